@@ -1,0 +1,52 @@
+# Dân vận số — the two commands that set everything up: `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: run test lint install install-dev bench clean messages
+
+$(BIN)/python:
+	@PY=$$(scripts/find-python) || exit 1; echo "Dùng $$PY"; $$PY -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(DEV_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+install: $(STAMP)
+install-dev: $(DEV_STAMP)
+
+run: $(STAMP)
+	$(BIN)/danvan migrate --no-input
+	$(BIN)/danvan demo
+	@echo ""
+	@echo "  Dân vận số đang chạy tại http://127.0.0.1:8000"
+	@echo "  Tài khoản demo (mật khẩu danvan-demo): admin (quản trị hệ thống), caobang (quản trị Tỉnh Cao Bằng), thucphan (biên tập Phường Thục Phán)"
+	@echo ""
+	DANVAN_DEBUG=$${DANVAN_DEBUG:-1} $(BIN)/danvan runserver 127.0.0.1:8000
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+test: lint
+	$(BIN)/pytest -n 2 --dist loadfile
+	@if [ -n "$$DANVAN_TEST_POSTGRES_URL" ]; then \
+		echo "== PostgreSQL pass: $$DANVAN_TEST_POSTGRES_URL"; \
+		DANVAN_DATABASE_URL="$$DANVAN_TEST_POSTGRES_URL" $(BIN)/pytest -n 2 --dist loadfile; \
+	fi
+
+messages: $(DEV_STAMP)
+	cd src/danvan && ../../$(BIN)/danvan makemessages -l en --ignore 'static/*'
+
+bench: $(STAMP)
+	$(BIN)/danvan bench units
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Dân vận số: nền tảng số cho công tác dân vận."""

@@ -1,0 +1,64 @@
+from django.contrib.auth import authenticate
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from danvan.core.scope import role_paths
+
+from . import services
+
+router = Router(tags=["Xác thực"])
+
+
+class Credentials(Schema):
+    username: str
+    password: str
+    name: str = "API"
+
+
+class TokenOut(Schema):
+    token: str
+
+
+class RoleOut(Schema):
+    unit_id: int
+    unit_name: str
+    role: str
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    full_name: str
+    email: str
+    is_superuser: bool
+    roles: list[RoleOut]
+
+
+@router.post("/token", auth=None, response=TokenOut, summary="Đổi tên đăng nhập và mật khẩu lấy mã truy cập")
+def issue_token(request, credentials: Credentials):
+    user = authenticate(request, username=credentials.username, password=credentials.password)
+    if user is None or not user.is_active:
+        if getattr(request, "axes_locked_out", False):
+            raise HttpError(429, "Đăng nhập sai quá nhiều lần; tài khoản tạm khóa 15 phút.")
+        raise HttpError(401, "Tên đăng nhập hoặc mật khẩu không đúng.")
+    return {"token": services.issue_api_token(user, credentials.name)}
+
+
+me_router = Router(tags=["Người dùng"])
+
+
+@me_router.get("/me", response=MeOut, summary="Người dùng hiện tại và vai trò")
+def me(request):
+    user = request.user
+    role_paths(user)
+    return {
+        "id": user.pk,
+        "username": user.username,
+        "full_name": user.full_name,
+        "email": user.email,
+        "is_superuser": user.is_superuser,
+        "roles": [
+            {"unit_id": r.unit_id, "unit_name": r.unit.name, "role": r.role}
+            for r in user.unit_roles.select_related("unit").order_by("unit__depth", "unit__sort_key")
+        ],
+    }

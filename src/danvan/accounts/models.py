@@ -1,0 +1,88 @@
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.models import TimeStampedModel
+from danvan.core.scope import Role
+from danvan.core.text import fold
+
+
+class User(AbstractUser):
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    position = models.CharField(_("chức vụ"), max_length=150, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
+    search_key = models.CharField(max_length=500, blank=True, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+        ordering = ["username"]
+
+    def __str__(self):
+        return self.full_name or self.username
+
+    def save(self, *args, **kwargs):
+        self.search_key = fold(f"{self.username} {self.full_name} {self.email}")[:500]
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        super().save(*args, **kwargs)
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.get_full_name() or self.username
+
+
+class UnitRole(TimeStampedModel):
+    """A role held on a unit; it covers the unit's whole subtree (DESIGN §4.1)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unit_roles")
+    unit = models.ForeignKey(
+        "orgunits.OrgUnit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="user_roles"
+    )
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("vai trò")
+        verbose_name_plural = _("vai trò")
+        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="unitrole_one_role_per_unit")]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} – {self.unit}"
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A personal API token; only its hash is stored, the key is shown once."""
+
+    PREFIX = "dvs_"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("tên"), max_length=100, default="API")
+    key_hash = models.CharField(max_length=64, unique=True)
+    key_prefix = models.CharField(_("mở đầu"), max_length=12)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("hết hạn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mã truy cập API")
+        verbose_name_plural = _("mã truy cập API")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.key_prefix}…)"
+
+    @classmethod
+    def new_key(cls) -> str:
+        return cls.PREFIX + secrets.token_urlsafe(32)
+
+    @classmethod
+    def hash_key(cls, key: str) -> str:
+        return _hash(key)

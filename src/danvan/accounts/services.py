@@ -1,0 +1,132 @@
+"""Every write to users, roles and tokens: checked, atomic, logged."""
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from danvan.core.changelog import record_change, snapshot
+from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.scope import ROLE_RANK, Role, has_role_on
+from danvan.core.text import nfc
+
+from .models import ApiToken, UnitRole, User
+
+USER_FIELDS = ("username", "full_name", "email", "position", "phone", "is_active")
+
+
+def can_manage_user(actor, user: User) -> bool:
+    """A superuser manages everyone; a unit admin manages users whose every role lies in their subtree."""
+    if actor.is_superuser:
+        return True
+    if user.is_superuser:
+        return False
+    paths = list(user.unit_roles.values_list("unit__path", flat=True))
+    return bool(paths) and all(has_role_on(actor, Role.ADMIN, path) for path in paths)
+
+
+def _unit_of(user: User):
+    role = user.unit_roles.select_related("unit").order_by("unit__depth").first()
+    return role.unit if role else None
+
+
+@transaction.atomic
+def create_user(actor, *, unit, role: str, password: str, **fields) -> User:
+    """Creates a user holding `role` on `unit`; the actor must be an admin of that unit."""
+    if not has_role_on(actor, Role.ADMIN, unit.path):
+        raise NotAllowed(_("Bạn không có quyền tạo người dùng cho %(unit)s.") % {"unit": unit.name})
+    user = User(**{k: v for k, v in fields.items() if k in USER_FIELDS})
+    user.username = (user.username or "").strip()
+    user.full_name = nfc(user.full_name)
+    errors = {}
+    if not user.username:
+        errors["username"] = [_("Tên đăng nhập không được để trống.")]
+    elif User.objects.filter(username__iexact=user.username).exists():
+        errors["username"] = [_("Tên đăng nhập “%(u)s” đã có người dùng.") % {"u": user.username}]
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        errors["password"] = list(error.messages)
+    if role not in Role.values:
+        errors["role"] = [_("Vai trò không hợp lệ.")]
+    if errors:
+        raise ValidationError(errors)
+    user.set_password(password)
+    user.save()
+    record_change(actor, "create", user, None, snapshot(user), unit=unit)
+    assign_role(actor, user, unit, role)
+    return user
+
+
+@transaction.atomic
+def update_user(actor, user: User, **changes) -> User:
+    if not can_manage_user(actor, user):
+        raise NotAllowed(_("Bạn không có quyền sửa người dùng %(u)s.") % {"u": user.username})
+    if user.pk == actor.pk and changes.get("is_active") is False:
+        raise ValidationError({"is_active": _("Bạn không thể tự khóa tài khoản của mình.")})
+    before = snapshot(user)
+    for field, value in changes.items():
+        if field in USER_FIELDS and field != "username":
+            setattr(user, field, nfc(value) if isinstance(value, str) else value)
+    user.save()
+    after = snapshot(user)
+    if after != before:
+        record_change(actor, "update", user, before, after, unit=_unit_of(user))
+    return user
+
+
+@transaction.atomic
+def set_password(actor, user: User, password: str) -> User:
+    if actor.pk != user.pk and not can_manage_user(actor, user):
+        raise NotAllowed(_("Bạn không có quyền đặt mật khẩu cho %(u)s.") % {"u": user.username})
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": list(error.messages)}) from error
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    record_change(actor, "update", user, {"password": "••••"}, {"password": _("đã đổi")}, unit=_unit_of(user))
+    return user
+
+
+@transaction.atomic
+def assign_role(actor, user: User, unit, role: str) -> UnitRole:
+    """Gives `user` the role on `unit` (replacing a role they held there). An admin can grant up to admin."""
+    if not has_role_on(actor, Role.ADMIN, unit.path):
+        raise NotAllowed(_("Bạn không có quyền phân quyền trên %(unit)s.") % {"unit": unit.name})
+    if role not in ROLE_RANK:
+        raise ValidationError({"role": _("Vai trò không hợp lệ.")})
+    if user.is_superuser and not actor.is_superuser:
+        raise NotAllowed(_("Chỉ quản trị hệ thống mới phân quyền cho quản trị hệ thống."))
+    existing = UnitRole.objects.filter(user=user, unit=unit).first()
+    before = snapshot(existing) if existing else None
+    held, _created = UnitRole.objects.update_or_create(user=user, unit=unit, defaults={"role": role})
+    record_change(actor, "update" if before else "create", held, before, snapshot(held), unit=unit)
+    user.__dict__.pop("_danvan_scope", None)
+    return held
+
+
+@transaction.atomic
+def remove_role(actor, held: UnitRole) -> None:
+    if not has_role_on(actor, Role.ADMIN, held.unit.path):
+        raise NotAllowed(_("Bạn không có quyền phân quyền trên %(unit)s.") % {"unit": held.unit.name})
+    record_change(actor, "delete", held, snapshot(held), None, unit=held.unit)
+    held.delete()
+
+
+@transaction.atomic
+def issue_api_token(user: User, name: str = "API") -> str:
+    """Creates a token and returns its key: the only time the key is seen."""
+    key = ApiToken.new_key()
+    token = ApiToken.objects.create(
+        user=user, name=nfc(name)[:100] or "API", key_hash=ApiToken.hash_key(key), key_prefix=key[:10]
+    )
+    record_change(user, "create", token, None, {"name": token.name, "key_prefix": token.key_prefix}, unit=_unit_of(user))
+    return key
+
+
+@transaction.atomic
+def revoke_api_token(actor, token: ApiToken) -> None:
+    if token.user_id != actor.pk and not actor.is_superuser:
+        raise NotAllowed()
+    record_change(actor, "delete", token, {"name": token.name, "key_prefix": token.key_prefix}, None, unit=_unit_of(token.user))
+    token.delete()

@@ -1,0 +1,19 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("dang-nhap/", views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("cua-toi/", views.profile, name="profile"),
+    path("ma-api/", views.tokens, name="tokens"),
+    path("ma-api/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
+    path("nguoi-dung/", views.user_list, name="user_list"),
+    path("nguoi-dung/them/", views.user_create, name="user_create"),
+    path("nguoi-dung/<int:pk>/", views.user_detail, name="user_detail"),
+    path("vai-tro/them/", views.role_assign, name="role_assign"),
+    path("vai-tro/<int:pk>/thu-hoi/", views.role_remove, name="role_remove"),
+]

@@ -1,0 +1,173 @@
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danvan.core.changelog import history_for
+from danvan.core.errors import NotAllowed, ValidationError, messages_of
+from danvan.core.scope import Role, has_role_on
+from danvan.core.text import fold
+from danvan.orgunits.selectors import get_unit_for
+
+from . import services
+from .forms import LoginForm, NewUserForm, PasswordForm, RoleForm, TokenForm, UserForm
+from .models import ApiToken, UnitRole, User
+from .selectors import users_manageable_by
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        services.set_password(self.request.user, self.request.user, form.cleaned_data["new_password1"])
+        update_session_auth_hash(self.request, self.request.user)
+        messages.success(self.request, _("Đã đổi mật khẩu."))
+        return redirect(self.success_url)
+
+
+def _add_errors(form, error: ValidationError):
+    for field, errors in messages_of(error).items():
+        for message in errors:
+            form.add_error(field if field in form.fields else None, message)
+
+
+@login_required
+def profile(request):
+    roles = request.user.unit_roles.select_related("unit").order_by("unit__depth", "unit__sort_key")
+    return render(request, "accounts/profile.html", {"roles": roles})
+
+
+@login_required
+def tokens(request):
+    form = TokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        new_key = services.issue_api_token(request.user, form.cleaned_data["name"])
+        form = TokenForm()
+    return render(
+        request, "accounts/tokens.html",
+        {"form": form, "new_key": new_key, "tokens": request.user.api_tokens.all()},
+    )
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.revoke_api_token(request.user, token)
+    messages.success(request, _("Đã thu hồi mã truy cập."))
+    return redirect("accounts:tokens")
+
+
+@login_required
+def user_list(request):
+    users = users_manageable_by(request.user).order_by("username")
+    q = request.GET.get("q", "").strip()
+    if q:
+        users = users.filter(search_key__contains=fold(q))
+    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/user_list.html", {"section": "users", "page_obj": page, "q": q})
+
+
+@login_required
+def user_create(request):
+    unit_id = request.GET.get("unit") or request.POST.get("unit")
+    if not str(unit_id or "").isdigit():
+        messages.info(request, _("Hãy mở trang của đơn vị, thẻ “Người dùng”, để tạo người dùng cho đơn vị đó."))
+        return redirect("orgunits:tree")
+    unit = get_unit_for(request.user, int(unit_id))
+    if not has_role_on(request.user, Role.ADMIN, unit.path):
+        raise NotAllowed(_("Bạn không có quyền tạo người dùng cho %(unit)s.") % {"unit": unit.name})
+    form = NewUserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            user = services.create_user(request.user, unit=unit, role=data.pop("role"), password=data.pop("password"), **data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Đã tạo người dùng %(u)s.") % {"u": user.username})
+            return redirect("accounts:user_detail", user.pk)
+    return render(request, "accounts/user_form.html", {"section": "users", "form": form, "unit": unit})
+
+
+def _manageable_user(request, pk) -> User:
+    return get_object_or_404(users_manageable_by(request.user), pk=pk)
+
+
+@login_required
+def user_detail(request, pk):
+    user = _manageable_user(request, pk)
+    form = UserForm(request.POST or None, initial={f: getattr(user, f) for f in UserForm.base_fields})
+    form.fields["username"].disabled = True
+    password_form = PasswordForm()
+    if request.method == "POST" and request.POST.get("action") == "password":
+        password_form = PasswordForm(request.POST)
+        form = UserForm(initial={f: getattr(user, f) for f in UserForm.base_fields})
+        form.fields["username"].disabled = True
+        if password_form.is_valid():
+            try:
+                services.set_password(request.user, user, password_form.cleaned_data["password"])
+            except ValidationError as error:
+                _add_errors(password_form, error)
+            else:
+                messages.success(request, _("Đã đặt mật khẩu mới cho %(u)s.") % {"u": user.username})
+                return redirect("accounts:user_detail", user.pk)
+    elif request.method == "POST" and form.is_valid():
+        changes = {k: v for k, v in form.cleaned_data.items() if k != "username"}
+        try:
+            services.update_user(request.user, user, **changes)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Đã lưu."))
+            return redirect("accounts:user_detail", user.pk)
+    return render(
+        request, "accounts/user_detail.html",
+        {"section": "users", "managed": user, "form": form, "password_form": password_form,
+         "roles": user.unit_roles.select_related("unit").order_by("unit__depth"), "history": history_for(user)[:100]},
+    )
+
+
+@login_required
+def role_assign(request):
+    unit_id = request.GET.get("unit") or request.POST.get("unit")
+    unit = get_unit_for(request.user, int(unit_id)) if str(unit_id or "").isdigit() else None
+    if unit is None:
+        return redirect("orgunits:tree")
+    form = RoleForm(request.POST or None, initial={"username": request.GET.get("username", "")})
+    if request.method == "POST" and form.is_valid():
+        user = User.objects.filter(username__iexact=form.cleaned_data["username"].strip()).first()
+        if user is None:
+            form.add_error("username", _("Không có người dùng “%(u)s”.") % {"u": form.cleaned_data["username"]})
+        else:
+            try:
+                services.assign_role(request.user, user, unit, form.cleaned_data["role"])
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Đã phân quyền cho %(u)s.") % {"u": user.username})
+                return redirect(f"{reverse('orgunits:detail', args=[unit.pk])}?tab=users")
+    return render(request, "accounts/role_form.html", {"section": "users", "form": form, "unit": unit})
+
+
+@login_required
+@require_POST
+def role_remove(request, pk):
+    held = get_object_or_404(UnitRole.objects.select_related("unit", "user"), pk=pk)
+    get_unit_for(request.user, held.unit_id)
+    services.remove_role(request.user, held)
+    messages.success(request, _("Đã thu hồi vai trò của %(u)s.") % {"u": held.user.username})
+    return redirect(f"{reverse('orgunits:detail', args=[held.unit_id])}?tab=users")

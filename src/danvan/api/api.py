@@ -1,0 +1,85 @@
+"""One NinjaAPI assembling each app's api.py (DESIGN §3), with Vietnamese errors for every failure."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as SchemaError
+from ninja.security import django_auth
+
+from danvan.accounts.api import me_router
+from danvan.accounts.api import router as accounts_router
+from danvan.accounts.auth import TokenAuth
+from danvan.core.errors import messages_of
+from danvan.orgunits.api import router as units_router
+
+api = NinjaAPI(
+    title="Dân vận số API",
+    version="1",
+    description=(
+        "API của Dân vận số. Xác thực: gửi `POST /api/v1/auth/token` với tên đăng nhập và mật khẩu để nhận mã, "
+        "rồi gửi kèm mỗi yêu cầu tiêu đề `Authorization: Bearer <mã>`."
+    ),
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+api.add_router("/auth", accounts_router)
+api.add_router("/", units_router)
+api.add_router("/", me_router)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc):
+    errors = messages_of(exc)
+    detail = "; ".join(f"{m}" for messages in errors.values() for m in messages)
+    return api.create_response(request, {"detail": detail, "errors": errors}, status=422)
+
+
+@api.exception_handler(SchemaError)
+def on_schema_error(request, exc):
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "payload")]
+        field = ".".join(location) or "__all__"
+        errors.setdefault(field, []).append(_schema_message(error))
+    detail = "; ".join(f"{field}: {m}" for field, messages in errors.items() for m in messages)
+    return api.create_response(request, {"detail": detail, "errors": errors}, status=422)
+
+
+def _schema_message(error: dict) -> str:
+    kind = error.get("type", "")
+    if kind == "missing":
+        return "Thiếu trường bắt buộc."
+    if kind.startswith("int"):
+        return "Phải là số nguyên."
+    if kind.startswith("date"):
+        return "Ngày không hợp lệ: dùng dạng yyyy-mm-dd."
+    if kind.startswith("string"):
+        return "Phải là chuỗi ký tự hợp lệ."
+    if kind == "json_invalid":
+        return "Nội dung gửi lên không phải JSON hợp lệ."
+    return "Giá trị không hợp lệ."
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request, exc):
+    return api.create_response(request, {"detail": "Chưa xác thực: hãy gửi mã truy cập hợp lệ."}, status=401)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request, exc):
+    message = str(exc) or "Bạn không có quyền thực hiện thao tác này."
+    return api.create_response(request, {"detail": message}, status=403)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return api.create_response(request, {"detail": "Không tìm thấy, hoặc bạn không có quyền xem."}, status=404)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

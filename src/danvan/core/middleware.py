@@ -1,0 +1,43 @@
+import logging
+
+from .context import new_request_id, request_id_var
+
+
+class RequestIdMiddleware:
+    """Gives each request an id (or keeps a proxy's X-Request-ID) for the change log and the logs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request.request_id = incoming[:64] if incoming.isascii() and incoming.isprintable() and incoming else None
+        request.request_id = request.request_id or new_request_id()
+        token = request_id_var.set(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id_var.reset(token)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+
+class RequestIdLogFilter(logging.Filter):
+    def filter(self, record):
+        record.request_id = request_id_var.get() or "-"
+        return True
+
+
+class CurrentUnitMiddleware:
+    """Sets request.current_unit: the unit the user works as, chosen with the switcher in the top bar."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.current_unit = None
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            from danvan.core.scope import current_unit_for
+
+            request.current_unit = current_unit_for(request)
+        return self.get_response(request)

@@ -1,0 +1,60 @@
+"""Template helpers: Vietnamese dates and numbers, and the unit breadcrumbs."""
+
+import datetime
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def vndate(value):
+    """dd/mm/yyyy whatever the language; empty for no date."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        from django.utils import timezone
+
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return value.strftime("%d/%m/%Y %H:%M")
+    return value.strftime("%d/%m/%Y")
+
+
+@register.filter
+def vnnumber(value):
+    """1.759 in Vietnamese, 1,759 in English."""
+    if value is None or value == "":
+        return ""
+    return number_format(value, force_grouping=True)
+
+
+@register.inclusion_tag("core/_unit_breadcrumbs.html")
+def unit_breadcrumbs(unit, link_last=False):
+    return {"ancestors": unit.ancestors() if unit else [], "unit": unit, "link_last": link_last}
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def bs(field):
+    """Renders a form field's widget with Bootstrap's classes, marked invalid when it has errors."""
+    widget = field.field.widget
+    input_type = getattr(widget, "input_type", "")
+    if input_type == "checkbox":
+        css = "form-check-input"
+    elif input_type == "select" or widget.__class__.__name__.endswith("Select"):
+        css = "form-select"
+    else:
+        css = "form-control"
+    if field.errors:
+        css += " is-invalid"
+    attrs = {"class": css}
+    if field.errors:
+        attrs["aria-describedby"] = f"{field.auto_id}-errors"
+    if field.help_text:
+        attrs["aria-describedby"] = (attrs.get("aria-describedby", "") + f" {field.auto_id}-help").strip()
+    return field.as_widget(attrs=attrs)

@@ -1,0 +1,71 @@
+"""Vietnamese text: NFC storage, accent-insensitive search keys and Vietnamese alphabetical order (DESIGN §4.3)."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+
+# The Vietnamese alphabet in dictionary order; f, j, w, z appear in loan words and sort where Latin puts them.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_BASE_OF = {"ă": "ă", "â": "â", "đ": "đ", "ê": "ê", "ô": "ô", "ơ": "ơ", "ư": "ư"}
+# Tones in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# Marks that make a distinct letter (ă â ê ô ơ ư), not a tone.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+_LETTER_CODE = {letter: index + 12 for index, letter in enumerate(_ALPHABET)}
+
+
+def nfc(value: str) -> str:
+    """Normalise to NFC and collapse runs of white space: how every name is stored."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value or "")).strip()
+
+
+def fold(value: str) -> str:
+    """Lower case without diacritics, đ→d: "Huyện Cầu Kè" → "huyen cau ke"."""
+    decomposed = unicodedata.normalize("NFD", (value or "").lower())
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return _SPACES.sub(" ", stripped.replace("đ", "d")).strip()
+
+
+def _letters_and_tone(value: str):
+    """Yields (letter, tone) for each character: the letter keeps ă â ê ô ơ ư đ, the tone is 0–5."""
+    for ch in unicodedata.normalize("NFC", value.lower()):
+        parts = unicodedata.normalize("NFD", ch)
+        base = parts[0]
+        tone = 0
+        letter_marks = ""
+        for mark in parts[1:]:
+            if mark in _TONE_MARKS:
+                tone = _TONE_MARKS[mark]
+            elif mark in _LETTER_MARKS:
+                letter_marks += mark
+        letter = unicodedata.normalize("NFC", base + letter_marks)
+        yield _BASE_OF.get(letter, letter), tone
+
+
+def sort_key(value: str) -> str:
+    """A key whose plain byte order is Vietnamese dictionary order.
+
+    Only digits are used, so SQLite's BINARY and PostgreSQL's locale collations order it alike. Each character
+    becomes two digits (space and punctuation 01, digits 02–11, letters 12–44 in Vietnamese order); "00" ends the
+    letters, and the tones follow as a tie-breaker, so "Ca" < "Cà" < "Cả" < "Cá" < "Cb".
+    """
+    letters: list[str] = []
+    tones: list[str] = []
+    for letter, tone in _letters_and_tone(nfc(value)):
+        if letter in _LETTER_CODE:
+            code = _LETTER_CODE[letter]
+        elif letter.isdigit():
+            code = 2 + int(letter) if letter in "0123456789" else 1
+        elif letter.isalpha():
+            code = 45
+        else:
+            code = 1
+        letters.append(f"{code:02d}")
+        tones.append(str(tone))
+    return "".join(letters) + "00" + "".join(tones)
+
+
+def vietnamese_sorted(items, key=lambda item: item):
+    """Sorts Python objects in Vietnamese order (for the few lists sorted outside the database)."""
+    return sorted(items, key=lambda item: sort_key(key(item)))

@@ -1,0 +1,65 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.selectors import counts_by_kind
+
+from .filters import ChangeLogFilter
+from .selectors import changes_visible_to
+
+
+@login_required
+def dashboard(request):
+    today = timezone.localdate()
+    counts = counts_by_kind(request.user, today)
+    cards = [(kind, label, counts.get(kind, 0)) for kind, label in OrgUnit.Kind.choices if kind != OrgUnit.Kind.DISTRICT]
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "section": "dashboard",
+            "today": today,
+            "cards": cards,
+            "chart_data": {"labels": [str(label) for _k, label, _n in cards], "values": [n for _k, _l, n in cards]},
+            "recent_changes": changes_visible_to(request.user).select_related("user")[:10],
+        },
+    )
+
+
+@login_required
+def changelog(request):
+    filterset = ChangeLogFilter(request.GET, queryset=changes_visible_to(request.user))
+    rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "core/changelog.html", {"section": "changes", "filter": filterset, "page_obj": page})
+
+
+@login_required
+@require_POST
+def switch_unit(request):
+    unit_id = request.POST.get("unit", "")
+    if unit_id.isdigit():
+        request.session["current_unit_id"] = int(unit_id)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "core:dashboard"
+    return redirect(target)
+
+
+def not_found(request, exception=None):
+    return render(request, "core/error.html", {"code": 404, "title": "Không tìm thấy trang"}, status=404)
+
+
+def forbidden(request, exception=None):
+    message = str(exception) if exception and str(exception) else ""
+    return render(
+        request, "core/error.html", {"code": 403, "title": "Không có quyền truy cập", "message": message}, status=403
+    )
+
+
+def server_error(request):
+    return render(request, "core/error.html", {"code": 500, "title": "Hệ thống gặp sự cố"}, status=500)

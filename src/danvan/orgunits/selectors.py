@@ -1,0 +1,80 @@
+"""Every read of units, always through the reader's scope (DESIGN §4.1)."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+
+from .models import LineageLink, OrgUnit, UnitLineage, open_on_q, subtree_q
+
+
+def units_visible_to(user):
+    return OrgUnit.objects.visible_to(user)
+
+
+def get_unit_for(user, pk) -> OrgUnit:
+    """The unit, or 404 when it does not exist or lies outside the user's scope."""
+    return get_object_or_404(units_visible_to(user).select_related("parent"), pk=pk)
+
+
+def children_of(user, unit: OrgUnit, as_of: datetime.date | None = None):
+    qs = units_visible_to(user).filter(parent=unit)
+    if as_of:
+        qs = qs.filter(open_on_q(as_of))
+    return qs.annotate(child_count=Count("children")).vietnamese_order()
+
+
+def roots_for(user, as_of: datetime.date | None = None):
+    """The top of the tree the user sees: provinces for a superuser, otherwise the units of their roles."""
+    from danvan.core.scope import visible_paths
+
+    paths = visible_paths(user)
+    qs = OrgUnit.objects.filter(parent__isnull=True) if paths is None else OrgUnit.objects.filter(path__in=paths)
+    if as_of:
+        qs = qs.filter(open_on_q(as_of))
+    return qs.annotate(child_count=Count("children")).vietnamese_order()
+
+
+def subtree_count(unit: OrgUnit, as_of: datetime.date | None = None) -> int:
+    qs = OrgUnit.objects.filter(subtree_q(unit.path))
+    if as_of:
+        qs = qs.filter(open_on_q(as_of))
+    return qs.count()
+
+
+def tree_as_of(day: datetime.date, root: OrgUnit | None = None):
+    """(id, parent_id, name, kind, depth) of every unit open on `day`, parents before children."""
+    qs = OrgUnit.objects.filter(open_on_q(day))
+    if root is not None:
+        qs = qs.filter(subtree_q(root.path))
+    return qs.order_by("path").values_list("id", "parent_id", "name", "kind", "depth")
+
+
+def counts_by_kind(user, day: datetime.date) -> dict[str, int]:
+    rows = units_visible_to(user).filter(open_on_q(day)).values("kind").annotate(n=Count("id"))
+    return {row["kind"]: row["n"] for row in rows}
+
+
+def lineage_of(user, unit: OrgUnit) -> dict[str, list[dict]]:
+    """Predecessors and successors, each with the event's kind and date; units outside the scope are left out."""
+    events = UnitLineage.objects.filter(links__unit=unit).distinct()
+    links = (
+        LineageLink.objects.filter(event__in=events)
+        .exclude(unit=unit)
+        .filter(unit__in=units_visible_to(user))
+        .select_related("unit", "event", "unit__parent")
+        .order_by("event__date", "unit__sort_key")
+    )
+    own_role = dict(LineageLink.objects.filter(event__in=events, unit=unit).values_list("event_id", "role"))
+    result = {"predecessors": [], "successors": []}
+    for link in links:
+        mine = own_role.get(link.event_id)
+        if mine == LineageLink.Role.SUCCESSOR and link.role == LineageLink.Role.PREDECESSOR:
+            result["predecessors"].append(link)
+        elif mine == LineageLink.Role.PREDECESSOR and link.role == LineageLink.Role.SUCCESSOR:
+            result["successors"].append(link)
+    return result
+
+
+def has_history_q() -> Q:
+    return Q(lineage_links__isnull=False)

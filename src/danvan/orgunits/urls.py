@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "orgunits"
+urlpatterns = [
+    path("", views.tree, name="tree"),
+    path("danh-sach/", views.unit_list, name="list"),
+    path("tim/", views.search, name="search"),
+    path("them/", views.create, name="create"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/con/", views.tree_children, name="tree_children"),
+    path("<int:pk>/sua/", views.edit, name="edit"),
+    path("<int:pk>/ket-thuc/", views.close, name="close"),
+    path("<int:owner_pk>/khoi/them/", views.group_edit, name="group_create"),
+    path("khoi/<int:pk>/sua/", views.group_edit, name="group_edit"),
+]

@@ -1,0 +1,204 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.changelog import history_for
+from danvan.core.errors import NotAllowed, ValidationError, messages_of
+from danvan.core.scope import Role, has_role_on
+
+from . import selectors, services
+from .filters import OrgUnitFilter
+from .forms import CloseUnitForm, TreeOptionsForm, UnitForm
+from .models import OrgUnit
+
+PAGE_SIZE = 50
+
+
+def _as_of(request):
+    options = TreeOptionsForm(request.GET)
+    return options, (options.cleaned_data.get("as_of") if options.is_valid() else None)
+
+
+@login_required
+def tree(request):
+    options, as_of = _as_of(request)
+    roots = selectors.roots_for(request.user, as_of)
+    context = {"section": "units", "options": options, "as_of": as_of, "roots": roots}
+    return render(request, "orgunits/tree.html", context)
+
+
+@login_required
+def tree_children(request, pk):
+    """htmx: the children of one node, loaded when it is opened."""
+    unit = selectors.get_unit_for(request.user, pk)
+    _options, as_of = _as_of(request)
+    children = selectors.children_of(request.user, unit, as_of)
+    return render(request, "orgunits/_tree_nodes.html", {"nodes": children, "as_of": as_of})
+
+
+@login_required
+def search(request):
+    """htmx: accent-insensitive search results under the search box."""
+    options, as_of = _as_of(request)
+    q = options.cleaned_data.get("q", "") if options.is_valid() else ""
+    results = []
+    if q.strip():
+        qs = selectors.units_visible_to(request.user).search(q)
+        if as_of:
+            qs = qs.open_on(as_of)
+        results = qs.select_related("parent").order_by("depth", "sort_key")[:30]
+    return render(request, "orgunits/_search_results.html", {"results": results, "q": q})
+
+
+@login_required
+def unit_list(request):
+    filterset = OrgUnitFilter(request.GET, queryset=selectors.units_visible_to(request.user).select_related("parent"))
+    units = filterset.qs.vietnamese_order() if filterset.is_valid() else OrgUnit.objects.none()
+    if request.GET.get("format") == "xlsx":
+        from .exports import units_workbook_response
+
+        return units_workbook_response(units)
+    page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "orgunits/list.html", {"section": "units", "filter": filterset, "page_obj": page})
+
+
+@login_required
+def detail(request, pk):
+    unit = selectors.get_unit_for(request.user, pk)
+    tab = request.GET.get("tab", "details")
+    context = {
+        "section": "units",
+        "unit": unit,
+        "tab": tab,
+        "can_edit": services.can_manage_unit(request.user, unit.kind, unit.parent, unit),
+        "can_add_child": unit.kind != OrgUnit.Kind.HAMLET and has_role_on(request.user, Role.EDITOR, unit.path),
+        "can_admin": has_role_on(request.user, Role.ADMIN, unit.path),
+        "child_count": unit.children.count(),
+        "lineage": selectors.lineage_of(request.user, unit),
+        "groups": unit.groups.select_related("owner").order_by("name"),
+    }
+    if tab == "children":
+        children = selectors.children_of(request.user, unit)
+        context["page_obj"] = Paginator(children, PAGE_SIZE).get_page(request.GET.get("page"))
+    elif tab == "users":
+        context["roles"] = (
+            unit.user_roles.select_related("user").order_by("role", "user__username")
+        )
+        context["inherited_roles"] = _inherited_roles(unit)
+    elif tab == "history":
+        context["history"] = history_for(unit)[:200]
+    elif tab == "groups":
+        context["owned_groups"] = unit.defined_groups.annotate(member_count=Count("members")).order_by("name")
+    return render(request, "orgunits/detail.html", context)
+
+
+def _inherited_roles(unit):
+    from danvan.accounts.models import UnitRole
+
+    return (
+        UnitRole.objects.filter(unit_id__in=unit.ancestor_ids)
+        .select_related("user", "unit")
+        .order_by("unit__depth", "user__username")
+    )
+
+
+def _form_view(request, form, template, context, on_valid):
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = on_valid(form)
+        except ValidationError as error:
+            for field, errors in messages_of(error).items():
+                for message in errors:
+                    form.add_error(None if field == "__all__" or field not in form.fields else field, message)
+        else:
+            return redirect("orgunits:detail", unit.pk)
+    return render(request, template, {**context, "form": form})
+
+
+@login_required
+def create(request):
+    parent = None
+    parent_id = request.GET.get("parent") or request.POST.get("parent")
+    if parent_id and str(parent_id).isdigit():
+        parent = selectors.units_visible_to(request.user).filter(pk=parent_id).first()
+    form = UnitForm(request.POST or None, user=request.user, parent=parent)
+
+    def save(form):
+        unit = services.create_unit(request.user, **form.service_fields())
+        messages.success(request, _("Đã thêm %(name)s.") % {"name": unit.name})
+        return unit
+
+    context = {"section": "units", "parent": parent, "title": _("Thêm đơn vị")}
+    try:
+        return _form_view(request, form, "orgunits/form.html", context, save)
+    except NotAllowed as denied:
+        form.add_error(None, denied.message)
+        return render(request, "orgunits/form.html", {**context, "form": form}, status=403)
+
+
+@login_required
+def edit(request, pk):
+    unit = selectors.get_unit_for(request.user, pk)
+    if not services.can_manage_unit(request.user, unit.kind, unit.parent, unit):
+        raise NotAllowed(_("Bạn không có quyền sửa %(unit)s.") % {"unit": unit.name})
+    form = UnitForm(request.POST or None, user=request.user, instance=unit)
+
+    def save(form):
+        updated = services.update_unit(request.user, unit, **form.service_fields())
+        messages.success(request, _("Đã lưu %(name)s.") % {"name": updated.name})
+        return updated
+
+    context = {"section": "units", "unit": unit, "title": _("Sửa đơn vị")}
+    return _form_view(request, form, "orgunits/form.html", context, save)
+
+
+@login_required
+def close(request, pk):
+    unit = selectors.get_unit_for(request.user, pk)
+    if not services.can_manage_unit(request.user, unit.kind, unit.parent, unit):
+        raise NotAllowed(_("Bạn không có quyền kết thúc hiệu lực %(unit)s.") % {"unit": unit.name})
+    form = CloseUnitForm(request.POST or None, initial={"valid_to": unit.valid_to or timezone.localdate()})
+
+    def save(form):
+        closed = services.close_unit(request.user, unit, form.cleaned_data["valid_to"], form.cleaned_data["note"])
+        messages.success(request, _("%(name)s hết hiệu lực sau ngày %(day)s.") % {
+            "name": closed.name,
+            "day": closed.valid_to.strftime("%d/%m/%Y"),
+        })
+        return closed
+
+    context = {"section": "units", "unit": unit, "title": _("Kết thúc hiệu lực")}
+    return _form_view(request, form, "orgunits/close.html", context, save)
+
+
+
+@login_required
+def group_edit(request, pk=None, owner_pk=None):
+    from .forms import GroupForm
+    from .models import UnitGroup
+
+    group = None
+    if pk is not None:
+        group = get_object_or_404(UnitGroup.objects.select_related("owner"), pk=pk)
+        owner = selectors.get_unit_for(request.user, group.owner_id)
+    else:
+        owner = selectors.get_unit_for(request.user, owner_pk)
+    if not has_role_on(request.user, Role.EDITOR, owner.path):
+        raise NotAllowed(_("Bạn không có quyền quản lý khối của %(unit)s.") % {"unit": owner.name})
+    form = GroupForm(request.POST or None, owner=owner, group=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_group(request.user, group, owner=owner, **form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in messages_of(error).items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, _("Đã lưu khối."))
+            return redirect(f"{reverse('orgunits:detail', args=[owner.pk])}?tab=groups")
+    return render(request, "orgunits/group_form.html", {"section": "units", "form": form, "owner": owner, "group": group})

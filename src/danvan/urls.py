@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from danvan.api.api import api
+
+urlpatterns = [
+    path("", include("danvan.core.urls")),
+    path("don-vi/", include("danvan.orgunits.urls")),
+    path("tai-khoan/", include("danvan.accounts.urls")),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("quan-tri-he-thong/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "danvan.core.views.not_found"
+handler403 = "danvan.core.views.forbidden"
+handler500 = "danvan.core.views.server_error"
