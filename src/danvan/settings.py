@@ -1,6 +1,7 @@
 """Settings, all from the environment (DESIGN §8); SQLite in var/ unless DANVAN_DATABASE_URL says otherwise."""
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -16,7 +17,7 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 DATA_DIR = Path(os.environ.get("DANVAN_DATA_DIR", PROJECT_DIR / "var"))
 DEBUG = env_bool("DANVAN_DEBUG")
-TESTING = env_bool("DANVAN_TESTING")
+TESTING = env_bool("DANVAN_TESTING") or "pytest" in sys.modules
 SECRET_KEY = os.environ.get("DANVAN_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG and not TESTING and os.environ.get("DANVAN_REQUIRE_SECRET"):

@@ -5,6 +5,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
+from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
 from danvan.accounts.api import me_router
@@ -13,7 +14,14 @@ from danvan.accounts.auth import TokenAuth
 from danvan.core.errors import messages_of
 from danvan.orgunits.api import router as units_router
 
+class UnicodeRenderer(JSONRenderer):
+    """JSON with Vietnamese letters as they are, not \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=UnicodeRenderer(),
     title="Dân vận số API",
     version="1",
     description=(

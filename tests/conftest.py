@@ -1,0 +1,80 @@
+"""Shared fixtures: the national administrative units are imported once per test database, then every test runs
+inside a transaction that is rolled back, so each starts from the same country."""
+
+import pytest
+from django.test import Client
+
+from danvan.accounts.models import UnitRole, User
+from danvan.core.scope import Role
+from danvan.orgunits.models import OrgUnit
+
+from . import factories
+
+DEMO_PASSWORD = "danvan-demo"
+
+
+def load_national_data():
+    from danvan.orgunits.administrative import import_administrative_units
+    from danvan.orgunits.demo import load_demo_units
+
+    if not OrgUnit.objects.filter(external_id="vn:province:04").exists():
+        import_administrative_units()
+    load_demo_units()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_national_data()
+
+
+@pytest.fixture
+def units(db):
+    """The demo's named units: cao_bang, thuc_phan, nung_tri_cao, tp_cao_bang, cau_ke, duy_tien…"""
+    from danvan.orgunits.demo import load_demo_units
+
+    return load_demo_units()
+
+
+def make_user(username, unit=None, role=Role.VIEWER, **fields):
+    user = User.objects.create_user(username=username, password=DEMO_PASSWORD, **fields)
+    if unit is not None:
+        UnitRole.objects.create(user=user, unit=unit, role=role)
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser("root", "root@example.vn", DEMO_PASSWORD)
+
+
+@pytest.fixture
+def province_admin(units):
+    return make_user("caobang_admin", units["cao_bang"], Role.ADMIN, full_name="Nông Văn Tỉnh")
+
+
+@pytest.fixture
+def commune_editor(units):
+    return make_user("thucphan_editor", units["thuc_phan"], Role.EDITOR, full_name="Hoàng Thị Phường")
+
+
+@pytest.fixture
+def other_commune_editor(units):
+    return make_user("nungtricao_editor", units["nung_tri_cao"], Role.EDITOR)
+
+
+@pytest.fixture
+def client_for():
+    """client_for(user): a test client logged in as that user."""
+
+    def make(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def hamlet(units, commune_editor):
+    return factories.hamlet(units["thuc_phan"], "Tổ dân phố Hòa Bình")
