@@ -35,11 +35,18 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 
+# The browser tests run in their own pass: they commit to the database, the rest roll back.
+PYTEST_UNIT := $(BIN)/pytest -m "not e2e" -n 2 --dist loadfile
+PYTEST_E2E := $(BIN)/pytest -m e2e -p no:xdist
+
 test: lint
-	$(BIN)/pytest -n 2 --dist loadfile
+	@echo "== SQLite"
+	$(PYTEST_UNIT)
+	$(PYTEST_E2E)
 	@if [ -n "$$DANVAN_TEST_POSTGRES_URL" ]; then \
-		echo "== PostgreSQL pass: $$DANVAN_TEST_POSTGRES_URL"; \
-		DANVAN_DATABASE_URL="$$DANVAN_TEST_POSTGRES_URL" $(BIN)/pytest -n 2 --dist loadfile; \
+		echo "== PostgreSQL: $$DANVAN_TEST_POSTGRES_URL"; \
+		DANVAN_DATABASE_URL="$$DANVAN_TEST_POSTGRES_URL" $(PYTEST_UNIT) && \
+		DANVAN_DATABASE_URL="$$DANVAN_TEST_POSTGRES_URL" $(PYTEST_E2E); \
 	fi
 
 messages: $(DEV_STAMP)

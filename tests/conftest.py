@@ -31,9 +31,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def units(db):
     """The demo's named units: cao_bang, thuc_phan, nung_tri_cao, tp_cao_bang, cau_ke, duy_tien…"""
-    from danvan.orgunits.demo import load_demo_units
+    from danvan.orgunits.demo import demo_units
 
-    return load_demo_units()
+    return demo_units()
 
 
 def make_user(username, unit=None, role=Role.VIEWER, **fields):

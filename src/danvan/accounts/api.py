@@ -5,6 +5,7 @@ from ninja.errors import HttpError
 from danvan.core.scope import role_paths
 
 from . import services
+from .lockout import LOCKED_MESSAGE
 
 router = Router(tags=["Xác thực"])
 
@@ -39,7 +40,7 @@ def issue_token(request, credentials: Credentials):
     user = authenticate(request, username=credentials.username, password=credentials.password)
     if user is None or not user.is_active:
         if getattr(request, "axes_locked_out", False):
-            raise HttpError(429, "Đăng nhập sai quá nhiều lần; tài khoản tạm khóa 15 phút.")
+            raise HttpError(429, LOCKED_MESSAGE)
         raise HttpError(401, "Tên đăng nhập hoặc mật khẩu không đúng.")
     return {"token": services.issue_api_token(user, credentials.name)}
 

@@ -7,7 +7,9 @@ from danvan.core.scope import Role
 
 class LoginForm(AuthenticationForm):
     error_messages = {
-        "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa, chữ thường."),
+        "invalid_login": _(
+            "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa, chữ thường."
+        ),
         "inactive": _("Tài khoản này đã bị khóa."),
     }
 
@@ -19,7 +21,9 @@ class LoginForm(AuthenticationForm):
 
 class UserForm(forms.Form):
     username = forms.RegexField(
-        label=_("Tên đăng nhập"), max_length=150, regex=r"^[\w.@+-]+$",
+        label=_("Tên đăng nhập"),
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
         error_messages={"invalid": _("Chỉ dùng chữ không dấu, số và các ký tự . @ + - _")},
     )
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False)
@@ -32,7 +36,8 @@ class UserForm(forms.Form):
 class NewUserForm(UserForm):
     role = forms.ChoiceField(label=_("Vai trò trên đơn vị"), choices=Role.choices, initial=Role.EDITOR)
     password = forms.CharField(
-        label=_("Mật khẩu ban đầu"), widget=forms.PasswordInput(render_value=False),
+        label=_("Mật khẩu ban đầu"),
+        widget=forms.PasswordInput(render_value=False),
         help_text=_("Ít nhất 10 ký tự, không quá phổ biến, không chỉ gồm chữ số."),
     )
 
@@ -47,4 +52,6 @@ class PasswordForm(forms.Form):
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(label=_("Tên gợi nhớ"), max_length=100, initial="API", help_text=_("Ví dụ: Đồng bộ phần mềm của Ban."))
+    name = forms.CharField(
+        label=_("Tên gợi nhớ"), max_length=100, initial="API", help_text=_("Ví dụ: Đồng bộ phần mềm của Ban.")
+    )

@@ -120,7 +120,9 @@ def issue_api_token(user: User, name: str = "API") -> str:
     token = ApiToken.objects.create(
         user=user, name=nfc(name)[:100] or "API", key_hash=ApiToken.hash_key(key), key_prefix=key[:10]
     )
-    record_change(user, "create", token, None, {"name": token.name, "key_prefix": token.key_prefix}, unit=_unit_of(user))
+    record_change(
+        user, "create", token, None, {"name": token.name, "key_prefix": token.key_prefix}, unit=_unit_of(user)
+    )
     return key
 
 
@@ -128,5 +130,12 @@ def issue_api_token(user: User, name: str = "API") -> str:
 def revoke_api_token(actor, token: ApiToken) -> None:
     if token.user_id != actor.pk and not actor.is_superuser:
         raise NotAllowed()
-    record_change(actor, "delete", token, {"name": token.name, "key_prefix": token.key_prefix}, None, unit=_unit_of(token.user))
+    record_change(
+        actor,
+        "delete",
+        token,
+        {"name": token.name, "key_prefix": token.key_prefix},
+        None,
+        unit=_unit_of(token.user),
+    )
     token.delete()

@@ -57,7 +57,8 @@ def tokens(request):
         new_key = services.issue_api_token(request.user, form.cleaned_data["name"])
         form = TokenForm()
     return render(
-        request, "accounts/tokens.html",
+        request,
+        "accounts/tokens.html",
         {"form": form, "new_key": new_key, "tokens": request.user.api_tokens.all()},
     )
 
@@ -85,7 +86,9 @@ def user_list(request):
 def user_create(request):
     unit_id = request.GET.get("unit") or request.POST.get("unit")
     if not str(unit_id or "").isdigit():
-        messages.info(request, _("Hãy mở trang của đơn vị, thẻ “Người dùng”, để tạo người dùng cho đơn vị đó."))
+        messages.info(
+            request, _("Hãy mở trang của đơn vị, thẻ “Người dùng”, để tạo người dùng cho đơn vị đó.")
+        )
         return redirect("orgunits:tree")
     unit = get_unit_for(request.user, int(unit_id))
     if not has_role_on(request.user, Role.ADMIN, unit.path):
@@ -94,7 +97,9 @@ def user_create(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            user = services.create_user(request.user, unit=unit, role=data.pop("role"), password=data.pop("password"), **data)
+            user = services.create_user(
+                request.user, unit=unit, role=data.pop("role"), password=data.pop("password"), **data
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -135,9 +140,16 @@ def user_detail(request, pk):
             messages.success(request, _("Đã lưu."))
             return redirect("accounts:user_detail", user.pk)
     return render(
-        request, "accounts/user_detail.html",
-        {"section": "users", "managed": user, "form": form, "password_form": password_form,
-         "roles": user.unit_roles.select_related("unit").order_by("unit__depth"), "history": history_for(user)[:100]},
+        request,
+        "accounts/user_detail.html",
+        {
+            "section": "users",
+            "managed": user,
+            "form": form,
+            "password_form": password_form,
+            "roles": user.unit_roles.select_related("unit").order_by("unit__depth"),
+            "history": history_for(user)[:100],
+        },
     )
 
 
@@ -151,7 +163,9 @@ def role_assign(request):
     if request.method == "POST" and form.is_valid():
         user = User.objects.filter(username__iexact=form.cleaned_data["username"].strip()).first()
         if user is None:
-            form.add_error("username", _("Không có người dùng “%(u)s”.") % {"u": form.cleaned_data["username"]})
+            form.add_error(
+                "username", _("Không có người dùng “%(u)s”.") % {"u": form.cleaned_data["username"]}
+            )
         else:
             try:
                 services.assign_role(request.user, user, unit, form.cleaned_data["role"])

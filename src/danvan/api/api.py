@@ -14,6 +14,7 @@ from danvan.accounts.auth import TokenAuth
 from danvan.core.errors import messages_of
 from danvan.orgunits.api import router as units_router
 
+
 class UnicodeRenderer(JSONRenderer):
     """JSON with Vietnamese letters as they are, not \\u escapes."""
 
@@ -50,7 +51,10 @@ def on_validation_error(request, exc):
 def on_schema_error(request, exc):
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
-        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "query", "path", "payload")]
+        location = list(error.get("loc", ()))
+        if location[:1] == ["body"] and len(location) > 2:
+            location = location[2:]  # ("body", <parameter name>, field…): the field is what the caller sent
+        location = [str(part) for part in location if part not in ("body", "query", "path")]
         field = ".".join(location) or "__all__"
         errors.setdefault(field, []).append(_schema_message(error))
     detail = "; ".join(f"{field}: {m}" for field, messages in errors.items() for m in messages)
@@ -85,7 +89,9 @@ def on_permission_denied(request, exc):
 
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
-    return api.create_response(request, {"detail": "Không tìm thấy, hoặc bạn không có quyền xem."}, status=404)
+    return api.create_response(
+        request, {"detail": "Không tìm thấy, hoặc bạn không có quyền xem."}, status=404
+    )
 
 
 @api.exception_handler(HttpError)

@@ -20,11 +20,15 @@ def _plain(value):
     return value
 
 
+# Derived or secret fields: they change with the others or must never be stored.
+NOT_LOGGED = {"password", "created_at", "updated_at", "search_key", "sort_key", "last_login"}
+
+
 def snapshot(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict:
     """The object's own field values, JSON-ready: what the log stores as before/after."""
     data = {}
     for field in obj._meta.concrete_fields:
-        if field.name in exclude or field.name in {"password"}:
+        if field.name in exclude or field.name in NOT_LOGGED:
             continue
         data[field.attname] = _plain(getattr(obj, field.attname))
     for field in obj._meta.many_to_many:

@@ -21,7 +21,9 @@ def frame(request):
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
     return {
-        "nav_modules": [(key, label, icon, reverse(name) if name else None) for key, label, icon, name in MODULES],
+        "nav_modules": [
+            (key, label, icon, reverse(name) if name else None) for key, label, icon, name in MODULES
+        ],
         "nav_admin_modules": [(key, label, icon, reverse(name)) for key, label, icon, name in ADMIN_MODULES],
         "current_unit": getattr(request, "current_unit", None),
         "user_units": getattr(request, "user_units", []),

@@ -1,6 +1,6 @@
 """Errors that services raise and every view and endpoint turns into a Vietnamese message (DESIGN §4.5)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError  # noqa: F401  (re-exported for services)
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,5 +17,7 @@ class NotAllowed(PermissionDenied):
 def messages_of(error: ValidationError) -> dict[str, list[str]]:
     """{field: [messages]} of a ValidationError, with "__all__" for errors not tied to a field."""
     if hasattr(error, "error_dict"):
-        return {field: [str(m) for e in errors for m in e.messages] for field, errors in error.error_dict.items()}
+        return {
+            field: [str(m) for e in errors for m in e.messages] for field, errors in error.error_dict.items()
+        }
     return {"__all__": [str(m) for m in error.messages]}

@@ -13,18 +13,28 @@ def _logged_types(request):
 
 
 class ChangeLogFilter(django_filters.FilterSet):
-    user = django_filters.CharFilter(label=_("Người thực hiện"), field_name="user_name", lookup_expr="icontains")
+    user = django_filters.CharFilter(
+        label=_("Người thực hiện"), field_name="user_name", lookup_expr="icontains"
+    )
     action = django_filters.ChoiceFilter(label=_("Thao tác"), choices=ChangeLog.Action.choices)
     content_type = django_filters.ModelChoiceFilter(label=_("Loại đối tượng"), queryset=_logged_types)
-    object = django_filters.CharFilter(label=_("Đối tượng"), field_name="object_repr", lookup_expr="icontains")
+    object = django_filters.CharFilter(
+        label=_("Đối tượng"), field_name="object_repr", lookup_expr="icontains"
+    )
     request_id = django_filters.CharFilter(label=_("Mã yêu cầu"), field_name="request_id")
     since = django_filters.DateFilter(
-        label=_("Từ ngày"), field_name="time", lookup_expr="date__gte", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        label=_("Từ ngày"),
+        field_name="time",
+        lookup_expr="date__gte",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
         error_messages={"invalid": _("Ngày không hợp lệ: hãy nhập dạng dd/mm/yyyy.")},
     )
     until = django_filters.DateFilter(
-        label=_("Đến ngày"), field_name="time", lookup_expr="date__lte", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        label=_("Đến ngày"),
+        field_name="time",
+        lookup_expr="date__lte",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
         error_messages={"invalid": _("Ngày không hợp lệ: hãy nhập dạng dd/mm/yyyy.")},
     )

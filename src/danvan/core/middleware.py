@@ -1,5 +1,9 @@
 import logging
 
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
+
 from .context import new_request_id, request_id_var
 
 
@@ -11,7 +15,9 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         incoming = request.headers.get("X-Request-ID", "")
-        request.request_id = incoming[:64] if incoming.isascii() and incoming.isprintable() and incoming else None
+        request.request_id = (
+            incoming[:64] if incoming.isascii() and incoming.isprintable() and incoming else None
+        )
         request.request_id = request.request_id or new_request_id()
         token = request_id_var.set(request.request_id)
         try:
@@ -41,3 +47,19 @@ class CurrentUnitMiddleware:
 
             request.current_unit = current_unit_for(request)
         return self.get_response(request)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Vietnamese unless the user chose another language with the switch in the top bar (the language cookie).
+
+    A browser that asks for English is not a choice: many officials' browsers are set up in English, and the
+    platform speaks Vietnamese first (DESIGN §4.4)."""
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or settings.LANGUAGE_CODE
+        try:
+            language = translation.get_supported_language_variant(chosen)
+        except LookupError:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

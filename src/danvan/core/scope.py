@@ -33,22 +33,16 @@ def _cache(user) -> dict:
 
 
 def role_paths(user, minimum: str = Role.VIEWER) -> list[str]:
-    """Paths of the units on which the user holds at least `minimum`."""
+    """Paths of the units on which the user holds at least `minimum` (one query per request for all roles)."""
     if not getattr(user, "is_authenticated", False):
         return []
     cache = _cache(user)
-    key = ("paths", minimum)
-    if key not in cache:
+    if "roles" not in cache:
         from danvan.accounts.models import UnitRole
 
-        cache[key] = sorted(
-            set(
-                UnitRole.objects.filter(user=user, role__in=roles_at_least(minimum)).values_list(
-                    "unit__path", flat=True
-                )
-            )
-        )
-    return cache[key]
+        cache["roles"] = list(UnitRole.objects.filter(user=user).values_list("unit__path", "role"))
+    wanted = set(roles_at_least(minimum))
+    return sorted({path for path, role in cache["roles"] if role in wanted})
 
 
 def history_paths(paths: list[str]) -> list[str]:
@@ -143,7 +137,9 @@ def current_unit_for(request):
 
     user = request.user
     chosen = request.session.get("current_unit_id")
-    roles = UnitRole.objects.filter(user=user).select_related("unit").order_by("unit__depth", "unit__sort_key")
+    roles = (
+        UnitRole.objects.filter(user=user).select_related("unit").order_by("unit__depth", "unit__sort_key")
+    )
     units = [role.unit for role in roles]
     request.user_units = units
     for unit in units:

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from danvan.orgunits.models import OrgUnit
@@ -16,7 +17,11 @@ from .selectors import changes_visible_to
 def dashboard(request):
     today = timezone.localdate()
     counts = counts_by_kind(request.user, today)
-    cards = [(kind, label, counts.get(kind, 0)) for kind, label in OrgUnit.Kind.choices if kind != OrgUnit.Kind.DISTRICT]
+    cards = [
+        (kind, label, counts.get(kind, 0))
+        for kind, label in OrgUnit.Kind.choices
+        if kind != OrgUnit.Kind.DISTRICT
+    ]
     return render(
         request,
         "core/dashboard.html",
@@ -24,7 +29,10 @@ def dashboard(request):
             "section": "dashboard",
             "today": today,
             "cards": cards,
-            "chart_data": {"labels": [str(label) for _k, label, _n in cards], "values": [n for _k, _l, n in cards]},
+            "chart_data": {
+                "labels": [str(label) for _k, label, _n in cards],
+                "values": [n for _k, _l, n in cards],
+            },
             "recent_changes": changes_visible_to(request.user).select_related("user")[:10],
         },
     )
@@ -35,7 +43,9 @@ def changelog(request):
     filterset = ChangeLogFilter(request.GET, queryset=changes_visible_to(request.user))
     rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(request, "core/changelog.html", {"section": "changes", "filter": filterset, "page_obj": page})
+    return render(
+        request, "core/changelog.html", {"section": "changes", "filter": filterset, "page_obj": page}
+    )
 
 
 @login_required
@@ -51,15 +61,22 @@ def switch_unit(request):
 
 
 def not_found(request, exception=None):
-    return render(request, "core/error.html", {"code": 404, "title": "Không tìm thấy trang"}, status=404)
+    return render(
+        request, "core/error.html", {"code": 404, "title": gettext_noop("Không tìm thấy trang")}, status=404
+    )
 
 
 def forbidden(request, exception=None):
     message = str(exception) if exception and str(exception) else ""
     return render(
-        request, "core/error.html", {"code": 403, "title": "Không có quyền truy cập", "message": message}, status=403
+        request,
+        "core/error.html",
+        {"code": 403, "title": gettext_noop("Không có quyền truy cập"), "message": message},
+        status=403,
     )
 
 
 def server_error(request):
-    return render(request, "core/error.html", {"code": 500, "title": "Hệ thống gặp sự cố"}, status=500)
+    return render(
+        request, "core/error.html", {"code": 500, "title": gettext_noop("Hệ thống gặp sự cố")}, status=500
+    )

@@ -75,7 +75,9 @@ def _unchanged_provinces() -> set[int]:
     whole = set()
     for new_code, entry in province_conversion.NEW_TO_OLD.items():
         olds = [ref.code for ref in entry.old_provinces]
-        if olds == [new_code] and [ref.code for ref in province_conversion.OLD_TO_NEW[new_code].new_provinces] == [new_code]:
+        if olds == [new_code] and [
+            ref.code for ref in province_conversion.OLD_TO_NEW[new_code].new_provinces
+        ] == [new_code]:
             whole.add(new_code)
     return whole
 
@@ -93,26 +95,72 @@ def _plan() -> list[_Planned]:
         code = int(p.code)
         if code in whole:
             continue
-        planned.append(_Planned(province_id(code, True), None, p.name, OrgUnit.Kind.PROVINCE,
-                                DIVISION_TYPE[p.division_type.value], f"{code:02d}", None, LAST_DAY_BEFORE_REFORM))
+        planned.append(
+            _Planned(
+                province_id(code, True),
+                None,
+                p.name,
+                OrgUnit.Kind.PROVINCE,
+                DIVISION_TYPE[p.division_type.value],
+                f"{code:02d}",
+                None,
+                LAST_DAY_BEFORE_REFORM,
+            )
+        )
     for p in Province.iter_all():
         code = int(p.code)
         whole_since = code in whole
-        planned.append(_Planned(province_id(code, False), None, p.name, OrgUnit.Kind.PROVINCE,
-                                DIVISION_TYPE[p.division_type.value], f"{code:02d}",
-                                None if whole_since else REFORM_DATE, None))
+        planned.append(
+            _Planned(
+                province_id(code, False),
+                None,
+                p.name,
+                OrgUnit.Kind.PROVINCE,
+                DIVISION_TYPE[p.division_type.value],
+                f"{code:02d}",
+                None if whole_since else REFORM_DATE,
+                None,
+            )
+        )
     for d in LegacyDistrict.iter_all():
-        planned.append(_Planned(f"vn2024:district:{int(d.code):03d}", province_id(int(d.province_code), True), d.name,
-                                OrgUnit.Kind.DISTRICT, DIVISION_TYPE[d.division_type.value], f"{int(d.code):03d}",
-                                None, LAST_DAY_BEFORE_REFORM))
+        planned.append(
+            _Planned(
+                f"vn2024:district:{int(d.code):03d}",
+                province_id(int(d.province_code), True),
+                d.name,
+                OrgUnit.Kind.DISTRICT,
+                DIVISION_TYPE[d.division_type.value],
+                f"{int(d.code):03d}",
+                None,
+                LAST_DAY_BEFORE_REFORM,
+            )
+        )
     for w in LegacyWard.iter_all():
-        planned.append(_Planned(f"vn2024:ward:{int(w.code):05d}", f"vn2024:district:{int(w.district_code):03d}", w.name,
-                                OrgUnit.Kind.COMMUNE, DIVISION_TYPE[w.division_type.value], f"{int(w.code):05d}",
-                                None, LAST_DAY_BEFORE_REFORM))
+        planned.append(
+            _Planned(
+                f"vn2024:ward:{int(w.code):05d}",
+                f"vn2024:district:{int(w.district_code):03d}",
+                w.name,
+                OrgUnit.Kind.COMMUNE,
+                DIVISION_TYPE[w.division_type.value],
+                f"{int(w.code):05d}",
+                None,
+                LAST_DAY_BEFORE_REFORM,
+            )
+        )
     for w in Ward.iter_all():
-        planned.append(_Planned(f"vn2025:ward:{int(w.code):05d}", province_id(int(w.province_code), False), w.name,
-                                OrgUnit.Kind.COMMUNE, DIVISION_TYPE[w.division_type.value], f"{int(w.code):05d}",
-                                REFORM_DATE, None))
+        planned.append(
+            _Planned(
+                f"vn2025:ward:{int(w.code):05d}",
+                province_id(int(w.province_code), False),
+                w.name,
+                OrgUnit.Kind.COMMUNE,
+                DIVISION_TYPE[w.division_type.value],
+                f"{int(w.code):05d}",
+                REFORM_DATE,
+                None,
+            )
+        )
     return planned
 
 
@@ -124,8 +172,14 @@ def _plan_lineage(whole: set[int]) -> list[tuple[str, str, list[tuple[str, bool]
             continue
         olds = [ref.code for ref in entry.old_provinces]
         kind = UnitLineage.Kind.MERGE if len(olds) > 1 else UnitLineage.Kind.REORGANISE
-        events.append((f"2025:province:{new_code:02d}", kind,
-                       [(f"vn2024:province:{c:02d}", False) for c in olds], [f"vn2025:province:{new_code:02d}"]))
+        events.append(
+            (
+                f"2025:province:{new_code:02d}",
+                kind,
+                [(f"vn2024:province:{c:02d}", False) for c in olds],
+                [f"vn2025:province:{new_code:02d}"],
+            )
+        )
     old_ward_names = {int(w.code): w.name for w in LegacyWard.iter_all()}
     new_ward_names = {int(w.code): w.name for w in Ward.iter_all()}
     district_successors: dict[int, set[int]] = defaultdict(set)
@@ -145,13 +199,24 @@ def _plan_lineage(whole: set[int]) -> list[tuple[str, str, list[tuple[str, bool]
             kind = UnitLineage.Kind.RENAME
         else:
             kind = UnitLineage.Kind.REORGANISE
-        events.append((f"2025:ward:{new_code:05d}", kind,
-                       [(f"vn2024:ward:{ref.code:05d}", bool(ref.is_partly_merged)) for ref in olds],
-                       [f"vn2025:ward:{new_code:05d}"]))
+        events.append(
+            (
+                f"2025:ward:{new_code:05d}",
+                kind,
+                [(f"vn2024:ward:{ref.code:05d}", bool(ref.is_partly_merged)) for ref in olds],
+                [f"vn2025:ward:{new_code:05d}"],
+            )
+        )
     for district in LegacyDistrict.iter_all():
         code = int(district.code)
-        events.append((f"2025:district:{code:03d}", UnitLineage.Kind.DISSOLVE, [(f"vn2024:district:{code:03d}", False)],
-                       [f"vn2025:ward:{c:05d}" for c in sorted(district_successors.get(code, ()))]))
+        events.append(
+            (
+                f"2025:district:{code:03d}",
+                UnitLineage.Kind.DISSOLVE,
+                [(f"vn2024:district:{code:03d}", False)],
+                [f"vn2025:ward:{c:05d}" for c in sorted(district_successors.get(code, ()))],
+            )
+        )
     return events
 
 
@@ -175,9 +240,17 @@ def import_administrative_units(stdout=None) -> ImportResult:
             unit = existing.get(item.external_id)
             if unit is None:
                 parent = existing[item.parent_external_id] if item.parent_external_id else None
-                unit = OrgUnit(external_id=item.external_id, name=item.name, kind=item.kind,
-                               division_type=item.division_type, code=item.code, parent=parent,
-                               valid_from=item.valid_from, valid_to=item.valid_to, path=f"/import/{item.external_id}/")
+                unit = OrgUnit(
+                    external_id=item.external_id,
+                    name=item.name,
+                    kind=item.kind,
+                    division_type=item.division_type,
+                    code=item.code,
+                    parent=parent,
+                    valid_from=item.valid_from,
+                    valid_to=item.valid_to,
+                    path=f"/import/{item.external_id}/",
+                )
                 unit.refresh_keys()
                 batch.append(unit)
                 existing[item.external_id] = unit
@@ -188,21 +261,37 @@ def import_administrative_units(stdout=None) -> ImportResult:
         OrgUnit.objects.bulk_create(batch, batch_size=2000)
         _set_paths_of_new_units()
         created.extend(batch)
-    OrgUnit.objects.bulk_update(renamed, ["name", "division_type", "code", "search_key", "sort_key"], batch_size=500)
+    OrgUnit.objects.bulk_update(
+        renamed, ["name", "division_type", "code", "search_key", "sort_key"], batch_size=500
+    )
     result.created, result.updated = len(created), len(renamed)
-    paths = dict(OrgUnit.objects.filter(pk__in=[u.pk for u in created]).values_list("pk", "path")) if created else {}
+    paths = (
+        dict(OrgUnit.objects.filter(pk__in=[u.pk for u in created]).values_list("pk", "path"))
+        if created
+        else {}
+    )
     for unit in created:
         unit.path = paths[unit.pk]
     ChangeLog.objects.bulk_create([_import_log(unit) for unit in created], batch_size=2000)
 
-    known_events = set(UnitLineage.objects.filter(source=SOURCE.split()[0]).values_list("source_key", flat=True))
+    known_events = set(
+        UnitLineage.objects.filter(source=SOURCE.split()[0]).values_list("source_key", flat=True)
+    )
     new_events, links = [], []
     for source_key, kind, predecessors, successors in _plan_lineage(_unchanged_provinces()):
         if source_key in known_events:
             continue
-        event = UnitLineage(kind=kind, date=REFORM_DATE, source=SOURCE.split()[0], source_key=source_key,
-                            basis=DISTRICT_BASIS if ":district:" in source_key
-                            else PROVINCE_BASIS if ":province:" in source_key else COMMUNE_BASIS)
+        event = UnitLineage(
+            kind=kind,
+            date=REFORM_DATE,
+            source=SOURCE.split()[0],
+            source_key=source_key,
+            basis=DISTRICT_BASIS
+            if ":district:" in source_key
+            else PROVINCE_BASIS
+            if ":province:" in source_key
+            else COMMUNE_BASIS,
+        )
         new_events.append(event)
         links.append((event, predecessors, successors))
     UnitLineage.objects.bulk_create(new_events, batch_size=2000)
@@ -228,7 +317,9 @@ def _set_paths_of_new_units() -> None:
     """One UPDATE: path, depth and province of the units just inserted, from their parents'."""
     parents = OrgUnit.objects.filter(pk=OuterRef("parent_id"))
     OrgUnit.objects.filter(path__startswith="/import/").update(
-        path=Concat(Coalesce(Subquery(parents.values("path")[:1]), Value("/")), Cast("id", CharField()), Value("/")),
+        path=Concat(
+            Coalesce(Subquery(parents.values("path")[:1]), Value("/")), Cast("id", CharField()), Value("/")
+        ),
         depth=Coalesce(Subquery(parents.values("depth")[:1]) + 1, Value(0)),
         province_code=Coalesce(Subquery(parents.values("province_code")[:1]), F("code")),
     )
@@ -238,7 +329,14 @@ def _import_log(unit: OrgUnit) -> ChangeLog:
     from django.contrib.contenttypes.models import ContentType
 
     return ChangeLog(
-        user=None, user_name="import_units", action=ChangeLog.Action.CREATE,
-        content_type=ContentType.objects.get_for_model(OrgUnit), object_id=str(unit.pk), object_repr=unit.name[:255],
-        unit=unit, unit_path=unit.path, before=None, after=snapshot(unit),
+        user=None,
+        user_name="import_units",
+        action=ChangeLog.Action.CREATE,
+        content_type=ContentType.objects.get_for_model(OrgUnit),
+        object_id=str(unit.pk),
+        object_repr=unit.name[:255],
+        unit=unit,
+        unit_path=unit.path,
+        before=None,
+        after=snapshot(unit),
     )

@@ -77,7 +77,9 @@ def get_unit(request, unit_id: int):
 
 @router.get("/units/{unit_id}/children", response=list[UnitOut], summary="Các đơn vị trực thuộc")
 @paginate(LimitOffsetPagination)
-def unit_children(request, unit_id: int, as_of: str | None = None, kind: str | None = None, q: str | None = None):
+def unit_children(
+    request, unit_id: int, as_of: str | None = None, kind: str | None = None, q: str | None = None
+):
     unit = selectors.get_unit_for(request.user, unit_id)
     return _filtered(request, selectors.units_visible_to(request.user).filter(parent=unit))
 

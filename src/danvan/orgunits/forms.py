@@ -33,18 +33,28 @@ class UnitForm(forms.Form):
     """Create or edit a unit; the service validates the rules, this form the input."""
 
     kind = forms.ChoiceField(label=_("Loại đơn vị"), choices=OrgUnit.Kind.choices)
-    name = forms.CharField(label=_("Tên đơn vị"), max_length=255, help_text=_("Ví dụ: Tổ dân phố 5, Hội Nông dân phường."))
+    name = forms.CharField(
+        label=_("Tên đơn vị"), max_length=255, help_text=_("Ví dụ: Tổ dân phố 5, Hội Nông dân phường.")
+    )
     division_type = forms.ChoiceField(
-        label=_("Loại hình"), required=False, choices=[("", "—"), *OrgUnit.DivisionType.choices],
+        label=_("Loại hình"),
+        required=False,
+        choices=[("", "—"), *OrgUnit.DivisionType.choices],
         help_text=_("Với thôn, tổ dân phố: thôn, tổ dân phố, ấp, bản, xóm…"),
     )
     agency_type = forms.ChoiceField(
         label=_("Loại cơ quan, tổ chức"), required=False, choices=[("", "—"), *OrgUnit.AgencyType.choices]
     )
-    code = forms.CharField(label=_("Mã"), max_length=32, required=False, help_text=OrgUnit._meta.get_field("code").help_text)
+    code = forms.CharField(
+        label=_("Mã"), max_length=32, required=False, help_text=OrgUnit._meta.get_field("code").help_text
+    )
     parent = UnitChoiceField(label=_("Đơn vị cấp trên"), queryset=OrgUnit.objects.none(), required=False)
-    valid_from = VNDateField(label=_("Hiệu lực từ ngày"), required=False, help_text=_("Để trống nếu không rõ."))
-    valid_to = VNDateField(label=_("Hiệu lực đến ngày"), required=False, help_text=_("Để trống nếu đơn vị đang hoạt động."))
+    valid_from = VNDateField(
+        label=_("Hiệu lực từ ngày"), required=False, help_text=_("Để trống nếu không rõ.")
+    )
+    valid_to = VNDateField(
+        label=_("Hiệu lực đến ngày"), required=False, help_text=_("Để trống nếu đơn vị đang hoạt động.")
+    )
     address = forms.CharField(label=_("Địa chỉ"), max_length=255, required=False)
     phone = forms.CharField(label=_("Điện thoại"), max_length=32, required=False)
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -66,7 +76,9 @@ class UnitForm(forms.Form):
         self.fields["parent"].queryset = candidates.order_by("depth", "sort_key")
         if not user.is_superuser and not instance:
             self.fields["kind"].choices = [
-                (k, label) for k, label in OrgUnit.Kind.choices if k in (OrgUnit.Kind.HAMLET, OrgUnit.Kind.AGENCY)
+                (k, label)
+                for k, label in OrgUnit.Kind.choices
+                if k in (OrgUnit.Kind.HAMLET, OrgUnit.Kind.AGENCY)
             ]
         if instance is not None:
             self.fields["kind"].disabled = True
@@ -76,7 +88,9 @@ class UnitForm(forms.Form):
             self.initial["kind"] = instance.kind
         elif parent is not None:
             self.initial.setdefault("parent", parent)
-            self.initial.setdefault("kind", OrgUnit.Kind.HAMLET if parent.kind == OrgUnit.Kind.COMMUNE else OrgUnit.Kind.AGENCY)
+            self.initial.setdefault(
+                "kind", OrgUnit.Kind.HAMLET if parent.kind == OrgUnit.Kind.COMMUNE else OrgUnit.Kind.AGENCY
+            )
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)
@@ -88,7 +102,9 @@ class UnitForm(forms.Form):
 class CloseUnitForm(forms.Form):
     valid_to = VNDateField(label=_("Kết thúc hiệu lực từ sau ngày"))
     note = forms.CharField(
-        label=_("Lý do, căn cứ"), required=False, max_length=500,
+        label=_("Lý do, căn cứ"),
+        required=False,
+        max_length=500,
         help_text=_("Ví dụ: sáp nhập vào thôn Bản Giới theo Nghị quyết số …"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -100,10 +116,14 @@ class TreeOptionsForm(forms.Form):
 
 
 class GroupForm(forms.Form):
-    name = forms.CharField(label=_("Tên khối"), max_length=255, help_text=_("Ví dụ: Khối xã, phường; Khối cơ quan, phòng, ban."))
+    name = forms.CharField(
+        label=_("Tên khối"), max_length=255, help_text=_("Ví dụ: Khối xã, phường; Khối cơ quan, phòng, ban.")
+    )
     kind = forms.ChoiceField(label=_("Loại khối"), choices=UnitGroup.Kind.choices)
     members = UnitMultipleChoiceField(
-        label=_("Đơn vị thành viên"), queryset=OrgUnit.objects.none(), required=False,
+        label=_("Đơn vị thành viên"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
         help_text=_("Giữ Ctrl (hoặc ⌘) để chọn nhiều đơn vị."),
         widget=forms.SelectMultiple(attrs={"size": 14}),
     )
@@ -112,8 +132,12 @@ class GroupForm(forms.Form):
     def __init__(self, *args, owner, group=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = (
-            OrgUnit.objects.filter(subtree_q(owner.path)).exclude(pk=owner.pk)
-            .exclude(kind=OrgUnit.Kind.HAMLET).order_by("depth", "sort_key")
+            OrgUnit.objects.filter(subtree_q(owner.path))
+            .exclude(pk=owner.pk)
+            .exclude(kind=OrgUnit.Kind.HAMLET)
+            .order_by("depth", "sort_key")
         )
         if group is not None:
-            self.initial.update(name=group.name, kind=group.kind, note=group.note, members=list(group.members.all()))
+            self.initial.update(
+                name=group.name, kind=group.kind, note=group.note, members=list(group.members.all())
+            )

@@ -148,7 +148,12 @@ class OrgUnit(TimeStampedModel):
         help_text=_("Mã đơn vị hành chính (theo danh mục của Tổng cục Thống kê) hoặc mã nội bộ."),
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     path = PathField(max_length=255, unique=True, editable=False)
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
@@ -173,10 +178,14 @@ class OrgUnit(TimeStampedModel):
             models.Index(fields=["parent", "sort_key"]),
             models.Index(fields=["kind", "province_code"]),
             models.Index(fields=["sort_key"]),
+            # A subtree "as of a date" is read from the index alone: the path range, then the dates.
+            models.Index(fields=["path", "valid_from", "valid_to"], name="orgunit_path_validity_idx"),
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
                 name="orgunit_valid_to_after_valid_from",
             ),
         ]
@@ -197,7 +206,9 @@ class OrgUnit(TimeStampedModel):
         return self.kind in self.ADMINISTRATIVE_KINDS
 
     def is_open_on(self, day: datetime.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or self.valid_to >= day)
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
 
     @property
     def is_open(self) -> bool:
@@ -241,13 +252,17 @@ class UnitGroup(TimeStampedModel):
     owner = models.ForeignKey(
         OrgUnit, verbose_name=_("đơn vị lập khối"), on_delete=models.PROTECT, related_name="defined_groups"
     )
-    members = models.ManyToManyField(OrgUnit, verbose_name=_("đơn vị thành viên"), related_name="groups", blank=True)
+    members = models.ManyToManyField(
+        OrgUnit, verbose_name=_("đơn vị thành viên"), related_name="groups", blank=True
+    )
     note = models.TextField(_("ghi chú"), blank=True)
 
     class Meta:
         verbose_name = _("khối")
         verbose_name_plural = _("khối")
-        constraints = [models.UniqueConstraint(fields=["owner", "name"], name="unitgroup_unique_name_per_owner")]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="unitgroup_unique_name_per_owner")
+        ]
 
     def __str__(self):
         return self.name
@@ -293,3 +308,6 @@ class LineageLink(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["event", "unit", "role"], name="lineagelink_unique")]
         indexes = [models.Index(fields=["unit", "role"])]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.unit}"

@@ -29,7 +29,11 @@ def roots_for(user, as_of: datetime.date | None = None):
     from danvan.core.scope import visible_paths
 
     paths = visible_paths(user)
-    qs = OrgUnit.objects.filter(parent__isnull=True) if paths is None else OrgUnit.objects.filter(path__in=paths)
+    qs = (
+        OrgUnit.objects.filter(parent__isnull=True)
+        if paths is None
+        else OrgUnit.objects.filter(path__in=paths)
+    )
     if as_of:
         qs = qs.filter(open_on_q(as_of))
     return qs.annotate(child_count=Count("children")).vietnamese_order()

@@ -1,6 +1,7 @@
 """Every write to units, groups and lineage: validated, atomic, logged (DESIGN §3)."""
 
 import datetime
+import uuid
 
 from django.db import transaction
 from django.db.models import Q
@@ -79,7 +80,11 @@ def validate_unit(unit: OrgUnit) -> None:
         if unit.kind != OrgUnit.Kind.AGENCY and unit.agency_type:
             add("agency_type", _("Chỉ cơ quan, tổ chức mới có loại cơ quan."))
     if unit.valid_from and unit.valid_to and unit.valid_to < unit.valid_from:
-        add("valid_to", _("Ngày kết thúc hiệu lực phải từ ngày bắt đầu hiệu lực (%(d)s) trở đi.") % {"d": _fmt(unit.valid_from)})
+        add(
+            "valid_to",
+            _("Ngày kết thúc hiệu lực phải từ ngày bắt đầu hiệu lực (%(d)s) trở đi.")
+            % {"d": _fmt(unit.valid_from)},
+        )
     _validate_parent(unit, add)
     if unit.code:
         clash = (
@@ -89,10 +94,14 @@ def validate_unit(unit: OrgUnit) -> None:
             .first()
         )
         if clash:
-            add("code", _("Mã %(code)s đã được dùng cho %(name)s trong cùng thời gian hiệu lực.") % {
-                "code": unit.code,
-                "name": clash.name,
-            })
+            add(
+                "code",
+                _("Mã %(code)s đã được dùng cho %(name)s trong cùng thời gian hiệu lực.")
+                % {
+                    "code": unit.code,
+                    "name": clash.name,
+                },
+            )
     if errors:
         raise ValidationError(errors)
 
@@ -111,26 +120,45 @@ def _validate_parent(unit: OrgUnit, add) -> None:
         return
     if parent.kind not in allowed_parents:
         labels = ", ".join(str(OrgUnit.Kind(k).label).lower() for k in allowed_parents)
-        add("parent", _("Đơn vị cấp trên của %(kind)s phải là: %(labels)s.") % {
-            "kind": str(OrgUnit.Kind(unit.kind).label).lower(),
-            "labels": labels,
-        })
+        add(
+            "parent",
+            _("Đơn vị cấp trên của %(kind)s phải là: %(labels)s.")
+            % {
+                "kind": str(OrgUnit.Kind(unit.kind).label).lower(),
+                "labels": labels,
+            },
+        )
         return
     if unit.pk and parent.path.startswith(unit.path):
         add("parent", _("Không thể chọn chính đơn vị này hoặc đơn vị trực thuộc nó làm đơn vị cấp trên."))
         return
     start = unit.valid_from or timezone.localdate()
     if not parent.is_open_on(start):
-        add("parent", _("%(parent)s không còn hiệu lực vào ngày %(day)s (hiệu lực %(span)s).") % {
-            "parent": parent.name,
-            "day": _fmt(start),
-            "span": _span(parent),
-        })
+        not_yet = parent.valid_from is not None and start < parent.valid_from
+        add(
+            "parent",
+            (
+                _("%(parent)s chưa có hiệu lực vào ngày %(day)s (hiệu lực %(span)s).")
+                if not_yet
+                else _("%(parent)s không còn hiệu lực vào ngày %(day)s (hiệu lực %(span)s).")
+            )
+            % {
+                "parent": parent.name,
+                "day": _fmt(start),
+                "span": _span(parent),
+            },
+        )
     elif parent.valid_to and (unit.valid_to is None or unit.valid_to > parent.valid_to):
-        add("valid_to", _("%(parent)s hết hiệu lực ngày %(day)s; đơn vị trực thuộc phải kết thúc hiệu lực chậm nhất ngày đó.") % {
-            "parent": parent.name,
-            "day": _fmt(parent.valid_to),
-        })
+        add(
+            "valid_to",
+            _(
+                "%(parent)s hết hiệu lực ngày %(day)s; đơn vị trực thuộc phải kết thúc hiệu lực chậm nhất ngày đó."
+            )
+            % {
+                "parent": parent.name,
+                "day": _fmt(parent.valid_to),
+            },
+        )
 
 
 def _span(unit: OrgUnit) -> str:
@@ -153,9 +181,12 @@ def create_unit(actor, **fields) -> OrgUnit:
     unit = OrgUnit(**{k: v for k, v in fields.items() if k in EDITABLE_FIELDS})
     _clean_text(unit)
     if not can_manage_unit(actor, unit.kind, unit.parent):
-        raise NotAllowed(_("Bạn không có quyền thêm đơn vị vào %(parent)s.") % {"parent": unit.parent or _("cấp trung ương")})
+        raise NotAllowed(
+            _("Bạn không có quyền thêm đơn vị vào %(parent)s.")
+            % {"parent": unit.parent or _("cấp trung ương")}
+        )
     validate_unit(unit)
-    unit.path = f"/new-{timezone.now().timestamp()}/"
+    unit.path = f"/new-{uuid.uuid4().hex}/"  # unique until the id is known
     unit.save()
     _apply_path(unit)
     unit.save(update_fields=["path", "depth", "province_code"])
@@ -174,7 +205,9 @@ def update_unit(actor, unit: OrgUnit, **changes) -> OrgUnit:
         if field in EDITABLE_FIELDS:
             setattr(unit, field, value)
     _clean_text(unit)
-    if unit.parent_id != getattr(old_parent, "pk", None) and not can_manage_unit(actor, unit.kind, unit.parent):
+    if unit.parent_id != getattr(old_parent, "pk", None) and not can_manage_unit(
+        actor, unit.kind, unit.parent
+    ):
         raise NotAllowed(_("Bạn không có quyền chuyển đơn vị sang %(parent)s.") % {"parent": unit.parent})
     validate_unit(unit)
     _check_children_within(unit)
@@ -236,21 +269,30 @@ def _clean_text(unit: OrgUnit) -> None:
 
 
 @transaction.atomic
-def save_group(actor, group: UnitGroup | None, *, name: str, kind: str, owner: OrgUnit, members, note: str = "") -> UnitGroup:
+def save_group(
+    actor, group: UnitGroup | None, *, name: str, kind: str, owner: OrgUnit, members, note: str = ""
+) -> UnitGroup:
     if not has_role_on(actor, Role.EDITOR, owner.path):
         raise NotAllowed(_("Bạn không có quyền quản lý khối của %(unit)s.") % {"unit": owner.name})
     members = list(members)
     outside = [m.name for m in members if not m.path.startswith(owner.path)]
     if outside:
-        raise ValidationError({"members": _("Đơn vị không thuộc %(owner)s: %(names)s.") % {
-            "owner": owner.name,
-            "names": ", ".join(outside),
-        }})
+        raise ValidationError(
+            {
+                "members": _("Đơn vị không thuộc %(owner)s: %(names)s.")
+                % {
+                    "owner": owner.name,
+                    "names": ", ".join(outside),
+                }
+            }
+        )
     name = nfc(name)
     if not name:
         raise ValidationError({"name": _("Tên khối không được để trống.")})
     if UnitGroup.objects.filter(owner=owner, name=name).exclude(pk=getattr(group, "pk", None)).exists():
-        raise ValidationError({"name": _("%(owner)s đã có khối tên “%(name)s”.") % {"owner": owner.name, "name": name}})
+        raise ValidationError(
+            {"name": _("%(owner)s đã có khối tên “%(name)s”.") % {"owner": owner.name, "name": name}}
+        )
     before = snapshot(group) if group else None
     group = group or UnitGroup()
     group.name, group.kind, group.owner, group.note = name, kind, owner, note

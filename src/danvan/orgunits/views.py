@@ -57,7 +57,9 @@ def search(request):
 
 @login_required
 def unit_list(request):
-    filterset = OrgUnitFilter(request.GET, queryset=selectors.units_visible_to(request.user).select_related("parent"))
+    filterset = OrgUnitFilter(
+        request.GET, queryset=selectors.units_visible_to(request.user).select_related("parent")
+    )
     units = filterset.qs.vietnamese_order() if filterset.is_valid() else OrgUnit.objects.none()
     if request.GET.get("format") == "xlsx":
         from .exports import units_workbook_response
@@ -76,7 +78,8 @@ def detail(request, pk):
         "unit": unit,
         "tab": tab,
         "can_edit": services.can_manage_unit(request.user, unit.kind, unit.parent, unit),
-        "can_add_child": unit.kind != OrgUnit.Kind.HAMLET and has_role_on(request.user, Role.EDITOR, unit.path),
+        "can_add_child": unit.kind != OrgUnit.Kind.HAMLET
+        and has_role_on(request.user, Role.EDITOR, unit.path),
         "can_admin": has_role_on(request.user, Role.ADMIN, unit.path),
         "child_count": unit.children.count(),
         "lineage": selectors.lineage_of(request.user, unit),
@@ -86,9 +89,7 @@ def detail(request, pk):
         children = selectors.children_of(request.user, unit)
         context["page_obj"] = Paginator(children, PAGE_SIZE).get_page(request.GET.get("page"))
     elif tab == "users":
-        context["roles"] = (
-            unit.user_roles.select_related("user").order_by("role", "user__username")
-        )
+        context["roles"] = unit.user_roles.select_related("user").order_by("role", "user__username")
         context["inherited_roles"] = _inherited_roles(unit)
     elif tab == "history":
         context["history"] = history_for(unit)[:200]
@@ -165,16 +166,21 @@ def close(request, pk):
     form = CloseUnitForm(request.POST or None, initial={"valid_to": unit.valid_to or timezone.localdate()})
 
     def save(form):
-        closed = services.close_unit(request.user, unit, form.cleaned_data["valid_to"], form.cleaned_data["note"])
-        messages.success(request, _("%(name)s hết hiệu lực sau ngày %(day)s.") % {
-            "name": closed.name,
-            "day": closed.valid_to.strftime("%d/%m/%Y"),
-        })
+        closed = services.close_unit(
+            request.user, unit, form.cleaned_data["valid_to"], form.cleaned_data["note"]
+        )
+        messages.success(
+            request,
+            _("%(name)s hết hiệu lực sau ngày %(day)s.")
+            % {
+                "name": closed.name,
+                "day": closed.valid_to.strftime("%d/%m/%Y"),
+            },
+        )
         return closed
 
     context = {"section": "units", "unit": unit, "title": _("Kết thúc hiệu lực")}
     return _form_view(request, form, "orgunits/close.html", context, save)
-
 
 
 @login_required
@@ -201,4 +207,76 @@ def group_edit(request, pk=None, owner_pk=None):
         else:
             messages.success(request, _("Đã lưu khối."))
             return redirect(f"{reverse('orgunits:detail', args=[owner.pk])}?tab=groups")
-    return render(request, "orgunits/group_form.html", {"section": "units", "form": form, "owner": owner, "group": group})
+    return render(
+        request,
+        "orgunits/group_form.html",
+        {"section": "units", "form": form, "owner": owner, "group": group},
+    )
+
+
+def _import_root(request):
+    """The unit receiving the import (?parent=): 404 outside the user's scope, 403 without the editor role."""
+    from django.http import Http404
+
+    parent_id = request.GET.get("parent", "")
+    if not parent_id.isdigit():
+        raise Http404(_("Hãy chọn đơn vị nhận dữ liệu."))
+    root = selectors.get_unit_for(request.user, parent_id)
+    if not has_role_on(request.user, Role.EDITOR, root.path):
+        raise NotAllowed(_("Bạn không có quyền nhập đơn vị vào %(unit)s.") % {"unit": root.name})
+    return root
+
+
+@login_required
+def import_units(request):
+    """Upload an .xlsx of hamlets and agencies; every row is checked, then all are saved or none."""
+    from django.utils.formats import number_format
+
+    from .imports import COLUMNS, MAX_ROWS, allowed_values, import_units_workbook
+
+    root = _import_root(request)
+    report, file_error = None, ""
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            file_error = _("Hãy chọn tệp Excel (.xlsx) để nhập.")
+        else:
+            report = import_units_workbook(request.user, root, upload)
+            if report.ok:
+                messages.success(
+                    request,
+                    _("Đã nhập %(count)s đơn vị vào %(unit)s.")
+                    % {
+                        "count": number_format(len(report.created), force_grouping=True),
+                        "unit": root.name,
+                    },
+                )
+                return redirect(f"{reverse('orgunits:detail', args=[root.pk])}?tab=children")
+            file_error = " ".join(str(error) for error in report.file_errors)
+    context = {
+        "section": "units",
+        "unit": root,
+        "columns": COLUMNS,
+        "allowed": allowed_values(),
+        "max_rows": MAX_ROWS,
+        "report": report,
+        "file_error": file_error,
+        "row_errors": report.row_errors[:500] if report else [],
+    }
+    return render(request, "orgunits/import.html", context)
+
+
+@login_required
+def import_template(request):
+    """The .xlsx template; with ?parent= its example rows fit that unit."""
+    from django.http import HttpResponse
+
+    from .imports import XLSX_CONTENT_TYPE, template_workbook
+
+    parent_id = request.GET.get("parent", "")
+    root = selectors.get_unit_for(request.user, parent_id) if parent_id.isdigit() else None
+    return HttpResponse(
+        template_workbook(root),
+        content_type=XLSX_CONTENT_TYPE,
+        headers={"Content-Disposition": 'attachment; filename="mau-nhap-don-vi.xlsx"'},
+    )

@@ -19,9 +19,16 @@ class Command(BaseCommand):
         with transaction.atomic():
             units = load_demo_units()
             self._user("admin", "Quản trị hệ thống", superuser=True)
-            self._user("caobang", "Cán bộ Ban Tuyên giáo và Dân vận Tỉnh ủy Cao Bằng", unit=units["cao_bang"], role=Role.ADMIN)
+            self._user(
+                "caobang",
+                "Cán bộ Ban Tuyên giáo và Dân vận Tỉnh ủy Cao Bằng",
+                unit=units["cao_bang"],
+                role=Role.ADMIN,
+            )
             self._user("thucphan", "Cán bộ phường Thục Phán", unit=units["thuc_phan"], role=Role.EDITOR)
-        self.stdout.write("Dữ liệu demo đã sẵn sàng. Tài khoản: admin, caobang, thucphan; mật khẩu: " + DEMO_PASSWORD)
+        self.stdout.write(
+            "Dữ liệu demo đã sẵn sàng. Tài khoản: admin, caobang, thucphan; mật khẩu: " + DEMO_PASSWORD
+        )
 
     def _user(self, username, full_name, superuser=False, unit=None, role=None):
         user, created = User.objects.get_or_create(username=username, defaults={"full_name": full_name})

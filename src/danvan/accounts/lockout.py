@@ -1,0 +1,11 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+
+LOCKED_MESSAGE = "Đăng nhập sai quá nhiều lần; tài khoản tạm bị khóa đăng nhập 15 phút."
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """Axes' answer to a locked-out login: JSON for the API, a page for people."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": LOCKED_MESSAGE}, status=429)
+    return render(request, "accounts/locked_out.html", status=429)

@@ -1,0 +1,54 @@
+from danvan.core.text import fold, nfc, sort_key, vietnamese_sorted
+
+
+def test_fold_removes_case_and_diacritics_including_d_stroke():
+    assert fold("Huyện Cầu Kè") == "huyen cau ke"
+    assert fold("Phường Thục Phán") == "phuong thuc phan"
+    assert fold("Dân vận khéo") == "dan van kheo"
+    assert fold("ĐẮK LẮK") == "dak lak"
+
+
+def test_nfc_normalises_decomposed_input_and_spaces():
+    decomposed = "Ca\u0302\u0300u  Ke\u0300 "
+    assert nfc(decomposed) == "Cầu Kè"
+
+
+def test_vietnamese_order_follows_the_alphabet_not_code_points():
+    names = [
+        "Đông Hòa",
+        "Dương Minh Châu",
+        "Ea Súp",
+        "Ân Thi",
+        "An Phú",
+        "Ă",
+        "Ô Môn",
+        "Ơ",
+        "Ư",
+        "Uông Bí",
+        "Bạc Liêu",
+    ]
+    assert vietnamese_sorted(names) == [
+        "An Phú",
+        "Ă",
+        "Ân Thi",
+        "Bạc Liêu",
+        "Dương Minh Châu",
+        "Đông Hòa",
+        "Ea Súp",
+        "Ô Môn",
+        "Ơ",
+        "Uông Bí",
+        "Ư",
+    ]
+
+
+def test_tones_break_ties_in_dictionary_order():
+    assert vietnamese_sorted(["Cá", "Cạ", "Cả", "Ca", "Cà", "Cã"]) == ["Ca", "Cà", "Cả", "Cã", "Cá", "Cạ"]
+
+
+def test_a_shorter_word_sorts_before_its_extensions_whatever_the_tone():
+    assert sort_key("Cà") < sort_key("Ca Dao")
+
+
+def test_sort_key_is_digits_only_so_every_database_collation_agrees():
+    assert sort_key("Thành phố Hồ Chí Minh").isdigit()
