@@ -62,3 +62,13 @@ def test_paths_depths_and_province_codes_are_consistent(units):
     assert thuc_phan.depth == 1
     assert thuc_phan.province_code == "04"
     assert units["tp_cao_bang"].province_code == "04"
+
+
+def test_subtree_count_matches_the_orm_with_and_without_a_date(units):
+    from danvan.orgunits.models import subtree_q
+    from danvan.orgunits.selectors import subtree_count
+
+    cao_bang = units["cao_bang"]
+    assert subtree_count(cao_bang) == OrgUnit.objects.filter(subtree_q(cao_bang.path)).count()
+    assert subtree_count(cao_bang, AFTER) == OrgUnit.objects.filter(subtree_q(cao_bang.path)).open_on(AFTER).count()
+    assert subtree_count(cao_bang, BEFORE) > subtree_count(cao_bang, AFTER)

@@ -2,10 +2,11 @@
 
 import datetime
 
+from django.db import connection
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from .models import LineageLink, OrgUnit, UnitLineage, open_on_q, subtree_q
+from .models import LineageLink, OrgUnit, UnitLineage, open_on_q, subtree_q, subtree_range
 
 
 def units_visible_to(user):
@@ -40,10 +41,21 @@ def roots_for(user, as_of: datetime.date | None = None):
 
 
 def subtree_count(unit: OrgUnit, as_of: datetime.date | None = None) -> int:
-    qs = OrgUnit.objects.filter(subtree_q(unit.path))
+    """Units in the subtree (open on `as_of` if given): one index-only range count.
+
+    Written as SQL because the count itself takes well under a millisecond and the ORM's query building would
+    double it; dashboards call this for every card and child.
+    """
+    low, high = subtree_range(unit.path)
+    table = connection.ops.quote_name(OrgUnit._meta.db_table)
+    sql = f"SELECT COUNT(*) FROM {table} WHERE path >= %s AND path < %s"
+    params: list = [low, high]
     if as_of:
-        qs = qs.filter(open_on_q(as_of))
-    return qs.count()
+        sql += " AND (valid_from IS NULL OR valid_from <= %s) AND (valid_to IS NULL OR valid_to >= %s)"
+        params += [as_of, as_of]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
 
 
 def tree_as_of(day: datetime.date, root: OrgUnit | None = None):
