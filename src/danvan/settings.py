@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "danvan.core",
     "danvan.orgunits",
     "danvan.accounts",
+    "danvan.practices",
     "danvan.api",
 ]
 

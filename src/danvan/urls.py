@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("danvan.core.urls")),
     path("don-vi/", include("danvan.orgunits.urls")),
     path("tai-khoan/", include("danvan.accounts.urls")),
+    path("dan-van-kheo/", include("danvan.practices.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

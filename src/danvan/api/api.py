@@ -13,6 +13,7 @@ from danvan.accounts.api import router as accounts_router
 from danvan.accounts.auth import TokenAuth
 from danvan.core.errors import messages_of
 from danvan.orgunits.api import router as units_router
+from danvan.practices.api import router as practices_router
 
 
 class UnicodeRenderer(JSONRenderer):
@@ -38,6 +39,7 @@ api = NinjaAPI(
 api.add_router("/auth", accounts_router)
 api.add_router("/", units_router)
 api.add_router("/", me_router)
+api.add_router("/practices", practices_router)
 
 
 @api.exception_handler(ValidationError)

@@ -1,0 +1,63 @@
+"""One filter set for the register's pages, its Excel export and the API (DESIGN §3)."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.text import fold
+from danvan.orgunits.models import OrgUnit, UnitGroup, subtree_q
+
+from .models import Field, Level, Practice, Status
+
+
+class PracticeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_q")
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Đơn vị (cả cấp dưới)"),
+        queryset=OrgUnit.objects.all(),
+        method="filter_unit",
+        error_messages={"invalid_choice": _("Đơn vị không tồn tại.")},
+    )
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="years__year")
+    field = django_filters.ModelChoiceFilter(
+        label=_("Lĩnh vực"),
+        queryset=Field.objects.all(),
+        field_name="fields",
+        error_messages={"invalid_choice": _("Lĩnh vực không tồn tại.")},
+    )
+    kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Practice.Kind.choices)
+    level = django_filters.ChoiceFilter(label=_("Cấp"), choices=Level.choices)
+    status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Status.choices)
+    group = django_filters.ModelChoiceFilter(
+        label=_("Khối"),
+        queryset=UnitGroup.objects.all(),
+        method="filter_group",
+        error_messages={"invalid_choice": _("Khối không tồn tại.")},
+    )
+
+    class Meta:
+        model = Practice
+        fields = ["q", "unit", "year", "field", "kind", "level", "status", "group"]
+
+    def filter_q(self, queryset, name, value):
+        folded = fold(value)
+        return queryset.filter(search_key__contains=folded) if folded else queryset
+
+    def filter_unit(self, queryset, name, unit):
+        from .selectors import counted_paths
+
+        q = Q()
+        for path in counted_paths(unit):
+            q |= subtree_q(path, "owner_path")
+        return queryset.filter(q)
+
+    def filter_group(self, queryset, name, group):
+        q = Q()
+        for path in group.members.values_list("path", flat=True):
+            q |= subtree_q(path, "owner_path")
+        return queryset.filter(q) if q else queryset.none()
+
+    @property
+    def qs(self):
+        # Filtering by year or field joins a to-many table; one row per practice all the same.
+        return super().qs.distinct()
