@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
@@ -16,10 +15,7 @@ urlpatterns = [
     path("quan-tri-he-thong/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served as static media: each download goes through a view that checks the scope.
 
 handler404 = "danvan.core.views.not_found"
 handler403 = "danvan.core.views.forbidden"

@@ -70,5 +70,8 @@ def test_subtree_count_matches_the_orm_with_and_without_a_date(units):
 
     cao_bang = units["cao_bang"]
     assert subtree_count(cao_bang) == OrgUnit.objects.filter(subtree_q(cao_bang.path)).count()
-    assert subtree_count(cao_bang, AFTER) == OrgUnit.objects.filter(subtree_q(cao_bang.path)).open_on(AFTER).count()
+    assert (
+        subtree_count(cao_bang, AFTER)
+        == OrgUnit.objects.filter(subtree_q(cao_bang.path)).open_on(AFTER).count()
+    )
     assert subtree_count(cao_bang, BEFORE) > subtree_count(cao_bang, AFTER)

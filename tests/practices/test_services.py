@@ -223,3 +223,46 @@ def test_stats_of_a_new_province_include_its_predecessors_history(units, fields,
     new_vinh_long = OrgUnit.objects.get(external_id="vn2025:province:86")
     assert selectors.stats(new_vinh_long, 2024, [])["total"] == 1
     assert selectors.stats(new_vinh_long, 2026, [])["total"] == 0
+
+
+def test_an_agency_under_the_owner_itself_cannot_recognise(units, commune_editor, approver, fields):
+    practice = register(commune_editor, units["thuc_phan"], [fields["kinh-te"]])
+    own_agency = factories.agency(units["thuc_phan"], "Hội Phụ nữ phường")
+    with pytest.raises(ValidationError) as excinfo:
+        services.transition(approver, practice, "recognise", decision="1/QĐ", recognised_by=own_agency)
+    assert "cấp trên" in excinfo.value.message_dict["recognised_by"][0]
+
+
+def test_replicating_an_exemplar_keeps_the_person(units, commune_editor, approver, fields):
+    exemplar = register(
+        commune_editor,
+        units["thuc_phan"],
+        [fields["kinh-te"]],
+        kind=Practice.Kind.EXEMPLAR,
+        person_name="Nông Thị Mai",
+        person_position="Tổ trưởng tổ dân phố",
+    )
+    services.transition(approver, exemplar, "recognise", decision="7/QĐ", recognised_by=units["cao_bang"])
+    replica = services.replicate(approver, exemplar, owner=units["nung_tri_cao"], registration_year=2026)
+    assert replica.person_name == "Nông Thị Mai"
+
+
+def test_contact_email_is_checked(units, commune_editor, fields):
+    with pytest.raises(ValidationError) as excinfo:
+        register(commune_editor, units["thuc_phan"], [fields["kinh-te"]], contact_email="khong-phai-email")
+    assert "contact_email" in excinfo.value.message_dict
+
+
+def test_list_filter_by_year_and_status_uses_the_status_of_that_year(units, commune_editor, approver, fields):
+    from danvan.practices.filters import PracticeFilter
+
+    practice = register(commune_editor, units["thuc_phan"], [fields["kinh-te"]], registration_year=2025)
+    services.reconfirm(commune_editor, practice, 2026)
+    services.transition(approver, practice, "recognise", decision="9/QĐ", recognised_by=units["cao_bang"])
+
+    def listed(**params):
+        return list(PracticeFilter(params, queryset=Practice.objects.all()).qs)
+
+    assert listed(year=2026, status="recognised") == [practice]
+    assert listed(year=2025, status="recognised") == []
+    assert listed(year=2025, status="registered") == [practice]

@@ -1,6 +1,7 @@
 """Demo units: the seeds' old units with their agencies and khối, and today's Cao Bằng with hamlets and agencies."""
 
 import datetime
+import hashlib
 
 from django.db import transaction
 
@@ -11,6 +12,15 @@ from .models import REFORM_DATE, LineageLink, OrgUnit, UnitGroup, UnitLineage
 A = OrgUnit.AgencyType
 BEFORE_REFORM = REFORM_DATE - datetime.timedelta(days=1)
 BAN_MERGER = datetime.date(2025, 3, 1)
+
+
+def _demo_id(parent, name) -> str:
+    """demo:<parent id>:<name>, shortened with a digest when it would not fit the 64-character column
+    (PostgreSQL enforces the length, SQLite does not)."""
+    full = f"demo:{parent.pk}:{name}"
+    if len(full) <= 64:
+        return full
+    return f"{full[:55]}~{hashlib.sha1(full.encode()).hexdigest()[:8]}"
 
 
 def _unit(
@@ -26,8 +36,9 @@ def _unit(
     code="",
 ):
     """Creates the demo unit once; a second run finds it by its demo id."""
-    external_id = external_id or f"demo:{parent.pk}:{name}"
-    unit = OrgUnit.objects.filter(external_id=external_id).first()
+    external_id = external_id or _demo_id(parent, name)
+    # SQLite databases made before the ids were shortened hold the full one: find it rather than duplicate the unit.
+    unit = OrgUnit.objects.filter(external_id__in={external_id, f"demo:{parent.pk}:{name}"}).first()
     if unit:
         return unit
     unit = OrgUnit(

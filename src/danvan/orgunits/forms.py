@@ -25,7 +25,7 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        closed = f" (đến {obj.valid_to:%d/%m/%Y})" if obj.valid_to else ""
+        closed = " (" + _("đến %(day)s") % {"day": f"{obj.valid_to:%d/%m/%Y}"} + ")" if obj.valid_to else ""
         return f"{obj.name}{closed}"
 
 

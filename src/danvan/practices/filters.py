@@ -18,7 +18,7 @@ class PracticeFilter(django_filters.FilterSet):
         method="filter_unit",
         error_messages={"invalid_choice": _("Đơn vị không tồn tại.")},
     )
-    year = django_filters.NumberFilter(label=_("Năm"), field_name="years__year")
+    year = django_filters.NumberFilter(label=_("Năm"), method="filter_year")
     field = django_filters.ModelChoiceFilter(
         label=_("Lĩnh vực"),
         queryset=Field.objects.all(),
@@ -27,7 +27,9 @@ class PracticeFilter(django_filters.FilterSet):
     )
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Practice.Kind.choices)
     level = django_filters.ChoiceFilter(label=_("Cấp"), choices=Level.choices)
-    status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Status.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Tình trạng"), choices=Status.choices, method="filter_status"
+    )
     group = django_filters.ModelChoiceFilter(
         label=_("Khối"),
         queryset=UnitGroup.objects.all(),
@@ -42,6 +44,18 @@ class PracticeFilter(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         folded = fold(value)
         return queryset.filter(search_key__contains=folded) if folded else queryset
+
+    def filter_year(self, queryset, name, year):
+        # With a year, the status is the one the practice had that year, as the counts use it.
+        status = self.form.cleaned_data.get("status")
+        if status:
+            return queryset.filter(years__year=year, years__status=status)
+        return queryset.filter(years__year=year)
+
+    def filter_status(self, queryset, name, status):
+        if self.form.cleaned_data.get("year") is not None:
+            return queryset  # applied with the year
+        return queryset.filter(status=status)
 
     def filter_unit(self, queryset, name, unit):
         from .selectors import counted_paths

@@ -142,7 +142,10 @@ class PracticeYear(models.Model):
             models.UniqueConstraint(fields=["practice", "year"], name="practiceyear_once_per_year")
         ]
         indexes = [
-            models.Index(fields=["year", "owner_path"], name="practiceyear_year_path"),
+            # Covering: a subtree's counts by level, kind and status are read from the index alone.
+            models.Index(
+                fields=["year", "owner_path", "level", "kind", "status"], name="practiceyear_year_path_cover"
+            ),
             models.Index(fields=["year", "province_code", "level"], name="practiceyear_year_prov_level"),
         ]
 
@@ -167,8 +170,14 @@ class PracticeYearField(models.Model):
             models.UniqueConstraint(fields=["practice_year", "field"], name="practiceyearfield_unique"),
         ]
         indexes = [
-            models.Index(fields=["year", "owner_path"], name="pyfield_year_path"),
+            # Covering: a subtree's counts by field and level (kind, status) are read from the index alone.
+            models.Index(
+                fields=["year", "owner_path", "level", "field", "kind", "status"],
+                name="pyfield_year_path_cover",
+            ),
             models.Index(fields=["year", "province_code", "level", "field"], name="pyfield_year_prov_level"),
+            # The whole country by level × field, in index order (no sort of every row of the year).
+            models.Index(fields=["year", "level", "field"], name="pyfield_year_level_field"),
         ]
 
     def __str__(self):

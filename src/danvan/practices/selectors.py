@@ -1,14 +1,17 @@
 """Reads of the register, always through the reader's scope; the counts come from the yearly fact rows."""
 
 import datetime
+from collections import defaultdict
+from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 
-from danvan.core.scope import history_paths, visible_q
-from danvan.orgunits.models import OrgUnit, UnitGroup, subtree_q
+from danvan.core.scope import visible_q
+from danvan.orgunits.models import LineageLink, OrgUnit, UnitGroup, subtree_q, subtree_range
 
-from .models import Campaign, Field, Practice, PracticeYear, PracticeYearField, Status
+from .models import Campaign, Field, Level, Practice, PracticeYear, PracticeYearField, Status
 
 DIMENSIONS = ("level", "field", "kind", "group", "status")
 
@@ -33,8 +36,27 @@ def fields_for(unit: OrgUnit | None):
 
 def counted_paths(unit: OrgUnit) -> list[str]:
     """The unit's subtree and those of the same-kind units it was formed from: the 2024 figure of a province made in
-    2025 is the sum of its predecessors'."""
-    return [unit.path, *history_paths([unit.path])]
+    2025 is the sum of its predecessors'.
+
+    `core.scope.history_paths` for one unit, in one recursive query instead of one per generation (the counts
+    call it on every request): predecessors of the unit's kind, then theirs, and so on. The kind is checked by a
+    sub-query on the primary key: as a join, SQLite (with statistics) builds a Bloom filter over every unit first.
+    """
+    link, unit_table = LineageLink._meta.db_table, OrgUnit._meta.db_table
+    sql = f"""
+        WITH RECURSIVE chain(id) AS (
+            SELECT CAST(%s AS BIGINT)
+            UNION
+            SELECT p.unit_id FROM chain c
+            JOIN {link} s ON s.unit_id = c.id AND s.role = %s
+            JOIN {link} p ON p.event_id = s.event_id AND p.role = %s
+            WHERE (SELECT pu.kind FROM {unit_table} pu WHERE pu.id = p.unit_id) = %s
+        )
+        SELECT path FROM {unit_table} WHERE id IN (SELECT id FROM chain) AND id <> %s ORDER BY path"""
+    params = [unit.pk, LineageLink.Role.SUCCESSOR, LineageLink.Role.PREDECESSOR, unit.kind, unit.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [unit.path, *(path for (path,) in cursor.fetchall())]
 
 
 def _paths_q(paths: list[str], field: str = "owner_path") -> Q:
@@ -49,53 +71,219 @@ def facts_for(unit: OrgUnit, year: int):
     return PracticeYear.objects.filter(_paths_q(counted_paths(unit)), year=year)
 
 
-def stats(unit: OrgUnit, year: int, by: list[str]) -> dict:
+# --- counts ---------------------------------------------------------------------------------------------------------
+#
+# Every figure comes from the two yearly fact tables, PracticeYear (one row per practice and year) and
+# PracticeYearField (one row per practice, year and field), through their covering indexes on
+# (year, owner_path, level, …): a subtree is one index range, so a count is an index-only range scan with a GROUP BY.
+# A unit with predecessors counts several disjoint ranges; each range is its own branch of one UNION ALL statement
+# (an OR of ranges would make PostgreSQL fall back to a bitmap heap scan) and the branches are added up here.
+# All the GROUP BYs a page needs go out as one statement, whatever the number of units, groups or fields.
+
+_TABLES = {"years": PracticeYear._meta.db_table, "fields": PracticeYearField._meta.db_table}
+# One column layout for every branch, so UNION ALL sees one type per position on PostgreSQL too.
+_LAYOUT = ("year", "level", "kind", "status", "field")
+_SQL_COLUMN = {"year": "year", "level": "level", "kind": "kind", "status": "status", "field": "field_id"}
+# Typed, so that PostgreSQL matches the branches of a long UNION ALL whichever columns each groups by.
+_NULL = {
+    "year": "CAST(NULL AS INTEGER)",
+    "level": "CAST(NULL AS VARCHAR(10))",
+    "kind": "CAST(NULL AS VARCHAR(10))",
+    "status": "CAST(NULL AS VARCHAR(16))",
+    "field": "CAST(NULL AS BIGINT)",
+}
+# SQLite refuses a compound SELECT of more than 500 terms.
+_MAX_BRANCHES = 250
+
+
+def outermost(paths) -> list[str]:
+    """The paths not inside another of the list (their subtrees are covered already)."""
+    result: list[str] = []
+    for path in sorted(set(paths)):
+        if not result or not path.startswith(result[-1]):
+            result.append(path)
+    return result
+
+
+def _intersect(paths: list[str], within: list[str] | None) -> list[str]:
+    """The parts of the subtrees at `paths` that lie inside the subtrees at `within` (None: everywhere)."""
+    if within is None:
+        return outermost(paths)
+    found = []
+    for path in paths:
+        for outer in within:
+            if path.startswith(outer):
+                found.append(path)
+            elif outer.startswith(path):
+                found.append(outer)
+    return outermost(found)
+
+
+@dataclass
+class Tally:
+    """One GROUP BY: `table` ("years" or "fields"), the columns grouped by, the years, and the subtrees, each under a
+    tag (the khối it counts for; 0 when there is one set). `paths` None counts the whole country."""
+
+    table: str
+    columns: tuple[str, ...]
+    years: tuple[int, ...]
+    paths: dict[int, list[str]] | None
+
+    def branches(self):
+        if self.paths is None:
+            yield 0, None, None
+            return
+        for tag, paths in self.paths.items():
+            for path in outermost(paths):
+                low, high = subtree_range(path)
+                yield tag, low, high
+
+
+def run_counts(counts: list["Tally"]) -> list[dict[tuple, int]]:
+    """Runs the GROUP BYs in one statement (more only past _MAX_BRANCHES ranges) and returns, for each, a dict
+    {(tag, *values of its columns): count}; groups with no rows are absent."""
+    results: list[dict[tuple, int]] = [defaultdict(int) for _ in counts]
+    branches, params = [], []
+    statements = []
+    for index, count in enumerate(counts):
+        grouped = [_SQL_COLUMN[c] for c in count.columns]
+        select = ", ".join(_SQL_COLUMN[c] if c in count.columns else _NULL[c] for c in _LAYOUT)
+        group_by = f" GROUP BY {', '.join(grouped)}" if grouped else ""
+        where = "year = %s" if len(count.years) == 1 else f"year IN ({', '.join(['%s'] * len(count.years))})"
+        for tag, low, high in count.branches():
+            sql = f"SELECT {index}, {int(tag)}, {select}, COUNT(*) FROM {_TABLES[count.table]} WHERE {where}"
+            params.extend(count.years)
+            if low is not None:
+                sql += " AND owner_path >= %s AND owner_path < %s"
+                params.extend((low, high))
+            branches.append(sql + group_by)
+            if len(branches) == _MAX_BRANCHES:
+                statements.append((" UNION ALL ".join(branches), params))
+                branches, params = [], []
+    if branches:
+        statements.append((" UNION ALL ".join(branches), params))
+    positions = [[1 + 1 + _LAYOUT.index(c) for c in count.columns] for count in counts]
+    with connection.cursor() as cursor:
+        for sql, statement_params in statements:
+            cursor.execute(sql, statement_params)
+            for row in cursor.fetchall():
+                index, n = row[0], row[-1]
+                if n:
+                    results[index][(row[1], *(row[p] for p in positions[index]))] += n
+    return [dict(result) for result in results]
+
+
+def scope_paths(unit: OrgUnit | None) -> list[str] | None:
+    """What a unit's figures count (its subtree and its predecessors'); None for the whole country."""
+    return None if unit is None else outermost(counted_paths(unit))
+
+
+def groups_of(unit: OrgUnit | None) -> list[UnitGroup]:
+    """The khối the unit (or the units it was formed from) has set up, with their members' paths."""
+    if unit is None:
+        return []
+    return list(
+        UnitGroup.objects.filter(owner_id__in=_unit_and_predecessor_ids(unit))
+        .prefetch_related(Prefetch("members", queryset=OrgUnit.objects.only("id", "path")))
+        .order_by("name", "id")
+    )
+
+
+def group_paths(groups: list[UnitGroup], within: list[str] | None) -> dict[int, list[str]]:
+    """{group id: the member subtrees inside `within`}; a khối with no member there is left out."""
+    result = {}
+    for group in groups:
+        paths = _intersect([member.path for member in group.members.all()], within)
+        if paths:
+            result[group.pk] = paths
+    return result
+
+
+def _field_info(ids) -> dict[int, tuple[str, str, int]]:
+    """{id: (code, name, position)} of the fields with these ids (plain SQL: on every count, the ORM's query
+    building would cost more than the query)."""
+    ids = sorted(int(pk) for pk in ids)
+    if not ids:
+        return {}
+    table = Field._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, code, name, position FROM {table} WHERE id IN ({', '.join(['%s'] * len(ids))})", ids
+        )
+        return {pk: (code, name, position) for pk, code, name, position in cursor.fetchall()}
+
+
+def stats(unit: OrgUnit | None, year: int, by: list[str]) -> dict:
     """{"total": N, "rows": [{dimension: value, ..., "count": n}]} for the unit's subtree and year.
 
-    A practice with two fields counts once in the total and once under each field; "group" counts the practices of
-    the units of each khối that the unit has set up (a hamlet's practice counts in its commune's khối).
+    `unit` None counts the whole country (callers let only superusers do that). A practice with two fields counts
+    once in the total and once under each field; "group" counts the practices of the units of each khối that the
+    unit has set up (a hamlet's practice counts in its commune's khối). Field rows carry the field's code, id and name;
+    group rows the khối's name and id. One statement for the counts, whatever the unit.
     """
     by = [d for d in DIMENSIONS if d in by]
-    paths = counted_paths(unit)
-    base = PracticeYear.objects.filter(_paths_q(paths), year=year)
-    total = base.count()
+    within = scope_paths(unit)
+    everything = None if within is None else {0: within}
+    columns = tuple(d for d in by if d != "group")
+    table = "fields" if "field" in by else "years"
+    groups = groups_of(unit) if "group" in by else []
+    counts = [Tally("years", (), (year,), everything)]
+    if by and "group" in by:
+        counts.append(Tally(table, columns, (year,), group_paths(groups, within)))
+    elif by:
+        counts.append(Tally(table, columns, (year,), everything))
+    results = run_counts(counts)
+    total = sum(results[0].values())
     if not by:
         return {"total": total, "rows": []}
-    if "field" in by:
-        source = PracticeYearField.objects.filter(_paths_q(paths), year=year)
-        columns = ["field_id" if d == "field" else d for d in by if d != "group"]
-    else:
-        source = base
-        columns = [d for d in by if d != "group"]
+    names = {group.pk: group.name for group in groups}
+    fields = (
+        _field_info({key[1 + columns.index("field")] for key in results[1]}) if "field" in columns else {}
+    )
     rows = []
-    if "group" in by:
-        for group in UnitGroup.objects.filter(owner_id__in=_unit_and_predecessor_ids(unit)).prefetch_related(
-            "members"
-        ):
-            member_paths = [member.path for member in group.members.all()]
-            if not member_paths:
-                continue
-            grouped = source.filter(_paths_q(member_paths))
-            for row in _grouped(grouped, columns):
-                rows.append({"group": group.name, "group_id": group.pk, **row})
-    else:
-        rows = list(_grouped(source, columns))
-    if "field" in by:
-        names = dict(Field.objects.values_list("pk", "name"))
-        codes = dict(Field.objects.values_list("pk", "code"))
-        for row in rows:
-            field_id = row.pop("field_id")
-            row["field"] = codes.get(field_id)
-            row["field_name"] = names.get(field_id)
+    for key, n in results[1].items():
+        row = {}
+        if "group" in by:
+            row["group"], row["group_id"] = names[key[0]], key[0]
+        for column, value in zip(columns, key[1:], strict=True):
+            if column == "field":
+                code, name, _position = fields.get(value, ("", "", 0))
+                row.update(field=code, field_id=value, field_name=name)
+            else:
+                row[column] = value
+        row["count"] = n
+        rows.append(row)
+    rows.sort(key=_row_order(by, groups, fields))
     return {"total": total, "rows": rows}
 
 
-def _grouped(queryset, columns):
-    if not columns:
-        yield {"count": queryset.count()}
-        return
-    for row in queryset.values(*columns).annotate(count=Count("id")).order_by(*columns):
-        yield row
+def national_stats(year: int, by: list[str]) -> dict:
+    """The country's counts: every province, old and new (for superusers; "group" has no meaning here)."""
+    return stats(None, year, [d for d in by if d != "group"])
+
+
+_ORDER = {
+    "level": {value: i for i, value in enumerate(Level.values)},
+    "kind": {value: i for i, value in enumerate(Practice.Kind.values)},
+    "status": {value: i for i, value in enumerate(Status.values)},
+}
+
+
+def _row_order(by, groups, fields):
+    group_order = {group.pk: i for i, group in enumerate(groups)}
+
+    def key(row):
+        parts = []
+        for dimension in by:
+            if dimension == "group":
+                parts.append(group_order.get(row["group_id"], 0))
+            elif dimension == "field":
+                parts.append((fields.get(row["field_id"], ("", "", 0))[2], row["field_name"]))
+            else:
+                parts.append(_ORDER[dimension].get(row[dimension], 99))
+        return parts
+
+    return key
 
 
 def _unit_and_predecessor_ids(unit: OrgUnit) -> list[int]:

@@ -3,13 +3,15 @@
 import datetime
 import decimal
 
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import Role, has_role_on
+from danvan.core.scope import Role, can_view_path, has_role_on
 from danvan.core.text import fold, nfc
 from danvan.orgunits.models import OrgUnit
 
@@ -53,13 +55,13 @@ TRANSITIONS = {
     "replicate": ({Status.RECOGNISED, Status.REPLICATED}, Status.REPLICATED),
 }
 ACTION_LABELS = {
-    "register": _("Đăng ký"),
-    "implement": _("Bắt đầu thực hiện"),
-    "recognise": _("Công nhận"),
-    "not_recognise": _("Không công nhận"),
-    "stop": _("Dừng thực hiện"),
-    "replicate": _("Nhân rộng"),
-    "reconfirm": _("Xác nhận tiếp tục"),
+    "register": gettext_lazy("Đăng ký"),
+    "implement": gettext_lazy("Bắt đầu thực hiện"),
+    "recognise": gettext_lazy("Công nhận"),
+    "not_recognise": gettext_lazy("Không công nhận"),
+    "stop": gettext_lazy("Dừng thực hiện"),
+    "replicate": gettext_lazy("Nhân rộng"),
+    "reconfirm": gettext_lazy("Xác nhận tiếp tục"),
 }
 ALLOWED_ATTACHMENTS = {
     ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
@@ -100,7 +102,15 @@ def can_assess(user, practice: Practice) -> bool:
     return parent_path != "/" and has_role_on(user, Role.APPROVER, parent_path)
 
 
-def _validate(practice: Practice, fields: list[Field], results: list[dict]) -> None:
+def _is_above(recognising: OrgUnit, owner_path: str) -> bool:
+    """Whether a unit (or an agency, through the unit it belongs to) stands strictly above the owner."""
+    authority = (
+        recognising.parent if recognising.kind == OrgUnit.Kind.AGENCY and recognising.parent else recognising
+    )
+    return owner_path.startswith(authority.path) and owner_path != authority.path
+
+
+def validate_practice(practice: Practice, fields: list[Field], results: list[dict]) -> None:
     errors: dict[str, list[str]] = {}
 
     def add(field, message):
@@ -118,6 +128,11 @@ def _validate(practice: Practice, fields: list[Field], results: list[dict]) -> N
             "registration_year",
             _("Năm đăng ký phải từ %(a)s đến %(b)s.") % {"a": FIRST_YEAR, "b": this_year + 1},
         )
+    if practice.contact_email:
+        try:
+            validate_email(practice.contact_email)
+        except ValidationError:
+            add("contact_email", _("Thư điện tử liên hệ không hợp lệ."))
     if practice.start_date and practice.end_date and practice.end_date < practice.start_date:
         add("end_date", _("Ngày kết thúc phải sau ngày bắt đầu."))
     if not fields:
@@ -243,7 +258,7 @@ def register_practice(actor, *, owner: OrgUnit, fields, results=(), **data) -> P
     practice = Practice(owner=owner, **{k: v for k, v in data.items() if k in EDITABLE and k != "owner"})
     fields, results = list(fields), [dict(r) for r in results]
     _clean(practice)
-    _validate(practice, fields, results)
+    validate_practice(practice, fields, results)
     practice.status = Status.REGISTERED
     practice.save()
     practice.fields.set(fields)
@@ -281,7 +296,7 @@ def update_practice(actor, practice: Practice, *, fields=None, results=None, **c
     fields = list(practice.fields.all()) if fields is None else list(fields)
     results_rows = [dict(r) for r in results] if results is not None else None
     _clean(practice)
-    _validate(practice, fields, results_rows or [])
+    validate_practice(practice, fields, results_rows or [])
     practice.save()
     practice.fields.set(fields)
     if results_rows is not None:
@@ -346,17 +361,10 @@ def transition(
             errors["decision"] = [_("Hãy nhập số quyết định công nhận.")]
         if recognised_by is None:
             errors["recognised_by"] = [_("Hãy chọn đơn vị công nhận.")]
-        elif (
-            not practice.owner_path.startswith(recognised_by.path)
-            or recognised_by.path == practice.owner_path
-        ):
-            if not (
-                recognised_by.kind == OrgUnit.Kind.AGENCY
-                and practice.owner_path.startswith(recognised_by.parent.path)
-            ):
-                errors["recognised_by"] = [
-                    _("Đơn vị công nhận phải là cấp trên của đơn vị thực hiện (hoặc Ban của cấp trên).")
-                ]
+        elif not _is_above(recognised_by, practice.owner_path):
+            errors["recognised_by"] = [
+                _("Đơn vị công nhận phải là cấp trên của đơn vị thực hiện (hoặc Ban của cấp trên).")
+            ]
         if date > timezone.localdate():
             errors["date"] = [_("Ngày công nhận không được sau hôm nay.")]
         if not errors:
@@ -389,6 +397,8 @@ def replicate(
         raise ValidationError({"action": _("Chỉ mô hình đã được công nhận mới được nhân rộng.")})
     if owner.pk == original.owner_id:
         raise ValidationError({"owner": _("Hãy chọn một đơn vị khác đơn vị đang thực hiện mô hình.")})
+    if not can_view_path(actor, original.owner_path):
+        raise NotAllowed()
     replica = register_practice(
         actor,
         owner=owner,
@@ -398,6 +408,8 @@ def replicate(
         registration_year=registration_year,
         summary=original.summary,
         method=original.method,
+        person_name=original.person_name,
+        person_position=original.person_position,
     )
     replica.replicated_from = original
     replica.save(update_fields=["replicated_from"])

@@ -28,6 +28,7 @@ from django.utils.module_loading import import_string
 # name → dotted path of `run(options, stdout)`.
 BENCHMARKS = {
     "units": "danvan.orgunits.bench.run",
+    "practices": "danvan.practices.bench.run",
 }
 
 SCRATCH_ENV = "DANVAN_BENCH_SCRATCH"

@@ -22,8 +22,12 @@
     options: {
       locale: document.documentElement.lang || "vi",
       indexAxis: "y",
+      maintainAspectRatio: false,
       plugins: { legend: { display: false } },
-      scales: { x: wide ? { type: "logarithmic" } : { type: "linear", beginAtZero: true, ticks: { precision: 0 } } },
+      scales: {
+        x: wide ? { type: "logarithmic" } : { type: "linear", beginAtZero: true, ticks: { precision: 0 } },
+        y: { ticks: { autoSkip: false } },
+      },
     },
   });
 })();
