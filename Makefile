@@ -49,11 +49,15 @@ test: lint
 		DANVAN_DATABASE_URL="$$DANVAN_TEST_POSTGRES_URL" $(PYTEST_E2E); \
 	fi
 
+# Refresh the English catalogue after changing strings; translate the new entries, then `make messages` again.
 messages: $(DEV_STAMP)
-	cd src/danvan && ../../$(BIN)/danvan makemessages -l en --ignore 'static/*'
+	cd src/danvan && ../../$(BIN)/danvan makemessages -l en --ignore 'static/*' --ignore 'formats/*'
+	cd src/danvan && ../../$(BIN)/danvan compilemessages
+	msgfmt --check --statistics -o /dev/null src/danvan/locale/en/LC_MESSAGES/django.po
 
 bench: $(STAMP)
 	$(BIN)/danvan bench units
+	$(BIN)/danvan bench practices
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -17,9 +17,22 @@ def load_national_data():
     from danvan.orgunits.administrative import import_administrative_units
     from danvan.orgunits.demo import load_demo_units
 
+    from danvan.practices.services import ensure_standard_fields
+
     if not OrgUnit.objects.filter(external_id="vn:province:04").exists():
         import_administrative_units()
     load_demo_units()
+    ensure_standard_fields()
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    """Each test starts in Vietnamese: a request in English leaves its language active in the thread."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.activate("vi")
 
 
 @pytest.fixture(scope="session")

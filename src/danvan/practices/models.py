@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danvan.core.models import TimeStampedModel
 from danvan.orgunits.models import OrgUnit, PathField
@@ -49,12 +50,12 @@ class Level(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    REGISTERED = "registered", _("Đăng ký")
+    REGISTERED = "registered", pgettext_lazy("trạng thái", "Đăng ký")
     IMPLEMENTING = "implementing", _("Đang thực hiện")
     RECOGNISED = "recognised", _("Được công nhận")
     REPLICATED = "replicated", _("Đã nhân rộng")
     NOT_RECOGNISED = "not_recognised", _("Không được công nhận")
-    STOPPED = "stopped", _("Dừng thực hiện")
+    STOPPED = "stopped", pgettext_lazy("trạng thái", "Dừng thực hiện")
 
 
 class Practice(TimeStampedModel):

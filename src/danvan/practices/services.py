@@ -73,6 +73,20 @@ ALLOWED_ATTACHMENTS = {
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
+STANDARD_FIELDS = [
+    ("kinh-te", "Kinh tế", 1),
+    ("van-hoa-xa-hoi", "Văn hóa – xã hội", 2),
+    ("quoc-phong-an-ninh", "Quốc phòng – an ninh", 3),
+    ("xay-dung-he-thong-chinh-tri", "Xây dựng hệ thống chính trị", 4),
+]
+
+
+def ensure_standard_fields() -> None:
+    """The four standard fields (a migration creates them; this restores them after a test database is flushed)."""
+    for code, name, position in STANDARD_FIELDS:
+        Field.objects.get_or_create(owner=None, code=code, defaults={"name": name, "position": position})
+
+
 def level_of(owner: OrgUnit) -> str:
     """The level a unit's practices count at: its own for administrative units and hamlets, its parent's for agencies."""
     by_kind = {
