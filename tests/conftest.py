@@ -16,7 +16,6 @@ DEMO_PASSWORD = "danvan-demo"
 def load_national_data():
     from danvan.orgunits.administrative import import_administrative_units
     from danvan.orgunits.demo import load_demo_units
-
     from danvan.practices.services import ensure_standard_fields
 
     if not OrgUnit.objects.filter(external_id="vn:province:04").exists():
