@@ -90,3 +90,11 @@ def client_for():
 @pytest.fixture
 def hamlet(units, commune_editor):
     return factories.hamlet(units["thuc_phan"], "Tổ dân phố Hòa Bình")
+
+
+@pytest.fixture
+def fields(db):
+    """The four standard fields by code: kinh-te, van-hoa-xa-hoi, quoc-phong-an-ninh, xay-dung-he-thong-chinh-tri."""
+    from danvan.practices.models import Field
+
+    return {field.code: field for field in Field.objects.filter(owner__isnull=True)}

@@ -17,7 +17,7 @@ from danvan.orgunits import imports, services
 from danvan.orgunits.imports import import_units_workbook
 from danvan.orgunits.models import OrgUnit
 
-from .. import factories
+from .. import factories, workbooks
 from ..conftest import make_user
 
 HEADERS = [
@@ -37,20 +37,11 @@ MASS_ORG = "Đoàn thể chính trị – xã hội, hội quần chúng"
 
 
 def xlsx_bytes(*rows, headers=HEADERS, title="Đơn vị") -> bytes:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = title
-    if headers is not None:
-        sheet.append(headers)
-    for row in rows:
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbooks.xlsx_bytes(*rows, headers=headers, title=title)
 
 
-def upload(*rows, name="don-vi.xlsx", **kwargs) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, xlsx_bytes(*rows, **kwargs), content_type=imports.XLSX_CONTENT_TYPE)
+def upload(*rows, name="don-vi.xlsx", headers=HEADERS, title="Đơn vị") -> SimpleUploadedFile:
+    return workbooks.xlsx_upload(*rows, name=name, headers=headers, title=title)
 
 
 def import_url(unit):

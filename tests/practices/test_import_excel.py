@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from danvan.core import excel
 from danvan.core.errors import NotAllowed
 from danvan.core.models import ChangeLog
 from danvan.core.scope import Role
@@ -24,7 +25,7 @@ from danvan.practices.models import (
     PracticeYearField,
     Status,
 )
-from tests import factories
+from tests import factories, workbooks
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -51,21 +52,8 @@ EXEMPLAR = "Điển hình cá nhân"
 YEAR = timezone.localdate().year
 
 
-def xlsx_bytes(*rows, headers=HEADERS, title="Mô hình") -> bytes:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = title
-    if headers is not None:
-        sheet.append(headers)
-    for row in rows:
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def upload(*rows, name="mo-hinh.xlsx", **kwargs) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, xlsx_bytes(*rows, **kwargs), content_type=imports.XLSX_CONTENT_TYPE)
+def upload(*rows, name="mo-hinh.xlsx", headers=HEADERS, title="Mô hình") -> SimpleUploadedFile:
+    return workbooks.xlsx_upload(*rows, name=name, headers=headers, title=title)
 
 
 def row(name, kind=MODEL, owner="", fields="Kinh tế", year=YEAR, **extra):
@@ -404,7 +392,7 @@ def test_a_file_over_5_mb_is_refused(units, commune_editor):
 
 
 def test_more_rows_than_allowed_are_refused(units, commune_editor, monkeypatch):
-    monkeypatch.setattr(imports, "MAX_ROWS", 3)
+    monkeypatch.setattr(excel, "MAX_ROWS", 3)  # the shared reader checks the limit
     message = refused(commune_editor, units, upload(*[row(f"Mô hình {n}") for n in range(4)]))
     assert message == "Tệp có hơn 3 dòng dữ liệu: hãy chia thành nhiều tệp, mỗi tệp tối đa 3 dòng."
 

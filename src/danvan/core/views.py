@@ -8,6 +8,8 @@ from django.views.decorators.http import require_POST
 
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import counts_by_kind
+from danvan.practices.models import Status
+from danvan.practices.selectors import stats as practice_stats
 
 from .filters import ChangeLogFilter
 from .selectors import changes_visible_to
@@ -17,6 +19,18 @@ from .selectors import changes_visible_to
 def dashboard(request):
     today = timezone.localdate()
     counts = counts_by_kind(request.user, today)
+    practice_unit = request.current_unit
+    practices = None
+    if practice_unit is not None or request.user.is_superuser:
+        by_status = practice_stats(practice_unit, today.year, ["status"])
+        status_counts = {row["status"]: row["count"] for row in by_status["rows"]}
+        practices = {
+            "year": today.year,
+            "total": by_status["total"],
+            "recognised": status_counts.get(Status.RECOGNISED, 0) + status_counts.get(Status.REPLICATED, 0),
+            "replicated": status_counts.get(Status.REPLICATED, 0),
+            "unit": practice_unit,
+        }
     cards = [
         (kind, label, counts.get(kind, 0))
         for kind, label in OrgUnit.Kind.choices
@@ -34,6 +48,7 @@ def dashboard(request):
                 "values": [n for _k, _l, n in cards],
             },
             "recent_changes": changes_visible_to(request.user).select_related("user")[:10],
+            "practices": practices,
         },
     )
 

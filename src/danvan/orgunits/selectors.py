@@ -94,3 +94,16 @@ def lineage_of(user, unit: OrgUnit) -> dict[str, list[dict]]:
 
 def has_history_q() -> Q:
     return Q(lineage_links__isnull=False)
+
+
+def units_by_code_or_name(root: OrgUnit, refs: set[str]) -> dict[str, list[OrgUnit]]:
+    """Units of root's subtree (open or not) whose code or name is one of refs, by ref: how an imported row names
+    its parent or its unit. Asked 400 refs at a time: the two lists stay under SQLite's 999 query parameters."""
+    found: dict[str, list[OrgUnit]] = {}
+    refs_list = sorted(refs)
+    for start in range(0, len(refs_list), 400):
+        chunk = refs_list[start : start + 400]
+        for unit in OrgUnit.objects.subtree(root).filter(Q(code__in=chunk) | Q(name__in=chunk)):
+            for ref in {unit.code, unit.name} & set(chunk):
+                found.setdefault(ref, []).append(unit)
+    return found

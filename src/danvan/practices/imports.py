@@ -1,30 +1,37 @@
 """Excel import of "Dân vận khéo" models and exemplars under one unit; its template workbook.
 
-The same approach as the units import (orgunits/imports.py): the file is checked first (type, size, rows,
-headers), then every row (labels matched without accents or case, dates dd/mm/yyyy or Excel dates, the
-service's own validation); one bad row and nothing is saved (DESIGN §4.5). When every row is valid they are all
-registered in one transaction through services.register_practice, which checks the permission, writes the yearly
-fact rows, the timeline and the change log.
+The file is read as every import reads one (core/excel.py: type, size, rows, headers); then every row is checked
+here (labels matched without accents or case, dates dd/mm/yyyy or Excel dates, the service's own validation); one
+bad row and nothing is saved (DESIGN §4.5). When every row is valid they are all registered in one transaction
+through services.register_practice, which checks the permission, writes the yearly fact rows, the timeline and the
+change log.
 """
 
 import datetime
 import decimal
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.core import excel
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
+from danvan.core.excel import (
+    MAX_BYTES,
+    MAX_ROWS,
+    XLSX_CONTENT_TYPE,
+    Column,
+    ImportReport,
+    SheetRow,
+    label_key,
+)
 from danvan.core.text import fold, nfc
-from danvan.orgunits.imports import MAX_BYTES, MAX_ROWS, MAX_UNZIPPED_BYTES, XLSX_CONTENT_TYPE, ImportReport
 from danvan.orgunits.models import OrgUnit, subtree_q
+from danvan.orgunits.selectors import units_by_code_or_name
 
 from . import services
 from .models import Field, Practice
@@ -41,26 +48,8 @@ __all__ = [
 ]
 
 SHEET_TITLE = "Mô hình"
-HELP_SHEET_TITLE = "Hướng dẫn"
 # Decimal(14, 2) in the database: at most twelve digits before the comma, two after.
 MAX_RESULT_VALUE = decimal.Decimal(10) ** 12
-
-
-def _key(value) -> str:
-    """Lower-case unaccented words: "Văn hóa – xã hội" → "van hoa xa hoi"."""
-    return re.sub(r"[^0-9a-z]+", " ", fold(str(value or ""))).strip()
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    required_header: bool
-    width: int
-    help: str
-    aliases: tuple[str, ...] = ()
-    max_length: int | None = None
-
 
 COLUMNS = (
     Column(
@@ -93,6 +82,7 @@ COLUMNS = (
             "Để trống: chính đơn vị nhận. Nếu có hai đơn vị trùng tên, hãy ghi mã."
         ),
         ("don vi", "don vi thuc hien mo hinh"),
+        number_format=excel.TEXT_FORMAT,
     ),
     Column(
         "fields",
@@ -132,9 +122,17 @@ COLUMNS = (
         200,
     ),
     Column(
-        "summary", "Tóm tắt", False, 50, gettext_lazy("Không bắt buộc."), ("tom tat noi dung", "noi dung")
+        "summary",
+        "Tóm tắt",
+        False,
+        50,
+        gettext_lazy("Không bắt buộc."),
+        ("tom tat noi dung", "noi dung"),
+        multiline=True,
     ),
-    Column("method", "Cách làm", False, 50, gettext_lazy("Không bắt buộc."), ("cach lam hay",)),
+    Column(
+        "method", "Cách làm", False, 50, gettext_lazy("Không bắt buộc."), ("cach lam hay",), multiline=True
+    ),
     Column(
         "participants",
         "Lực lượng tham gia",
@@ -142,6 +140,7 @@ COLUMNS = (
         30,
         gettext_lazy("Không bắt buộc. Ví dụ: Chi hội Phụ nữ, Đoàn Thanh niên, các hộ dân trong tổ."),
         ("luc luong",),
+        multiline=True,
     ),
     Column(
         "start_date",
@@ -150,6 +149,7 @@ COLUMNS = (
         14,
         gettext_lazy("Dạng dd/mm/yyyy, ví dụ 15/02/2026 (hoặc ô kiểu ngày của Excel). Không bắt buộc."),
         ("bat dau", "ngay bat dau thuc hien"),
+        number_format=excel.DATE_FORMAT,
     ),
     Column(
         "end_date",
@@ -158,6 +158,7 @@ COLUMNS = (
         14,
         gettext_lazy("Dạng dd/mm/yyyy; không được trước ngày bắt đầu. Để trống nếu mô hình còn tiếp tục."),
         ("ket thuc",),
+        number_format=excel.DATE_FORMAT,
     ),
     Column(
         "contact_name",
@@ -178,6 +179,7 @@ COLUMNS = (
         gettext_lazy("Không bắt buộc, tối đa 32 ký tự; không hiện ở trang công khai."),
         ("so dien thoai", "dien thoai lien he"),
         32,
+        number_format=excel.TEXT_FORMAT,
     ),
     Column(
         "results",
@@ -189,9 +191,21 @@ COLUMNS = (
             "ví dụ: Hộ thoát nghèo: 12 hộ; Đường được hiến đất: 3,5 km."
         ),
         ("ket qua dat duoc",),
+        multiline=True,
     ),
 )
-COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
+SHEET = excel.ImportSheet(
+    SHEET_TITLE,
+    COLUMNS,
+    no_header_message=gettext_lazy(
+        "Bảng tính trống: dòng 1 của trang «%(sheet)s» phải là dòng tiêu đề "
+        "(Tên mô hình, điển hình; Loại; Lĩnh vực; Năm đăng ký…)."
+    ),
+    no_rows_message=gettext_lazy(
+        "Bảng tính không có dòng dữ liệu nào: hãy ghi mỗi mô hình, điển hình một dòng, từ dòng 2 "
+        "của trang «%(sheet)s»."
+    ),
+)
 # Errors of services.validate_practice, by model field, shown in the column the user wrote them in.
 COLUMN_OF_FIELD = {
     "name": "name",
@@ -210,9 +224,8 @@ COLUMN_OF_FIELD = {
     "contact_phone": "contact_phone",
     "results": "results",
 }
-MULTILINE = {"summary", "method", "participants", "results"}
 KIND_VALUES = {
-    **{_key(label): value for value, label in Practice.Kind.choices},
+    **{label_key(label): value for value, label in Practice.Kind.choices},
     **{value: value for value in Practice.Kind.values},
     "mo hinh": Practice.Kind.MODEL,
     "tap the": Practice.Kind.MODEL,
@@ -221,27 +234,8 @@ KIND_VALUES = {
 }
 
 
-def _header_keys() -> dict[str, str]:
-    keys = {}
-    for column in COLUMNS:
-        keys[_key(column.header)] = column.key
-        for alias in column.aliases:
-            keys[alias] = column.key
-    return keys
-
-
-HEADER_KEYS = _header_keys()
-
-
-class _FileRefused(Exception):
-    pass
-
-
 @dataclass
-class _Row:
-    number: int
-    values: dict[str, object]
-    text: dict[str, str]
+class _Row(SheetRow):
     practice: Practice | None = None
     fields: list[Field] = field(default_factory=list)
     results: list[dict] = field(default_factory=list)
@@ -255,12 +249,9 @@ def import_practices_workbook(actor, root: OrgUnit, uploaded_file) -> ImportRepo
     if not services.can_edit(actor, root):
         raise NotAllowed(_("Bạn không có quyền nhập mô hình vào %(unit)s.") % {"unit": root.name})
     report = ImportReport(root=root)
-    try:
-        rows = _read_rows(uploaded_file)
-    except _FileRefused as refused:
-        report.fail(str(refused))
+    rows = excel.read_into_report(uploaded_file, SHEET, report, _Row)
+    if not report.ok:
         return report
-    report.rows = len(rows)
     _check_rows(rows, root, report)
     if report.errors:
         return report
@@ -268,173 +259,17 @@ def import_practices_workbook(actor, root: OrgUnit, uploaded_file) -> ImportRepo
     return report
 
 
-def _read_rows(uploaded_file) -> list[_Row]:
-    """The data rows of the sheet, with their Excel row numbers; refuses files that are not a usable .xlsx."""
-    import openpyxl
-
-    not_xlsx = _("Tệp không phải bảng tính Excel .xlsx hợp lệ")
-    name = str(getattr(uploaded_file, "name", "") or "")
-    if name and not name.lower().endswith(".xlsx"):
-        raise _FileRefused(
-            _(
-                "%(base)s: tên tệp phải có đuôi .xlsx (tệp .xls, .csv hãy mở bằng Excel rồi "
-                "lưu lại dạng .xlsx)."
-            )
-            % {"base": not_xlsx}
-        )
-    size = getattr(uploaded_file, "size", None)
-    if size is None:
-        uploaded_file.seek(0, io.SEEK_END)
-        size = uploaded_file.tell()
-    if size > MAX_BYTES:
-        raise _FileRefused(
-            _("Tệp lớn %(size)s MB, vượt quá giới hạn 5 MB: hãy chia thành nhiều tệp nhỏ hơn.")
-            % {"size": number_format(size / 1024 / 1024, 1)}
-        )
-    if size == 0:
-        raise _FileRefused(_("%(base)s: tệp rỗng.") % {"base": not_xlsx})
-    try:
-        uploaded_file.seek(0)
-        with zipfile.ZipFile(uploaded_file) as archive:
-            entries = archive.infolist()
-            if "xl/workbook.xml" not in {entry.filename for entry in entries}:
-                raise _FileRefused(
-                    _("%(base)s: không tìm thấy nội dung bảng tính trong tệp.") % {"base": not_xlsx}
-                )
-            if sum(entry.file_size for entry in entries) > MAX_UNZIPPED_BYTES:
-                raise _FileRefused(_("Nội dung tệp quá lớn khi giải nén: hãy chia thành nhiều tệp nhỏ hơn."))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise _FileRefused(
-            _(
-                "%(base)s (tệp hỏng, hoặc là tệp .xls, .csv đổi tên: hãy mở bằng Excel rồi "
-                "lưu lại dạng .xlsx)."
-            )
-            % {"base": not_xlsx}
-        ) from None
-    try:
-        uploaded_file.seek(0)
-        workbook = openpyxl.load_workbook(uploaded_file, read_only=True, data_only=True)
-    except (
-        Exception
-    ):  # openpyxl raises many kinds of error on a damaged file; each means the same to the user
-        raise _FileRefused(_("%(base)s: tệp bị hỏng hoặc không mở được.") % {"base": not_xlsx}) from None
-    try:
-        return _rows_of(_pick_sheet(workbook))
-    except _FileRefused:
-        raise
-    except Exception:
-        raise _FileRefused(_("%(base)s: không đọc được nội dung trang tính.") % {"base": not_xlsx}) from None
-    finally:
-        workbook.close()
-
-
-def _pick_sheet(workbook):
-    for sheet in workbook.worksheets:
-        if _key(sheet.title) == _key(SHEET_TITLE):
-            return sheet
-    if not workbook.worksheets:
-        raise _FileRefused(_("Bảng tính trống: không có trang tính nào."))
-    return workbook.worksheets[0]
-
-
-def _rows_of(sheet) -> list[_Row]:
-    rows_iter = sheet.iter_rows(min_row=1, values_only=True)
-    header = next(rows_iter, None)
-    if header is None or all(_blank(value) for value in header):
-        raise _FileRefused(
-            _(
-                "Bảng tính trống: dòng 1 của trang «%(sheet)s» phải là dòng tiêu đề "
-                "(Tên mô hình, điển hình; Loại; Lĩnh vực; Năm đăng ký…)."
-            )
-            % {"sheet": sheet.title}
-        )
-    positions = _header_positions(header)
-    rows: list[_Row] = []
-    for number, values in enumerate(rows_iter, start=2):
-        if values is None or all(_blank(value) for value in values):
-            continue
-        if len(rows) >= MAX_ROWS:
-            raise _FileRefused(
-                _("Tệp có hơn %(max)s dòng dữ liệu: hãy chia thành nhiều tệp, mỗi tệp tối đa %(max)s dòng.")
-                % {"max": number_format(MAX_ROWS, force_grouping=True)}
-            )
-        picked = {key: values[index] if index < len(values) else None for key, index in positions.items()}
-        if all(_blank(value) for value in picked.values()):
-            continue  # something only in columns we do not read (STT…)
-        rows.append(
-            _Row(number=number, values=picked, text={key: _text(key, value) for key, value in picked.items()})
-        )
-    if not rows:
-        raise _FileRefused(
-            _(
-                "Bảng tính không có dòng dữ liệu nào: hãy ghi mỗi mô hình, điển hình một dòng, từ dòng 2 "
-                "của trang «%(sheet)s»."
-            )
-            % {"sheet": sheet.title}
-        )
-    return rows
-
-
-def _header_positions(header) -> dict[str, int]:
-    positions: dict[str, int] = {}
-    problems = []
-    for index, value in enumerate(header):
-        key = HEADER_KEYS.get(_key(str(value or "").replace("*", "")))
-        if key is None:
-            continue  # extra columns (STT, Tình trạng, Cấp… of an exported file) are ignored
-        if key in positions:
-            problems.append(
-                _("Cột «%(column)s» xuất hiện hai lần ở dòng tiêu đề.")
-                % {"column": COLUMN_BY_KEY[key].header}
-            )
-        positions.setdefault(key, index)
-    missing = [column.header for column in COLUMNS if column.required_header and column.key not in positions]
-    if missing:
-        problems.insert(
-            0,
-            _("Thiếu cột %(columns)s ở dòng tiêu đề (dòng 1). Hãy dùng tệp mẫu hoặc giữ nguyên tên cột.")
-            % {"columns": ", ".join(f"«{name}»" for name in missing)},
-        )
-    if problems:
-        raise _FileRefused(" ".join(problems))
-    return positions
-
-
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _text(key: str, value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.strftime("%d/%m/%Y")
-    if key in MULTILINE:
-        lines = (nfc(line) for line in str(value).replace("\r\n", "\n").split("\n"))
-        return "\n".join(line for line in lines if line)
-    return nfc(str(value))
-
-
 def _check_rows(rows: list[_Row], root: OrgUnit, report: ImportReport) -> None:
-    units = _find_units(root, {row.text.get("owner", "") for row in rows} - {""})
+    units = units_by_code_or_name(root, {row.text.get("owner", "") for row in rows} - {""})
     fields = _fields_near(root)
     seen: dict[tuple, int] = {}
     parsed: list[tuple[_Row, dict[str, list[str]]]] = []
 
     for row in rows:
-        problems: dict[str, list[str]] = {}
-
-        def add(key, message, problems=problems):
-            problems.setdefault(key, []).append(message)
-
+        problems = excel.RowProblems()
+        add = problems.add
         text = row.text
-        for column in COLUMNS:
-            if column.max_length and len(text.get(column.key, "")) > column.max_length:
-                add(column.key, _("Dài quá %(limit)s ký tự.") % {"limit": column.max_length})
+        excel.check_lengths(SHEET, text, add)
         kind = _parse_kind(text.get("kind", ""), add)
         year = _parse_year(row.values.get("year"), text.get("year", ""), add)
         owner = _pick_owner(text.get("owner", ""), root, units, year, add)
@@ -494,19 +329,14 @@ def _check_rows(rows: list[_Row], root: OrgUnit, report: ImportReport) -> None:
                 _("%(unit)s đã có mô hình «%(name)s» đăng ký năm %(year)s (tệp này đã được nhập rồi?).")
                 % {"unit": practice.owner.name, "name": practice.name, "year": practice.registration_year}
             )
-        for key in (column.key for column in COLUMNS):
-            for message in problems.pop(key, []):
-                report.fail(message, row.number, COLUMN_BY_KEY[key].header)
-        for messages in problems.values():
-            for message in messages:
-                report.fail(message, row.number)
+        report.fail_row(row.number, problems, SHEET)
 
 
 def _parse_kind(raw: str, add) -> str | None:
     if not raw:
         add("kind", _("Hãy ghi loại: “Mô hình tập thể” hoặc “Điển hình cá nhân”."))
         return None
-    kind = KIND_VALUES.get(_key(raw))
+    kind = KIND_VALUES.get(label_key(raw))
     if kind is None:
         add(
             "kind",
@@ -531,39 +361,15 @@ def _parse_year(value, raw: str, add) -> int | None:
 
 
 def _parse_date(key: str, value, raw: str, add) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
-        from openpyxl.utils.datetime import from_excel
-
-        day = from_excel(value)
-        return day.date() if isinstance(day, datetime.datetime) else day
-    if not raw:
+    # A date copied from another sheet often arrives as Excel's day number in a cell formatted as a number.
+    try:
+        return excel.cell_date(value, raw, serial_numbers=True)
+    except ValueError:
+        add(
+            key,
+            _("Ngày «%(value)s» không hợp lệ: hãy ghi dạng dd/mm/yyyy, ví dụ 15/02/2026.") % {"value": raw},
+        )
         return None
-    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            day = datetime.datetime.strptime(raw.strip(), pattern).date()
-        except ValueError:
-            continue
-        if day.year < 1900:
-            break
-        return day
-    add(key, _("Ngày «%(value)s» không hợp lệ: hãy ghi dạng dd/mm/yyyy, ví dụ 15/02/2026.") % {"value": raw})
-    return None
-
-
-def _find_units(root: OrgUnit, refs: set[str]) -> dict[str, list[OrgUnit]]:
-    """Units of root's subtree whose code or name is one of refs, by ref."""
-    found: dict[str, list[OrgUnit]] = {}
-    refs_list = sorted(refs)
-    for start in range(0, len(refs_list), 400):
-        chunk = refs_list[start : start + 400]
-        for unit in OrgUnit.objects.subtree(root).filter(Q(code__in=chunk) | Q(name__in=chunk)):
-            for ref in {unit.code, unit.name} & set(chunk):
-                found.setdefault(ref, []).append(unit)
-    return found
 
 
 def _active_in(unit: OrgUnit, year: int) -> bool:
@@ -619,10 +425,10 @@ def _parse_fields(raw: str, owner: OrgUnit, fields: list[Field], add) -> list[Fi
     picked: list[Field] = []
     unknown = []
     for part in re.split(r"[;\n]+", raw):
-        key = _key(part)
+        key = label_key(part)
         if not key:
             continue
-        matches = [f for f in fields if _key(f.name) == key or _key(f.code) == key]
+        matches = [f for f in fields if label_key(f.name) == key or label_key(f.code) == key]
         usable = [f for f in matches if f.owner_id is None or owner.path.startswith(f.owner.path)]
         chosen = (usable or matches)[:1]
         if not chosen:
@@ -643,25 +449,6 @@ def _parse_fields(raw: str, owner: OrgUnit, fields: list[Field], add) -> list[Fi
 _RESULT = re.compile(r"^(?P<indicator>[^:]+?)\s*:\s*(?P<value>[-+]?\d[\d.,\s]*)(?P<unit>.*)$")
 
 
-def _number(raw: str) -> decimal.Decimal | None:
-    """Vietnamese numbers: "3,5" → 3.5, "1.200" → 1200, "1.234,5" → 1234.5; "3.5" → 3.5 too."""
-    text = raw.replace(" ", "").replace("\u00a0", "")
-    if "," in text and "." in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif "," in text:
-        if text.count(",") > 1:
-            return None
-        text = text.replace(",", ".")
-    elif text.count(".") > 1 or re.fullmatch(r"[-+]?\d{1,3}\.\d{3}", text):
-        if not re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", text):
-            return None
-        text = text.replace(".", "")
-    try:
-        return decimal.Decimal(text)
-    except decimal.InvalidOperation:
-        return None
-
-
 def _parse_results(raw: str, add) -> list[dict]:
     results = []
     for part in re.split(r"[;\n]+", raw or ""):
@@ -669,7 +456,7 @@ def _parse_results(raw: str, add) -> list[dict]:
         if not part:
             continue
         match = _RESULT.match(part)
-        value = _number(match["value"]) if match else None
+        value = excel.parse_number(match["value"]) if match else None
         if match is None or value is None:
             add(
                 "results",
@@ -713,39 +500,18 @@ def _existing_names(owner_years: set[tuple[int, int]]) -> dict[tuple[int, int], 
 
 
 def _save_rows(actor, rows: list[_Row], report: ImportReport) -> None:
-    current = None
-    try:
-        with transaction.atomic():
-            for row in rows:
-                current = row
-                practice = row.practice
-                report.created.append(
-                    services.register_practice(
-                        actor,
-                        owner=practice.owner,
-                        fields=row.fields,
-                        results=row.results,
-                        **{name: getattr(practice, name) for name in services.EDITABLE if name != "owner"},
-                    )
-                )
-    except ValidationError as error:
-        report.created = []
-        for field_name, messages in messages_of(error).items():
-            key = COLUMN_OF_FIELD.get(field_name)
-            for message in messages:
-                report.fail(message, current.number, COLUMN_BY_KEY[key].header if key else "")
-    except NotAllowed as error:
-        report.created = []
-        report.fail(str(error.message), current.number, COLUMN_BY_KEY["owner"].header)
-    except IntegrityError:
-        report.created = []
-        report.fail(
-            _(
-                "Dòng %(row)s không lưu được vì dữ liệu vừa bị thay đổi đồng thời; không có dòng nào "
-                "được lưu, hãy nhập lại."
-            )
-            % {"row": current.number}
+    def save(row: _Row) -> Practice:
+        practice = row.practice
+        return services.register_practice(
+            actor,
+            owner=practice.owner,
+            fields=row.fields,
+            results=row.results,
+            **{name: getattr(practice, name) for name in services.EDITABLE if name != "owner"},
         )
+
+    # The rights were checked on the receiving unit; a row's own unit may still be one the user cannot edit.
+    excel.save_all_or_none(report, rows, save, SHEET, COLUMN_OF_FIELD, not_allowed_column="owner")
 
 
 # ---------------------------------------------------------------------------------------------- the template
@@ -782,127 +548,39 @@ def _units_for_guide(root: OrgUnit | None, year: int, limit: int = 3000) -> list
 def template_workbook(root: OrgUnit | None = None) -> bytes:
     """The .xlsx to fill in: sheet "Mô hình" with headers, widths, dropdowns and two example rows valid for
     `root`, and sheet "Hướng dẫn" explaining each column and listing the allowed values and units."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     year = _example_year(root)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET_TITLE
-    guide = workbook.create_sheet(HELP_SHEET_TITLE)
-    bold = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor="F3D9DA")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    letter = {column.key: get_column_letter(index) for index, column in enumerate(COLUMNS, start=1)}
-
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index, value=column.header)
-        cell.font = Font(bold=True, color="7E151B" if column.required_header else "000000")
-        cell.fill = header_fill
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-        dimension = sheet.column_dimensions[get_column_letter(index)]
-        dimension.width = column.width
-        if column.key in ("contact_phone", "owner"):
-            dimension.number_format = "@"  # keep leading zeros of codes and phone numbers
-        elif column.key in ("start_date", "end_date"):
-            dimension.number_format = "DD/MM/YYYY"
-    sheet.freeze_panes = "A2"
-    for values in _example_rows(root, year):
-        sheet.append([values.get(column.key) for column in COLUMNS])
-    for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
-        for cell in row:
-            key = COLUMNS[cell.column - 1].key
-            if isinstance(cell.value, datetime.date):
-                cell.number_format = "DD/MM/YYYY"
-            elif key in ("contact_phone", "owner"):
-                cell.number_format = "@"
-            if key in MULTILINE:
-                cell.alignment = wrap
-
-    guide.column_dimensions["A"].width = 24
-    guide.column_dimensions["B"].width = 11
-    guide.column_dimensions["C"].width = 70
-    guide.column_dimensions["D"].width = 3
-    guide.column_dimensions["E"].width = 20
-    guide.column_dimensions["F"].width = 3
-    guide.column_dimensions["G"].width = 34
-    guide.column_dimensions["H"].width = 3
-    guide.column_dimensions["I"].width = 40
-    guide.column_dimensions["J"].width = 18
-    guide["A1"] = _("Hướng dẫn nhập mô hình, điển hình “Dân vận khéo” từ Excel")
-    guide["A1"].font = Font(bold=True, size=14)
-    guide["A2"] = _(
-        "Mỗi dòng của trang «%(sheet)s» là một mô hình hoặc một điển hình; dòng 1 là tiêu đề, giữ nguyên tên "
-        "cột. Các dòng ví dụ hãy sửa hoặc xóa trước khi nhập. Tệp được kiểm tra toàn bộ: nếu có một dòng sai "
-        "thì không dòng nào được lưu, và trang nhập sẽ chỉ ra từng dòng, từng cột cần sửa. "
-        "Tối đa %(rows)s dòng, 5 MB."
-    ) % {"sheet": SHEET_TITLE, "rows": number_format(MAX_ROWS, force_grouping=True)}
-    guide["A2"].alignment = wrap
-    guide.merge_cells("A2:C2")
-    guide.row_dimensions[2].height = 62
-    for cell, title in zip(("A4", "B4", "C4"), (_("Cột"), _("Cột bắt buộc"), _("Cách ghi")), strict=True):
-        guide[cell] = title
-        guide[cell].font = bold
-        guide[cell].fill = header_fill
-    for offset, column in enumerate(COLUMNS):
-        row = 5 + offset
-        guide.cell(row=row, column=1, value=column.header).font = bold
-        guide.cell(row=row, column=2, value=_("Có") if column.required_header else _("Không"))
-        guide.cell(row=row, column=3, value=str(column.help)).alignment = wrap
-
+    template = excel.TemplateWorkbook(
+        SHEET,
+        _example_rows(root, year),
+        guide_title=_("Hướng dẫn nhập mô hình, điển hình “Dân vận khéo” từ Excel"),
+        guide_intro=_(
+            "Mỗi dòng của trang «%(sheet)s» là một mô hình hoặc một điển hình; dòng 1 là tiêu đề, giữ nguyên tên "
+            "cột. Các dòng ví dụ hãy sửa hoặc xóa trước khi nhập. Tệp được kiểm tra toàn bộ: nếu có một dòng sai "
+            "thì không dòng nào được lưu, và trang nhập sẽ chỉ ra từng dòng, từng cột cần sửa. "
+            "Tối đa %(rows)s dòng, 5 MB."
+        )
+        % {"sheet": SHEET_TITLE, "rows": number_format(MAX_ROWS, force_grouping=True)},
+        guide_widths={"A": 24, "B": 11, "C": 70, "D": 3, "E": 20, "F": 3, "G": 34, "H": 3, "I": 40, "J": 18},
+    )
     allowed = allowed_values(root)
     units = _units_for_guide(root, year)
-    for cell, title in (
-        ("E4", _("Giá trị cột «Loại»")),
-        ("G4", _("Lĩnh vực")),
-        ("I4", _("Đơn vị thực hiện (năm %(year)s)") % {"year": year}),
-        ("J4", _("Mã")),
-    ):
-        guide[cell] = title
-        guide[cell].font = bold
-        guide[cell].fill = header_fill
-    for offset, label in enumerate(allowed["kinds"]):
-        guide.cell(row=5 + offset, column=5, value=label)
-    for offset, name in enumerate(allowed["fields"]):
-        guide.cell(row=5 + offset, column=7, value=name)
-    for offset, unit in enumerate(units):
-        guide.cell(row=5 + offset, column=9, value=unit.name)
-        guide.cell(row=5 + offset, column=10, value=unit.code or None).number_format = "@"
-
-    quoted = f"'{HELP_SHEET_TITLE}'"
-    lists = [
-        ("kind", f"{quoted}!$E$5:$E${4 + len(allowed['kinds'])}", _("Loại")),
-        ("fields", f"{quoted}!$G$5:$G${4 + len(allowed['fields'])}", _("Lĩnh vực")),
-    ]
+    kind_list = template.add_list("E", _("Giá trị cột «Loại»"), allowed["kinds"])
+    field_list = template.add_list("G", _("Lĩnh vực"), allowed["fields"])
+    unit_list = template.add_list(
+        "I", _("Đơn vị thực hiện (năm %(year)s)") % {"year": year}, [unit.name for unit in units]
+    )
+    template.add_list("J", _("Mã"), [unit.code or None for unit in units], number_format=excel.TEXT_FORMAT)
+    template.add_dropdown("kind", kind_list, _("Loại"))
+    template.add_dropdown(
+        "fields",
+        field_list,
+        _("Lĩnh vực"),
+        error=_("Nhiều lĩnh vực thì cách nhau bằng dấu chấm phẩy; mỗi lĩnh vực phải có trong danh sách."),
+        prompt=_("Chọn hoặc ghi nhiều lĩnh vực, cách nhau bằng dấu ;"),
+    )
     if units:
-        lists.append(("owner", f"{quoted}!$I$5:$I${4 + len(units)}", _("Đơn vị thực hiện")))
-    for key, source, title in lists:
-        validation = DataValidation(
-            type="list",
-            formula1=source,
-            allow_blank=True,
-            showErrorMessage=True,
-            errorStyle="warning",
-            errorTitle=str(title),
-            error=_("Giá trị này không có trong danh sách của trang «%(sheet)s».")
-            % {"sheet": HELP_SHEET_TITLE}
-            if key != "fields"
-            else _("Nhiều lĩnh vực thì cách nhau bằng dấu chấm phẩy; mỗi lĩnh vực phải có trong danh sách."),
-            promptTitle=str(title),
-            prompt=_("Chọn trong danh sách.")
-            if key != "fields"
-            else _("Chọn hoặc ghi nhiều lĩnh vực, cách nhau bằng dấu ;"),
-            showInputMessage=True,
-        )
-        validation.add(f"{letter[key]}2:{letter[key]}{MAX_ROWS + 1}")
-        sheet.add_data_validation(validation)
-
-    workbook.active = 0
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        template.add_dropdown("owner", unit_list, _("Đơn vị thực hiện"))
+    return template.to_bytes()
 
 
 def _example_rows(root: OrgUnit | None, year: int) -> list[dict]:

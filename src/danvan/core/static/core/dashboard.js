@@ -23,6 +23,7 @@
       locale: document.documentElement.lang || "vi",
       indexAxis: "y",
       maintainAspectRatio: false,
+      animation: false, // the figures, not a show: printouts and screenshots get the final bars
       plugins: { legend: { display: false } },
       scales: {
         x: wide ? { type: "logarithmic" } : { type: "linear", beginAtZero: true, ticks: { precision: 0 } },
