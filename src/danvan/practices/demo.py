@@ -771,35 +771,11 @@ class _Builder:
             for index, (year, _day) in enumerate(counted):
                 later = counted[index + 1][1] if index + 1 < len(counted) else None
                 status = p.status if later is None else self._status_on(plan, later)
-                years.append(
-                    PracticeYear(
-                        practice=p,
-                        year=year,
-                        owner=p.owner,
-                        owner_path=p.owner_path,
-                        province_code=p.province_code,
-                        level=p.level,
-                        kind=p.kind,
-                        status=status,
-                    )
-                )
+                years.append(PracticeYear.of(p, year, status=status))
         PracticeYear.objects.bulk_create(years, batch_size=1000)
         fields_of = {plan.practice.pk: plan.fields for plan in self.plans}
         PracticeYearField.objects.bulk_create(
-            [
-                PracticeYearField(
-                    practice_year=row,
-                    field=f,
-                    year=row.year,
-                    owner_path=row.owner_path,
-                    province_code=row.province_code,
-                    level=row.level,
-                    kind=row.kind,
-                    status=row.status,
-                )
-                for row in years
-                for f in fields_of[row.practice_id]
-            ],
+            [PracticeYearField.of(row, f) for row in years for f in fields_of[row.practice_id]],
             batch_size=1000,
         )
         self._log()

@@ -153,6 +153,23 @@ class PracticeYear(models.Model):
     def __str__(self):
         return f"{self.practice} ({self.year})"
 
+    @classmethod
+    def of(
+        cls, practice: "Practice", year: int, status: str | None = None, confirmed_by=None
+    ) -> "PracticeYear":
+        """The fact row of a practice in a year, unsaved, with the practice's owner, level and kind copied."""
+        return cls(
+            practice=practice,
+            year=year,
+            owner=practice.owner,
+            owner_path=practice.owner_path,
+            province_code=practice.province_code,
+            level=practice.level,
+            kind=practice.kind,
+            status=status or practice.status,
+            confirmed_by=confirmed_by,
+        )
+
 
 class PracticeYearField(models.Model):
     """The fields of a practice-year, for counts by field without touching the register."""
@@ -183,6 +200,20 @@ class PracticeYearField(models.Model):
 
     def __str__(self):
         return f"{self.practice_year} – {self.field}"
+
+    @classmethod
+    def of(cls, row: PracticeYear, field: Field) -> "PracticeYearField":
+        """The row counting a practice-year under one of its fields, unsaved."""
+        return cls(
+            practice_year=row,
+            field=field,
+            year=row.year,
+            owner_path=row.owner_path,
+            province_code=row.province_code,
+            level=row.level,
+            kind=row.kind,
+            status=row.status,
+        )
 
 
 class PracticeResult(models.Model):

@@ -225,19 +225,12 @@ def _sync_facts(practice: Practice, years: list[int] | None = None) -> None:
         PracticeYear.objects.filter(pk=latest.pk).update(status=practice.status)
     PracticeYearField.objects.filter(practice_year__practice=practice).delete()
     PracticeYearField.objects.bulk_create(
-        PracticeYearField(
-            practice_year=row,
-            field=field,
-            year=row.year,
-            owner_path=practice.owner_path,
-            province_code=practice.province_code,
-            level=practice.level,
-            kind=practice.kind,
-            status=row.status,
-        )
-        for row in practice.years.all()
-        for field in fields
+        PracticeYearField.of(row, field) for row in practice.years.all() for field in fields
     )
+
+
+def _user_or_none(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def _event(actor, practice: Practice, action: str, date: datetime.date, note: str = "") -> None:
@@ -247,7 +240,7 @@ def _event(actor, practice: Practice, action: str, date: datetime.date, note: st
         status=practice.status,
         date=date,
         note=note,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=_user_or_none(actor),
     )
 
 
@@ -277,17 +270,7 @@ def register_practice(actor, *, owner: OrgUnit, fields, results=(), **data) -> P
     practice.save()
     practice.fields.set(fields)
     _save_results(practice, results)
-    PracticeYear.objects.create(
-        practice=practice,
-        year=practice.registration_year,
-        owner=owner,
-        owner_path=practice.owner_path,
-        province_code=practice.province_code,
-        level=practice.level,
-        kind=practice.kind,
-        status=practice.status,
-        confirmed_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
+    PracticeYear.of(practice, practice.registration_year, confirmed_by=_user_or_none(actor)).save()
     _sync_facts(practice)
     _event(actor, practice, "register", practice.start_date or timezone.localdate())
     _log(actor, "create", practice, None)
@@ -317,18 +300,8 @@ def update_practice(actor, practice: Practice, *, fields=None, results=None, **c
         _save_results(practice, results_rows)
     if "registration_year" in changes:
         practice.years.filter(year__lt=practice.registration_year).delete()
-        PracticeYear.objects.get_or_create(
-            practice=practice,
-            year=practice.registration_year,
-            defaults=dict(
-                owner=practice.owner,
-                owner_path=practice.owner_path,
-                province_code=practice.province_code,
-                level=practice.level,
-                kind=practice.kind,
-                status=practice.status,
-            ),
-        )
+        if not practice.years.filter(year=practice.registration_year).exists():
+            PracticeYear.of(practice, practice.registration_year, confirmed_by=_user_or_none(actor)).save()
     _sync_facts(practice)
     _log(actor, "update", practice, before)
     return practice
@@ -452,17 +425,8 @@ def reconfirm(actor, practice: Practice, year: int) -> PracticeYear:
         raise ValidationError({"year": _("Mô hình đã được tính trong năm %(y)s.") % {"y": last.year}})
     if year > timezone.localdate().year + 1:
         raise ValidationError({"year": _("Năm %(y)s chưa tới.") % {"y": year}})
-    row = PracticeYear.objects.create(
-        practice=practice,
-        year=year,
-        owner=practice.owner,
-        owner_path=practice.owner_path,
-        province_code=practice.province_code,
-        level=practice.level,
-        kind=practice.kind,
-        status=practice.status,
-        confirmed_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
+    row = PracticeYear.of(practice, year, confirmed_by=_user_or_none(actor))
+    row.save()
     _sync_facts(practice)
     _event(actor, practice, "reconfirm", timezone.localdate(), str(year))
     record_change(actor, "create", row, None, snapshot(row), unit=practice.owner)
@@ -516,7 +480,7 @@ def add_attachment(actor, practice: Practice, uploaded) -> Attachment:
         original_name=name[:255],
         content_type=content_type,
         size=uploaded.size,
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        uploaded_by=_user_or_none(actor),
     )
     attachment.file.save(f"{practice.pk}{extension}", uploaded, save=False)
     attachment.save()
