@@ -1,0 +1,1 @@
+"""Periodic reports: indicators, forms, periods, values, submissions, aggregation (issue #4, in progress)."""
