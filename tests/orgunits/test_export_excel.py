@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from danvan.core.excel import XLSX_CONTENT_TYPE
 from danvan.orgunits import selectors
-from danvan.orgunits.exports import XLSX_CONTENT_TYPE
 
 HEADERS = ["Tên", "Loại", "Loại hình", "Mã", "Đơn vị cấp trên", "Hiệu lực từ", "Hiệu lực đến"]
 

@@ -6,7 +6,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from danvan.core.excel import xlsx_response
+
 DATE_FORMAT = "DD/MM/YYYY"
 
 # (header, width)
@@ -68,8 +69,4 @@ def units_workbook(queryset) -> bytes:
 
 
 def units_workbook_response(queryset) -> HttpResponse:
-    return HttpResponse(
-        units_workbook(queryset),
-        content_type=XLSX_CONTENT_TYPE,
-        headers={"Content-Disposition": 'attachment; filename="don-vi.xlsx"'},
-    )
+    return xlsx_response(units_workbook(queryset), "don-vi.xlsx")

@@ -269,14 +269,10 @@ def import_units(request):
 @login_required
 def import_template(request):
     """The .xlsx template; with ?parent= its example rows fit that unit."""
-    from django.http import HttpResponse
+    from danvan.core.excel import xlsx_response
 
-    from .imports import XLSX_CONTENT_TYPE, template_workbook
+    from .imports import template_workbook
 
     parent_id = request.GET.get("parent", "")
     root = selectors.get_unit_for(request.user, parent_id) if parent_id.isdigit() else None
-    return HttpResponse(
-        template_workbook(root),
-        content_type=XLSX_CONTENT_TYPE,
-        headers={"Content-Disposition": 'attachment; filename="mau-nhap-don-vi.xlsx"'},
-    )
+    return xlsx_response(template_workbook(root), "mau-nhap-don-vi.xlsx")

@@ -12,9 +12,10 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.core.excel import xlsx_response
+
 from .models import Level, Practice, PracticeYear, Status
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
 CHUNK = 2000
 
@@ -188,8 +189,4 @@ def practices_workbook(queryset) -> bytes:
 def practices_workbook_response(
     filtered, sort: str = "", filename="mo-hinh-dan-van-kheo.xlsx"
 ) -> HttpResponse:
-    return HttpResponse(
-        practices_workbook(export_queryset(filtered, sort)),
-        content_type=XLSX_CONTENT_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return xlsx_response(practices_workbook(export_queryset(filtered, sort)), filename)

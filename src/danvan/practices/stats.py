@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.core.excel import xlsx_response
 from danvan.core.scope import can_view_path
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
@@ -35,7 +36,6 @@ VIEWS = (
     ("kind", gettext_lazy("Loại")),
     ("status", gettext_lazy("Tình trạng")),
 )
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class StatsForm(forms.Form):
@@ -387,14 +387,6 @@ def workbook(title: str, subtitle: str, table: Table, comparison: dict, note: st
     return buffer.getvalue()
 
 
-def workbook_response(content: bytes, filename: str) -> HttpResponse:
-    return HttpResponse(
-        content,
-        content_type=XLSX_CONTENT_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
-
-
 # --- the page and the export ------------------------------------------------------------------------------------------
 
 NOTE = gettext_lazy(
@@ -465,4 +457,4 @@ def export_response(request) -> HttpResponse:
         "view": built["table"].view_label.lower(),
     }
     content = workbook(title, subtitle, built["table"], built["comparison"], str(NOTE))
-    return workbook_response(content, f"thong-ke-dan-van-kheo-{year}.xlsx")
+    return xlsx_response(content, f"thong-ke-dan-van-kheo-{year}.xlsx")

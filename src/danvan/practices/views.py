@@ -753,19 +753,14 @@ def import_practices(request):
 @_login_required
 def import_template(request):
     """The .xlsx template; with ?unit= its example rows and lists fit that unit."""
-    from django.http import HttpResponse
-
+    from danvan.core.excel import xlsx_response
     from danvan.orgunits.selectors import get_unit_for
 
-    from .imports import XLSX_CONTENT_TYPE, template_workbook
+    from .imports import template_workbook
 
     unit_id = request.GET.get("unit", "")
     root = get_unit_for(request.user, unit_id) if unit_id.isdigit() else None
-    return HttpResponse(
-        template_workbook(root),
-        content_type=XLSX_CONTENT_TYPE,
-        headers={"Content-Disposition": 'attachment; filename="mau-nhap-mo-hinh-dan-van-kheo.xlsx"'},
-    )
+    return xlsx_response(template_workbook(root), "mau-nhap-mo-hinh-dan-van-kheo.xlsx")
 
 
 @_login_required
