@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "danvan.orgunits",
     "danvan.accounts",
     "danvan.practices",
+    "danvan.reporting",
     "danvan.api",
 ]
 

@@ -7,6 +7,7 @@ from danvan.core.scope import Role
 from danvan.orgunits.demo import load_demo_units
 from danvan.orgunits.models import OrgUnit
 from danvan.practices.demo import load_demo_practices
+from danvan.reporting.demo import load_demo_reporting
 
 DEMO_PASSWORD = "danvan-demo"
 
@@ -14,7 +15,7 @@ DEMO_PASSWORD = "danvan-demo"
 class Command(BaseCommand):
     help = (
         "Nạp dữ liệu demo (chạy lại nhiều lần vẫn an toàn): đơn vị hành chính, cơ quan, thôn, "
-        "mô hình “Dân vận khéo”, người dùng demo."
+        "mô hình “Dân vận khéo”, báo cáo định kỳ, người dùng demo."
     )
 
     def handle(self, *args, **options):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             units = load_demo_units()
             practices = load_demo_practices()
+            reports = load_demo_reporting()
             self._user("admin", "Quản trị hệ thống", superuser=True)
             self._user(
                 "caobang",
@@ -33,6 +35,11 @@ class Command(BaseCommand):
             self._user("thucphan", "Cán bộ phường Thục Phán", unit=units["thuc_phan"], role=Role.EDITOR)
         if practices["loaded"]:
             self.stdout.write(f"Đã nạp {practices['practices']} mô hình, điển hình “Dân vận khéo” demo.")
+        if reports["loaded"]:
+            self.stdout.write(
+                f"Đã nạp biểu mẫu báo cáo sơ kết 6 tháng: {reports['communes']} xã, phường kỳ 2026H1, "
+                f"{reports['old_communes']} xã, phường cũ kỳ 2024H2."
+            )
         self.stdout.write(
             "Dữ liệu demo đã sẵn sàng. Tài khoản: admin, caobang, thucphan; mật khẩu: " + DEMO_PASSWORD
         )

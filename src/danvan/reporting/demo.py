@@ -1,0 +1,448 @@
+"""Demo reporting: the form "Báo cáo sơ kết công tác dân vận 6 tháng" issued by Tỉnh Cao Bằng, with the figures the
+seeds report, filled by the province's communes for 2026H1 and by its old communes (before the 2025 reform) for
+2024H2, so the province's 2024 → 2026 comparison shows at once.
+
+2026H1: each commune's "Dân vận khéo" figures come from the practice register (as the grid fills them); the other
+figures and the texts are generated from a fixed seed per commune. Most communes have submitted (a few late) and
+most of those are approved; some are still drafting, and Phường Thục Phán has not started: the demo user
+`thucphan` fills it. 2024H2: every old commune's report was submitted and approved (history imported).
+"""
+
+import datetime
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from danvan.orgunits.models import REFORM_DATE, OrgUnit
+
+from . import services
+from .models import (
+    NARRATIVE_KEYS,
+    Aggregation,
+    Category,
+    Form,
+    Importance,
+    Indicator,
+    Section,
+    SectionIndicator,
+    Source,
+    Submission,
+    SubmissionEvent,
+    ValidationRule,
+    Value,
+    ValueType,
+)
+from .periods import Period, PeriodType
+
+FORM_CODE = "so-ket-dan-van-6-thang"
+FORM_NAME = "Báo cáo sơ kết công tác dân vận 6 tháng"
+CURRENT, EARLIER = "2026H1", "2024H2"
+INT, DEC, PCT, YES_NO = ValueType.INTEGER, ValueType.DECIMAL, ValueType.PERCENTAGE, ValueType.BOOLEAN
+
+# code: (name, value type, measure, categories, source, expression, aggregation, generated range)
+INDICATORS = {
+    "dvk_mh_dang_ky": (
+        "Số mô hình, điển hình “Dân vận khéo” đăng ký",
+        INT,
+        "mô hình",
+        ["cap"],
+        Source.PRACTICES_REGISTERED,
+        "",
+        "sum",
+        None,
+    ),
+    "dvk_mh_cong_nhan": (
+        "Số mô hình, điển hình “Dân vận khéo” được công nhận",
+        INT,
+        "mô hình",
+        ["cap"],
+        Source.PRACTICES_RECOGNISED,
+        "",
+        "sum",
+        None,
+    ),
+    "dvk_ty_le_cong_nhan": (
+        "Tỷ lệ mô hình, điển hình được công nhận",
+        PCT,
+        "%",
+        [],
+        "",
+        "dvk_mh_cong_nhan / dvk_mh_dang_ky * 100",
+        "sum",
+        None,
+    ),
+    "dvk_mh_linh_vuc": (
+        "Mô hình, điển hình đăng ký theo lĩnh vực",
+        INT,
+        "mô hình",
+        ["linh_vuc"],
+        Source.PRACTICES_REGISTERED,
+        "",
+        "sum",
+        None,
+    ),
+    "dvk_don_vi_dang_ky": (
+        "Số cơ quan, đơn vị, thôn, tổ dân phố đăng ký mô hình",
+        INT,
+        "đơn vị",
+        [],
+        Source.PRACTICES_UNITS,
+        "",
+        "sum",
+        None,
+    ),
+    "dcs_doi_thoai": (
+        "Số cuộc đối thoại của người đứng đầu cấp ủy, chính quyền với Nhân dân",
+        INT,
+        "cuộc",
+        [],
+        "",
+        "",
+        "sum",
+        (1, 6),
+    ),
+    "dcs_nguoi_du_doi_thoai": ("Số lượt người dân dự đối thoại", INT, "lượt", [], "", "", "sum", (60, 600)),
+    "dcs_tiep_cong_dan": ("Số buổi tiếp công dân định kỳ", INT, "buổi", [], "", "", "sum", (6, 26)),
+    "dcs_luot_tiep": ("Số lượt công dân được tiếp", INT, "lượt", [], "", "", "sum", (10, 90)),
+    "dcs_don_tiep_nhan": (
+        "Số đơn thư kiến nghị, phản ánh, khiếu nại, tố cáo tiếp nhận",
+        INT,
+        "đơn",
+        [],
+        "",
+        "",
+        "sum",
+        (2, 40),
+    ),
+    "dcs_don_giai_quyet": ("Số đơn thư đã giải quyết", INT, "đơn", [], "", "", "sum", None),
+    "dcs_ty_le_giai_quyet": (
+        "Tỷ lệ đơn thư đã giải quyết",
+        PCT,
+        "%",
+        [],
+        "",
+        "dcs_don_giai_quyet / dcs_don_tiep_nhan * 100",
+        "sum",
+        None,
+    ),
+    "dcs_so_ket": ("Đã sơ kết thực hiện dân chủ ở cơ sở", YES_NO, "", [], "", "", "sum", None),
+    "asxh_nha_dai_doan_ket": (
+        "Số nhà Đại đoàn kết, nhà tình nghĩa xây mới",
+        INT,
+        "căn",
+        [],
+        "",
+        "",
+        "sum",
+        (0, 8),
+    ),
+    "asxh_qua_tet": (
+        "Số suất quà Tết trao tặng hộ nghèo, gia đình chính sách",
+        INT,
+        "suất",
+        [],
+        "",
+        "",
+        "sum",
+        (80, 900),
+    ),
+    "asxh_gia_tri_qua": ("Giá trị quà Tết", DEC, "triệu đồng", [], "", "", "sum", None),
+    "dlxh_vu_viec": ("Số vụ việc phức tạp, điểm nóng phát sinh", INT, "vụ", [], "", "", "sum", (0, 3)),
+    "dttg_gap_mat": (
+        "Số cuộc gặp mặt chức sắc tôn giáo, người có uy tín trong đồng bào dân tộc thiểu số",
+        INT,
+        "cuộc",
+        [],
+        "",
+        "",
+        "sum",
+        (1, 5),
+    ),
+    "dlxh_hai_long": (
+        "Tỷ lệ người dân hài lòng với sự phục vụ của chính quyền",
+        PCT,
+        "%",
+        [],
+        "",
+        "",
+        "average",
+        (78, 98),
+    ),
+}
+SECTIONS = [
+    (
+        "I. Phong trào thi đua “Dân vận khéo”",
+        [
+            "dvk_mh_dang_ky",
+            "dvk_mh_cong_nhan",
+            "dvk_ty_le_cong_nhan",
+            "dvk_mh_linh_vuc",
+            "dvk_don_vi_dang_ky",
+        ],
+    ),
+    (
+        "II. Thực hiện dân chủ ở cơ sở",
+        [
+            "dcs_doi_thoai",
+            "dcs_nguoi_du_doi_thoai",
+            "dcs_tiep_cong_dan",
+            "dcs_luot_tiep",
+            "dcs_don_tiep_nhan",
+            "dcs_don_giai_quyet",
+            "dcs_ty_le_giai_quyet",
+            "dcs_so_ket",
+        ],
+    ),
+    ("III. Công tác an sinh xã hội", ["asxh_nha_dai_doan_ket", "asxh_qua_tet", "asxh_gia_tri_qua"]),
+    ("IV. Dư luận xã hội, dân tộc, tôn giáo", ["dlxh_vu_viec", "dttg_gap_mat", "dlxh_hai_long"]),
+]
+RULES = [
+    (
+        "dvk_mh_cong_nhan",
+        "<=",
+        "dvk_mh_dang_ky",
+        Importance.BLOCKING,
+        "Số mô hình được công nhận không được lớn hơn số mô hình đăng ký",
+    ),
+    (
+        "dcs_don_giai_quyet",
+        "<=",
+        "dcs_don_tiep_nhan",
+        Importance.BLOCKING,
+        "Số đơn thư đã giải quyết không được lớn hơn số đơn thư tiếp nhận",
+    ),
+    (
+        "dcs_nguoi_du_doi_thoai",
+        ">=",
+        "dcs_doi_thoai",
+        Importance.WARNING,
+        "Mỗi cuộc đối thoại phải có người dân tham dự",
+    ),
+    (
+        "dcs_luot_tiep",
+        ">=",
+        "dcs_tiep_cong_dan",
+        Importance.WARNING,
+        "Số lượt công dân được tiếp ít hơn số buổi tiếp",
+    ),
+]
+NARRATIVES = {
+    "1.1": "Tình hình tư tưởng của cán bộ, đảng viên và Nhân dân {unit} cơ bản ổn định; Nhân dân tin tưởng vào sự "
+    "lãnh đạo của Đảng, phấn khởi trước kết quả phát triển kinh tế – xã hội của địa phương.",
+    "1.2": "Dư luận quan tâm đến việc sắp xếp tổ chức bộ máy, giá cả vật tư nông nghiệp và việc làm của thanh niên; "
+    "{incidents} vụ việc phức tạp được nắm bắt, giải quyết ngay tại cơ sở.",
+    "2.1": "Đảng ủy {unit} ban hành kế hoạch thực hiện công tác dân vận năm; duy trì giao ban công tác dân vận hằng quý.",
+    "2.2": "Chính quyền tổ chức {receptions} buổi tiếp công dân, tiếp {visitors} lượt công dân; tiếp nhận {received} "
+    "đơn thư, đã giải quyết {resolved} đơn.",
+    "2.3": "Mặt trận Tổ quốc và các đoàn thể vận động trao {gifts} suất quà Tết, xây mới {houses} nhà Đại đoàn kết.",
+    "2.4": "Tổ chức {meetings} cuộc gặp mặt chức sắc tôn giáo, người có uy tín; tình hình dân tộc, tôn giáo ổn định.",
+    "2.5": "Phong trào thi đua “Dân vận khéo” tiếp tục được triển khai sâu rộng, gắn với các phong trào thi đua "
+    "yêu nước.",
+    "2.6": "Tổ chức {dialogues} cuộc đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân, có {attendees} "
+    "lượt người dân tham dự.",
+    "3.1": "Cấp ủy, chính quyền quan tâm lãnh đạo công tác dân vận; phối hợp giữa các tổ chức trong hệ thống chính "
+    "trị chặt chẽ hơn.",
+    "3.2": "Một số mô hình “Dân vận khéo” chậm được nhân rộng; việc nắm tình hình dư luận ở thôn, tổ dân phố có nơi "
+    "chưa kịp thời.",
+    "3.3": "Một số cán bộ kiêm nhiệm nhiều việc; kinh phí cho hoạt động ở cơ sở còn hạn chế.",
+    "4": "Tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo”; thực hiện tốt Luật Thực hiện dân chủ ở cơ sở; nắm chắc "
+    "tình hình Nhân dân, giải quyết kịp thời kiến nghị chính đáng của người dân.",
+    "5": "Đề nghị cấp trên quan tâm bồi dưỡng nghiệp vụ công tác dân vận cho cán bộ cơ sở.",
+}
+
+
+def define_demo_form(owner: OrgUnit) -> Form:
+    """The form, its indicators, sections and rules (idempotent: an existing form is returned as it is)."""
+    form = Form.objects.filter(code=FORM_CODE).first()
+    if form is not None:
+        return form
+    categories = {category.code: category for category in Category.objects.all()}
+    indicators = {}
+    for code, (
+        name,
+        value_type,
+        measure,
+        cats,
+        source,
+        expression,
+        aggregation,
+        _range,
+    ) in INDICATORS.items():
+        indicator, created = Indicator.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "value_type": value_type,
+                "measure": measure,
+                "source": source,
+                "expression": expression,
+                "aggregation": Aggregation(aggregation),
+            },
+        )
+        if created:
+            indicator.categories.set([categories[c] for c in cats])
+        indicators[code] = indicator
+    form = Form.objects.create(
+        code=FORM_CODE,
+        name=FORM_NAME,
+        owner=owner,
+        period_type=PeriodType.HALF_YEAR,
+        reporting_kinds=[OrgUnit.Kind.COMMUNE],
+        deadline_days=10,
+        document_title="Sơ kết công tác dân vận {ky}, phương hướng, nhiệm vụ {ky_toi}",
+    )
+    for position, (title, codes) in enumerate(SECTIONS, start=1):
+        section = Section.objects.create(form=form, title=title, position=position)
+        SectionIndicator.objects.bulk_create(
+            SectionIndicator(section=section, indicator=indicators[code], position=n)
+            for n, code in enumerate(codes, start=1)
+        )
+    for left, operator, right, importance, message in RULES:
+        ValidationRule.objects.create(
+            form=form, left=left, operator=operator, right=right, importance=importance, message=message
+        )
+    return form
+
+
+def _manual_figures(unit: OrgUnit, period: str, scale: float = 1.0) -> dict[str, float]:
+    """Figures of one unit; `scale` shrinks the counts of the smaller old communes (about three made one new)."""
+    rng = random.Random(f"{unit.external_id or unit.pk}-{period}")
+    figures = {}
+    for code, (_n, value_type, *_rest, generated) in INDICATORS.items():
+        if generated:
+            low, high = generated
+            if value_type == ValueType.INTEGER:
+                low, high = round(low * scale), max(round(low * scale), round(high * scale))
+            figures[code] = float(rng.randint(low, high))
+    figures["dcs_don_giai_quyet"] = float(
+        rng.randint(int(figures["dcs_don_tiep_nhan"] * 0.7), int(figures["dcs_don_tiep_nhan"]))
+    )
+    figures["asxh_gia_tri_qua"] = round(figures["asxh_qua_tet"] * rng.choice([0.3, 0.4, 0.5]), 1)
+    figures["dcs_so_ket"] = 1.0 if rng.random() < 0.8 else 0.0
+    return figures
+
+
+def _narrative(unit: OrgUnit, figures: dict[str, float]) -> dict[str, str]:
+    whole = {code: f"{int(value):,}".replace(",", ".") for code, value in figures.items()}
+    words = {
+        "unit": unit.name,
+        "incidents": whole["dlxh_vu_viec"],
+        "receptions": whole["dcs_tiep_cong_dan"],
+        "visitors": whole["dcs_luot_tiep"],
+        "received": whole["dcs_don_tiep_nhan"],
+        "resolved": whole["dcs_don_giai_quyet"],
+        "gifts": whole["asxh_qua_tet"],
+        "houses": whole["asxh_nha_dai_doan_ket"],
+        "meetings": whole["dttg_gap_mat"],
+        "dialogues": whole["dcs_doi_thoai"],
+        "attendees": whole["dcs_nguoi_du_doi_thoai"],
+    }
+    return {key: text.format(**words) for key, text in NARRATIVES.items() if key in NARRATIVE_KEYS}
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+
+
+def _file(
+    form: Form, unit: OrgUnit, period: Period, *, state: str, rng: random.Random, historical: bool
+) -> None:
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS)}
+    figures = _manual_figures(unit, period.code, scale=0.4 if historical else 1.0)
+    submission = Submission.objects.create(
+        form=form, unit=unit, unit_path=unit.path, period=period.code, narrative=_narrative(unit, figures)
+    )
+    writes = []
+    origin = Value.Origin.IMPORTED if historical else Value.Origin.ENTERED
+    for code, number in figures.items():
+        writes.append(services._Write(indicators[code], unit, period.code, "", number, "", origin, ""))
+    if historical:
+        # Before the reform the register was on paper: the old units' "Dân vận khéo" counts were imported.
+        rng_dvk = random.Random(f"dvk-{unit.external_id}-{period.code}")
+        registered = {"commune": rng_dvk.randint(0, 2), "hamlet": rng_dvk.randint(0, 2)}
+        for level, count in registered.items():
+            recognised = rng_dvk.randint(0, count)
+            writes.append(
+                services._Write(
+                    indicators["dvk_mh_dang_ky"], unit, period.code, level, float(count), "", origin, ""
+                )
+            )
+            writes.append(
+                services._Write(
+                    indicators["dvk_mh_cong_nhan"],
+                    unit,
+                    period.code,
+                    level,
+                    float(recognised),
+                    "",
+                    origin,
+                    "",
+                )
+            )
+        writes.append(
+            services._Write(
+                indicators["dvk_don_vi_dang_ky"],
+                unit,
+                period.code,
+                "",
+                float(min(1, registered["commune"]) + registered["hamlet"]),
+                "",
+                origin,
+                "",
+            )
+        )
+    services._apply(None, writes)
+    if not historical:
+        services.fill_from_system(None, submission)
+    if state == "draft":
+        return
+    deadline = period.deadline(form.deadline_days)
+    submitted_on = (
+        deadline + datetime.timedelta(days=rng.randint(1, 12))
+        if state == "late"
+        else deadline - datetime.timedelta(days=rng.randint(0, 8))
+    )
+    submission.status = Submission.Status.SUBMITTED
+    submission.submitted_at = _at(submitted_on, 9)
+    events = [SubmissionEvent(submission=submission, action=SubmissionEvent.Action.SUBMIT)]
+    if state in ("approved", "late"):
+        submission.status = Submission.Status.APPROVED
+        submission.approved_at = _at(submitted_on + datetime.timedelta(days=3), 15)
+        events.append(SubmissionEvent(submission=submission, action=SubmissionEvent.Action.APPROVE))
+    submission.save()
+    created = SubmissionEvent.objects.bulk_create(events)
+    for event, at in zip(created, [submission.submitted_at, submission.approved_at], strict=False):
+        SubmissionEvent.objects.filter(pk=event.pk).update(at=at)
+
+
+@transaction.atomic
+def load_demo_reporting() -> dict:
+    """Loads the demo form and reports once; a second run finds the form and adds nothing."""
+    if Form.objects.filter(code=FORM_CODE).exists():
+        return {"loaded": False}
+    cao_bang = OrgUnit.objects.get(external_id="vn:province:04")
+    form = define_demo_form(cao_bang)
+    rng = random.Random(2026)
+    current = Period.parse(CURRENT)
+    communes = list(
+        OrgUnit.objects.filter(parent=cao_bang, kind=OrgUnit.Kind.COMMUNE, valid_to__isnull=True).order_by(
+            "sort_key"
+        )
+    )
+    for number, unit in enumerate(communes):
+        if unit.name == "Phường Thục Phán":
+            continue  # the demo user fills it
+        state = ["approved"] * 6 + ["submitted"] * 2 + ["late", "draft"]
+        _file(form, unit, current, state=state[number % len(state)], rng=rng, historical=False)
+    earlier = Period.parse(EARLIER)
+    old_communes = OrgUnit.objects.filter(
+        path__startswith=cao_bang.path,
+        kind=OrgUnit.Kind.COMMUNE,
+        valid_to=REFORM_DATE - datetime.timedelta(days=1),
+    ).order_by("sort_key")
+    old = 0
+    for unit in old_communes:
+        _file(form, unit, earlier, state="approved", rng=rng, historical=True)
+        old += 1
+    return {"loaded": True, "communes": len(communes) - 1, "old_communes": old}

@@ -1,0 +1,495 @@
+"""Reads of reporting data: forms a unit reports or reads, the entry grid's cells, live aggregates, completeness.
+
+Aggregates are computed on request from the `Value` fact table through its covering index (period, unit_path,
+indicator, category, number): a subtree is one index range, a breakdown by child one range per child, all sent as
+one UNION ALL statement (as the practice counts do). Nothing is precomputed, so a value saved a second ago is in
+every total. A unit's figure for a period before it existed is its predecessors' (lineage), as in the practice counts.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Prefetch, Q
+from django.http import Http404
+
+from danvan.core.scope import visible_q
+from danvan.orgunits.models import OrgUnit, subtree_q, subtree_range
+from danvan.practices.selectors import counted_paths, outermost
+
+from . import expressions
+from .models import (
+    Aggregation,
+    Category,
+    Form,
+    Indicator,
+    Section,
+    SectionIndicator,
+    Submission,
+    SubmissionEvent,
+    Value,
+    ValueChange,
+    ValueType,
+)
+from .periods import Period
+
+# SQLite refuses a compound SELECT of more than 500 terms.
+_MAX_BRANCHES = 250
+
+
+# --- forms and indicators -------------------------------------------------------------------------------------------
+
+
+def forms_visible_to(user):
+    """Forms issued by a unit in the user's scope or by an ancestor of one (a commune sees its province's forms)."""
+    if user.is_superuser:
+        return Form.objects.all()
+    from danvan.core.scope import visible_paths
+
+    paths = visible_paths(user) or []
+    ancestor_ids = {int(part) for path in paths for part in path.strip("/").split("/") if part}
+    return Form.objects.filter(visible_q(user, "owner__path") | Q(owner_id__in=ancestor_ids))
+
+
+def get_form_for(user, pk) -> Form:
+    form = forms_visible_to(user).filter(pk=pk).select_related("owner").first()
+    if form is None:
+        raise Http404
+    return form
+
+
+def form_structure(form: Form) -> list[Section]:
+    """The form's sections with their indicators in order (categories and options prefetched): three queries."""
+    items = SectionIndicator.objects.select_related("indicator").prefetch_related(
+        Prefetch(
+            "indicator__categories",
+            queryset=Category.objects.prefetch_related("options").order_by("position", "code"),
+        )
+    )
+    sections = list(form.sections.prefetch_related(Prefetch("items", queryset=items)))
+    return sections
+
+
+def form_indicators(form: Form) -> list[Indicator]:
+    return [item.indicator for section in form_structure(form) for item in section.items.all()]
+
+
+def category_keys(indicator: Indicator) -> list[tuple[str, str]]:
+    """(key, label) of each category option combination of the indicator, in order; [("", "")] without categories."""
+    combos = [("", "")]
+    for category in indicator.categories.all():
+        options = list(category.options.all())
+        combos = [
+            (
+                f"{key},{option.code}" if key else option.code,
+                f"{label} – {option.name}" if label else option.name,
+            )
+            for key, label in combos
+            for option in options
+        ]
+    return combos
+
+
+# --- units that report -----------------------------------------------------------------------------------------------
+
+
+def open_at_end_q(period: Period, prefix: str = "") -> Q:
+    """Units open on the last day of the period: the tree a period's reports belong to."""
+    day = period.end
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
+    )
+
+
+def _paths_q(paths: list[str], column: str = "path") -> Q:
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= subtree_q(path, column)
+    return q
+
+
+def expected_units(form: Form, period: Period, root: OrgUnit | None = None):
+    """The units expected to report the form for the period: the kinds (and khối) the form names, open at the end of
+    the period, in the subtree of the form's owner, and of `root` if given (both through lineage)."""
+    within = counted_paths(form.owner)
+    if root is not None:
+        within = _intersect(within, counted_paths(root))
+    units = OrgUnit.objects.filter(
+        _paths_q(within), open_at_end_q(period), kind__in=form.reporting_kinds or []
+    )
+    groups = list(form.reporting_groups.values_list("pk", flat=True))
+    if groups:
+        units = units.filter(groups__in=groups).distinct()
+    return units.order_by("sort_key", "id")
+
+
+def _intersect(paths: list[str], within: list[str]) -> list[str]:
+    found = []
+    for path in paths:
+        for outer in within:
+            if path.startswith(outer):
+                found.append(path)
+            elif outer.startswith(path):
+                found.append(outer)
+    return outermost(found)
+
+
+def forms_for_unit(unit: OrgUnit):
+    """Active forms this unit has to report: its kind is named and the form's owner is above it (or was)."""
+    ancestor_ids = [int(part) for part in unit.path.strip("/").split("/") if part]
+    forms = Form.objects.filter(is_active=True, owner_id__in=ancestor_ids).prefetch_related(
+        "reporting_groups"
+    )
+    result = []
+    for form in forms:
+        if unit.kind not in (form.reporting_kinds or []):
+            continue
+        group_ids = {group.pk for group in form.reporting_groups.all()}
+        if group_ids and not unit.groups.filter(pk__in=group_ids).exists():
+            continue
+        result.append(form)
+    return result
+
+
+# --- submissions -----------------------------------------------------------------------------------------------------
+
+
+def submissions_visible_to(user):
+    return Submission.objects.filter(visible_q(user, "unit_path"))
+
+
+def get_submission_for(user, pk) -> Submission:
+    submission = (
+        submissions_visible_to(user)
+        .filter(pk=pk)
+        .select_related("form", "form__owner", "unit", "unit__parent")
+        .first()
+    )
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def submission_events(submission: Submission):
+    return SubmissionEvent.objects.filter(submission=submission).select_related("actor")
+
+
+def values_of(submission: Submission) -> dict[tuple[int, str], Value]:
+    """{(indicator id, category): Value} of the unit's cells for the period (all indicators of the unit)."""
+    rows = Value.objects.filter(unit=submission.unit, period=submission.period)
+    return {(row.indicator_id, row.category): row for row in rows}
+
+
+def cell_history(unit: OrgUnit, period: str, indicator: Indicator, category: str):
+    return ValueChange.objects.filter(
+        unit=unit, period=period, indicator=indicator, category=category
+    ).select_related("user")[:50]
+
+
+def unit_history(
+    unit: OrgUnit, indicator: Indicator, category: str, period: Period, count: int = 6
+) -> list[float]:
+    """The unit's own values of the indicator in the `count` periods of the same type before `period`."""
+    codes, current = [], period
+    for _ in range(count):
+        current = current.previous()
+        codes.append(current.code)
+    return list(
+        Value.objects.filter(
+            unit=unit, indicator=indicator, category=category, period__in=codes, number__isnull=False
+        ).values_list("number", flat=True)
+    )
+
+
+# --- completeness and timeliness -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Completeness:
+    """Expected, submitted (on time, late) and missing reports, each with the units behind the number."""
+
+    deadline: datetime.date
+    expected: list[OrgUnit] = field(default_factory=list)
+    on_time: list[tuple[OrgUnit, Submission]] = field(default_factory=list)
+    late: list[tuple[OrgUnit, Submission]] = field(default_factory=list)
+    missing: list[tuple[OrgUnit, Submission | None]] = field(default_factory=list)
+    approved: int = 0
+
+    @property
+    def submitted(self) -> list[tuple[OrgUnit, Submission]]:
+        return self.on_time + self.late
+
+    def rate(self, part) -> float:
+        return round(100 * len(part) / len(self.expected), 1) if self.expected else 0.0
+
+
+def completeness(form: Form, period: Period, root: OrgUnit | None = None) -> Completeness:
+    units = list(expected_units(form, period, root))
+    by_unit = {
+        submission.unit_id: submission
+        for submission in Submission.objects.filter(
+            form=form, period=period.code, unit_id__in=[unit.pk for unit in units]
+        )
+    }
+    result = Completeness(deadline=period.deadline(form.deadline_days), expected=units)
+    for unit in units:
+        submission = by_unit.get(unit.pk)
+        if (
+            submission is None
+            or submission.submitted_at is None
+            or submission.status
+            in (
+                Submission.Status.DRAFT,
+                Submission.Status.RETURNED,
+            )
+        ):
+            result.missing.append((unit, submission))
+            continue
+        if submission.status == Submission.Status.APPROVED:
+            result.approved += 1
+        if submission.submitted_at.date() <= result.deadline:
+            result.on_time.append((unit, submission))
+        else:
+            result.late.append((unit, submission))
+    return result
+
+
+# --- aggregation -----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One subtree range added up under a tag: the unit itself (0) or the child unit it counts for."""
+
+    tag: int
+    low: str | None
+    high: str | None
+
+
+def _branches_for(unit: OrgUnit | None, period: Period, by: str | None) -> tuple[list[Branch], list[OrgUnit]]:
+    if unit is None:
+        # The whole country: one branch without a range; by child means by province (grouped in SQL).
+        return [Branch(0, None, None)], []
+    if by != "child":
+        return [Branch(0, *subtree_range(path)) for path in outermost(counted_paths(unit))], []
+    children = list(
+        OrgUnit.objects.filter(
+            Q(parent_id__in=_unit_and_predecessor_ids(unit)) | Q(parent=unit), open_at_end_q(period)
+        )
+        .exclude(pk=unit.pk)
+        .order_by("sort_key", "id")
+    )
+    branches = []
+    for child in children:
+        # A child formed during or after the period counts what its predecessors reported then.
+        created_late = child.valid_from is not None and child.valid_from > period.start
+        paths = counted_paths(child) if created_late else [child.path]
+        branches.extend(Branch(child.pk, *subtree_range(path)) for path in outermost(paths))
+    return branches, children
+
+
+def _unit_and_predecessor_ids(unit: OrgUnit) -> list[int]:
+    paths = counted_paths(unit)
+    return [int(path.strip("/").split("/")[-1]) for path in paths]
+
+
+@dataclass
+class Cell:
+    total: float = 0.0
+    count: int = 0
+    low: float | None = None
+    high: float | None = None
+
+    def add(self, total, count, low, high):
+        self.total += total or 0
+        self.count += count or 0
+        if low is not None:
+            self.low = low if self.low is None else min(self.low, low)
+        if high is not None:
+            self.high = high if self.high is None else max(self.high, high)
+
+    def value(self, aggregation: str) -> float | None:
+        if not self.count:
+            return None
+        if aggregation == Aggregation.AVERAGE:
+            return self.total / self.count
+        if aggregation == Aggregation.MIN:
+            return self.low
+        if aggregation == Aggregation.MAX:
+            return self.high
+        if aggregation == Aggregation.NONE:
+            return self.total if self.count == 1 else None
+        return self.total  # sum, and "last" across units (the last value of each unit, added up)
+
+
+def _run(branches: list[Branch], indicator_ids: list[int], periods: list[str], by_province: bool):
+    """{(tag or province code, indicator id, period, category): Cell} for the branches, in one statement (more only
+    past _MAX_BRANCHES ranges)."""
+    table = Value._meta.db_table
+    cells: dict[tuple, Cell] = defaultdict(Cell)
+    if not indicator_ids or not periods:
+        return cells
+    period_sql = "period = %s" if len(periods) == 1 else f"period IN ({', '.join(['%s'] * len(periods))})"
+    indicator_sql = f"indicator_id IN ({', '.join(['%s'] * len(indicator_ids))})"
+    tag_sql = "province_code" if by_province else "%s"
+    statements, parts, params = [], [], []
+    for branch in branches:
+        sql = (
+            f"SELECT {tag_sql}, indicator_id, period, category, SUM(number), COUNT(number), MIN(number), MAX(number)"
+            f" FROM {table} WHERE {period_sql}"
+        )
+        branch_params = [] if by_province else [branch.tag]
+        branch_params += [*periods]
+        if branch.low is not None:
+            sql += " AND unit_path >= %s AND unit_path < %s"
+            branch_params += [branch.low, branch.high]
+        sql += f" AND {indicator_sql} GROUP BY {'province_code, ' if by_province else ''}indicator_id, period, category"
+        parts.append(sql)
+        params += branch_params + indicator_ids
+        if len(parts) == _MAX_BRANCHES:
+            statements.append((" UNION ALL ".join(parts), params))
+            parts, params = [], []
+    if parts:
+        statements.append((" UNION ALL ".join(parts), params))
+    with connection.cursor() as cursor:
+        for sql, statement_params in statements:
+            cursor.execute(sql, statement_params)
+            for tag, indicator_id, period, category, total, count, low, high in cursor.fetchall():
+                cells[(tag, indicator_id, period, category)].add(total, count, low, high)
+    return cells
+
+
+def needed_indicators(indicators: list[Indicator]) -> list[Indicator]:
+    """The indicators asked for plus every stored indicator their formulas use, transitively (one query a round)."""
+    by_code = {indicator.code: indicator for indicator in indicators}
+    wanted = set()
+    for indicator in indicators:
+        if indicator.expression:
+            wanted |= expressions.codes_in(indicator.expression)
+    while wanted - set(by_code):
+        found = list(Indicator.objects.filter(code__in=wanted - set(by_code)))
+        if not found:
+            break
+        wanted = set()
+        for indicator in found:
+            by_code[indicator.code] = indicator
+            if indicator.expression:
+                wanted |= expressions.codes_in(indicator.expression)
+    return list(by_code.values())
+
+
+def aggregate(
+    indicators: list[Indicator], unit: OrgUnit | None, periods: list[Period], by: str | None = None
+) -> dict:
+    """Live totals: {"rows": [{"indicator", "unit", "period", "category", "value"}], "units": [...]} .
+
+    Without `by`, one row per indicator, period and category option combination for the unit's whole subtree
+    (the unit's id as "unit"), plus the total over categories ("category": ""). With by="child", the same for each
+    child unit open at the end of the period. `unit` None is the whole country (by child: by province). Scope is
+    the caller's business (the unit must be visible to the user). Text indicators are not added up.
+    """
+    periods = sorted(set(periods))
+    everything = needed_indicators(indicators)
+    stored = [i for i in everything if not i.expression and i.value_type != ValueType.TEXT]
+    computed = {i.code: i.expression for i in everything if i.expression}
+    by_id = {i.pk: i for i in stored}
+    units: list[OrgUnit] = []
+    cells: dict[tuple, Cell] = defaultdict(Cell)
+    for period_group in _periods_by_tree(periods) if by == "child" else [periods]:
+        branches, children = _branches_for(unit, period_group[0], by)
+        units = _merge_units(units, children)
+        by_province = unit is None and by == "child"
+        found = _run(branches, sorted(by_id), [p.code for p in period_group], by_province)
+        for key, cell in found.items():
+            cells[key].add(cell.total, cell.count, cell.low, cell.high)
+    if unit is None and by == "child":
+        units = list(
+            OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE, code__in={key[0] for key in cells}).order_by(
+                "sort_key"
+            )
+        )
+        province_by_code = {}
+        for period in periods:
+            for province in units:
+                if province.is_open_on(period.end):
+                    province_by_code[(province.code, period.code)] = province.pk
+        cells = _retag(cells, province_by_code)
+    tags = [0] if by != "child" else [u.pk for u in units]
+    own_tag = unit.pk if unit is not None else None
+    values: dict[tuple, float | None] = {}
+    totals: dict[tuple, Cell] = defaultdict(Cell)
+    for (tag, indicator_id, period, category), cell in cells.items():
+        indicator = by_id[indicator_id]
+        values[(tag, indicator.code, period, category)] = cell.value(indicator.aggregation)
+        totals[(tag, indicator.code, period)].add(cell.total, cell.count, cell.low, cell.high)
+    categorised = set(
+        Indicator.categories.through.objects.filter(indicator_id__in=list(by_id)).values_list(
+            "indicator__code", flat=True
+        )
+    )
+    aggregation_of = {i.code: i.aggregation for i in stored}
+    for (tag, code, period), cell in totals.items():
+        if code in categorised:
+            values[(tag, code, period, "")] = cell.value(aggregation_of[code])
+    order = expressions.evaluation_order(computed)
+    for tag in tags:
+        for period in periods:
+            for code in order:
+                values[(tag, code, period.code, "")] = expressions.evaluate(
+                    computed[code], _lookup(values, tag, period.code)
+                )
+    asked = {i.code for i in indicators}
+    rows = [
+        {
+            "indicator": code,
+            "unit": own_tag if tag == 0 else tag,
+            "period": period,
+            "category": category,
+            "value": value,
+        }
+        for (tag, code, period, category), value in values.items()
+        if code in asked and value is not None
+    ]
+    return {"rows": rows, "units": units}
+
+
+def _lookup(values: dict, tag: int, period: str):
+    def lookup(reference: expressions.Reference):
+        if not reference.option:
+            return values.get((tag, reference.code, period, ""))
+        found = [
+            value
+            for (t, code, p, category), value in values.items()
+            if t == tag and code == reference.code and p == period and reference.option in category.split(",")
+        ]
+        return sum(v for v in found if v is not None) if found else None
+
+    return lookup
+
+
+def _periods_by_tree(periods: list[Period]) -> list[list[Period]]:
+    """Periods grouped by the tree they belong to (the children differ before and after a reform)."""
+    groups: dict[datetime.date, list[Period]] = defaultdict(list)
+    for period in periods:
+        groups[period.end].append(period)
+    return [groups[end] for end in sorted(groups)]
+
+
+def _merge_units(units: list[OrgUnit], more: list[OrgUnit]) -> list[OrgUnit]:
+    seen = {unit.pk for unit in units}
+    return units + [unit for unit in more if unit.pk not in seen]
+
+
+def _retag(cells: dict, province_by_code: dict) -> dict:
+    result: dict[tuple, Cell] = defaultdict(Cell)
+    for (code, indicator_id, period, category), cell in cells.items():
+        tag = province_by_code.get((code, period))
+        if tag is not None:
+            result[(tag, indicator_id, period, category)].add(cell.total, cell.count, cell.low, cell.high)
+    return result
+
+
+def value_map(rows: list[dict]) -> dict[tuple, float]:
+    """{(indicator code, unit id, period, category): value} of aggregate rows, for tables and charts."""
+    return {(row["indicator"], row["unit"], row["period"], row["category"]): row["value"] for row in rows}

@@ -1,0 +1,1094 @@
+"""Every write to the reporting data: indicators, forms, values (one cell or in bulk), the submission workflow and
+report documents. Checked, atomic, logged (the cells' history is `ValueChange`, the rest the change log)."""
+
+import contextlib
+import datetime
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.changelog import record_change, snapshot
+from danvan.core.context import current_request_id
+from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.scope import Role, has_role_on
+from danvan.core.text import nfc
+from danvan.orgunits.models import OrgUnit
+from danvan.practices.models import PracticeYear, Status
+from danvan.practices.selectors import counted_paths, stats
+
+from . import expressions
+from .models import (
+    Category,
+    Form,
+    Indicator,
+    Section,
+    SectionIndicator,
+    Source,
+    Submission,
+    SubmissionEvent,
+    ValidationRule,
+    Value,
+    ValueChange,
+    ValueType,
+)
+from .periods import Period, PeriodType
+
+REOPEN_DAYS = 10
+MAX_BULK_VALUES = 200_000
+_OPERATORS = {
+    "==": lambda a, b: math.isclose(a, b, abs_tol=1e-9),
+    "!=": lambda a, b: not math.isclose(a, b, abs_tol=1e-9),
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b + 1e-9,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a + 1e-9 >= b,
+}
+
+
+# --- permissions -----------------------------------------------------------------------------------------------------
+
+
+def can_define(user, owner: OrgUnit | None) -> bool:
+    """Indicators and forms are defined by an admin of the issuing unit; national ones by a superuser."""
+    if owner is None:
+        return bool(getattr(user, "is_superuser", False))
+    return has_role_on(user, Role.ADMIN, owner.path)
+
+
+def can_enter(user, unit: OrgUnit) -> bool:
+    return has_role_on(user, Role.EDITOR, unit.path)
+
+
+def can_approve(user, unit: OrgUnit) -> bool:
+    """An approver of the parent unit (or above) approves, returns and reopens a unit's report."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    parent = unit.parent
+    return parent is not None and has_role_on(user, Role.APPROVER, parent.path)
+
+
+# --- indicators ------------------------------------------------------------------------------------------------------
+
+INDICATOR_FIELDS = (
+    "code",
+    "name",
+    "short_name",
+    "description",
+    "value_type",
+    "aggregation",
+    "measure",
+    "expression",
+    "source",
+    "owner",
+)
+
+
+def _validate_indicator(indicator: Indicator, categories: list[Category]) -> None:
+    errors: dict[str, list[str]] = {}
+
+    def add(name, message):
+        errors.setdefault(name, []).append(message)
+
+    if not expressions.CODE_PATTERN.match(indicator.code or ""):
+        add(
+            "code",
+            _(
+                "Mã chỉ tiêu chỉ gồm chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ (tối đa 40 ký tự)."
+            ),
+        )
+    elif Indicator.objects.filter(code=indicator.code).exclude(pk=indicator.pk).exists():
+        add("code", _("Đã có chỉ tiêu mã “%(code)s”.") % {"code": indicator.code})
+    if not indicator.name:
+        add("name", _("Chưa nhập tên chỉ tiêu."))
+    if indicator.expression:
+        if indicator.source:
+            add("source", _("Chỉ tiêu tính theo công thức không lấy số liệu từ nguồn khác."))
+        if categories:
+            add("categories", _("Chỉ tiêu tính theo công thức không có phân tổ."))
+        if indicator.value_type in (ValueType.TEXT, ValueType.BOOLEAN):
+            add("value_type", _("Chỉ tiêu tính theo công thức phải có kiểu số."))
+        others = dict(
+            Indicator.objects.exclude(pk=indicator.pk)
+            .exclude(expression="")
+            .values_list("code", "expression")
+        )
+        others[indicator.code] = indicator.expression
+        known = set(Indicator.objects.exclude(pk=indicator.pk).values_list("code", flat=True)) | {
+            indicator.code
+        }
+        problems = expressions.check_definitions(others, known)
+        if indicator.code in problems:
+            add("expression", problems[indicator.code])
+        elif indicator.code in expressions.codes_in(indicator.expression):
+            add("expression", _("Công thức không được dùng chính chỉ tiêu này."))
+    if indicator.source:
+        if indicator.value_type != ValueType.INTEGER:
+            add("value_type", _("Chỉ tiêu lấy từ hệ thống là số nguyên."))
+        unsupported = [c.name for c in categories if c.code not in SOURCE_CATEGORIES]
+        if unsupported:
+            add(
+                "categories",
+                _("Số liệu hệ thống chỉ phân tổ được theo cấp và lĩnh vực, không theo: %(names)s.")
+                % {"names": ", ".join(unsupported)},
+            )
+    if len(categories) > 2:
+        add("categories", _("Mỗi chỉ tiêu có tối đa hai phân tổ."))
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def save_indicator(actor, indicator: Indicator | None = None, *, categories=(), **data) -> Indicator:
+    categories = list(categories)
+    creating = indicator is None
+    indicator = Indicator() if creating else Indicator.objects.select_for_update().get(pk=indicator.pk)
+    before = None if creating else snapshot(indicator)
+    for name, value in data.items():
+        if name in INDICATOR_FIELDS:
+            setattr(indicator, name, nfc(value).strip() if isinstance(value, str) else value)
+    if not can_define(actor, indicator.owner):
+        raise NotAllowed()
+    if (
+        not creating
+        and before["code"] != indicator.code
+        and Value.objects.filter(indicator=indicator).exists()
+    ):
+        raise ValidationError({"code": [_("Chỉ tiêu đã có số liệu: không đổi được mã.")]})
+    _validate_indicator(indicator, categories)
+    indicator.save()
+    indicator.categories.set(categories)
+    record_change(
+        actor, "create" if creating else "update", indicator, before, snapshot(indicator), indicator.owner
+    )
+    return indicator
+
+
+# --- forms -----------------------------------------------------------------------------------------------------------
+
+FORM_FIELDS = (
+    "code",
+    "name",
+    "owner",
+    "period_type",
+    "reporting_kinds",
+    "deadline_days",
+    "lock_days",
+    "has_narrative",
+    "document_title",
+    "is_active",
+)
+
+
+@transaction.atomic
+def save_form(actor, form: Form | None = None, *, groups=None, **data) -> Form:
+    creating = form is None
+    form = Form() if creating else Form.objects.select_for_update().get(pk=form.pk)
+    before = None if creating else snapshot(form)
+    for name, value in data.items():
+        if name in FORM_FIELDS:
+            setattr(form, name, nfc(value).strip() if isinstance(value, str) else value)
+    if not can_define(actor, form.owner):
+        raise NotAllowed()
+    errors = {}
+    if not expressions.CODE_PATTERN.match((form.code or "").replace("-", "_")):
+        errors["code"] = [_("Mã biểu mẫu chỉ gồm chữ thường không dấu, số, dấu gạch.")]
+    elif Form.objects.filter(code=form.code).exclude(pk=form.pk).exists():
+        errors["code"] = [_("Đã có biểu mẫu mã “%(code)s”.") % {"code": form.code}]
+    if not form.name:
+        errors["name"] = [_("Chưa nhập tên biểu mẫu.")]
+    if form.period_type not in PeriodType.__members__.values():
+        errors["period_type"] = [_("Chưa chọn loại kỳ báo cáo.")]
+    kinds = [k for k in form.reporting_kinds or [] if k in OrgUnit.Kind.values]
+    if not kinds or len(kinds) != len(form.reporting_kinds or []):
+        errors["reporting_kinds"] = [_("Chọn ít nhất một loại đơn vị báo cáo.")]
+    if form.lock_days is not None and form.lock_days < form.deadline_days:
+        errors["lock_days"] = [_("Ngày khóa nhập liệu phải sau hạn nộp.")]
+    groups = list(groups) if groups is not None else None
+    if groups and form.owner and any(g.owner_id != form.owner_id for g in groups):
+        errors["reporting_groups"] = [_("Chỉ chọn khối do đơn vị ban hành lập.")]
+    if errors:
+        raise ValidationError(errors)
+    form.save()
+    if groups is not None:
+        form.reporting_groups.set(groups)
+    record_change(actor, "create" if creating else "update", form, before, snapshot(form), form.owner)
+    return form
+
+
+@transaction.atomic
+def save_section(actor, form: Form, section: Section | None = None, *, title: str, indicators) -> Section:
+    """A section's title and its indicators in order (replacing the previous list)."""
+    if not can_define(actor, form.owner):
+        raise NotAllowed()
+    indicators = list(indicators)
+    title = nfc(title or "").strip()
+    if not title:
+        raise ValidationError({"title": [_("Chưa nhập tên phần.")]})
+    in_other_sections = set(
+        SectionIndicator.objects.filter(section__form=form)
+        .exclude(section=section)
+        .values_list("indicator_id", flat=True)
+    )
+    repeated = [i.code for i in indicators if i.pk in in_other_sections]
+    if repeated:
+        raise ValidationError(
+            {
+                "indicators": [
+                    _("Chỉ tiêu đã có ở phần khác của biểu mẫu: %(codes)s.") % {"codes": ", ".join(repeated)}
+                ]
+            }
+        )
+    creating = section is None
+    if creating:
+        section = Section(form=form, position=form.sections.count() + 1)
+    before = None if creating else {"title": section.title, "indicators": section_codes(section)}
+    section.title = title
+    section.save()
+    SectionIndicator.objects.filter(section=section).delete()
+    SectionIndicator.objects.bulk_create(
+        SectionIndicator(section=section, indicator=indicator, position=position)
+        for position, indicator in enumerate(indicators, start=1)
+    )
+    record_change(
+        actor,
+        "create" if creating else "update",
+        form,
+        before,
+        {"section": section.title, "indicators": [i.code for i in indicators]},
+        form.owner,
+    )
+    return section
+
+
+def section_codes(section: Section) -> list[str]:
+    return list(section.items.order_by("position").values_list("indicator__code", flat=True))
+
+
+@transaction.atomic
+def delete_section(actor, section: Section) -> None:
+    form = section.form
+    if not can_define(actor, form.owner):
+        raise NotAllowed()
+    before = {"section": section.title, "indicators": section_codes(section)}
+    section.delete()
+    record_change(actor, "delete", form, before, None, form.owner)
+
+
+def _form_codes(form: Form) -> set[str]:
+    return set(SectionIndicator.objects.filter(section__form=form).values_list("indicator__code", flat=True))
+
+
+@transaction.atomic
+def save_rule(actor, form: Form, rule: ValidationRule | None = None, **data) -> ValidationRule:
+    if not can_define(actor, form.owner):
+        raise NotAllowed()
+    creating = rule is None
+    rule = ValidationRule(form=form) if creating else rule
+    before = None if creating else snapshot(rule)
+    for name in ("left", "operator", "right", "importance", "message"):
+        if name in data:
+            value = data[name]
+            setattr(rule, name, nfc(value).strip() if isinstance(value, str) else value)
+    errors: dict[str, list[str]] = {}
+    codes = _form_codes(form)
+    for side in ("left", "right"):
+        try:
+            unknown = sorted(expressions.codes_in(getattr(rule, side)) - codes)
+        except ValidationError as error:
+            errors[side] = error.messages
+            continue
+        if unknown:
+            errors[side] = [
+                _("Mã chỉ tiêu không có trong biểu mẫu: %(codes)s.") % {"codes": ", ".join(unknown)}
+            ]
+    if rule.operator not in ValidationRule.Operator.values:
+        errors["operator"] = [_("Chưa chọn phép so sánh.")]
+    if not rule.message:
+        errors["message"] = [_("Chưa nhập thông báo khi vi phạm.")]
+    if errors:
+        raise ValidationError(errors)
+    rule.save()
+    record_change(actor, "create" if creating else "update", rule, before, snapshot(rule), form.owner)
+    return rule
+
+
+@transaction.atomic
+def delete_rule(actor, rule: ValidationRule) -> None:
+    if not can_define(actor, rule.form.owner):
+        raise NotAllowed()
+    before = snapshot(rule)
+    record_change(actor, "delete", rule, before, None, rule.form.owner)
+    rule.delete()
+
+
+# --- values: parsing -------------------------------------------------------------------------------------------------
+
+_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+_YES = {"có", "co", "x", "1", "yes", "true", "đạt"}
+_NO = {"không", "khong", "0", "no", "false", ""}
+
+
+def parse_number(raw: str) -> float:
+    """Vietnamese figures: "1.759" is one thousand seven hundred fifty-nine, "2,5" two and a half; "2.5" is read as
+    two and a half too (a dot not followed by groups of three digits cannot be a thousands separator)."""
+    text = raw.strip().replace(" ", "").replace("\u00a0", "")
+    if _GROUPED.match(text):
+        text = text.replace(".", "").replace(",", ".")
+    elif "," in text and "." in text:
+        text = text.replace(",", "")  # 1,759.5 written the English way
+    else:
+        text = text.replace(",", ".")
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(raw)
+    return value
+
+
+def parse_value(indicator: Indicator, raw) -> tuple[float | None, str]:
+    """(number, text) to store for a raw input; (None, "") clears the cell. ValidationError names the indicator."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, ""
+    name = indicator.name
+    if indicator.value_type == ValueType.TEXT:
+        text = nfc(str(raw)).strip()
+        if len(text) > 2000:
+            raise ValidationError(_("“%(name)s”: tối đa 2.000 ký tự.") % {"name": name})
+        return None, text
+    if indicator.value_type == ValueType.BOOLEAN:
+        if isinstance(raw, bool):
+            return (1.0 if raw else 0.0), ""
+        word = str(raw).strip().lower()
+        if word in _YES:
+            return 1.0, ""
+        if word in _NO:
+            return 0.0, ""
+        raise ValidationError(_("“%(name)s”: nhập Có hoặc Không.") % {"name": name})
+    try:
+        number = (
+            float(raw)
+            if isinstance(raw, int | float) and not isinstance(raw, bool)
+            else parse_number(str(raw))
+        )
+        if not math.isfinite(number):
+            raise ValueError(raw)
+    except (TypeError, ValueError):
+        raise ValidationError(
+            _("“%(name)s”: “%(raw)s” không phải là số.") % {"name": name, "raw": raw}
+        ) from None
+    if abs(number) >= 1e15:
+        raise ValidationError(_("“%(name)s”: số quá lớn.") % {"name": name})
+    if indicator.value_type == ValueType.INTEGER:
+        if number != int(number):
+            raise ValidationError(_("“%(name)s”: phải là số nguyên.") % {"name": name})
+        if number < 0:
+            raise ValidationError(_("“%(name)s”: không được âm.") % {"name": name})
+    if indicator.value_type == ValueType.PERCENTAGE and not 0 <= number <= 100:
+        raise ValidationError(_("“%(name)s”: tỷ lệ phần trăm từ 0 đến 100.") % {"name": name})
+    return number, ""
+
+
+def display(indicator: Indicator, number: float | None, text: str = "") -> str:
+    """A stored value as the grid shows it and a user types it: 1.759 / 2,5 / Có."""
+    if indicator.value_type == ValueType.TEXT:
+        return text
+    if number is None:
+        return ""
+    if indicator.value_type == ValueType.BOOLEAN:
+        return _("Có") if number else _("Không")
+    if number == int(number):
+        return f"{int(number):,}".replace(",", ".")
+    whole, _dot, fraction = f"{number:.4f}".rstrip("0").partition(".")
+    return f"{int(whole):,}".replace(",", ".") + ("," + fraction if fraction else "")
+
+
+# --- values: locks ---------------------------------------------------------------------------------------------------
+
+
+def lock_reason(submission: Submission, today: datetime.date | None = None) -> str:
+    """Why the unit's figures for this report cannot be changed now ("" if they can)."""
+    today = today or timezone.localdate()
+    period = Period.parse(submission.period)
+    if submission.status == Submission.Status.SUBMITTED:
+        return _("Báo cáo đã nộp, đang chờ duyệt: chỉ sửa được khi cấp trên trả lại.")
+    if submission.status == Submission.Status.APPROVED:
+        return _("Báo cáo đã được duyệt: số liệu bị khóa cho đến khi cấp trên mở lại.")
+    if period.start > today:
+        return _("Kỳ báo cáo %(period)s chưa bắt đầu.") % {"period": period.label}
+    lock_days = submission.form.lock_days
+    if lock_days is not None:
+        closes = period.end + datetime.timedelta(days=lock_days)
+        if today > closes and not (submission.unlocked_until and submission.unlocked_until >= today):
+            return _("Đã hết hạn nhập số liệu (%(date)s): đề nghị cấp trên mở lại báo cáo.") % {
+                "date": closes.strftime("%d/%m/%Y")
+            }
+    return ""
+
+
+def _check_period(form: Form, code: str) -> Period:
+    try:
+        period = Period.parse(code)
+    except ValueError as error:
+        raise ValidationError({"period": [str(error)]}) from None
+    if period.type != form.period_type:
+        raise ValidationError(
+            {
+                "period": [
+                    _("Biểu mẫu này báo cáo theo kỳ %(type)s.") % {"type": PeriodType(form.period_type).label}
+                ]
+            }
+        )
+    return period
+
+
+@transaction.atomic
+def open_submission(actor, form: Form, unit: OrgUnit, period_code: str) -> Submission:
+    """The unit's report for the period, created as a draft on first opening and filled from the system."""
+    period = _check_period(form, period_code)
+    if unit.kind not in (form.reporting_kinds or []) or (
+        not unit.path.startswith(form.owner.path)
+        and not any(
+            path.startswith(form.owner.path) or form.owner.path.startswith(path)
+            for path in counted_paths(unit)
+        )
+    ):
+        raise ValidationError(
+            {"unit": [_("%(unit)s không thuộc đối tượng báo cáo biểu mẫu này.") % {"unit": unit.name}]}
+        )
+    submission = Submission.objects.filter(form=form, unit=unit, period=period.code).first()
+    if submission is not None:
+        return submission
+    if not can_enter(actor, unit):
+        raise NotAllowed(_("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": unit.name})
+    submission = Submission.objects.create(form=form, unit=unit, unit_path=unit.path, period=period.code)
+    record_change(actor, "create", submission, None, snapshot(submission), unit)
+    if not lock_reason(submission):
+        fill_from_system(actor, submission)
+    return submission
+
+
+# --- values: the system's own figures ------------------------------------------------------------------------------
+
+# Categories the practice register can break its counts down by, and the option codes they use.
+SOURCE_CATEGORIES = {"cap": "level", "linh_vuc": "field"}
+_STATUSES = {
+    Source.PRACTICES_REGISTERED: None,
+    Source.PRACTICES_RECOGNISED: {Status.RECOGNISED, Status.REPLICATED},
+    Source.PRACTICES_REPLICATED: {Status.REPLICATED},
+}
+
+
+def system_values(indicator: Indicator, unit: OrgUnit, period: Period) -> dict[str, float]:
+    """{category key: number} the system knows for the indicator, unit and period (counts of the unit's subtree)."""
+    dimensions = [SOURCE_CATEGORIES[c.code] for c in indicator.categories.all()]
+    if indicator.source == Source.PRACTICES_UNITS:
+        return _registering_units(unit, period.year, dimensions)
+    statuses = _STATUSES[indicator.source]
+    by = [*dimensions, *(["status"] if statuses else [])]
+    result = stats(unit, period.year, by)
+    values: dict[str, float] = {}
+    if not dimensions:
+        if statuses is None:
+            return {"": float(result["total"])}
+        return {"": float(sum(row["count"] for row in result["rows"] if row["status"] in statuses))}
+    for key in category_keys_for(indicator):
+        values[key] = 0.0
+    for row in result["rows"]:
+        if statuses is not None and row["status"] not in statuses:
+            continue
+        key = ",".join(_option_code(row, dimension) for dimension in dimensions)
+        if key in values:
+            values[key] += row["count"]
+    return values
+
+
+def _option_code(row: dict, dimension: str) -> str:
+    return row["field"].replace("-", "_") if dimension == "field" else row[dimension]
+
+
+def category_keys_for(indicator: Indicator) -> list[str]:
+    from .selectors import category_keys
+
+    return [key for key, _label in category_keys(indicator)]
+
+
+def _registering_units(unit: OrgUnit, year: int, dimensions: list[str]) -> dict[str, float]:
+    q = Q(pk__in=[])
+    from danvan.orgunits.models import subtree_q
+
+    for path in counted_paths(unit):
+        q |= subtree_q(path, "owner_path")
+    rows = PracticeYear.objects.filter(q, year=year)
+    if "level" in dimensions:
+        values = {key: 0.0 for key in ["province", "district", "commune", "hamlet"]}
+        for level, _owner in rows.values_list("level", "owner_id").distinct():
+            values[level] = values.get(level, 0.0) + 1
+        return values
+    return {"": float(rows.values("owner_id").distinct().count())}
+
+
+@transaction.atomic
+def fill_from_system(actor, submission: Submission) -> int:
+    """Fills the report's bound indicators from the system; overridden cells keep their figure. Returns how many
+    cells changed."""
+    if lock_reason(submission):
+        return 0
+    from .selectors import form_indicators
+
+    period = Period.parse(submission.period)
+    bound = [i for i in form_indicators(submission.form) if i.source]
+    existing = {
+        (v.indicator_id, v.category): v
+        for v in Value.objects.filter(unit=submission.unit, period=submission.period, indicator__in=bound)
+    }
+    changes = []
+    for indicator in bound:
+        for category, number in system_values(indicator, submission.unit, period).items():
+            current = existing.get((indicator.pk, category))
+            if current is not None and (
+                current.origin == Value.Origin.OVERRIDDEN or current.number == number
+            ):
+                continue
+            changes.append(
+                _Write(indicator, submission.unit, period.code, category, number, "", Value.Origin.SYSTEM, "")
+            )
+    _apply(actor, changes)
+    return len(changes)
+
+
+# --- values: writing -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Write:
+    indicator: Indicator
+    unit: OrgUnit
+    period: str
+    category: str
+    number: float | None
+    text: str
+    origin: str
+    reason: str
+
+
+def _apply(actor, writes: list[_Write]) -> int:
+    """Upserts the cells and appends their history, in plain SQL (`executemany`): a bulk import must take tens of
+    thousands of values a second, which one ORM object per row cannot."""
+    if not writes:
+        return 0
+    user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    before = _current(writes)
+    value_rows, change_rows = [], []
+    request_id = current_request_id()
+    for w in writes:
+        key = (w.unit.pk, w.period, w.indicator.pk, w.category)
+        old = before.get(key)
+        new = display(w.indicator, w.number, w.text)
+        if (
+            old is not None
+            and old[0] == w.number
+            and old[1] == w.text
+            and old[2] == w.origin
+            and not w.reason
+        ):
+            continue
+        province = w.unit.province_code
+        value_rows.append(
+            (
+                w.indicator.pk,
+                w.unit.pk,
+                w.unit.path,
+                province,
+                w.period,
+                w.category,
+                w.number,
+                w.text,
+                w.origin,
+                w.reason,
+                now,
+                user_id,
+            )
+        )
+        change_rows.append(
+            (
+                w.indicator.pk,
+                w.unit.pk,
+                w.period,
+                w.category,
+                display(w.indicator, old[0], old[1]) if old else "",
+                new,
+                w.origin,
+                w.reason,
+                user_id,
+                request_id,
+                now,
+            )
+        )
+    value, change = Value._meta.db_table, ValueChange._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {value} (indicator_id, unit_id, unit_path, province_code, period, category, number, text,"
+            " origin, reason, updated_at, updated_by_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            " ON CONFLICT (unit_id, period, indicator_id, category) DO UPDATE SET number = excluded.number,"
+            " text = excluded.text, origin = excluded.origin, reason = excluded.reason,"
+            " updated_at = excluded.updated_at, updated_by_id = excluded.updated_by_id",
+            value_rows,
+        )
+        cursor.executemany(
+            f"INSERT INTO {change} (indicator_id, unit_id, period, category, old_value, new_value, origin, reason, user_id,"
+            " request_id, at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            change_rows,
+        )
+    return len(value_rows)
+
+
+def _current(writes: list[_Write]) -> dict[tuple, tuple]:
+    """{(unit id, period, indicator id, category): (number, text, origin)} of the cells about to be written."""
+    wanted = {(w.unit.pk, w.period, w.indicator.pk, w.category) for w in writes}
+    units = sorted({key[0] for key in wanted})
+    periods = sorted({key[1] for key in wanted})
+    indicators = sorted({key[2] for key in wanted})
+    found = {}
+    for start in range(0, len(units), 500):
+        rows = Value.objects.filter(
+            unit_id__in=units[start : start + 500], period__in=periods, indicator_id__in=indicators
+        ).values_list("unit_id", "period", "indicator_id", "category", "number", "text", "origin")
+        for unit_id, period, indicator_id, category, number, text, origin in rows:
+            key = (unit_id, period, indicator_id, category)
+            if key in wanted:
+                found[key] = (number, text, origin)
+    return found
+
+
+@dataclass
+class CellResult:
+    value: Value | None
+    shown: str
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def save_value(
+    actor, submission: Submission, indicator: Indicator, category: str, raw, reason: str = ""
+) -> CellResult:
+    """Saves one cell of a report as the user leaves it: checked, then the form's rules and the unit's history."""
+    submission = Submission.objects.select_related("form", "unit").get(pk=submission.pk)
+    if not can_enter(actor, submission.unit):
+        raise NotAllowed(_("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": submission.unit.name})
+    locked = lock_reason(submission)
+    if locked:
+        raise ValidationError(locked)
+    from .selectors import form_indicators
+
+    if indicator.pk not in {i.pk for i in form_indicators(submission.form)} or indicator.expression:
+        raise ValidationError(
+            _("Chỉ tiêu “%(name)s” không nhập được trong biểu mẫu này.") % {"name": indicator.name}
+        )
+    if category not in category_keys_for(indicator):
+        raise ValidationError(
+            _("“%(name)s”: phân tổ “%(category)s” không có.") % {"name": indicator.name, "category": category}
+        )
+    number, text = parse_value(indicator, raw)
+    reason = nfc(reason or "").strip()[:300]
+    origin = Value.Origin.ENTERED
+    if indicator.source:
+        system = system_values(indicator, submission.unit, Period.parse(submission.period)).get(category)
+        if number == system:
+            origin, reason = Value.Origin.SYSTEM, ""
+        elif not reason:
+            raise ValidationError(
+                _("“%(name)s” lấy từ hệ thống (%(value)s): ghi lý do khi sửa số liệu này.")
+                % {"name": indicator.name, "value": display(indicator, system)}
+            )
+        else:
+            origin = Value.Origin.OVERRIDDEN
+    _apply(
+        actor, [_Write(indicator, submission.unit, submission.period, category, number, text, origin, reason)]
+    )
+    value = Value.objects.filter(
+        unit=submission.unit, period=submission.period, indicator=indicator, category=category
+    ).first()
+    result = CellResult(value=value, shown=display(indicator, number, text))
+    for violation in check_rules(submission, involving={indicator.code}):
+        (result.errors if violation.blocking else result.warnings).append(violation.message)
+    outlier = outlier_warning(indicator, submission.unit, Period.parse(submission.period), category, number)
+    if outlier:
+        result.warnings.append(outlier)
+    return result
+
+
+def outlier_warning(
+    indicator: Indicator, unit: OrgUnit, period: Period, category: str, number: float | None
+) -> str:
+    """A warning when the figure is far outside the unit's own figures of the last periods of the same type: more
+    than three times the highest, or under a third of the lowest (with at least two earlier figures)."""
+    if number is None or indicator.value_type not in (ValueType.INTEGER, ValueType.DECIMAL):
+        return ""
+    from .selectors import unit_history
+
+    history = unit_history(unit, indicator, category, period)
+    if len(history) < 2:
+        return ""
+    low, high = min(history), max(history)
+    if number > 3 * max(high, 3) or (low > 3 and number < low / 3):
+        return _(
+            "“%(name)s” = %(value)s khác xa số liệu các kỳ trước của đơn vị (từ %(low)s đến %(high)s): kiểm tra lại."
+        ) % {
+            "name": indicator.name,
+            "value": display(indicator, number),
+            "low": display(indicator, low),
+            "high": display(indicator, high),
+        }
+    return ""
+
+
+# --- validation rules ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Violation:
+    rule: ValidationRule
+    left: float
+    right: float
+
+    @property
+    def blocking(self) -> bool:
+        return self.rule.importance == "blocking"
+
+    @property
+    def message(self) -> str:
+        operator = self.rule.get_operator_display()
+        return f"{self.rule.message} ({display_number(self.left)} {operator} {display_number(self.right)})"
+
+
+def display_number(number: float) -> str:
+    if number == int(number):
+        return f"{int(number):,}".replace(",", ".")
+    return f"{number:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def unit_values(unit: OrgUnit, period: str) -> dict[tuple[str, str], float]:
+    """{(indicator code, category): number} of the unit's own numeric cells for the period."""
+    rows = Value.objects.filter(unit=unit, period=period, number__isnull=False).values_list(
+        "indicator__code", "category", "number"
+    )
+    return {(code, category): number for code, category, number in rows}
+
+
+def check_rules(submission: Submission, involving: set[str] | None = None) -> list[Violation]:
+    """The form's rules broken by the unit's own figures (a side with a missing figure is not checked)."""
+    values = unit_values(submission.unit, submission.period)
+    computed = dict(Indicator.objects.exclude(expression="").values_list("code", "expression"))
+    cache: dict = {}
+
+    def lookup(reference: expressions.Reference):
+        if reference in cache:
+            return cache[reference]
+        cache[reference] = None  # a cycle yields no value rather than endless recursion
+        if not reference.option and reference.code in computed:
+            result = expressions.evaluate(computed[reference.code], lookup)
+        else:
+            found = [
+                number
+                for (code, category), number in values.items()
+                if code == reference.code
+                and (not reference.option or reference.option in category.split(","))
+            ]
+            result = sum(found) if found else None
+        cache[reference] = result
+        return result
+
+    violations = []
+    for rule in submission.form.rules.all():
+        if involving is not None:
+            used = expressions.codes_in(rule.left) | expressions.codes_in(rule.right)
+            if not used & _expanded(involving, computed):
+                continue
+        left, right = expressions.evaluate(rule.left, lookup), expressions.evaluate(rule.right, lookup)
+        if left is None or right is None:
+            continue
+        if not _OPERATORS[rule.operator](left, right):
+            violations.append(Violation(rule, left, right))
+    return violations
+
+
+def _expanded(codes: set[str], computed: dict[str, str]) -> set[str]:
+    """The codes plus the computed indicators that use them, transitively."""
+    result = set(codes)
+    changed = True
+    while changed:
+        changed = False
+        for code, text in computed.items():
+            if code not in result and expressions.codes_in(text) & result:
+                result.add(code)
+                changed = True
+    return result
+
+
+# --- bulk write (API) ------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def write_values(actor, rows: list[dict]) -> dict:
+    """Writes many values at once (`[{"unit", "period", "indicator", "category", "value", "reason"?}]`): every row
+    is checked first, and one bad or forbidden row writes nothing. Returns {"written": n, "unchanged": m}."""
+    if len(rows) > MAX_BULK_VALUES:
+        raise ValidationError(
+            _("Tối đa %(n)s số liệu mỗi lần.") % {"n": f"{MAX_BULK_VALUES:,}".replace(",", ".")}
+        )
+    indicators = {
+        i.code: i
+        for i in Indicator.objects.filter(code__in={str(r.get("indicator")) for r in rows}).prefetch_related(
+            "categories__options"
+        )
+    }
+    unit_ids = set()
+    for row in rows:
+        with contextlib.suppress(TypeError, ValueError):
+            unit_ids.add(int(row.get("unit")))
+    units = OrgUnit.objects.in_bulk(list(unit_ids))
+    errors: dict[str, list[str]] = {}
+    forbidden: set[str] = set()
+    writes: list[_Write] = []
+    keys_of: dict[int, set[str]] = {}
+    seen = set()
+    for index, row in enumerate(rows, start=1):
+        label = _("Dòng %(n)s") % {"n": index}
+        problems = []
+        try:
+            unit = units.get(int(row.get("unit")))
+        except (TypeError, ValueError):
+            unit = None
+        if unit is None:
+            problems.append(_("không có đơn vị “%(unit)s”") % {"unit": row.get("unit")})
+        elif not can_enter(actor, unit):
+            forbidden.add(unit.name)
+            continue
+        indicator = indicators.get(str(row.get("indicator")))
+        if indicator is None:
+            problems.append(_("không có chỉ tiêu “%(code)s”") % {"code": row.get("indicator")})
+        elif indicator.expression:
+            problems.append(
+                _("chỉ tiêu “%(code)s” tính theo công thức, không nhập") % {"code": indicator.code}
+            )
+        try:
+            period = Period.parse(str(row.get("period") or ""))
+        except ValueError as error:
+            problems.append(str(error))
+            period = None
+        category = row.get("category") or ""
+        if indicator is not None and not indicator.expression:
+            if indicator.pk not in keys_of:
+                keys_of[indicator.pk] = set(category_keys_for(indicator))
+            if category not in keys_of[indicator.pk]:
+                problems.append(
+                    _("chỉ tiêu “%(code)s” không có phân tổ “%(category)s”")
+                    % {"code": indicator.code, "category": category}
+                )
+        number = text = None
+        if indicator is not None and not problems:
+            try:
+                number, text = parse_value(indicator, row.get("value"))
+            except ValidationError as error:
+                problems.extend(error.messages)
+        if not problems:
+            key = (unit.pk, period.code, indicator.pk, category)
+            if key in seen:
+                problems.append(_("trùng ô số liệu với một dòng trước"))
+            seen.add(key)
+        if problems:
+            errors[label] = problems
+            continue
+        reason = nfc(str(row.get("reason") or "")).strip()[:300]
+        origin = Value.Origin.OVERRIDDEN if indicator.source else Value.Origin.IMPORTED
+        writes.append(_Write(indicator, unit, period.code, category, number, text, origin, reason))
+    if forbidden:
+        raise NotAllowed(
+            _("Bạn không có quyền nhập số liệu của: %(units)s. Không số liệu nào được ghi.")
+            % {"units": ", ".join(sorted(forbidden)[:10])}
+        )
+    if errors:
+        raise ValidationError(errors)
+    locked = _locked_cells(writes)
+    if locked:
+        raise ValidationError({_("Dòng %(n)s") % {"n": n}: [message] for n, message in locked[:50]})
+    written = _apply(actor, writes)
+    return {"written": written, "unchanged": len(writes) - written}
+
+
+def _locked_cells(writes: list[_Write]) -> list[tuple[int, str]]:
+    """(row number, reason) of the writes that fall in a submitted, approved or expired report."""
+    if not writes:
+        return []
+    indicator_forms: dict[int, set[int]] = {}
+    for indicator_id, form_id in SectionIndicator.objects.filter(
+        indicator_id__in={w.indicator.pk for w in writes}
+    ).values_list("indicator_id", "section__form_id"):
+        indicator_forms.setdefault(indicator_id, set()).add(form_id)
+    forms = Form.objects.in_bulk({f for fs in indicator_forms.values() for f in fs})
+    submissions = {}
+    units = sorted({w.unit.pk for w in writes})
+    for start in range(0, len(units), 500):
+        for submission in Submission.objects.filter(
+            unit_id__in=units[start : start + 500],
+            period__in={w.period for w in writes},
+            form_id__in=list(forms),
+        ):
+            submission.form = forms[submission.form_id]
+            submissions[(submission.unit_id, submission.period, submission.form_id)] = submission
+    today = timezone.localdate()
+    locked = []
+    for index, w in enumerate(writes, start=1):
+        for form_id in indicator_forms.get(w.indicator.pk, ()):
+            form = forms[form_id]
+            if form.period_type != Period.parse(w.period).type.value:
+                continue
+            submission = submissions.get((w.unit.pk, w.period, form_id)) or Submission(
+                form=form, unit=w.unit, period=w.period
+            )
+            reason = lock_reason(submission, today)
+            if reason:
+                locked.append((index, reason))
+                break
+    return locked
+
+
+# --- workflow --------------------------------------------------------------------------------------------------------
+
+
+def _transition(actor, submission: Submission, action: str, comment: str = "") -> Submission:
+    SubmissionEvent.objects.create(
+        submission=submission,
+        action=action,
+        comment=comment,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    return submission
+
+
+def _locked_for_update(submission: Submission) -> tuple[Submission, dict]:
+    submission = (
+        Submission.objects.select_for_update()
+        .select_related("form", "unit", "unit__parent")
+        .get(pk=submission.pk)
+    )
+    return submission, snapshot(submission)
+
+
+@transaction.atomic
+def save_narrative(actor, submission: Submission, texts: dict[str, str]) -> Submission:
+    from .models import NARRATIVE_KEYS
+
+    submission, before = _locked_for_update(submission)
+    if not can_enter(actor, submission.unit):
+        raise NotAllowed()
+    locked = lock_reason(submission)
+    if locked:
+        raise ValidationError(locked)
+    narrative = dict(submission.narrative or {})
+    for key, text in texts.items():
+        if key not in NARRATIVE_KEYS:
+            raise ValidationError({key: [_("Không có mục này trong đề cương báo cáo.")]})
+        text = nfc(text or "").strip()
+        if len(text) > 20000:
+            raise ValidationError({key: [_("Tối đa 20.000 ký tự mỗi mục.")]})
+        narrative[key] = text
+    submission.narrative = {k: v for k, v in narrative.items() if v}
+    submission.save(update_fields=["narrative", "updated_at"])
+    record_change(actor, "update", submission, before, snapshot(submission), submission.unit)
+    return submission
+
+
+@transaction.atomic
+def submit(actor, submission: Submission) -> Submission:
+    submission, before = _locked_for_update(submission)
+    if not can_enter(actor, submission.unit):
+        raise NotAllowed(_("Bạn không có quyền nộp báo cáo của %(unit)s.") % {"unit": submission.unit.name})
+    if submission.status not in (Submission.Status.DRAFT, Submission.Status.RETURNED):
+        raise ValidationError(
+            _("Báo cáo đang ở trạng thái “%(status)s”, không nộp được.")
+            % {"status": submission.get_status_display()}
+        )
+    locked = lock_reason(submission)
+    if locked:
+        raise ValidationError(locked)
+    blocking = [v for v in check_rules(submission) if v.blocking]
+    if blocking:
+        raise ValidationError(
+            [_("Chưa nộp được: số liệu vi phạm quy tắc kiểm tra.")] + [v.message for v in blocking]
+        )
+    submission.status = Submission.Status.SUBMITTED
+    submission.submitted_at = timezone.now()
+    submission.submitted_by = actor
+    submission.save()
+    _transition(actor, submission, SubmissionEvent.Action.SUBMIT)
+    record_change(actor, "update", submission, before, snapshot(submission), submission.unit)
+    return submission
+
+
+def _require_approver(actor, submission: Submission) -> None:
+    if not can_approve(actor, submission.unit):
+        raise NotAllowed(
+            _("Chỉ người phê duyệt của đơn vị cấp trên mới duyệt, trả lại hoặc mở lại báo cáo này.")
+        )
+
+
+@transaction.atomic
+def approve(actor, submission: Submission, comment: str = "") -> Submission:
+    submission, before = _locked_for_update(submission)
+    _require_approver(actor, submission)
+    if submission.status != Submission.Status.SUBMITTED:
+        raise ValidationError(_("Chỉ duyệt được báo cáo đã nộp."))
+    submission.status = Submission.Status.APPROVED
+    submission.approved_at = timezone.now()
+    submission.approved_by = actor
+    submission.save()
+    _transition(actor, submission, SubmissionEvent.Action.APPROVE, nfc(comment or "").strip())
+    record_change(actor, "update", submission, before, snapshot(submission), submission.unit)
+    return submission
+
+
+@transaction.atomic
+def return_submission(actor, submission: Submission, comment: str) -> Submission:
+    submission, before = _locked_for_update(submission)
+    _require_approver(actor, submission)
+    comment = nfc(comment or "").strip()
+    if submission.status != Submission.Status.SUBMITTED:
+        raise ValidationError(_("Chỉ trả lại được báo cáo đã nộp, chưa duyệt."))
+    if not comment:
+        raise ValidationError({"comment": [_("Ghi rõ lý do trả lại để đơn vị sửa.")]})
+    submission.status = Submission.Status.RETURNED
+    submission.save()
+    _transition(actor, submission, SubmissionEvent.Action.RETURN, comment)
+    record_change(actor, "update", submission, before, snapshot(submission), submission.unit)
+    return submission
+
+
+@transaction.atomic
+def reopen(actor, submission: Submission, comment: str) -> Submission:
+    """Unlocks an approved report (or one past its entry deadline) for REOPEN_DAYS days."""
+    submission, before = _locked_for_update(submission)
+    _require_approver(actor, submission)
+    comment = nfc(comment or "").strip()
+    if not comment:
+        raise ValidationError({"comment": [_("Ghi rõ lý do mở lại báo cáo.")]})
+    if submission.status == Submission.Status.SUBMITTED:
+        raise ValidationError(_("Báo cáo đang chờ duyệt: trả lại thay vì mở lại."))
+    if submission.status in (Submission.Status.DRAFT, Submission.Status.RETURNED) and not lock_reason(
+        submission
+    ):
+        raise ValidationError(_("Báo cáo đang mở, không cần mở lại."))
+    submission.status = Submission.Status.RETURNED
+    submission.approved_at = None
+    submission.approved_by = None
+    submission.unlocked_until = timezone.localdate() + datetime.timedelta(days=REOPEN_DAYS)
+    submission.save()
+    _transition(actor, submission, SubmissionEvent.Action.REOPEN, comment)
+    record_change(actor, "update", submission, before, snapshot(submission), submission.unit)
+    return submission
