@@ -29,7 +29,12 @@ run: $(STAMP)
 	@echo "  Dân vận số đang chạy tại http://127.0.0.1:8000"
 	@echo "  Tài khoản demo (mật khẩu danvan-demo): admin (quản trị hệ thống), caobang (quản trị Tỉnh Cao Bằng), thucphan (biên tập Phường Thục Phán)"
 	@echo ""
-	DANVAN_DEBUG=$${DANVAN_DEBUG:-1} $(BIN)/danvan runserver 127.0.0.1:8000
+	@# The background worker (report documents, imports) runs beside the server and stops with it.
+	@export DANVAN_DEBUG=$${DANVAN_DEBUG:-1}; \
+	$(BIN)/danvan db_worker --no-reload --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	echo "$(BIN)/danvan runserver 127.0.0.1:8000  (+ danvan db_worker, pid $$worker)"; \
+	$(BIN)/danvan runserver 127.0.0.1:8000
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests
@@ -58,6 +63,7 @@ messages: $(DEV_STAMP)
 bench: $(STAMP)
 	$(BIN)/danvan bench units
 	$(BIN)/danvan bench practices
+	$(BIN)/danvan bench reporting
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -9,6 +9,7 @@ urlpatterns = [
     path("don-vi/", include("danvan.orgunits.urls")),
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("dan-van-kheo/", include("danvan.practices.urls")),
+    path("bao-cao/", include("danvan.reporting.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -14,6 +14,7 @@ from danvan.accounts.auth import TokenAuth
 from danvan.core.errors import messages_of
 from danvan.orgunits.api import router as units_router
 from danvan.practices.api import router as practices_router
+from danvan.reporting.api import router as reporting_router
 
 
 class UnicodeRenderer(JSONRenderer):
@@ -40,6 +41,7 @@ api.add_router("/auth", accounts_router)
 api.add_router("/", units_router)
 api.add_router("/", me_router)
 api.add_router("/practices", practices_router)
+api.add_router("/reporting", reporting_router)
 
 
 @api.exception_handler(ValidationError)

@@ -6,7 +6,7 @@ MODULES = [
     ("dashboard", _("Tổng quan"), "speedometer2", "core:dashboard"),
     ("units", _("Đơn vị"), "diagram-3", "orgunits:tree"),
     ("practices", _("Dân vận khéo"), "award", "practices:list"),
-    ("reporting", _("Báo cáo"), "file-earmark-bar-graph", None),
+    ("reporting", _("Báo cáo"), "file-earmark-bar-graph", "reporting:home"),
     ("citizens", _("Đơn thư"), "envelope-paper", None),
     ("activities", _("Hoạt động"), "calendar-event", None),
     ("portal", _("Cổng thông tin"), "globe2", None),

@@ -20,6 +20,13 @@ def nfc(value: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", value or "")).strip()
 
 
+def nfc_lines(value: str) -> str:
+    """NFC text that keeps its lines (paragraphs of a report): spaces within each line collapsed, blank lines
+    dropped."""
+    text = unicodedata.normalize("NFC", str(value or ""))
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
 def fold(value: str) -> str:
     """Lower case without diacritics, đ→d: "Huyện Cầu Kè" → "huyen cau ke"."""
     decomposed = unicodedata.normalize("NFD", (value or "").lower())

@@ -6,6 +6,7 @@ category option), + - * / and parentheses are accepted; nothing is ever passed t
 """
 
 import ast
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -106,7 +107,13 @@ def evaluate(text: str, lookup: Callable[[Reference], float | None]) -> float | 
         result = _OPERATORS[type(node.op)](left, right)
         return result if math.isfinite(result) else None
 
-    return walk(parse(text))
+    return walk(_parsed(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(text: str) -> ast.expr:
+    """`parse`, remembered: a pivot evaluates the same few formulas for every unit (the tree is only read)."""
+    return parse(text)
 
 
 def check_definitions(expressions: Mapping[str, str], known: Iterable[str]) -> dict[str, str]:

@@ -413,6 +413,8 @@ class ReportDocument(TimeStampedModel):
     progress = models.PositiveSmallIntegerField(default=0)
     progress_note = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
+    # When generation was last asked for: a job queued or running for long (a dead worker) may be asked for again.
+    requested_at = models.DateTimeField(null=True, blank=True)
     docx = models.FileField(upload_to="reports/%Y/", blank=True)
     pdf = models.FileField(upload_to="reports/%Y/", blank=True)
     generated_at = models.DateTimeField(null=True, blank=True)

@@ -59,6 +59,32 @@ def get_form_for(user, pk) -> Form:
     return form
 
 
+def indicators_visible_to(user):
+    """National indicators, those defined by a unit in the user's scope or by an ancestor of one, and those of the
+    forms the user sees."""
+    if user.is_superuser:
+        return Indicator.objects.all()
+    from danvan.core.scope import visible_paths
+
+    paths = visible_paths(user) or []
+    ancestor_ids = {int(part) for path in paths for part in path.strip("/").split("/") if part}
+    forms = forms_visible_to(user)
+    in_forms = SectionIndicator.objects.filter(section__form__in=forms).values("indicator_id")
+    return Indicator.objects.filter(
+        Q(owner__isnull=True)
+        | visible_q(user, "owner__path")
+        | Q(owner_id__in=ancestor_ids)
+        | Q(pk__in=in_forms)
+    )
+
+
+def get_indicator_for(user, pk) -> Indicator:
+    indicator = indicators_visible_to(user).filter(pk=pk).select_related("owner").first()
+    if indicator is None:
+        raise Http404
+    return indicator
+
+
 def form_structure(form: Form) -> list[Section]:
     """The form's sections with their indicators in order (categories and options prefetched): three queries."""
     items = SectionIndicator.objects.select_related("indicator").prefetch_related(
@@ -260,11 +286,17 @@ def completeness(form: Form, period: Period, root: OrgUnit | None = None) -> Com
 
 @dataclass(frozen=True)
 class Branch:
-    """One subtree range added up under a tag: the unit itself (0) or the child unit it counts for."""
+    """One subtree range added up under a tag: the unit itself (0) or the child unit it counts for.
+
+    On PostgreSQL a child's own subtree, directly under the unit, has `within` set to the unit's path: all such
+    children are read in one pass over the unit's range, each row counted for the child its path names next. A
+    UNION ALL of a hundred ranges costs PostgreSQL more to plan than to run (a province's pivot: 65 ms against 23 ms),
+    while SQLite runs it faster than the one pass (27 ms against 36 ms)."""
 
     tag: int
     low: str | None
     high: str | None
+    within: str | None = None
 
 
 def _branches_for(unit: OrgUnit | None, period: Period, by: str | None) -> tuple[list[Branch], list[OrgUnit]]:
@@ -281,9 +313,13 @@ def _branches_for(unit: OrgUnit | None, period: Period, by: str | None) -> tuple
         .order_by("sort_key", "id")
     )
     branches = []
+    one_pass = connection.vendor == "postgresql"
     for child in children:
         # A child formed during or after the period counts what its predecessors reported then.
         created_late = child.valid_from is not None and child.valid_from > period.start
+        if one_pass and not created_late and child.parent_id == unit.pk and child.path.startswith(unit.path):
+            branches.append(Branch(child.pk, *subtree_range(child.path), within=unit.path))
+            continue
         paths = counted_paths(child) if created_late else [child.path]
         branches.extend(Branch(child.pk, *subtree_range(path)) for path in outermost(paths))
     return branches, children
@@ -294,7 +330,7 @@ def _unit_and_predecessor_ids(unit: OrgUnit) -> list[int]:
     return [int(path.strip("/").split("/")[-1]) for path in paths]
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     total: float = 0.0
     count: int = 0
@@ -310,33 +346,64 @@ class Cell:
             self.high = high if self.high is None else max(self.high, high)
 
     def value(self, aggregation: str) -> float | None:
-        if not self.count:
-            return None
-        if aggregation == Aggregation.AVERAGE:
-            return self.total / self.count
-        if aggregation == Aggregation.MIN:
-            return self.low
-        if aggregation == Aggregation.MAX:
-            return self.high
-        if aggregation == Aggregation.NONE:
-            return self.total if self.count == 1 else None
-        return self.total  # sum, and "last" across units (the last value of each unit, added up)
+        return _figure(aggregation, self.total, self.count, self.low, self.high)
 
 
-def _run(branches: list[Branch], indicator_ids: list[int], periods: list[str], by_province: bool):
-    """{(tag or province code, indicator id, period, category): Cell} for the branches, in one statement (more only
-    past _MAX_BRANCHES ranges)."""
+# A cell's partial figures as the database adds them up: (total, count, low, high). Plain tuples, not Cells: a pivot
+# handles tens of thousands of them per request.
+Stats = tuple
+
+
+def _figure(aggregation: str, total, count, low, high) -> float | None:
+    if not count:
+        return None
+    if aggregation == Aggregation.AVERAGE:
+        return total / count
+    if aggregation == Aggregation.MIN:
+        return low
+    if aggregation == Aggregation.MAX:
+        return high
+    if aggregation == Aggregation.NONE:
+        return total if count == 1 else None
+    return total  # sum, and "last" across units (the last value of each unit, added up)
+
+
+def _combined(a: Stats, b: Stats) -> Stats:
+    return (
+        (a[0] or 0.0) + (b[0] or 0.0),
+        (a[1] or 0) + (b[1] or 0),
+        b[2] if a[2] is None else a[2] if b[2] is None else min(a[2], b[2]),
+        b[3] if a[3] is None else a[3] if b[3] is None else max(a[3], b[3]),
+    )
+
+
+def _run(
+    branches: list[Branch],
+    indicator_ids: list[int],
+    periods: list[str],
+    by_province: bool,
+    extremes: bool = True,
+):
+    """{(tag or province code, indicator id, period, category): Stats} for the branches, in one statement (more only
+    past _MAX_BRANCHES ranges, and one for the children read in one pass over their parent's range). Without
+    `extremes` (no indicator added up by min or max), the cells' low and high are not computed: two aggregates a
+    row fewer."""
     table = Value._meta.db_table
-    cells: dict[tuple, Cell] = defaultdict(Cell)
+    cells: dict[tuple, Stats] = {}
     if not indicator_ids or not periods:
         return cells
     period_sql = "period = %s" if len(periods) == 1 else f"period IN ({', '.join(['%s'] * len(periods))})"
     indicator_sql = f"indicator_id IN ({', '.join(['%s'] * len(indicator_ids))})"
     tag_sql = "province_code" if by_province else "%s"
+    extremes_sql = "MIN(number), MAX(number)" if extremes else "NULL, NULL"
     statements, parts, params = [], [], []
+    siblings: dict[str, dict[str, int]] = defaultdict(dict)  # the unit's path → {child's path segment: tag}
     for branch in branches:
+        if branch.within is not None:
+            siblings[branch.within][branch.low[len(branch.within) : -1]] = branch.tag
+            continue
         sql = (
-            f"SELECT {tag_sql}, indicator_id, period, category, SUM(number), COUNT(number), MIN(number), MAX(number)"
+            f"SELECT {tag_sql}, indicator_id, period, category, SUM(number), COUNT(number), {extremes_sql}"
             f" FROM {table} WHERE {period_sql}"
         )
         branch_params = [] if by_province else [branch.tag]
@@ -355,9 +422,32 @@ def _run(branches: list[Branch], indicator_ids: list[int], periods: list[str], b
     with connection.cursor() as cursor:
         for sql, statement_params in statements:
             cursor.execute(sql, statement_params)
-            for tag, indicator_id, period, category, total, count, low, high in cursor.fetchall():
-                cells[(tag, indicator_id, period, category)].add(total, count, low, high)
+            for row in cursor.fetchall():
+                key, stats = row[:4], row[4:]
+                cells[key] = _combined(cells[key], stats) if key in cells else stats
+        for within, tags in siblings.items():
+            segment_sql, segment_params = _segment_after(within)
+            cursor.execute(
+                f"SELECT {segment_sql}, indicator_id, period, category, SUM(number), COUNT(number), {extremes_sql}"
+                f" FROM {table} WHERE {period_sql} AND unit_path > %s AND unit_path < %s AND {indicator_sql}"
+                f" GROUP BY 1, indicator_id, period, category",
+                [*segment_params, *periods, *subtree_range(within), *indicator_ids],
+            )
+            for row in cursor.fetchall():
+                tag = tags.get(row[0])  # none for the unit's own rows and for children closed by then
+                if tag is None:
+                    continue
+                key, stats = (tag, row[1], row[2], row[3]), row[4:]
+                cells[key] = _combined(cells[key], stats) if key in cells else stats
     return cells
+
+
+def _segment_after(path: str) -> tuple[str, list]:
+    """SQL for the path segment that follows `path` in unit_path (the id of the child of `path` a row is under)."""
+    start = len(path) + 1
+    if connection.vendor == "postgresql":
+        return "split_part(substr(unit_path, %s), '/', 1)", [start]
+    return "substr(unit_path, %s, instr(substr(unit_path, %s), '/') - 1)", [start, start]
 
 
 def needed_indicators(indicators: list[Indicator]) -> list[Indicator]:
@@ -394,15 +484,19 @@ def aggregate(
     stored = [i for i in everything if not i.expression and i.value_type != ValueType.TEXT]
     computed = {i.code: i.expression for i in everything if i.expression}
     by_id = {i.pk: i for i in stored}
+    extremes = any(i.aggregation in (Aggregation.MIN, Aggregation.MAX) for i in stored)
     units: list[OrgUnit] = []
-    cells: dict[tuple, Cell] = defaultdict(Cell)
+    cells: dict[tuple, Stats] = {}
     for period_group in _periods_by_tree(periods) if by == "child" else [periods]:
         branches, children = _branches_for(unit, period_group[0], by)
         units = _merge_units(units, children)
         by_province = unit is None and by == "child"
-        found = _run(branches, sorted(by_id), [p.code for p in period_group], by_province)
-        for key, cell in found.items():
-            cells[key].add(cell.total, cell.count, cell.low, cell.high)
+        found = _run(branches, sorted(by_id), [p.code for p in period_group], by_province, extremes)
+        if not cells:
+            cells = found
+            continue
+        for key, stats in found.items():
+            cells[key] = _combined(cells[key], stats) if key in cells else stats
     if unit is None and by == "child":
         units = list(
             OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE, code__in={key[0] for key in cells}).order_by(
@@ -417,21 +511,29 @@ def aggregate(
         cells = _retag(cells, province_by_code)
     tags = [0] if by != "child" else [u.pk for u in units]
     own_tag = unit.pk if unit is not None else None
-    values: dict[tuple, float | None] = {}
-    totals: dict[tuple, Cell] = defaultdict(Cell)
-    for (tag, indicator_id, period, category), cell in cells.items():
-        indicator = by_id[indicator_id]
-        values[(tag, indicator.code, period, category)] = cell.value(indicator.aggregation)
-        totals[(tag, indicator.code, period)].add(cell.total, cell.count, cell.low, cell.high)
     categorised = set(
         Indicator.categories.through.objects.filter(indicator_id__in=list(by_id)).values_list(
-            "indicator__code", flat=True
+            "indicator_id", flat=True
         )
     )
+    # The loop below runs once per cell (tens of thousands for a province's pivot): kept to plain tuples and dicts.
+    info = {
+        i.pk: (i.code, i.aggregation, i.aggregation == Aggregation.SUM, i.pk in categorised) for i in stored
+    }
+    values: dict[tuple, float | None] = {}
+    totals: dict[tuple, Stats] = {}
+    for (tag, indicator_id, period, category), stats in cells.items():
+        code, aggregation, is_sum, broken_down = info[indicator_id]
+        if is_sum:
+            values[(tag, code, period, category)] = stats[0] if stats[1] else None
+        else:
+            values[(tag, code, period, category)] = _figure(aggregation, *stats)
+        if broken_down:
+            key = (tag, code, period)
+            totals[key] = _combined(totals[key], stats) if key in totals else stats
     aggregation_of = {i.code: i.aggregation for i in stored}
-    for (tag, code, period), cell in totals.items():
-        if code in categorised:
-            values[(tag, code, period, "")] = cell.value(aggregation_of[code])
+    for (tag, code, period), stats in totals.items():
+        values[(tag, code, period, "")] = _figure(aggregation_of[code], *stats)
     order = expressions.evaluation_order(computed)
     for tag in tags:
         for period in periods:
@@ -482,11 +584,12 @@ def _merge_units(units: list[OrgUnit], more: list[OrgUnit]) -> list[OrgUnit]:
 
 
 def _retag(cells: dict, province_by_code: dict) -> dict:
-    result: dict[tuple, Cell] = defaultdict(Cell)
-    for (code, indicator_id, period, category), cell in cells.items():
+    result: dict[tuple, Stats] = {}
+    for (code, indicator_id, period, category), stats in cells.items():
         tag = province_by_code.get((code, period))
         if tag is not None:
-            result[(tag, indicator_id, period, category)].add(cell.total, cell.count, cell.low, cell.high)
+            key = (tag, indicator_id, period, category)
+            result[key] = _combined(result[key], stats) if key in result else stats
     return result
 
 

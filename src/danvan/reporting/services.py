@@ -16,7 +16,7 @@ from danvan.core.changelog import record_change, snapshot
 from danvan.core.context import current_request_id
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.scope import Role, has_role_on
-from danvan.core.text import nfc
+from danvan.core.text import nfc, nfc_lines
 from danvan.orgunits.models import OrgUnit
 from danvan.practices.models import PracticeYear, Status
 from danvan.practices.selectors import counted_paths, stats
@@ -168,6 +168,75 @@ def save_indicator(actor, indicator: Indicator | None = None, *, categories=(), 
     return indicator
 
 
+# --- categories ------------------------------------------------------------------------------------------------------
+
+
+def _category_state(category: Category) -> dict:
+    return {
+        **snapshot(category),
+        "options": [f"{o.code}: {o.name}" for o in category.options.order_by("position", "code")],
+    }
+
+
+@transaction.atomic
+def save_category(
+    actor, category: Category | None = None, *, code: str, name: str, position: int = 100, options
+) -> Category:
+    """A disaggregation and its options [(code, name)] in order. Categories are shared by every form, so only a
+    superuser defines them; an option already used by an indicator is never removed (its cells would be lost)."""
+    from .models import CategoryOption
+
+    if not can_define(actor, None):
+        raise NotAllowed()
+    creating = category is None
+    category = Category() if creating else Category.objects.select_for_update().get(pk=category.pk)
+    before = None if creating else _category_state(category)
+    category.code, category.name, category.position = (code or "").strip(), nfc(name or ""), position
+    options = [((c or "").strip(), nfc(n or "")) for c, n in options]
+    errors: dict[str, list[str]] = {}
+    if not expressions.CODE_PATTERN.match(category.code):
+        errors["code"] = [
+            _("Mã phân tổ chỉ gồm chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ.")
+        ]
+    elif Category.objects.filter(code=category.code).exclude(pk=category.pk).exists():
+        errors["code"] = [_("Đã có phân tổ mã “%(code)s”.") % {"code": category.code}]
+    if not category.name:
+        errors["name"] = [_("Chưa nhập tên phân tổ.")]
+    problems = []
+    seen = set()
+    for number, (option_code, option_name) in enumerate(options, start=1):
+        if not expressions.CODE_PATTERN.match(option_code) or not option_name:
+            problems.append(
+                _("Dòng %(n)s: cần mã (chữ thường không dấu, số, dấu gạch dưới) và tên.") % {"n": number}
+            )
+        elif option_code in seen:
+            problems.append(_("Dòng %(n)s: mã “%(code)s” bị lặp.") % {"n": number, "code": option_code})
+        seen.add(option_code)
+    if not options:
+        problems.append(_("Phân tổ cần ít nhất một giá trị."))
+    if not creating and category.indicators.exists():
+        removed = sorted(set(category.options.values_list("code", flat=True)) - seen)
+        if removed:
+            problems.append(
+                _("Phân tổ đang được chỉ tiêu dùng: không bỏ được giá trị %(codes)s.")
+                % {"codes": ", ".join(removed)}
+            )
+    if problems:
+        errors["options"] = problems
+    if errors:
+        raise ValidationError(errors)
+    category.save()
+    existing = {option.code: option for option in category.options.all()}
+    for position_, (option_code, option_name) in enumerate(options, start=1):
+        option = existing.pop(option_code, None) or CategoryOption(category=category, code=option_code)
+        option.name, option.position = option_name, position_
+        option.save()
+    for option in existing.values():
+        option.delete()
+    record_change(actor, "create" if creating else "update", category, before, _category_state(category))
+    return category
+
+
 # --- forms -----------------------------------------------------------------------------------------------------------
 
 FORM_FIELDS = (
@@ -246,7 +315,7 @@ def save_section(actor, form: Form, section: Section | None = None, *, title: st
     creating = section is None
     if creating:
         section = Section(form=form, position=form.sections.count() + 1)
-    before = None if creating else {"title": section.title, "indicators": section_codes(section)}
+    before = None if creating else {"section": section.title, "indicators": section_codes(section)}
     section.title = title
     section.save()
     SectionIndicator.objects.filter(section=section).delete()
@@ -277,6 +346,27 @@ def delete_section(actor, section: Section) -> None:
     before = {"section": section.title, "indicators": section_codes(section)}
     section.delete()
     record_change(actor, "delete", form, before, None, form.owner)
+
+
+@transaction.atomic
+def move_section(actor, section: Section, offset: int) -> None:
+    """Moves a section up (-1) or down (+1) among the form's sections; positions are renumbered 1, 2, 3…"""
+    form = section.form
+    if not can_define(actor, form.owner):
+        raise NotAllowed()
+    sections = list(Section.objects.select_for_update().filter(form=form).order_by("position", "id"))
+    before = [s.title for s in sections]
+    index = next(i for i, s in enumerate(sections) if s.pk == section.pk)
+    target = index + (1 if offset > 0 else -1)
+    if not 0 <= target < len(sections):
+        return
+    sections[index], sections[target] = sections[target], sections[index]
+    for position, item in enumerate(sections, start=1):
+        item.position = position
+    Section.objects.bulk_update(sections, ["position"])
+    record_change(
+        actor, "update", form, {"sections": before}, {"sections": [s.title for s in sections]}, form.owner
+    )
 
 
 def _form_codes(form: Form) -> set[str]:
@@ -858,8 +948,10 @@ def write_values(actor, rows: list[dict]) -> dict:
     writes: list[_Write] = []
     keys_of: dict[int, set[str]] = {}
     seen = set()
+    # What every row of a unit, a period or an indicator shares is worked out once (a row of an import is ~10 µs).
+    allowed: dict[int, bool] = {}
+    periods: dict[str, Period | str] = {}
     for index, row in enumerate(rows, start=1):
-        label = _("Dòng %(n)s") % {"n": index}
         problems = []
         try:
             unit = units.get(int(row.get("unit")))
@@ -867,9 +959,12 @@ def write_values(actor, rows: list[dict]) -> dict:
             unit = None
         if unit is None:
             problems.append(_("không có đơn vị “%(unit)s”") % {"unit": row.get("unit")})
-        elif not can_enter(actor, unit):
-            forbidden.add(unit.name)
-            continue
+        else:
+            if unit.pk not in allowed:
+                allowed[unit.pk] = can_enter(actor, unit)
+            if not allowed[unit.pk]:
+                forbidden.add(unit.name)
+                continue
         indicator = indicators.get(str(row.get("indicator")))
         if indicator is None:
             problems.append(_("không có chỉ tiêu “%(code)s”") % {"code": row.get("indicator")})
@@ -877,10 +972,15 @@ def write_values(actor, rows: list[dict]) -> dict:
             problems.append(
                 _("chỉ tiêu “%(code)s” tính theo công thức, không nhập") % {"code": indicator.code}
             )
-        try:
-            period = Period.parse(str(row.get("period") or ""))
-        except ValueError as error:
-            problems.append(str(error))
+        code = str(row.get("period") or "")
+        if code not in periods:
+            try:
+                periods[code] = Period.parse(code)
+            except ValueError as error:
+                periods[code] = str(error)
+        period = periods[code]
+        if isinstance(period, str):
+            problems.append(period)
             period = None
         category = row.get("category") or ""
         if indicator is not None and not indicator.expression:
@@ -903,9 +1003,9 @@ def write_values(actor, rows: list[dict]) -> dict:
                 problems.append(_("trùng ô số liệu với một dòng trước"))
             seen.add(key)
         if problems:
-            errors[label] = problems
+            errors[_("Dòng %(n)s") % {"n": index}] = problems
             continue
-        reason = nfc(str(row.get("reason") or "")).strip()[:300]
+        reason = nfc(str(row["reason"])).strip()[:300] if row.get("reason") else ""
         origin = Value.Origin.OVERRIDDEN if indicator.source else Value.Origin.IMPORTED
         writes.append(_Write(indicator, unit, period.code, category, number, text, origin, reason))
     if forbidden:
@@ -943,18 +1043,20 @@ def _locked_cells(writes: list[_Write]) -> list[tuple[int, str]]:
             submission.form = forms[submission.form_id]
             submissions[(submission.unit_id, submission.period, submission.form_id)] = submission
     today = timezone.localdate()
+    period_types = {code: Period.parse(code).type.value for code in {w.period for w in writes}}
+    reasons: dict[tuple, str] = {}  # one report's lock holds for all its cells
     locked = []
     for index, w in enumerate(writes, start=1):
         for form_id in indicator_forms.get(w.indicator.pk, ()):
             form = forms[form_id]
-            if form.period_type != Period.parse(w.period).type.value:
+            if form.period_type != period_types[w.period]:
                 continue
-            submission = submissions.get((w.unit.pk, w.period, form_id)) or Submission(
-                form=form, unit=w.unit, period=w.period
-            )
-            reason = lock_reason(submission, today)
-            if reason:
-                locked.append((index, reason))
+            key = (w.unit.pk, w.period, form_id)
+            if key not in reasons:
+                submission = submissions.get(key) or Submission(form=form, unit=w.unit, period=w.period)
+                reasons[key] = lock_reason(submission, today)
+            if reasons[key]:
+                locked.append((index, reasons[key]))
                 break
     return locked
 
@@ -973,8 +1075,9 @@ def _transition(actor, submission: Submission, action: str, comment: str = "") -
 
 
 def _locked_for_update(submission: Submission) -> tuple[Submission, dict]:
+    # Only the submission row is locked: PostgreSQL refuses FOR UPDATE across the outer join to the parent unit.
     submission = (
-        Submission.objects.select_for_update()
+        Submission.objects.select_for_update(of=("self",))
         .select_related("form", "unit", "unit__parent")
         .get(pk=submission.pk)
     )
@@ -995,7 +1098,7 @@ def save_narrative(actor, submission: Submission, texts: dict[str, str]) -> Subm
     for key, text in texts.items():
         if key not in NARRATIVE_KEYS:
             raise ValidationError({key: [_("Không có mục này trong đề cương báo cáo.")]})
-        text = nfc(text or "").strip()
+        text = nfc_lines(text)
         if len(text) > 20000:
             raise ValidationError({key: [_("Tối đa 20.000 ký tự mỗi mục.")]})
         narrative[key] = text

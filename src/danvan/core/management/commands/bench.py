@@ -29,6 +29,7 @@ from django.utils.module_loading import import_string
 BENCHMARKS = {
     "units": "danvan.orgunits.bench.run",
     "practices": "danvan.practices.bench.run",
+    "reporting": "danvan.reporting.bench.run",
 }
 
 SCRATCH_ENV = "DANVAN_BENCH_SCRATCH"

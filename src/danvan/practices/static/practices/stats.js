@@ -32,6 +32,7 @@
       })),
     },
     options: {
+      animation: false, // the figures, not a show: printouts and screenshots get the final bars
       locale,
       indexAxis: narrow ? "y" : "x",
       maintainAspectRatio: false,

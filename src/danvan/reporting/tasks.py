@@ -1,0 +1,12 @@
+"""Background work of periodic reporting, run by `danvan db_worker` (django-tasks-db); in tests the immediate
+backend runs each task as soon as it is enqueued."""
+
+from django.tasks import task
+
+from . import documents
+
+
+@task()
+def generate_report_document(document_id: int) -> str:
+    """Builds the Word and PDF files of a report document, writing its progress for the page that polls it."""
+    return documents.generate(document_id)

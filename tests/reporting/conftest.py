@@ -1,0 +1,32 @@
+"""Fixtures of the reporting tests: the demo form of Tỉnh Cao Bằng, with or without its reports, and the approver
+of the province who approves the communes' reports."""
+
+import pytest
+
+from danvan.core.scope import Role
+from tests.conftest import make_user
+
+
+@pytest.fixture
+def demo_form(units):
+    """ "Báo cáo sơ kết công tác dân vận 6 tháng" issued by Tỉnh Cao Bằng for its communes, without any report."""
+    from danvan.reporting.demo import define_demo_form
+
+    return define_demo_form(units["cao_bang"])
+
+
+@pytest.fixture
+def demo_reports(units):
+    """The demo form with the communes' 2026H1 reports (Phường Thục Phán not started) and the old communes' 2024H2."""
+    from danvan.reporting.demo import load_demo_reporting
+    from danvan.reporting.models import Form
+
+    load_demo_reporting()
+    return Form.objects.get(code="so-ket-dan-van-6-thang")
+
+
+@pytest.fixture
+def province_approver(units):
+    return make_user(
+        "pheduyet", units["cao_bang"], Role.APPROVER, full_name="Lãnh đạo Ban Tuyên giáo và Dân vận"
+    )

@@ -1,0 +1,434 @@
+"""The reporting home, the data entry grid (cells saved one by one through htmx), the workflow buttons and the
+completeness page: what each user sees, the Vietnamese messages for bad input, scope (404) and query counts."""
+
+import pytest
+from django.urls import reverse
+
+from danvan.core.scope import Role
+from danvan.reporting import services
+from danvan.reporting.models import Indicator, Submission, Value
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+PERIOD = "2026H1"
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def code(name: str) -> Indicator:
+    return Indicator.objects.get(code=name)
+
+
+def grid_url(form, unit, period=PERIOD):
+    return reverse("reporting:entry", args=[form.pk, unit.pk, period])
+
+
+def cell_url(form, unit, indicator, period=PERIOD):
+    return reverse("reporting:cell", args=[form.pk, unit.pk, period, indicator.pk])
+
+
+def action_url(name, form, unit, period=PERIOD):
+    return reverse(f"reporting:{name}", args=[form.pk, unit.pk, period])
+
+
+@pytest.fixture
+def thuc_phan_draft(demo_form, units, commune_editor):
+    return services.open_submission(commune_editor, demo_form, units["thuc_phan"], PERIOD)
+
+
+# --- home ------------------------------------------------------------------------------------------------------------
+
+
+def test_sidebar_links_to_the_reporting_home(client_for, commune_editor, demo_form):
+    response = client_for(commune_editor).get(reverse("core:dashboard"))
+    assert reverse("reporting:home") in response.content.decode()
+
+
+def test_home_lists_the_form_a_commune_must_report_with_its_periods(
+    client_for, commune_editor, demo_form, units
+):
+    response = client_for(commune_editor).get(reverse("reporting:home"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Báo cáo sơ kết công tác dân vận 6 tháng" in html
+    assert "6 tháng đầu năm 2026" in html
+    assert grid_url(demo_form, units["thuc_phan"]) in html
+    assert "Quá hạn" in html  # 2026H1 not started, deadline 10/07/2026 passed
+    assert "10/07/2026" in html
+
+
+def test_home_shows_the_status_of_the_communes_report(client_for, commune_editor, thuc_phan_draft):
+    services.submit(commune_editor, thuc_phan_draft)
+    html = client_for(commune_editor).get(reverse("reporting:home")).content.decode()
+    assert "Đã nộp, chờ duyệt" in html
+    assert "Nộp muộn" in html
+
+
+def test_home_of_the_province_shows_completeness_and_waiting_reports(
+    client_for, province_admin, commune_editor, thuc_phan_draft, demo_form
+):
+    services.submit(commune_editor, thuc_phan_draft)
+    response = client_for(province_admin).get(reverse("reporting:home"))
+    html = response.content.decode()
+    assert "Tiến độ nộp báo cáo của các đơn vị" in html
+    progress = reverse("reporting:completeness", args=[demo_form.pk])
+    assert f"{progress}?period=2026H1" in html
+    assert "show=waiting" in html
+
+
+def test_home_query_count_is_bounded(
+    client_for, commune_editor, province_admin, demo_form, django_assert_max_num_queries
+):
+    for user, most in ((commune_editor, 16), (province_admin, 34)):
+        client = client_for(user)
+        client.get(reverse("reporting:home"))
+        with django_assert_max_num_queries(most):
+            assert client.get(reverse("reporting:home")).status_code == 200
+
+
+def test_home_without_a_role_says_what_to_do(client_for, db):
+    lonely = make_user("lonely")
+    html = client_for(lonely).get(reverse("reporting:home")).content.decode()
+    assert "đề nghị quản trị đơn vị" in html
+
+
+# --- the grid --------------------------------------------------------------------------------------------------------
+
+
+def test_opening_the_grid_creates_a_draft_filled_from_the_system(
+    client_for, commune_editor, demo_form, units
+):
+    response = client_for(commune_editor).get(grid_url(demo_form, units["thuc_phan"]))
+    assert response.status_code == 200
+    submission = Submission.objects.get(form=demo_form, unit=units["thuc_phan"], period=PERIOD)
+    assert submission.status == Submission.Status.DRAFT
+    html = response.content.decode()
+    assert "II. Thực hiện dân chủ ở cơ sở" in html
+    assert 'inputmode="decimal"' in html
+    assert "hệ thống" in html  # bound cells are marked
+    assert "Nộp báo cáo" in html
+    indicator = code("dcs_doi_thoai")
+    assert f'<label class="visually-hidden" for="v-c{indicator.pk}">{indicator.name}</label>' in html
+
+
+def test_a_viewer_opening_the_grid_creates_nothing(client_for, demo_form, units):
+    viewer = make_user("xem_thucphan", units["thuc_phan"], Role.VIEWER)
+    response = client_for(viewer).get(grid_url(demo_form, units["thuc_phan"]))
+    assert response.status_code == 200
+    assert "chưa bắt đầu nhập báo cáo" in response.content.decode()
+    assert not Submission.objects.filter(unit=units["thuc_phan"]).exists()
+
+
+def test_a_period_before_the_unit_existed_creates_nothing(client_for, commune_editor, demo_form, units):
+    # Phường Thục Phán was formed on 1/7/2025: the first half of 2025 belongs to the old communes.
+    response = client_for(commune_editor).get(grid_url(demo_form, units["thuc_phan"], "2025H1"))
+    assert response.status_code == 200
+    assert "không hoạt động vào cuối kỳ" in response.content.decode()
+    assert not Submission.objects.filter(unit=units["thuc_phan"]).exists()
+
+
+def test_a_viewer_sees_the_figures_read_only(client_for, demo_form, units, thuc_phan_draft, commune_editor):
+    services.save_value(commune_editor, thuc_phan_draft, code("dcs_doi_thoai"), "", "4")
+    viewer = make_user("xem_thucphan", units["thuc_phan"], Role.VIEWER)
+    html = client_for(viewer).get(grid_url(demo_form, units["thuc_phan"])).content.decode()
+    assert 'value="4"' in html
+    assert "hx-post" not in html.split("data-entry-grid", 1)[1]
+    assert "Nộp báo cáo" not in html
+
+
+def test_grid_page_query_count_is_bounded(
+    client_for, commune_editor, thuc_phan_draft, demo_form, units, django_assert_max_num_queries
+):
+    client = client_for(commune_editor)
+    client.get(grid_url(demo_form, units["thuc_phan"]))
+    with django_assert_max_num_queries(24):
+        response = client.get(grid_url(demo_form, units["thuc_phan"]))
+    assert response.status_code == 200
+
+
+def test_saving_a_cell_returns_the_cell_in_its_new_state(
+    client_for, commune_editor, thuc_phan_draft, demo_form, units
+):
+    indicator = code("dcs_doi_thoai")
+    response = client_for(commune_editor).post(
+        cell_url(demo_form, units["thuc_phan"], indicator), {"category": "", "value": "1.200"}, **HTMX
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'id="cell-c{indicator.pk}"' in html
+    assert 'value="1.200"' in html
+    assert "Đã lưu" in html
+    assert Value.objects.get(unit=units["thuc_phan"], period=PERIOD, indicator=indicator).number == 1200
+
+
+def test_saving_a_cell_updates_the_computed_indicators_and_rules_out_of_band(
+    client_for, commune_editor, thuc_phan_draft, demo_form, units
+):
+    client = client_for(commune_editor)
+    client.post(cell_url(demo_form, units["thuc_phan"], code("dcs_don_tiep_nhan")), {"value": "10"}, **HTMX)
+    response = client.post(
+        cell_url(demo_form, units["thuc_phan"], code("dcs_don_giai_quyet")), {"value": "12"}, **HTMX
+    )
+    html = response.content.decode()
+    assert f'id="computed-{code("dcs_ty_le_giai_quyet").pk}" hx-swap-oob="true"' in html
+    assert ">120<" in html
+    assert 'id="rules-panel"' in html and "Bắt buộc" in html
+    assert "không được lớn hơn số đơn thư tiếp nhận" in html
+
+
+def test_bad_input_in_a_cell_answers_in_vietnamese_without_saving(
+    client_for, commune_editor, thuc_phan_draft, demo_form, units
+):
+    indicator = code("dcs_doi_thoai")
+    client = client_for(commune_editor)
+    for raw, message in (("abc", "không phải là số"), ("2,5", "phải là số nguyên"), ("-3", "không được âm")):
+        response = client.post(cell_url(demo_form, units["thuc_phan"], indicator), {"value": raw}, **HTMX)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert message in html
+        assert 'aria-invalid="true"' in html and f'aria-describedby="e-c{indicator.pk}"' in html
+    assert not Value.objects.filter(unit=units["thuc_phan"], indicator=indicator).exists()
+    percent = code("dlxh_hai_long")
+    response = client.post(cell_url(demo_form, units["thuc_phan"], percent), {"value": "120"}, **HTMX)
+    assert "từ 0 đến 100" in response.content.decode()
+
+
+def test_malformed_cell_requests_are_404_not_500(
+    client_for, commune_editor, thuc_phan_draft, demo_form, units
+):
+    client = client_for(commune_editor)
+    tp = units["thuc_phan"]
+    categorised = code("dvk_mh_dang_ky")
+    assert (
+        client.post(cell_url(demo_form, tp, categorised), {"category": "nope", "value": "1"}).status_code
+        == 404
+    )
+    computed = code("dcs_ty_le_giai_quyet")
+    assert client.post(cell_url(demo_form, tp, computed), {"value": "1"}).status_code == 404
+    assert client.get(grid_url(demo_form, tp, "2026X9")).status_code == 404
+    assert client.get(grid_url(demo_form, tp, "2026Q1")).status_code == 404  # not the form's period type
+    assert client.get(grid_url(demo_form, units["cao_bang"])).status_code == 404  # a province does not report
+    assert (
+        client.post(cell_url(demo_form, tp, code("dcs_doi_thoai"), "2025H1"), {"value": "1"}).status_code
+        == 404
+    )
+
+
+def test_changing_a_system_figure_asks_for_a_reason(
+    client_for, commune_editor, thuc_phan_draft, demo_form, units
+):
+    bound = code("dvk_don_vi_dang_ky")
+    client = client_for(commune_editor)
+    response = client.post(cell_url(demo_form, units["thuc_phan"], bound), {"value": "7"}, **HTMX)
+    html = response.content.decode()
+    assert "ghi lý do khi sửa số liệu này" in html
+    assert f'id="r-c{bound.pk}"' in html
+    response = client.post(
+        cell_url(demo_form, units["thuc_phan"], bound),
+        {"value": "7", "reason": "Có 7 tổ đăng ký trên giấy"},
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert "đã sửa" in html
+    value = Value.objects.get(unit=units["thuc_phan"], period=PERIOD, indicator=bound)
+    assert (value.number, value.origin, value.reason) == (
+        7,
+        Value.Origin.OVERRIDDEN,
+        "Có 7 tổ đăng ký trên giấy",
+    )
+
+
+def test_cell_history_lists_who_changed_what_and_why(
+    client_for, commune_editor, thuc_phan_draft, demo_form, units
+):
+    indicator = code("dcs_doi_thoai")
+    services.save_value(commune_editor, thuc_phan_draft, indicator, "", "3")
+    services.save_value(commune_editor, thuc_phan_draft, indicator, "", "5")
+    url = reverse("reporting:cell_history", args=[demo_form.pk, units["thuc_phan"].pk, PERIOD, indicator.pk])
+    html = client_for(commune_editor).get(url, **HTMX).content.decode()
+    assert "Hoàng Thị Phường" in html
+    assert ">3</del>" in html and ">5</ins>" in html
+    assert "Nhập tay" in html
+
+
+def test_a_locked_report_shows_why_and_disables_the_cells(
+    client_for, commune_editor, province_approver, thuc_phan_draft, demo_form, units
+):
+    services.submit(commune_editor, thuc_phan_draft)
+    services.approve(province_approver, thuc_phan_draft)
+    html = client_for(commune_editor).get(grid_url(demo_form, units["thuc_phan"])).content.decode()
+    assert "Báo cáo đã được duyệt: số liệu bị khóa" in html
+    grid = html.split("data-entry-grid", 1)[1]
+    assert "disabled" in grid and "hx-post" not in grid
+    response = client_for(commune_editor).post(
+        cell_url(demo_form, units["thuc_phan"], code("dcs_doi_thoai")), {"value": "3"}, **HTMX
+    )
+    assert "Báo cáo đã được duyệt" in response.content.decode()
+
+
+def test_refresh_from_the_system_is_a_post_by_an_editor(
+    client_for, commune_editor, thuc_phan_draft, demo_form, units
+):
+    url = action_url("entry_refresh", demo_form, units["thuc_phan"])
+    assert client_for(commune_editor).get(url).status_code == 405
+    response = client_for(commune_editor).post(url, follow=True)
+    assert response.status_code == 200
+    assert "Số liệu hệ thống không thay đổi" in response.content.decode()
+
+
+# --- narrative -------------------------------------------------------------------------------------------------------
+
+
+def test_the_narrative_tab_follows_the_outline_and_saves(
+    client_for, commune_editor, thuc_phan_draft, demo_form, units
+):
+    client = client_for(commune_editor)
+    html = client.get(grid_url(demo_form, units["thuc_phan"]) + "?tab=narrative").content.decode()
+    assert "I. TÌNH HÌNH CHUNG" in html and "V. ĐỀ XUẤT, KIẾN NGHỊ" in html
+    assert 'for="n-2.5"' in html and "Phong trào thi đua “Dân vận khéo”" in html
+    url = action_url("narrative", demo_form, units["thuc_phan"])
+    response = client.post(url, {"n-1.1": "Tư tưởng cán bộ, nhân dân ổn định.", "n-5": ""}, **HTMX)
+    assert response.status_code == 200 and "Đã lưu" in response.content.decode()
+    thuc_phan_draft.refresh_from_db()
+    assert thuc_phan_draft.narrative == {"1.1": "Tư tưởng cán bộ, nhân dân ổn định."}
+    too_long = client.post(url, {"n-1.2": "x" * 20001}, **HTMX)
+    assert too_long.status_code == 422 and "Tối đa 20.000 ký tự" in too_long.content.decode()
+
+
+# --- workflow through the pages ---------------------------------------------------------------------------------------
+
+
+def test_submit_with_a_blocking_violation_stays_a_draft_and_says_why(
+    client_for, commune_editor, thuc_phan_draft, demo_form, units
+):
+    services.save_value(commune_editor, thuc_phan_draft, code("dcs_don_tiep_nhan"), "", "5")
+    services.save_value(commune_editor, thuc_phan_draft, code("dcs_don_giai_quyet"), "", "8")
+    response = client_for(commune_editor).post(
+        action_url("transition", demo_form, units["thuc_phan"]), {"action": "submit"}, follow=True
+    )
+    html = response.content.decode()
+    assert "Chưa nộp được: số liệu vi phạm quy tắc kiểm tra." in html
+    assert "không được lớn hơn số đơn thư tiếp nhận" in html
+    thuc_phan_draft.refresh_from_db()
+    assert thuc_phan_draft.status == Submission.Status.DRAFT
+
+
+def test_submit_then_approve_through_the_pages(
+    client_for, commune_editor, province_approver, thuc_phan_draft, demo_form, units
+):
+    url = action_url("transition", demo_form, units["thuc_phan"])
+    response = client_for(commune_editor).post(url, {"action": "submit"}, follow=True)
+    assert "Đã nộp báo cáo" in response.content.decode()
+    denied = client_for(commune_editor).post(url, {"action": "approve"}, follow=True)
+    assert "Chỉ người phê duyệt của đơn vị cấp trên" in denied.content.decode()
+    approver = client_for(province_approver)
+    html = approver.get(grid_url(demo_form, units["thuc_phan"])).content.decode()
+    assert 'id="approve-report"' in html
+    no_comment = approver.post(url, {"action": "return", "comment": ""}, follow=True)
+    assert "Ghi rõ lý do trả lại" in no_comment.content.decode()
+    approver.post(url, {"action": "approve"})
+    thuc_phan_draft.refresh_from_db()
+    assert thuc_phan_draft.status == Submission.Status.APPROVED
+
+
+def test_returned_report_shows_the_approvers_comment(
+    client_for, commune_editor, province_approver, thuc_phan_draft, demo_form, units
+):
+    services.submit(commune_editor, thuc_phan_draft)
+    services.return_submission(province_approver, thuc_phan_draft, "Bổ sung số buổi tiếp công dân.")
+    html = client_for(commune_editor).get(grid_url(demo_form, units["thuc_phan"])).content.decode()
+    assert "Bị trả lại" in html and "Bổ sung số buổi tiếp công dân." in html
+
+
+def test_an_unknown_action_or_an_outside_next_url_is_harmless(
+    client_for, commune_editor, thuc_phan_draft, demo_form, units
+):
+    url = action_url("transition", demo_form, units["thuc_phan"])
+    response = client_for(commune_editor).post(url, {"action": "delete"})
+    assert response.status_code == 302 and response.url.startswith(grid_url(demo_form, units["thuc_phan"]))
+    response = client_for(commune_editor).post(url, {"action": "submit", "next": "https://example.com/"})
+    assert response.url.startswith(grid_url(demo_form, units["thuc_phan"]))
+
+
+# --- scope -----------------------------------------------------------------------------------------------------------
+
+
+def test_other_commune_editor_cannot_open_or_write_thuc_phans_report(
+    client_for, other_commune_editor, thuc_phan_draft, demo_form, units
+):
+    client = client_for(other_commune_editor)
+    tp = units["thuc_phan"]
+    indicator = code("dcs_doi_thoai")
+    assert client.get(grid_url(demo_form, tp)).status_code == 404
+    assert client.post(cell_url(demo_form, tp, indicator), {"value": "9"}, **HTMX).status_code == 404
+    history = reverse("reporting:cell_history", args=[demo_form.pk, tp.pk, PERIOD, indicator.pk])
+    assert client.get(history).status_code == 404
+    for name in ("transition", "narrative", "entry_refresh"):
+        assert client.post(action_url(name, demo_form, tp), {"action": "submit"}).status_code == 404
+    progress = reverse("reporting:completeness", args=[demo_form.pk])
+    assert client.get(progress, {"unit": tp.pk}).status_code == 404
+    assert not Value.objects.filter(unit=tp, indicator=indicator).exists()
+    thuc_phan_draft.refresh_from_db()
+    assert thuc_phan_draft.status == Submission.Status.DRAFT
+
+
+def test_a_viewer_in_scope_cannot_save_a_cell(client_for, thuc_phan_draft, demo_form, units):
+    viewer = make_user("xem_thucphan", units["thuc_phan"], Role.VIEWER)
+    response = client_for(viewer).post(
+        cell_url(demo_form, units["thuc_phan"], code("dcs_doi_thoai")), {"value": "3"}, **HTMX
+    )
+    assert response.status_code == 403
+    assert "không có quyền nhập" in response.content.decode()
+
+
+# --- completeness ----------------------------------------------------------------------------------------------------
+
+
+def test_completeness_lists_the_missing_units(
+    client_for,
+    province_admin,
+    commune_editor,
+    thuc_phan_draft,
+    demo_form,
+    units,
+    django_assert_max_num_queries,
+):
+    services.submit(commune_editor, thuc_phan_draft)
+    client = client_for(province_admin)
+    url = reverse("reporting:completeness", args=[demo_form.pk])
+    client.get(url, {"period": PERIOD})
+    with django_assert_max_num_queries(20):
+        response = client.get(url, {"period": PERIOD, "show": "missing"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Phường Nùng Trí Cao" in html
+    assert "Phường Thục Phán" not in html.split("dv-progress-table", 1)[1]
+    waiting = client.get(url, {"period": PERIOD, "show": "waiting"}).content.decode()
+    table = waiting.split("dv-progress-table", 1)[1]
+    assert "Phường Thục Phán" in table and "Nộp muộn" in table
+    assert grid_url(demo_form, units["thuc_phan"]) in table
+
+
+def test_completeness_figures_match_the_submissions(client_for, province_approver, demo_reports, units):
+    response = client_for(province_approver).get(
+        reverse("reporting:completeness", args=[demo_reports.pk]), {"period": PERIOD}
+    )
+    cards = response.context["cards"]
+    figures = {card["key"]: card["count"] for card in cards}
+    expected = Submission.objects.filter(form=demo_reports, period=PERIOD)
+    submitted = expected.exclude(status__in=[Submission.Status.DRAFT, Submission.Status.RETURNED]).count()
+    assert figures["submitted"] == submitted
+    assert figures["missing"] == figures["all"] - submitted
+    assert figures["approved"] == expected.filter(status=Submission.Status.APPROVED).count()
+    assert figures["waiting"] == expected.filter(status=Submission.Status.SUBMITTED).count()
+    html = response.content.decode()
+    assert html.count('class="btn btn-sm btn-outline-success"') == figures["waiting"]  # "Duyệt" shortcuts
+
+
+def test_completeness_answers_bad_period_codes_with_a_message(client_for, province_admin, demo_form):
+    url = reverse("reporting:completeness", args=[demo_form.pk])
+    response = client_for(province_admin).get(url, {"period": "2026Z"}, follow=True)
+    assert response.status_code == 200
+    assert "không hợp lệ" in response.content.decode()
+    response = client_for(province_admin).get(url, {"period": "2026Q2"})
+    assert "Biểu mẫu này báo cáo theo kỳ 6 tháng" in response.content.decode()
