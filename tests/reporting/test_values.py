@@ -241,3 +241,19 @@ def test_completeness_counts_on_time_late_and_missing(demo_reports, units):
             form=demo_reports, period="2026H1", status=Submission.Status.APPROVED
         ).count()
     )
+
+
+def test_the_dashboard_names_the_report_to_file_and_those_waiting_for_approval(
+    demo_reports, units, client_for, commune_editor, province_admin
+):
+    from django.utils import timezone
+
+    from danvan.reporting.periods import PeriodType
+
+    last_ended = Period.containing(PeriodType.HALF_YEAR, timezone.localdate()).previous()
+    page = client_for(commune_editor).get("/")
+    assert f"Báo cáo sơ kết công tác dân vận 6 tháng – {last_ended.label}" in page.content.decode()
+    waiting = Submission.objects.filter(form=demo_reports, status=Submission.Status.SUBMITTED).count()
+    assert waiting
+    page = client_for(province_admin).get("/")
+    assert f"{waiting} báo cáo của đơn vị cấp dưới chờ duyệt" in page.content.decode()

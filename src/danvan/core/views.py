@@ -10,6 +10,7 @@ from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import counts_by_kind
 from danvan.practices.models import Status
 from danvan.practices.selectors import stats as practice_stats
+from danvan.reporting.selectors import reports_due
 
 from .filters import ChangeLogFilter
 from .selectors import changes_visible_to
@@ -49,6 +50,8 @@ def dashboard(request):
             },
             "recent_changes": changes_visible_to(request.user).select_related("user")[:10],
             "practices": practices,
+            "reports": reports_due(request.user, practice_unit, today),
+            "report_unit": practice_unit,
         },
     )
 

@@ -32,7 +32,7 @@ from .models import (
     ValueChange,
     ValueType,
 )
-from .periods import Period
+from .periods import Period, PeriodType
 
 # SQLite refuses a compound SELECT of more than 500 terms.
 _MAX_BRANCHES = 250
@@ -396,6 +396,9 @@ def _run(
     indicator_sql = f"indicator_id IN ({', '.join(['%s'] * len(indicator_ids))})"
     tag_sql = "province_code" if by_province else "%s"
     extremes_sql = "MIN(number), MAX(number)" if extremes else "NULL, NULL"
+    # One period is given back as it was asked, not grouped by: the planner then expects as many groups as there are.
+    period_column, period_params = ("%s", periods[:1]) if len(periods) == 1 else ("period", [])
+    group_sql = "indicator_id, category" if period_params else "indicator_id, period, category"
     statements, parts, params = [], [], []
     siblings: dict[str, dict[str, int]] = defaultdict(dict)  # the unit's path → {child's path segment: tag}
     for branch in branches:
@@ -403,15 +406,15 @@ def _run(
             siblings[branch.within][branch.low[len(branch.within) : -1]] = branch.tag
             continue
         sql = (
-            f"SELECT {tag_sql}, indicator_id, period, category, SUM(number), COUNT(number), {extremes_sql}"
+            f"SELECT {tag_sql}, indicator_id, {period_column}, category, SUM(number), COUNT(number), {extremes_sql}"
             f" FROM {table} WHERE {period_sql}"
         )
         branch_params = [] if by_province else [branch.tag]
-        branch_params += [*periods]
+        branch_params += [*period_params, *periods]
         if branch.low is not None:
             sql += " AND unit_path >= %s AND unit_path < %s"
             branch_params += [branch.low, branch.high]
-        sql += f" AND {indicator_sql} GROUP BY {'province_code, ' if by_province else ''}indicator_id, period, category"
+        sql += f" AND {indicator_sql} GROUP BY {'province_code, ' if by_province else ''}{group_sql}"
         parts.append(sql)
         params += branch_params + indicator_ids
         if len(parts) == _MAX_BRANCHES:
@@ -428,10 +431,10 @@ def _run(
         for within, tags in siblings.items():
             segment_sql, segment_params = _segment_after(within)
             cursor.execute(
-                f"SELECT {segment_sql}, indicator_id, period, category, SUM(number), COUNT(number), {extremes_sql}"
-                f" FROM {table} WHERE {period_sql} AND unit_path > %s AND unit_path < %s AND {indicator_sql}"
-                f" GROUP BY 1, indicator_id, period, category",
-                [*segment_params, *periods, *subtree_range(within), *indicator_ids],
+                f"SELECT {segment_sql}, indicator_id, {period_column}, category, SUM(number), COUNT(number),"
+                f" {extremes_sql} FROM {table} WHERE {period_sql} AND unit_path > %s AND unit_path < %s"
+                f" AND {indicator_sql} GROUP BY 1, {group_sql}",
+                [*segment_params, *period_params, *periods, *subtree_range(within), *indicator_ids],
             )
             for row in cursor.fetchall():
                 tag = tags.get(row[0])  # none for the unit's own rows and for children closed by then
@@ -596,3 +599,38 @@ def _retag(cells: dict, province_by_code: dict) -> dict:
 def value_map(rows: list[dict]) -> dict[tuple, float]:
     """{(indicator code, unit id, period, category): value} of aggregate rows, for tables and charts."""
     return {(row["indicator"], row["unit"], row["period"], row["category"]): row["value"] for row in rows}
+
+
+# --- dashboard -------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ReportsDue:
+    """What the dashboard says about reports: the unit's own reports of the last ended period not yet submitted
+    (with their links' keys), and the reports below the unit waiting for its approval."""
+
+    own: list[tuple[Form, Period, Submission | None, datetime.date]] = field(default_factory=list)
+    waiting: int = 0
+
+
+def reports_due(user, unit: OrgUnit | None, today: datetime.date) -> ReportsDue:
+    from danvan.core.scope import Role, has_role_on
+
+    result = ReportsDue()
+    if unit is None:
+        return result
+    for form in forms_for_unit(unit):
+        current = Period.containing(PeriodType(form.period_type), today)
+        last = current.previous() if current is not None else None
+        if last is None or (unit.valid_from and unit.valid_from > last.end):
+            continue
+        submission = Submission.objects.filter(form=form, unit=unit, period=last.code).first()
+        if submission is None or submission.status in (Submission.Status.DRAFT, Submission.Status.RETURNED):
+            result.own.append((form, last, submission, last.deadline(form.deadline_days)))
+    if has_role_on(user, Role.APPROVER, unit.path):
+        result.waiting = (
+            Submission.objects.filter(subtree_q(unit.path, "unit_path"), status=Submission.Status.SUBMITTED)
+            .exclude(unit=unit)
+            .count()
+        )
+    return result

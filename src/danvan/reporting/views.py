@@ -319,7 +319,9 @@ def computed_figures(
 
 
 def _display_computed(indicator: Indicator, number: float | None) -> str:
-    return "" if number is None else services.display(indicator, round(number, 2))
+    # Rates to one decimal, as the aggregation page and the report document show them.
+    digits = 1 if indicator.value_type == ValueType.PERCENTAGE else 2
+    return "" if number is None else services.display(indicator, round(number, digits))
 
 
 def _row_total(indicator: Indicator, cells: list[GridCell]) -> str:
