@@ -9,21 +9,23 @@ communes and 696 districts, closed on 30/6/2025), 2025H2 and 2026H1 by today's c
 open): 10.1 million values at scale 1.0. They are written by one `INSERT … SELECT` over three small scratch tables
 (reporting units × periods × cells), the value table's own indexes dropped during the load and built again after it.
 
-Timed, each beside a hand-written plain-SQL lower bound giving the same figures in the same run:
+Timed, each beside a hand-written plain-SQL lower bound giving the same figures in the same run — one statement that
+works out everything `aggregate` answers: each cell by its aggregation (sum or average), the totals over categories
+and the two computed rates, from one GROUP BY:
 - the national total of the form's indicators for 2026H1 by province (`selectors.aggregate(…, None, …, by="child")`
-  beside one GROUP BY province_code, indicator_id, category);
+  beside a GROUP BY province_code, indicator_id, category);
 - a province's pivot, its children × indicators for 2026H1 (`selectors.aggregate(…, province, …, by="child")` beside
-  one GROUP BY over the province's path range, the child read from the path);
+  a GROUP BY over the province's path range, the child read from the path);
 - a bulk import of 100,000 new values for 2026H2 through the API's service (`services.write_values`, every check,
   the cells' history) beside the same value and history rows written without a check: `executemany` INSERTs on
   SQLite, COPY on PostgreSQL (whose executemany sends a statement per row, a few thousand rows a second).
 """
 
+import ast
 import gc
 import math
 import statistics
 import time
-from collections import defaultdict
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -342,23 +344,21 @@ def _in(values) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-def national_lower_bound(indicator_ids: list[int], period: Period):
-    sql = (
-        f"SELECT province_code, indicator_id, category, SUM(number), COUNT(number) FROM {T_VALUE} "
-        f"WHERE period = %s AND indicator_id IN ({_in(indicator_ids)}) GROUP BY province_code, indicator_id, category"
+def national_lower_bound(indicators: list[Indicator], period: Period):
+    """The national figures by province, worked out by one statement (see `_same_result`)."""
+    stored_ids = [i.pk for i in indicators if not i.expression]
+    cells = (
+        f"SELECT province_code AS tag, indicator_id, category, SUM(number) AS total, COUNT(number) AS n "
+        f"FROM {T_VALUE} WHERE period = %s AND indicator_id IN ({_in(stored_ids)}) "
+        f"GROUP BY province_code, indicator_id, category"
     )
-    params = [period.code, *indicator_ids]
-
-    def run():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
-    return run
+    return _statement(_same_result(cells, indicators), [period.code, *stored_ids])
 
 
-def pivot_lower_bound(unit: OrgUnit, indicator_ids: list[int], period: Period):
-    """The province's range once, grouped by the child each row's path names (the segment after the province's)."""
+def pivot_lower_bound(unit: OrgUnit, indicators: list[Indicator], period: Period):
+    """The province's range once, grouped by the child each row's path names (the segment after the province's),
+    worked out to the same figures by one statement (see `_same_result`)."""
+    stored_ids = [i.pk for i in indicators if not i.expression]
     low, high = subtree_range(unit.path)
     start = len(unit.path) + 1
     if connection.vendor == "postgresql":
@@ -367,13 +367,15 @@ def pivot_lower_bound(unit: OrgUnit, indicator_ids: list[int], period: Period):
     else:
         child = "substr(unit_path, %s, instr(substr(unit_path, %s), '/') - 1)"
         child_params = [start, start]
-    sql = (
-        f"SELECT {child}, indicator_id, category, SUM(number), COUNT(number) FROM {T_VALUE} "
-        f"WHERE period = %s AND unit_path > %s AND unit_path < %s AND indicator_id IN ({_in(indicator_ids)}) "
+    cells = (
+        f"SELECT {child} AS tag, indicator_id, category, SUM(number) AS total, COUNT(number) AS n FROM {T_VALUE} "
+        f"WHERE period = %s AND unit_path > %s AND unit_path < %s AND indicator_id IN ({_in(stored_ids)}) "
         f"GROUP BY 1, indicator_id, category"
     )
-    params = [*child_params, period.code, low, high, *indicator_ids]
+    return _statement(_same_result(cells, indicators), [*child_params, period.code, low, high, *stored_ids])
 
+
+def _statement(sql: str, params: list):
     def run():
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -382,38 +384,60 @@ def pivot_lower_bound(unit: OrgUnit, indicator_ids: list[int], period: Period):
     return run
 
 
+def _same_result(cells_sql: str, indicators: list[Indicator]) -> str:
+    """One statement giving what `aggregate` gives from a GROUP BY of (tag, indicator_id, category, total, n): each
+    cell by its indicator's aggregation, the total over categories of each broken-down indicator, and the computed
+    indicators worked out from the totals. Rows are (tag, indicator id, category, figure); a NULL figure is none."""
+    stored = [i for i in indicators if not i.expression]
+    averages = [i.pk for i in stored if i.aggregation == AVERAGE]
+    categorised = [i.pk for i in stored if i.categories.all()]
+    figure = (
+        f"CASE WHEN indicator_id IN ({', '.join(map(str, averages))}) THEN total / n ELSE total END"
+        if averages
+        else "total"
+    )
+    sql = (
+        f"WITH cells AS ({cells_sql}), totals AS (SELECT tag, indicator_id, SUM(total) AS total, SUM(n) AS n "
+        f"FROM cells GROUP BY tag, indicator_id) "
+        f"SELECT tag, indicator_id, category, CASE WHEN n > 0 THEN {figure} END FROM cells"
+    )
+    if categorised:
+        sql += (
+            f" UNION ALL SELECT tag, indicator_id, '', CASE WHEN n > 0 THEN {figure} END FROM totals "
+            f"WHERE indicator_id IN ({', '.join(map(str, categorised))})"
+        )
+    ids = {i.code: i.pk for i in stored}
+    for indicator in indicators:
+        if indicator.expression:
+            formula = _formula_sql(expressions.parse(indicator.expression), ids, figure)
+            sql += f" UNION ALL SELECT tag, {indicator.pk}, '', {formula} FROM totals GROUP BY tag"
+    return sql
+
+
+def _formula_sql(node, ids: dict[str, int], figure: str) -> str:
+    """A formula over stored indicators as SQL over `totals` grouped by tag (a division by zero gives NULL)."""
+    if isinstance(node, ast.Constant):
+        return repr(float(node.value))
+    if isinstance(node, ast.Name):
+        return f"SUM(CASE WHEN indicator_id = {ids[node.id]} AND n > 0 THEN {figure} END)"
+    if isinstance(node, ast.UnaryOp):
+        return f"(-{_formula_sql(node.operand, ids, figure)})"
+    if not isinstance(node, ast.BinOp):
+        raise NotImplementedError(ast.dump(node))
+    left, right = _formula_sql(node.left, ids, figure), _formula_sql(node.right, ids, figure)
+    if isinstance(node.op, ast.Div):
+        return f"({left} / NULLIF({right}, 0))"
+    return f"({left} {dict([(ast.Add, '+'), (ast.Sub, '-'), (ast.Mult, '*')])[type(node.op)]} {right})"
+
+
 def expected_figures(indicators: list[Indicator], rows, tag_of, period: Period) -> dict[tuple, float]:
-    """What `aggregate` must answer, worked out from the lower bound's (tag, indicator id, category, sum, count)
-    rows: each cell by its aggregation, the total over categories, the computed indicators."""
-    stored = {i.pk: i for i in indicators if not i.expression}
-    computed = {i.code: i.expression for i in indicators if i.expression}
-    categorised = {i.code for i in stored.values() if i.categories.all()}
-    sums: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0])
-    figures: dict[tuple, float] = {}
-
-    def value(indicator, total, count):
-        return total / count if indicator.aggregation == AVERAGE else total
-
-    for key, indicator_id, category, total, count in rows:
+    """{(code, unit id, period, category): figure} of the lower bound's rows, as `selectors.value_map` gives them."""
+    codes = {i.pk: i.code for i in indicators}
+    figures = {}
+    for key, indicator_id, category, figure in rows:
         tag = tag_of(key)
-        if tag is None or not count:
-            continue
-        indicator = stored[indicator_id]
-        figures[(indicator.code, tag, period.code, category)] = value(indicator, total, count)
-        cell = sums[(indicator.code, tag)]
-        cell[0] += total
-        cell[1] += count
-    for (code, tag), (total, count) in sums.items():
-        if code in categorised:
-            indicator = next(i for i in stored.values() if i.code == code)
-            figures[(code, tag, period.code, "")] = value(indicator, total, count)
-    for tag in {tag for _code, tag in sums}:
-        for code in expressions.evaluation_order(computed):
-            result = expressions.evaluate(
-                computed[code], lambda ref, tag=tag: figures.get((ref.code, tag, period.code, ""))
-            )
-            if result is not None:
-                figures[(code, tag, period.code, "")] = result
+        if tag is not None and figure is not None:
+            figures[(codes[indicator_id], tag, period.code, category)] = figure
     return figures
 
 
@@ -562,7 +586,6 @@ def run(options, stdout):
     )
 
     indicators = selectors.form_indicators(form)
-    stored_ids = sorted(i.pk for i in indicators if not i.expression)
     rows = []
 
     # 1. The nation by province.
@@ -570,7 +593,7 @@ def run(options, stdout):
         p.code: p.pk for p in OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE) if p.is_open_on(PERIOD.end)
     }
     national = lambda: selectors.aggregate(indicators, None, [PERIOD], by="child")  # noqa: E731
-    bound = national_lower_bound(stored_ids, PERIOD)
+    bound = national_lower_bound(indicators, PERIOD)
     _check("national", national(), expected_figures(indicators, bound(), provinces.get, PERIOD))
     seconds, lower = _paired(national, bound, repeat)
     rows.append(
@@ -589,7 +612,7 @@ def run(options, stdout):
         OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE, valid_from=REFORM_DATE).order_by("path").first()
     )
     pivot = lambda: selectors.aggregate(indicators, province, [PERIOD], by="child")  # noqa: E731
-    bound = pivot_lower_bound(province, stored_ids, PERIOD)
+    bound = pivot_lower_bound(province, indicators, PERIOD)
     children = {str(unit.pk): unit.pk for unit in pivot()["units"]}
     _check("pivot", pivot(), expected_figures(indicators, bound(), children.get, PERIOD))
     seconds, lower = _paired(pivot, bound, repeat)

@@ -88,32 +88,50 @@ def codes_in(text: str) -> set[str]:
 def evaluate(text: str, lookup: Callable[[Reference], float | None]) -> float | None:
     """The value of the expression, `lookup` giving each reference's value; None if a value is missing or a
     division is by zero (a rate of nothing is no figure, not an error)."""
+    return _compiled(text)(lookup)
 
-    def walk(node):
-        if isinstance(node, ast.Constant):
-            return float(node.value)
-        if isinstance(node, ast.Attribute):
-            return lookup(Reference(node.value.id, node.attr))
-        if isinstance(node, ast.Name):
-            return lookup(Reference(node.id))
-        if isinstance(node, ast.UnaryOp):
-            value = walk(node.operand)
-            return None if value is None else (-value if isinstance(node.op, ast.USub) else value)
-        left, right = walk(node.left), walk(node.right)
-        if left is None or right is None:
-            return None
-        if isinstance(node.op, ast.Div) and right == 0:
-            return None
-        result = _OPERATORS[type(node.op)](left, right)
-        return result if math.isfinite(result) else None
 
-    return walk(_parsed(text))
+Lookup = Callable[[Reference], float | None]
 
 
 @functools.lru_cache(maxsize=1024)
-def _parsed(text: str) -> ast.expr:
-    """`parse`, remembered: a pivot evaluates the same few formulas for every unit (the tree is only read)."""
-    return parse(text)
+def _compiled(text: str) -> Callable[[Lookup], float | None]:
+    """The checked formula turned once into nested closures: a pivot evaluates the same few formulas for every unit,
+    and walking the syntax tree each time would cost more than the arithmetic."""
+    return _closure(parse(text))
+
+
+def _closure(node: ast.expr) -> Callable[[Lookup], float | None]:
+    if isinstance(node, ast.Constant):
+        constant = float(node.value)
+        return lambda lookup: constant
+    if isinstance(node, ast.Attribute | ast.Name):
+        reference = (
+            Reference(node.value.id, node.attr) if isinstance(node, ast.Attribute) else Reference(node.id)
+        )
+        return lambda lookup: lookup(reference)
+    if isinstance(node, ast.UnaryOp):
+        operand, negate = _closure(node.operand), isinstance(node.op, ast.USub)
+
+        def unary(lookup):
+            value = operand(lookup)
+            return None if value is None else (-value if negate else value)
+
+        return unary
+    left, right = _closure(node.left), _closure(node.right)
+    operate, divides = _OPERATORS[type(node.op)], isinstance(node.op, ast.Div)
+
+    def binary(lookup):
+        a = left(lookup)
+        if a is None:
+            return None
+        b = right(lookup)
+        if b is None or (divides and b == 0):
+            return None
+        result = operate(a, b)
+        return result if math.isfinite(result) else None
+
+    return binary
 
 
 def check_definitions(expressions: Mapping[str, str], known: Iterable[str]) -> dict[str, str]:

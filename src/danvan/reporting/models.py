@@ -58,7 +58,7 @@ class ValueType(models.TextChoices):
 
 
 class Aggregation(models.TextChoices):
-    SUM = "sum", _("Cộng")
+    SUM = "sum", pgettext_lazy("cách tổng hợp", "Cộng")
     AVERAGE = "average", _("Trung bình")
     MIN = "min", _("Nhỏ nhất")
     MAX = "max", _("Lớn nhất")
@@ -322,7 +322,9 @@ class Value(models.Model):
         IMPORTED = "imported", _("Nhập hàng loạt")
 
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
-    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
+    # No index of its own: the unique constraint (unit, period, indicator, category) leads with it. Every index is
+    # paid on each of the millions of inserts.
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", db_index=False)
     unit_path = PathField(max_length=255)
     province_code = models.CharField(max_length=8)
     period = models.CharField(max_length=8)
@@ -333,7 +335,12 @@ class Value(models.Model):
     reason = models.CharField(_("lý do sửa"), max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # read only when a user is deleted (rare), written on every value
     )
 
     class Meta:
@@ -363,7 +370,9 @@ class ValueChange(models.Model):
     """The history of one cell: who changed it, when, from what to what, and why (the change log of values)."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(
+        OrgUnit, on_delete=models.CASCADE, related_name="+", db_index=False
+    )  # see valuechange_cell
     period = models.CharField(max_length=8)
     category = models.CharField(max_length=100, default="", blank=True)
     old_value = models.CharField(_("giá trị cũ"), max_length=2000, blank=True)
@@ -371,7 +380,12 @@ class ValueChange(models.Model):
     origin = models.CharField(max_length=10, choices=Value.Origin.choices)
     reason = models.CharField(max_length=300, blank=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # read only when a user is deleted (rare), written on every change
     )
     request_id = models.CharField(max_length=64, blank=True)
     at = models.DateTimeField(auto_now_add=True)

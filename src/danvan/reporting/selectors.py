@@ -305,6 +305,12 @@ def _branches_for(unit: OrgUnit | None, period: Period, by: str | None) -> tuple
         return [Branch(0, None, None)], []
     if by != "child":
         return [Branch(0, *subtree_range(path)) for path in outermost(counted_paths(unit))], []
+    if unit.valid_from is not None and unit.valid_from > period.end:
+        # The unit did not exist yet: the units that stood for it then are the ones it was formed from.
+        predecessors = list(
+            OrgUnit.objects.filter(path__in=counted_paths(unit)[1:]).order_by("sort_key", "id")
+        )
+        return [Branch(p.pk, *subtree_range(p.path)) for p in predecessors], predecessors
     children = list(
         OrgUnit.objects.filter(
             Q(parent_id__in=_unit_and_predecessor_ids(unit)) | Q(parent=unit), open_at_end_q(period)
@@ -436,12 +442,14 @@ def _run(
                 f" AND {indicator_sql} GROUP BY 1, {group_sql}",
                 [*segment_params, *period_params, *periods, *subtree_range(within), *indicator_ids],
             )
-            for row in cursor.fetchall():
-                tag = tags.get(row[0])  # none for the unit's own rows and for children closed by then
-                if tag is None:
-                    continue
-                key, stats = (tag, row[1], row[2], row[3]), row[4:]
-                cells[key] = _combined(cells[key], stats) if key in cells else stats
+            # Each (child, indicator, period, category) comes once from this statement and no branch above counts
+            # these children, so the rows go in as they are; rows of the unit itself and of children closed by then
+            # have no tag.
+            cells.update(
+                ((tags[row[0]], row[1], row[2], row[3]), row[4:])
+                for row in cursor.fetchall()
+                if row[0] in tags
+            )
     return cells
 
 
@@ -519,43 +527,68 @@ def aggregate(
             "indicator_id", flat=True
         )
     )
-    # The loop below runs once per cell (tens of thousands for a province's pivot): kept to plain tuples and dicts.
+    # The loop below runs once per cell (tens of thousands for a province's pivot): kept to plain tuples and dicts,
+    # the answer's rows built as the cells are read, and only the figures formulas use kept aside for them.
+    asked = {i.code for i in indicators}
+    used_by_formulas = {code for text in computed.values() for code in expressions.codes_in(text)}
     info = {
-        i.pk: (i.code, i.aggregation, i.aggregation == Aggregation.SUM, i.pk in categorised) for i in stored
+        i.pk: (
+            i.code,
+            i.aggregation,
+            i.aggregation == Aggregation.SUM,
+            i.pk in categorised,
+            i.code in asked,
+            i.code in used_by_formulas,
+        )
+        for i in stored
     }
-    values: dict[tuple, float | None] = {}
+    rows: list[dict] = []
+    append = rows.append
+    figures: dict[tuple, float | None] = {}
     totals: dict[tuple, Stats] = {}
     for (tag, indicator_id, period, category), stats in cells.items():
-        code, aggregation, is_sum, broken_down = info[indicator_id]
-        if is_sum:
-            values[(tag, code, period, category)] = stats[0] if stats[1] else None
-        else:
-            values[(tag, code, period, category)] = _figure(aggregation, *stats)
+        code, aggregation, is_sum, broken_down, wanted, used = info[indicator_id]
+        value = (stats[0] if stats[1] else None) if is_sum else _figure(aggregation, *stats)
+        if wanted and value is not None:
+            append(
+                {
+                    "indicator": code,
+                    "unit": tag or own_tag,
+                    "period": period,
+                    "category": category,
+                    "value": value,
+                }
+            )
+        if used:
+            figures[(tag, code, period, category)] = value
         if broken_down:
             key = (tag, code, period)
             totals[key] = _combined(totals[key], stats) if key in totals else stats
     aggregation_of = {i.code: i.aggregation for i in stored}
     for (tag, code, period), stats in totals.items():
-        values[(tag, code, period, "")] = _figure(aggregation_of[code], *stats)
+        value = _figure(aggregation_of[code], *stats)
+        if value is not None and code in asked:
+            append(
+                {"indicator": code, "unit": tag or own_tag, "period": period, "category": "", "value": value}
+            )
+        if code in used_by_formulas:
+            figures[(tag, code, period, "")] = value
     order = expressions.evaluation_order(computed)
     for tag in tags:
         for period in periods:
             for code in order:
-                values[(tag, code, period.code, "")] = expressions.evaluate(
-                    computed[code], _lookup(values, tag, period.code)
-                )
-    asked = {i.code for i in indicators}
-    rows = [
-        {
-            "indicator": code,
-            "unit": own_tag if tag == 0 else tag,
-            "period": period,
-            "category": category,
-            "value": value,
-        }
-        for (tag, code, period, category), value in values.items()
-        if code in asked and value is not None
-    ]
+                value = expressions.evaluate(computed[code], _lookup(figures, tag, period.code))
+                figures[(tag, code, period.code, "")] = value
+                if value is not None and code in asked:
+                    append(
+                        {
+                            "indicator": code,
+                            "unit": tag or own_tag,
+                            "period": period.code,
+                            "category": "",
+                            "value": value,
+                        }
+                    )
     return {"rows": rows, "units": units}
 
 

@@ -979,7 +979,10 @@ def write_values(actor, rows: list[dict]) -> dict:
     for row in rows:
         with contextlib.suppress(TypeError, ValueError):
             unit_ids.add(int(row.get("unit")))
-    units = OrgUnit.objects.in_bulk(list(unit_ids))
+    # Only what the checks and the rows need: a bulk write names thousands of units.
+    units = OrgUnit.objects.only("id", "name", "kind", "path", "province_code", "parent_id").in_bulk(
+        list(unit_ids)
+    )
     errors: dict[str, list[str]] = {}
     forbidden: set[str] = set()
     writes: list[_Write] = []
@@ -1090,8 +1093,15 @@ def _locked_cells(writes: list[_Write]) -> list[tuple[int, str]]:
                 continue
             key = (w.unit.id, w.period, form_id)
             if key not in reasons:
-                submission = submissions.get(key) or Submission(form=form, unit=w.unit, period=w.period)
-                reasons[key] = lock_reason(submission, today)
+                submission = submissions.get(key)
+                if submission is None:
+                    # A report not opened yet is locked or not by its form and period alone: one check for all.
+                    blank = (w.period, form_id)
+                    if blank not in reasons:
+                        reasons[blank] = lock_reason(Submission(form=form, period=w.period), today)
+                    reasons[key] = reasons[blank]
+                else:
+                    reasons[key] = lock_reason(submission, today)
             if reasons[key]:
                 locked.append((index, reasons[key]))
                 break
