@@ -17,11 +17,13 @@ def load_national_data():
     from danvan.orgunits.administrative import import_administrative_units
     from danvan.orgunits.demo import load_demo_units
     from danvan.practices.services import ensure_standard_fields
+    from danvan.reporting.services import ensure_standard_categories
 
     if not OrgUnit.objects.filter(external_id="vn:province:04").exists():
         import_administrative_units()
     load_demo_units()
     ensure_standard_fields()
+    ensure_standard_categories()
 
 
 @pytest.fixture(autouse=True)

@@ -257,6 +257,7 @@ def define_demo_form(owner: OrgUnit) -> Form:
     form = Form.objects.filter(code=FORM_CODE).first()
     if form is not None:
         return form
+    services.ensure_standard_categories()
     categories = {category.code: category for category in Category.objects.all()}
     indicators = {}
     for code, (

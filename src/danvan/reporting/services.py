@@ -24,6 +24,7 @@ from danvan.practices.selectors import counted_paths, stats
 from . import expressions
 from .models import (
     Category,
+    CategoryOption,
     Form,
     Indicator,
     Section,
@@ -184,8 +185,6 @@ def save_category(
 ) -> Category:
     """A disaggregation and its options [(code, name)] in order. Categories are shared by every form, so only a
     superuser defines them; an option already used by an indicator is never removed (its cells would be lost)."""
-    from .models import CategoryOption
-
     if not can_define(actor, None):
         raise NotAllowed()
     creating = category is None
@@ -563,6 +562,45 @@ def open_submission(actor, form: Form, unit: OrgUnit, period_code: str) -> Submi
 
 # --- values: the system's own figures ------------------------------------------------------------------------------
 
+# The two categories the practice register can fill (a migration creates them; see SOURCE_CATEGORIES).
+STANDARD_CATEGORIES = [
+    (
+        "cap",
+        "Cấp",
+        1,
+        [
+            ("province", "Cấp tỉnh"),
+            ("district", "Cấp huyện"),
+            ("commune", "Cấp xã, phường"),
+            ("hamlet", "Cấp thôn, tổ dân phố"),
+        ],
+    ),
+    (
+        "linh_vuc",
+        "Lĩnh vực",
+        2,
+        [
+            ("kinh_te", "Kinh tế"),
+            ("van_hoa_xa_hoi", "Văn hóa – xã hội"),
+            ("quoc_phong_an_ninh", "Quốc phòng – an ninh"),
+            ("xay_dung_he_thong_chinh_tri", "Xây dựng hệ thống chính trị"),
+        ],
+    ),
+]
+
+
+def ensure_standard_categories() -> None:
+    """The standard categories and their options (restores them after a test database is flushed)."""
+    for code, name, position, options in STANDARD_CATEGORIES:
+        category, _created = Category.objects.get_or_create(
+            code=code, defaults={"name": name, "position": position}
+        )
+        for number, (option_code, option_name) in enumerate(options, start=1):
+            CategoryOption.objects.get_or_create(
+                category=category, code=option_code, defaults={"name": option_name, "position": number}
+            )
+
+
 # Categories the practice register can break its counts down by, and the option codes they use.
 SOURCE_CATEGORIES = {"cap": "level", "linh_vuc": "field"}
 _STATUSES = {
@@ -746,7 +784,7 @@ CHANGE_COLUMNS = (
     "indicator_id, unit_id, period, category, old_value, new_value, origin, reason, user_id, request_id, at"
 )
 _UPSERT = (
-    " ON CONFLICT (unit_id, period, indicator_id, category) DO UPDATE SET number = excluded.number,"
+    " ON CONFLICT (period, unit_id, indicator_id, category) DO UPDATE SET number = excluded.number,"
     " text = excluded.text, origin = excluded.origin, reason = excluded.reason,"
     " updated_at = excluded.updated_at, updated_by_id = excluded.updated_by_id"
 )
