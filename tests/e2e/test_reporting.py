@@ -42,9 +42,19 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
     page.goto(f"/bao-cao/bieu-mau/{form.pk}/{thuc_phan.pk}/2026H1/")
     expect(page.locator("h1")).to_contain_text("Báo cáo sơ kết công tác dân vận 6 tháng")
     cell("dcs_doi_thoai").focus()
-    for figure in ["3", "450", "12", "40", "4", "6"]:  # dialogues … received 4, resolved 6
+    figures = {  # … received 4, resolved 6
+        "dcs_doi_thoai": "3",
+        "dcs_nguoi_du_doi_thoai": "450",
+        "dcs_tiep_cong_dan": "12",
+        "dcs_luot_tiep": "40",
+        "dcs_don_tiep_nhan": "4",
+        "dcs_don_giai_quyet": "6",
+    }
+    for code, figure in figures.items():
         page.keyboard.type(figure)
         page.keyboard.press("Enter")
+        # As a person would, the next figure follows once this one is saved (the rules read the saved figures).
+        expect(page.locator(f"#cell-c{ids[code]} .dv-saved-mark")).to_be_visible()
     resolved = page.locator(f"#cell-c{ids['dcs_don_giai_quyet']}")
     expect(resolved).to_contain_text("không được lớn hơn số đơn thư tiếp nhận")
     shot(page, "rule-broken")
