@@ -1,5 +1,6 @@
 """Vietnamese text: NFC storage, accent-insensitive search keys and Vietnamese alphabetical order (DESIGN §4.3)."""
 
+import decimal
 import re
 import unicodedata
 
@@ -25,6 +26,17 @@ def nfc_lines(value: str) -> str:
     dropped."""
     text = unicodedata.normalize("NFC", str(value or ""))
     return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def vn_number(value: float, decimals: int = 0) -> str:
+    """A figure written the Vietnamese way: 1.759; 86,3 (rounded half up to at most `decimals` decimals, trailing
+    zeros dropped)."""
+    exact = decimal.Decimal(repr(float(value))).quantize(
+        decimal.Decimal(1).scaleb(-decimals), decimal.ROUND_HALF_UP
+    )
+    whole, _dot, fraction = f"{abs(exact):,.{decimals}f}".partition(".")
+    fraction = fraction.rstrip("0")
+    return ("-" if exact < 0 else "") + whole.replace(",", ".") + ("," + fraction if fraction else "")
 
 
 def fold(value: str) -> str:

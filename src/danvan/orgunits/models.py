@@ -26,6 +26,11 @@ def subtree_range(path: str) -> tuple[str, str]:
     return path, path[:-1] + "0"
 
 
+def path_ids(path: str) -> list[int]:
+    """The unit ids along a path, from the root: "/54/909/" → [54, 909]."""
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
 def subtree_q(path: str, field: str = "path") -> Q:
     low, high = subtree_range(path)
     return Q(**{f"{field}__gte": low, f"{field}__lt": high})
@@ -218,7 +223,7 @@ class OrgUnit(TimeStampedModel):
 
     @property
     def ancestor_ids(self) -> list[int]:
-        return [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
+        return path_ids(self.path)[:-1]
 
     def ancestors(self):
         """From the root down to the parent, in one query."""

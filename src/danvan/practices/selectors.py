@@ -105,7 +105,7 @@ def outermost(paths) -> list[str]:
     return result
 
 
-def _intersect(paths: list[str], within: list[str] | None) -> list[str]:
+def intersect_paths(paths: list[str], within: list[str] | None) -> list[str]:
     """The parts of the subtrees at `paths` that lie inside the subtrees at `within` (None: everywhere)."""
     if within is None:
         return outermost(paths)
@@ -193,7 +193,7 @@ def group_paths(groups: list[UnitGroup], within: list[str] | None) -> dict[int, 
     """{group id: the member subtrees inside `within`}; a khối with no member there is left out."""
     result = {}
     for group in groups:
-        paths = _intersect([member.path for member in group.members.all()], within)
+        paths = intersect_paths([member.path for member in group.members.all()], within)
         if paths:
             result[group.pk] = paths
     return result

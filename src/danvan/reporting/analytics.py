@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from danvan.core.excel import xlsx_response
 from danvan.core.scope import can_view_path
+from danvan.core.text import vn_number
 from danvan.orgunits.models import REFORM_DATE, OrgUnit, open_on_q, subtree_q, subtree_range
 from danvan.orgunits.selectors import get_unit_for
 from danvan.practices.selectors import counted_paths, outermost
@@ -547,7 +548,7 @@ def tree_notes(choice: Choice, indicators: list[Indicator]) -> list[str]:
             counts.setdefault(row["period"], []).append((row["unit__kind"], row["n"]))
     for period in choice.periods:
         parts = [
-            f"{n:,}".replace(",", ".") + " " + str(OLD_KINDS.get(kind, kind)) + " " + _("cũ")
+            vn_number(n) + " " + str(OLD_KINDS.get(kind, kind)) + " " + _("cũ")
             for kind, n in counts.get(period.code, [])
         ]
         if parts:

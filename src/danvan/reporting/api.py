@@ -15,7 +15,7 @@ from ninja import Field as SchemaField
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from danvan.core.errors import ValidationError, messages_of
-from danvan.orgunits.models import OrgUnit, subtree_q
+from danvan.orgunits.models import OrgUnit, path_ids, subtree_q
 from danvan.orgunits.selectors import get_unit_for
 
 from . import selectors, services
@@ -250,10 +250,6 @@ def _periods(text: str | None, name: str = "period") -> list[Period]:
     if errors:
         raise ValidationError({name: errors})
     return periods
-
-
-def _ancestor_ids(paths: list[str]) -> set[int]:
-    return {int(part) for path in paths for part in path.strip("/").split("/") if part}
 
 
 def _indicator_queryset(user):
@@ -524,7 +520,7 @@ def default_indicators(user, unit: OrgUnit | None) -> list[Indicator]:
     of its subtree (the whole country: every visible form), in the forms' order; text indicators are not added up."""
     forms = selectors.forms_visible_to(user)
     if unit is not None:
-        forms = forms.filter(subtree_q(unit.path, "owner__path") | Q(owner_id__in=_ancestor_ids([unit.path])))
+        forms = forms.filter(subtree_q(unit.path, "owner__path") | Q(owner_id__in=path_ids(unit.path)))
     items = (
         SectionIndicator.objects.filter(section__form__in=forms)
         .exclude(indicator__value_type=ValueType.TEXT)

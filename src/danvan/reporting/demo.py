@@ -14,6 +14,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from danvan.core.text import vn_number
 from danvan.orgunits.models import REFORM_DATE, OrgUnit
 
 from . import services
@@ -325,7 +326,7 @@ def _manual_figures(unit: OrgUnit, period: str, scale: float = 1.0) -> dict[str,
 
 
 def _narrative(unit: OrgUnit, figures: dict[str, float]) -> dict[str, str]:
-    whole = {code: f"{int(value):,}".replace(",", ".") for code, value in figures.items()}
+    whole = {code: vn_number(value) for code, value in figures.items()}
     words = {
         "unit": unit.name,
         "incidents": whole["dlxh_vu_viec"],
@@ -347,9 +348,15 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
 
 
 def _file(
-    form: Form, unit: OrgUnit, period: Period, *, state: str, rng: random.Random, historical: bool
+    form: Form,
+    indicators: dict[str, Indicator],
+    unit: OrgUnit,
+    period: Period,
+    *,
+    state: str,
+    rng: random.Random,
+    historical: bool,
 ) -> None:
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS)}
     figures = _manual_figures(unit, period.code, scale=0.4 if historical else 1.0)
     submission = Submission.objects.create(
         form=form, unit=unit, unit_path=unit.path, period=period.code, narrative=_narrative(unit, figures)
@@ -424,6 +431,7 @@ def load_demo_reporting() -> dict:
         return {"loaded": False}
     cao_bang = OrgUnit.objects.get(external_id="vn:province:04")
     form = define_demo_form(cao_bang)
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=INDICATORS)}
     rng = random.Random(2026)
     current = Period.parse(CURRENT)
     communes = list(
@@ -435,7 +443,7 @@ def load_demo_reporting() -> dict:
         if unit.name == "Phường Thục Phán":
             continue  # the demo user fills it
         state = ["approved"] * 6 + ["submitted"] * 2 + ["late", "draft"]
-        _file(form, unit, current, state=state[number % len(state)], rng=rng, historical=False)
+        _file(form, indicators, unit, current, state=state[number % len(state)], rng=rng, historical=False)
     earlier = Period.parse(EARLIER)
     old_communes = OrgUnit.objects.filter(
         path__startswith=cao_bang.path,
@@ -444,6 +452,6 @@ def load_demo_reporting() -> dict:
     ).order_by("sort_key")
     old = 0
     for unit in old_communes:
-        _file(form, unit, earlier, state="approved", rng=rng, historical=True)
+        _file(form, indicators, unit, earlier, state="approved", rng=rng, historical=True)
         old += 1
     return {"loaded": True, "communes": len(communes) - 1, "old_communes": old}

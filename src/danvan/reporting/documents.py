@@ -8,7 +8,6 @@ WeasyPrint, so the two files always carry the same text and figures.
 """
 
 import datetime
-import decimal
 import io
 import logging
 import re
@@ -25,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.scope import Role, can_view_path, has_role_on
-from danvan.core.text import fold, nfc, nfc_lines
+from danvan.core.text import fold, nfc, nfc_lines, vn_number
 from danvan.orgunits.models import OrgUnit, open_on_q
 from danvan.practices.selectors import counted_paths
 
@@ -279,8 +278,7 @@ def assemble_narrative(form: Form, unit: OrgUnit, period: Period) -> dict[str, s
             size += len(line) + 1
         if left_out:
             lines.append(
-                _("- (Còn %(n)s đơn vị khác: xem báo cáo của từng đơn vị.)")
-                % {"n": f"{left_out:,}".replace(",", ".")}
+                _("- (Còn %(n)s đơn vị khác: xem báo cáo của từng đơn vị.)") % {"n": vn_number(left_out)}
             )
         texts[key] = "\n".join(lines)
     return texts
@@ -384,7 +382,7 @@ def _heading_errors(document: ReportDocument) -> dict[str, list[str]]:
         elif len(value) > limit:
             errors[name] = [
                 _("%(label)s: tối đa %(n)s ký tự.")
-                % {"label": _capitalised(str(label)), "n": f"{limit:,}".replace(",", ".")}
+                % {"label": _capitalised(str(label)), "n": vn_number(limit)}
             ]
     if document.issued_on is None:
         errors["issued_on"] = [_("Hãy nhập ngày ban hành.")]
@@ -637,18 +635,6 @@ def number_line(number: str) -> str:
     if number.startswith("-"):
         return f"Số{room}{number}"
     return f"Số {number}"
-
-
-def vn_number(value: float, decimals: int = 0) -> str:
-    """1.759; 86,3 (rounded half up to at most `decimals` decimals, trailing zeros dropped)."""
-    exact = decimal.Decimal(repr(float(value))).quantize(
-        decimal.Decimal(1).scaleb(-decimals), decimal.ROUND_HALF_UP
-    )
-    text = f"{abs(exact):,.{decimals}f}"
-    whole, _dot, fraction = text.partition(".")
-    fraction = fraction.rstrip("0")
-    result = whole.replace(",", ".") + ("," + fraction if fraction else "")
-    return ("-" if exact < 0 else "") + result
 
 
 def _formatted(indicator, value: float | None, own_unit: bool) -> str:

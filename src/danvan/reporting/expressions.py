@@ -81,8 +81,10 @@ def references(text: str) -> set[Reference]:
     return found
 
 
-def codes_in(text: str) -> set[str]:
-    return {reference.code for reference in references(text)}
+@functools.lru_cache(maxsize=1024)
+def codes_in(text: str) -> frozenset[str]:
+    """The indicator codes a formula uses; remembered, since every saved cell checks the form's rules against them."""
+    return frozenset(reference.code for reference in references(text))
 
 
 def evaluate(text: str, lookup: Callable[[Reference], float | None]) -> float | None:

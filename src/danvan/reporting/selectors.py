@@ -14,9 +14,9 @@ from django.db import connection
 from django.db.models import Prefetch, Q
 from django.http import Http404
 
-from danvan.core.scope import visible_q
-from danvan.orgunits.models import OrgUnit, subtree_q, subtree_range
-from danvan.practices.selectors import counted_paths, outermost
+from danvan.core.scope import visible_paths, visible_q
+from danvan.orgunits.models import OrgUnit, path_ids, subtree_q, subtree_range
+from danvan.practices.selectors import counted_paths, intersect_paths, outermost
 
 from . import expressions
 from .models import (
@@ -45,11 +45,12 @@ def forms_visible_to(user):
     """Forms issued by a unit in the user's scope or by an ancestor of one (a commune sees its province's forms)."""
     if user.is_superuser:
         return Form.objects.all()
-    from danvan.core.scope import visible_paths
+    return Form.objects.filter(visible_q(user, "owner__path") | Q(owner_id__in=_scope_and_above(user)))
 
-    paths = visible_paths(user) or []
-    ancestor_ids = {int(part) for path in paths for part in path.strip("/").split("/") if part}
-    return Form.objects.filter(visible_q(user, "owner__path") | Q(owner_id__in=ancestor_ids))
+
+def _scope_and_above(user) -> set[int]:
+    """The units the user's scope starts at and every unit above them (whose forms and indicators they follow)."""
+    return {unit_id for path in visible_paths(user) or [] for unit_id in path_ids(path)}
 
 
 def get_form_for(user, pk) -> Form:
@@ -64,10 +65,7 @@ def indicators_visible_to(user):
     forms the user sees."""
     if user.is_superuser:
         return Indicator.objects.all()
-    from danvan.core.scope import visible_paths
-
-    paths = visible_paths(user) or []
-    ancestor_ids = {int(part) for path in paths for part in path.strip("/").split("/") if part}
+    ancestor_ids = _scope_and_above(user)
     forms = forms_visible_to(user)
     in_forms = SectionIndicator.objects.filter(section__form__in=forms).values("indicator_id")
     return Indicator.objects.filter(
@@ -140,7 +138,7 @@ def expected_units(form: Form, period: Period, root: OrgUnit | None = None):
     the period, in the subtree of the form's owner, and of `root` if given (both through lineage)."""
     within = counted_paths(form.owner)
     if root is not None:
-        within = _intersect(within, counted_paths(root))
+        within = intersect_paths(within, counted_paths(root))
     units = OrgUnit.objects.filter(
         _paths_q(within), open_at_end_q(period), kind__in=form.reporting_kinds or []
     )
@@ -150,21 +148,9 @@ def expected_units(form: Form, period: Period, root: OrgUnit | None = None):
     return units.order_by("sort_key", "id")
 
 
-def _intersect(paths: list[str], within: list[str]) -> list[str]:
-    found = []
-    for path in paths:
-        for outer in within:
-            if path.startswith(outer):
-                found.append(path)
-            elif outer.startswith(path):
-                found.append(outer)
-    return outermost(found)
-
-
 def forms_for_unit(unit: OrgUnit):
     """Active forms this unit has to report: its kind is named and the form's owner is above it (or was)."""
-    ancestor_ids = [int(part) for part in unit.path.strip("/").split("/") if part]
-    forms = Form.objects.filter(is_active=True, owner_id__in=ancestor_ids).prefetch_related(
+    forms = Form.objects.filter(is_active=True, owner_id__in=path_ids(unit.path)).prefetch_related(
         "reporting_groups"
     )
     result = []
@@ -332,8 +318,7 @@ def _branches_for(unit: OrgUnit | None, period: Period, by: str | None) -> tuple
 
 
 def _unit_and_predecessor_ids(unit: OrgUnit) -> list[int]:
-    paths = counted_paths(unit)
-    return [int(path.strip("/").split("/")[-1]) for path in paths]
+    return [path_ids(path)[-1] for path in counted_paths(unit)]
 
 
 @dataclass(slots=True)

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,10 +15,10 @@ from danvan.core.changelog import record_change, snapshot
 from danvan.core.context import current_request_id
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.scope import Role, has_role_on
-from danvan.core.text import nfc, nfc_lines
+from danvan.core.text import nfc, nfc_lines, vn_number
 from danvan.orgunits.models import OrgUnit
-from danvan.practices.models import PracticeYear, Status
-from danvan.practices.selectors import counted_paths, stats
+from danvan.practices.models import Level, Status
+from danvan.practices.selectors import counted_paths, facts_for, stats
 
 from . import expressions
 from .models import (
@@ -489,10 +488,7 @@ def display(indicator: Indicator, number: float | None, text: str = "") -> str:
         return ""
     if indicator.value_type == ValueType.BOOLEAN:
         return _("Có") if number else _("Không")
-    if number == int(number):
-        return f"{int(number):,}".replace(",", ".")
-    whole, _dot, fraction = f"{number:.4f}".rstrip("0").partition(".")
-    return f"{int(whole):,}".replace(",", ".") + ("," + fraction if fraction else "")
+    return vn_number(number, 4)
 
 
 # --- values: locks ---------------------------------------------------------------------------------------------------
@@ -645,14 +641,9 @@ def category_keys_for(indicator: Indicator) -> list[str]:
 
 
 def _registering_units(unit: OrgUnit, year: int, dimensions: list[str]) -> dict[str, float]:
-    q = Q(pk__in=[])
-    from danvan.orgunits.models import subtree_q
-
-    for path in counted_paths(unit):
-        q |= subtree_q(path, "owner_path")
-    rows = PracticeYear.objects.filter(q, year=year)
+    rows = facts_for(unit, year)
     if "level" in dimensions:
-        values = {key: 0.0 for key in ["province", "district", "commune", "hamlet"]}
+        values = dict.fromkeys(Level.values, 0.0)
         for level, _owner in rows.values_list("level", "owner_id").distinct():
             values[level] = values.get(level, 0.0) + 1
         return values
@@ -929,13 +920,7 @@ class Violation:
     @property
     def message(self) -> str:
         operator = self.rule.get_operator_display()
-        return f"{self.rule.message} ({display_number(self.left)} {operator} {display_number(self.right)})"
-
-
-def display_number(number: float) -> str:
-    if number == int(number):
-        return f"{int(number):,}".replace(",", ".")
-    return f"{number:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        return f"{self.rule.message} ({vn_number(self.left, 2)} {operator} {vn_number(self.right, 2)})"
 
 
 def unit_values(unit: OrgUnit, period: str) -> dict[tuple[str, str], float]:
@@ -1004,9 +989,7 @@ def write_values(actor, rows: list[dict]) -> dict:
     """Writes many values at once (`[{"unit", "period", "indicator", "category", "value", "reason"?}]`): every row
     is checked first, and one bad or forbidden row writes nothing. Returns {"written": n, "unchanged": m}."""
     if len(rows) > MAX_BULK_VALUES:
-        raise ValidationError(
-            _("Tối đa %(n)s số liệu mỗi lần.") % {"n": f"{MAX_BULK_VALUES:,}".replace(",", ".")}
-        )
+        raise ValidationError(_("Tối đa %(n)s số liệu mỗi lần.") % {"n": vn_number(MAX_BULK_VALUES)})
     indicators = {
         i.code: i
         for i in Indicator.objects.filter(code__in={str(r.get("indicator")) for r in rows}).prefetch_related(

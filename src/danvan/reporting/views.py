@@ -960,11 +960,11 @@ def indicator_detail(request, pk):
     return render(request, "reporting/definitions/indicator_detail.html", context)
 
 
-def _safe_codes(text: str) -> set[str]:
+def _safe_codes(text: str) -> frozenset[str]:
     try:
         return expressions.codes_in(text)
     except ValidationError:
-        return set()
+        return frozenset()
 
 
 @login_required
