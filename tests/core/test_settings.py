@@ -12,7 +12,8 @@ SECRET = "k3T9-the-administrators-own-long-random-secret-key-xQ2vLp8Zr6Wn4Ys0Bc"
 
 
 def danvan(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DANVAN_")}
+    """A `danvan` process with only this environment of ours (not the test run's DANVAN_/DJANGO_ variables)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DANVAN_", "DJANGO_"))}
     return subprocess.run(
         [sys.executable, "-m", "danvan.cli", *args],
         env={**clean, **env},
