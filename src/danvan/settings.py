@@ -109,6 +109,17 @@ else:
             },
         }
     }
+
+# A PostgreSQL streaming read replica (docs/scaling.md): read-only analytics and counts go there through
+# core.replica.analytics_db(), back to the primary when it lags more than DANVAN_REPLICA_MAX_LAG seconds or is down.
+REPLICA_URL = os.environ.get("DANVAN_REPLICA_URL", "")
+REPLICA_MAX_LAG = float(os.environ.get("DANVAN_REPLICA_MAX_LAG", "10"))
+if REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    # Under the test runner the alias reads the test database of the primary (no test database on a replica).
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    MIDDLEWARE.append("danvan.core.replica.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
