@@ -126,6 +126,16 @@ else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "danvan.sqlite3"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
+
+# A PostgreSQL streaming read replica (docs/scaling.md): read-only analytics and counts go there through
+# core.replica.analytics_db(), back to the primary when it lags more than DANVAN_REPLICA_MAX_LAG seconds or is down.
+REPLICA_URL = os.environ.get("DANVAN_REPLICA_URL", "")
+REPLICA_MAX_LAG = float(os.environ.get("DANVAN_REPLICA_MAX_LAG", "10"))
+# Not under the test runner (a replica has no test database): tests/core/test_replica.py adds the alias itself.
+if REPLICA_URL and not TESTING:
+    DATABASES["replica"] = dj_database_url.parse(REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    MIDDLEWARE.append("danvan.core.replica.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

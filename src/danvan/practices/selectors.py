@@ -4,10 +4,11 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 
+from danvan.core.replica import analytics_db
 from danvan.core.scope import visible_q
 from danvan.orgunits.models import LineageLink, OrgUnit, UnitGroup, subtree_q, subtree_range
 
@@ -163,7 +164,7 @@ def run_counts(counts: list["Tally"]) -> list[dict[tuple, int]]:
     if branches:
         statements.append((" UNION ALL ".join(branches), params))
     positions = [[1 + 1 + _LAYOUT.index(c) for c in count.columns] for count in counts]
-    with connection.cursor() as cursor:
+    with connections[analytics_db()].cursor() as cursor:
         for sql, statement_params in statements:
             cursor.execute(sql, statement_params)
             for row in cursor.fetchall():

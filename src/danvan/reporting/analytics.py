@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db import connection
+from django.db import connections
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.urls import NoReverseMatch, reverse
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.core.excel import xlsx_response
+from danvan.core.replica import analytics_db
 from danvan.core.scope import can_view_path
 from danvan.core.text import vn_number
 from danvan.orgunits.models import REFORM_DATE, OrgUnit, open_on_q, subtree_q, subtree_range
@@ -169,7 +170,7 @@ def periods_with_figures(indicator_ids: list[int], paths: list[str] | None, code
             sql += f" AND indicator_id IN ({indicator_sql}))"
             parts.append((sql, params + indicator_ids))
     found: set[str] = set()
-    with connection.cursor() as cursor:
+    with connections[analytics_db()].cursor() as cursor:
         for start in range(0, len(parts), 200):  # SQLite takes at most 500 terms in a compound SELECT
             chunk = parts[start : start + 200]
             cursor.execute(

@@ -10,10 +10,11 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Prefetch, Q
 from django.http import Http404
 
+from danvan.core.replica import analytics_db
 from danvan.core.scope import visible_paths, visible_q
 from danvan.orgunits.models import OrgUnit, path_ids, subtree_q, subtree_range
 from danvan.practices.selectors import counted_paths, intersect_paths, outermost
@@ -413,7 +414,7 @@ def _run(
             parts, params = [], []
     if parts:
         statements.append((" UNION ALL ".join(parts), params))
-    with connection.cursor() as cursor:
+    with connections[analytics_db()].cursor() as cursor:
         for sql, statement_params in statements:
             cursor.execute(sql, statement_params)
             for row in cursor.fetchall():
