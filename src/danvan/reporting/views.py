@@ -485,6 +485,10 @@ def _submission_or_404(form: Form, unit: OrgUnit, period: Period) -> Submission:
     return submission
 
 
+def _stored(value: Value | None) -> tuple[float | None, str]:
+    return (value.number, value.text) if value is not None else (None, "")
+
+
 @login_required
 @require_POST
 def entry_cell(request, form_id, unit_id, period, indicator_id):
@@ -516,8 +520,21 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
         editable=True,
         reason=reason,
     )
+    # The figure the grid showed when the user started typing: a save over someone else's change is refused.
+    started_from = {"expected": request.POST["expected"]} if "expected" in request.POST else {}
     try:
-        result = services.save_value(user, submission, indicator, category, raw, reason)
+        result = services.save_value(user, submission, indicator, category, raw, reason, **started_from)
+    except services.Conflict as error:
+        # The cell comes back holding the current figure, the message saying who changed it: type again to save.
+        cell.errors, status = error.messages, 409
+        cell.value = Value.objects.filter(
+            unit=unit, period=period.code, indicator=indicator, category=category
+        ).first()
+        number, text = _stored(cell.value)
+        if indicator.value_type == ValueType.BOOLEAN:
+            cell.shown = "" if number is None else ("1" if number else "0")
+        else:
+            cell.shown = services.display(indicator, number, text)
     except ValidationError as error:
         cell.errors = [m for ms in messages_of(error).values() for m in ms]
         cell.needs_reason = bool(indicator.source)
