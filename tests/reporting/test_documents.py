@@ -336,14 +336,15 @@ def test_figures_compare_with_the_same_period_a_year_earlier(demo_form, commune_
     services.write_values(
         commune_editor,
         [
-            {"unit": thuc_phan.pk, "period": "2025H1", "indicator": "dcs_doi_thoai", "value": 4},
-            {"unit": thuc_phan.pk, "period": "2026H1", "indicator": "dcs_doi_thoai", "value": 7},
-            {"unit": thuc_phan.pk, "period": "2026H1", "indicator": "dcs_so_ket", "value": "có"},
+            # The ward opened on 1/7/2025: its first half-year is 2025H2.
+            {"unit": thuc_phan.pk, "period": "2025H2", "indicator": "dcs_doi_thoai", "value": 4},
+            {"unit": thuc_phan.pk, "period": "2026H2", "indicator": "dcs_doi_thoai", "value": 7},
+            {"unit": thuc_phan.pk, "period": "2026H2", "indicator": "dcs_so_ket", "value": "có"},
         ],
     )
-    figures = documents.figures_of(demo_form, thuc_phan, Period.parse("2026H1"))
+    figures = documents.figures_of(demo_form, thuc_phan, Period.parse("2026H2"))
     assert figures.compared
-    assert figures.columns == ["6 tháng đầu năm 2026", "Cùng kỳ năm trước (6 tháng đầu năm 2025)"]
+    assert figures.columns == ["6 tháng cuối năm 2026", "Cùng kỳ năm trước (6 tháng cuối năm 2025)"]
     rows = {row.name: row for table in figures.tables for row in table.rows}
     dialogues = rows["Số cuộc đối thoại của người đứng đầu cấp ủy, chính quyền với Nhân dân"]
     assert (dialogues.values, dialogues.change) == (["7", "4"], "+3")

@@ -176,12 +176,14 @@ def test_an_unauthorised_bulk_write_is_refused_and_writes_nothing(draft, units, 
     assert not Value.objects.filter(indicator__code="dcs_doi_thoai").exists()
 
 
-def test_a_figure_far_from_the_units_history_is_flagged(draft, units, commune_editor):
+def test_a_figure_far_from_the_units_history_is_flagged(demo_form, units, commune_editor):
+    # The ward opened on 1/7/2025: its history is 2025H2 and 2026H1.
     rows = [
         {"unit": units["thuc_phan"].pk, "period": code, "indicator": "dcs_doi_thoai", "value": value}
-        for code, value in (("2025H2", 4), ("2025H1", 5), ("2024H2", 3))
+        for code, value in (("2025H2", 4), ("2026H1", 5))
     ]
     services.write_values(commune_editor, rows)
+    draft = services.open_submission(commune_editor, demo_form, units["thuc_phan"], "2026H2")
     calm = services.save_value(commune_editor, draft, indicator("dcs_doi_thoai"), "", "6")
     assert not calm.warnings
     wild = services.save_value(commune_editor, draft, indicator("dcs_doi_thoai"), "", "60")

@@ -144,6 +144,11 @@ class ValueIn(Schema):
         "null hoặc “” để xóa.",
     )
     reason: str | None = SchemaField("", description="Lý do, bắt buộc khi sửa số liệu lấy từ hệ thống.")
+    expected: Any = SchemaField(
+        None,
+        description="Tùy chọn: giá trị ô mà bên gửi đã đọc (null hoặc “” là ô trống). Có trường này mà ô đã bị "
+        "người khác sửa thành giá trị khác thì cả lần ghi bị từ chối (409), không ghi đè. Không có: ghi đè.",
+    )
 
 
 class WriteOut(Schema):
@@ -402,16 +407,27 @@ def list_values(request, unit: int, period: str, indicators: str | None = None):
 
 @router.post(
     "/values",
-    response={200: WriteOut, 422: ErrorOut},
+    response={200: WriteOut, 409: ErrorOut, 422: ErrorOut},
     summary="Ghi nhiều số liệu một lần",
     description='Thân yêu cầu là một danh sách `[{"unit": id, "period": "2026H1", "indicator": "mã", '
-    '"category": "", "value": 12, "reason": "..."}]` (tối đa 200.000 dòng). ' + PERIOD_HELP + " "
+    '"category": "", "value": 12, "reason": "...", "expected": 10}]` (tối đa 200.000 dòng). '
+    + PERIOD_HELP
+    + " "
+    "Mỗi dòng được kiểm tra như khi nhập trên lưới: đơn vị phải báo cáo một biểu mẫu có chỉ tiêu đó, theo kỳ đúng "
+    "loại của biểu mẫu, và đang hoạt động vào cuối kỳ. "
     "Tất cả hoặc không: một dòng sai (422, lỗi theo “Dòng n”) hoặc một đơn vị không có quyền nhập (403) thì "
-    "không ghi gì. Ô của báo cáo đã nộp, đã duyệt hoặc hết hạn nhập bị từ chối. Ghi lại giá trị cũ không tính là "
-    "thay đổi (`unchanged`).",
+    "không ghi gì. Ô của báo cáo đã nộp, đã duyệt hoặc hết hạn nhập bị từ chối; báo cáo đang được ghi hay nộp "
+    "cùng lúc thì chờ nhau (khóa báo cáo), không lọt. `expected` (tùy chọn): giá trị ô bên gửi đã đọc; ô đã bị "
+    "sửa khác đi thì trả 409, lỗi theo “Dòng n” nói ai sửa, lúc nào, thành gì. Không gửi `expected` thì lần ghi "
+    "sau cùng thắng, lịch sử ô vẫn ghi đúng giá trị cũ. Ghi lại giá trị cũ không tính là thay đổi (`unchanged`).",
 )
 def write_values(request, rows: Body[list[ValueIn]]):
-    data = [row.model_dump() for row in rows]
+    data = []
+    for row in rows:
+        fields = row.model_dump()
+        if "expected" not in row.model_fields_set:
+            del fields["expected"]  # not sent: last write wins
+        data.append(fields)
     missing = {}
     for number, row in enumerate(data, start=1):
         absent = [name for name in ("unit", "period", "indicator") if row.get(name) in (None, "")]
@@ -421,6 +437,10 @@ def write_values(request, rows: Body[list[ValueIn]]):
         row["reason"] = row.get("reason") or ""
     try:
         return services.write_values(request.user, data)
+    except services.Conflict as error:
+        errors = messages_of(error)
+        detail = "; ".join(f"{label}: " + "; ".join(messages) for label, messages in errors.items())
+        return Status(409, {"detail": detail, "errors": errors})
     except ValidationError as error:
         errors = {**messages_of(error), **missing}  # a row missing a field: say which, not "no unit “None”"
         ordered = dict(sorted(errors.items(), key=lambda item: _row_number(item[0])))

@@ -33,7 +33,7 @@ from django.utils import timezone
 from danvan.accounts.models import User
 from danvan.core.bench import ResultMismatch, Row, report
 from danvan.orgunits import bench as units_bench
-from danvan.orgunits.models import REFORM_DATE, OrgUnit, subtree_range
+from danvan.orgunits.models import REFORM_DATE, OrgUnit, path_ids, subtree_range
 from danvan.practices import bench as practices_bench
 
 from . import expressions, selectors, services
@@ -509,6 +509,33 @@ def import_rows(cells, count: int) -> list[dict]:
     return rows[:count]
 
 
+def import_forms(form: Form, rows: list[dict]) -> None:
+    """The form issued again by each province the imported units lie in: the bulk write checks, as the grid does,
+    that a unit reports a form holding the indicator, and the national agency's form reaches no commune."""
+    paths = OrgUnit.objects.filter(pk__in={row["unit"] for row in rows}).values_list("path", flat=True)
+    roots = OrgUnit.objects.filter(pk__in={path_ids(path)[0] for path in paths})
+    items = list(SectionIndicator.objects.filter(section__form=form).select_related("section"))
+    for number, root in enumerate(roots, start=1):
+        copy = Form.objects.create(
+            code=f"{FORM_CODE}-{number}",
+            name=form.name,
+            owner=root,
+            period_type=form.period_type,
+            reporting_kinds=form.reporting_kinds,
+            deadline_days=form.deadline_days,
+        )
+        sections = {
+            section.pk: Section.objects.create(form=copy, title=section.title, position=section.position)
+            for section in form.sections.all()
+        }
+        SectionIndicator.objects.bulk_create(
+            SectionIndicator(
+                section=sections[item.section_id], indicator_id=item.indicator_id, position=item.position
+            )
+            for item in items
+        )
+
+
 def import_lower_bound(rows: list[dict], actor):
     """The same value rows and history rows, written without any check: two `executemany` INSERTs on SQLite, two
     COPYs on PostgreSQL."""
@@ -634,6 +661,7 @@ def run(options, stdout):
     count = max(len(cells), round(IMPORT_VALUES * scale))
     actor = User.objects.create(username="bench", is_superuser=True, is_staff=True)
     payload = import_rows(cells, count)
+    import_forms(form, payload)
     result = services.write_values(actor, payload)
     written = Value.objects.filter(period=IMPORT_PERIOD.code).count()
     history = ValueChange.objects.filter(period=IMPORT_PERIOD.code, user=actor).count()

@@ -530,25 +530,69 @@ def _check_period(form: Form, code: str) -> Period:
     return period
 
 
+def report_problem(
+    form: Form, unit: OrgUnit, period: Period, members: set[int] | None = None, lineage: dict | None = None
+) -> str:
+    """Why the unit does not report the form for the period ("" when it does): the form's period type, the kinds
+    (and khối) it names, the issuing unit's subtree (through lineage), and the unit open at the end of the period.
+    The grid, the bulk write and the reports' creation all ask this. `members`: the ids of the form's khối members,
+    when the caller has them already; `lineage`: a cache of the units' `counted_paths` for a caller asking often."""
+    if period.type != form.period_type:
+        return _("Biểu mẫu “%(form)s” báo cáo theo kỳ %(type)s.") % {
+            "form": form.name,
+            "type": PeriodType(form.period_type).label.lower(),
+        }
+    outside = _("%(unit)s không thuộc đối tượng báo cáo biểu mẫu này.") % {"unit": unit.name}
+    if unit.kind not in (form.reporting_kinds or []):
+        return outside
+    owner = form.owner.path
+    if not unit.path.startswith(owner):
+        lineage = {} if lineage is None else lineage
+        if unit.id not in lineage:
+            lineage[unit.id] = counted_paths(unit)
+        if not any(path.startswith(owner) or owner.startswith(path) for path in lineage[unit.id]):
+            return outside
+    if members is None and form.reporting_groups.exists():
+        members = set(form.reporting_groups.values_list("members", flat=True))
+    if members is not None and unit.id not in members:
+        return outside
+    if not unit.is_open_on(period.end):
+        return _("%(unit)s không hoạt động vào cuối kỳ %(period)s.") % {
+            "unit": unit.name,
+            "period": period.label,
+        }
+    return ""
+
+
+def _lock_units(unit_ids) -> None:
+    """Locks the units' rows (in id order): held while a value is written for a report not created yet, and while a
+    report is created, so that the two cannot race (see `_lock_reports`)."""
+    ids = sorted(set(unit_ids))
+    for start in range(0, len(ids), 500):
+        list(
+            OrgUnit.objects.select_for_update(no_key=True)
+            .filter(pk__in=ids[start : start + 500])
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+
+
 @transaction.atomic
 def open_submission(actor, form: Form, unit: OrgUnit, period_code: str) -> Submission:
     """The unit's report for the period, created as a draft on first opening and filled from the system."""
     period = _check_period(form, period_code)
-    if unit.kind not in (form.reporting_kinds or []) or (
-        not unit.path.startswith(form.owner.path)
-        and not any(
-            path.startswith(form.owner.path) or form.owner.path.startswith(path)
-            for path in counted_paths(unit)
-        )
-    ):
-        raise ValidationError(
-            {"unit": [_("%(unit)s không thuộc đối tượng báo cáo biểu mẫu này.") % {"unit": unit.name}]}
-        )
+    problem = report_problem(form, unit, period)
+    if problem:
+        raise ValidationError({"unit": [problem]})
     submission = Submission.objects.filter(form=form, unit=unit, period=period.code).first()
     if submission is not None:
         return submission
     if not can_enter(actor, unit):
         raise NotAllowed(_("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": unit.name})
+    _lock_units([unit.pk])  # a bulk write for this report may be under way: wait for it, then look again
+    submission = Submission.objects.filter(form=form, unit=unit, period=period.code).first()
+    if submission is not None:
+        return submission
     submission = Submission.objects.create(form=form, unit=unit, unit_path=unit.path, period=period.code)
     record_change(actor, "create", submission, None, snapshot(submission), unit)
     if not lock_reason(submission):
@@ -654,6 +698,7 @@ def _registering_units(unit: OrgUnit, year: int, dimensions: list[str]) -> dict[
 def fill_from_system(actor, submission: Submission) -> int:
     """Fills the report's bound indicators from the system; overridden cells keep their figure. Returns how many
     cells changed."""
+    submission = _locked_for_update(submission)[0]
     if lock_reason(submission):
         return 0
     from .selectors import form_indicators
@@ -692,16 +737,18 @@ class _Write:
     text: str
     origin: str
     reason: str
+    row: int = 0  # the row number of a bulk write, for its messages
 
 
-def _apply(actor, writes: list[_Write]) -> int:
+def _apply(actor, writes: list[_Write], before: dict[tuple, tuple] | None = None) -> int:
     """Upserts the cells and appends their history, in plain SQL (`executemany`): a bulk import must take tens of
-    thousands of values a second, which one ORM object per row cannot."""
+    thousands of values a second, which one ORM object per row cannot. The caller holds the lock of the cells'
+    reports, so `before` (the cells as they are, read under that lock) is what each change replaces."""
     if not writes:
         return 0
     user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    before = _current(writes)
+    before = _current(writes) if before is None else before
     value_rows, change_rows = [], []
     request_id = current_request_id()
     for w in writes:
@@ -829,12 +876,70 @@ class CellResult:
     warnings: list[str] = field(default_factory=list)
 
 
+class Conflict(ValidationError):
+    """The cell was changed by someone else since the user (or client) read it: nothing was written."""
+
+
+def _conflict(indicator: Indicator, current: Value | None, expected, name_who: bool = True) -> str:
+    """The message when the cell no longer holds what the writer started from ("" when it still does). Both sides
+    are compared as the grid shows them, so "1.759", 1759 and "1759" are the same figure. `name_who=False`: the
+    message does not say who changed it nor when (`current` need not be a saved row)."""
+    shown = display(indicator, current.number, current.text) if current else ""
+    try:
+        started_from = display(indicator, *parse_value(indicator, expected))
+    except ValidationError:
+        started_from = None
+    if started_from == shown:
+        return ""
+    user = current.updated_by if name_who and current and current.updated_by_id else None
+    at = timezone.localtime(current.updated_at) if name_who and current and current.updated_at else None
+    if at is None:
+        when = "—"
+    elif at.date() == timezone.localdate():
+        when = at.strftime("%H:%M")
+    else:
+        when = at.strftime("%H:%M %d/%m/%Y")
+    return _("Ô này vừa được %(user)s sửa thành “%(value)s” lúc %(time)s; tải lại để xem.") % {
+        "user": user.display_name if user else _("hệ thống"),
+        "value": shown or _("(trống)"),
+        "time": when,
+    }
+
+
+def _lock_cell_reports(submission: Submission, indicator: Indicator) -> Submission:
+    """Locks, in id order, the report and the unit's other reports of the period that hold the indicator (a cell
+    shared by two forms is written under both locks); returns the report, read under its lock."""
+    ids = set(
+        Submission.objects.filter(
+            unit_id=submission.unit_id, period=submission.period, form__sections__items__indicator=indicator
+        ).values_list("pk", flat=True)
+    ) | {submission.pk}
+    locked = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("form", "unit")
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
+    return next(s for s in locked if s.pk == submission.pk)
+
+
+_NOT_GIVEN = object()
+
+
 @transaction.atomic
 def save_value(
-    actor, submission: Submission, indicator: Indicator, category: str, raw, reason: str = ""
+    actor,
+    submission: Submission,
+    indicator: Indicator,
+    category: str,
+    raw,
+    reason: str = "",
+    expected=_NOT_GIVEN,
 ) -> CellResult:
-    """Saves one cell of a report as the user leaves it: checked, then the form's rules and the unit's history."""
-    submission = Submission.objects.select_related("form", "unit").get(pk=submission.pk)
+    """Saves one cell of a report as the user leaves it: checked, then the form's rules and the unit's history.
+    The report is locked first, so a submit or another save of the cell waits for this one. `expected`: the
+    figure the user started from; when the cell holds something else by now, Conflict says who changed it."""
+    submission = _lock_cell_reports(submission, indicator)
     if not can_enter(actor, submission.unit):
         raise NotAllowed(_("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": submission.unit.name})
     locked = lock_reason(submission)
@@ -851,6 +956,17 @@ def save_value(
             _("“%(name)s”: phân tổ “%(category)s” không có.") % {"name": indicator.name, "category": category}
         )
     number, text = parse_value(indicator, raw)
+    current = (
+        Value.objects.filter(
+            unit=submission.unit, period=submission.period, indicator=indicator, category=category
+        )
+        .select_related("updated_by")
+        .first()
+    )
+    if expected is not _NOT_GIVEN:
+        changed = _conflict(indicator, current, expected)
+        if changed:
+            raise Conflict(changed)
     reason = nfc(reason or "").strip()[:300]
     origin = Value.Origin.ENTERED
     if indicator.source:
@@ -864,8 +980,11 @@ def save_value(
             )
         else:
             origin = Value.Origin.OVERRIDDEN
+    key = (submission.unit.id, submission.period, indicator.id, category)
     _apply(
-        actor, [_Write(indicator, submission.unit, submission.period, category, number, text, origin, reason)]
+        actor,
+        [_Write(indicator, submission.unit, submission.period, category, number, text, origin, reason)],
+        before={key: (current.number, current.text, current.origin)} if current else {},
     )
     value = Value.objects.filter(
         unit=submission.unit, period=submission.period, indicator=indicator, category=category
@@ -986,8 +1105,11 @@ def _expanded(codes: set[str], computed: dict[str, str]) -> set[str]:
 
 @transaction.atomic
 def write_values(actor, rows: list[dict]) -> dict:
-    """Writes many values at once (`[{"unit", "period", "indicator", "category", "value", "reason"?}]`): every row
-    is checked first, and one bad or forbidden row writes nothing. Returns {"written": n, "unchanged": m}."""
+    """Writes many values at once (`[{"unit", "period", "indicator", "category", "value", "reason"?,
+    "expected"?}]`): every row is checked first — as the grid checks a cell: the unit reports a form holding the
+    indicator, for a period of that form's type, open at its end — and one bad or forbidden row writes nothing.
+    The reports the cells belong to are locked (in id order) before their state is read; a row with `expected`
+    is refused when its cell no longer holds that figure. Returns {"written": n, "unchanged": m}."""
     if len(rows) > MAX_BULK_VALUES:
         raise ValidationError(_("Tối đa %(n)s số liệu mỗi lần.") % {"n": vn_number(MAX_BULK_VALUES)})
     indicators = {
@@ -996,23 +1118,32 @@ def write_values(actor, rows: list[dict]) -> dict:
             "categories__options"
         )
     }
+    forms_of = _forms_of([i.id for i in indicators.values()])
     unit_ids = set()
     for row in rows:
         with contextlib.suppress(TypeError, ValueError):
             unit_ids.add(int(row.get("unit")))
     # Only what the checks and the rows need: a bulk write names thousands of units.
-    units = OrgUnit.objects.only("id", "name", "kind", "path", "province_code", "parent_id").in_bulk(
-        list(unit_ids)
-    )
+    units = OrgUnit.objects.only(
+        "id", "name", "kind", "path", "province_code", "parent_id", "valid_from", "valid_to"
+    ).in_bulk(list(unit_ids))
     errors: dict[str, list[str]] = {}
     forbidden: set[str] = set()
     writes: list[_Write] = []
+    reports_of: list[
+        list[tuple]
+    ] = []  # per write: the (unit id, period, form id) of the reports holding its cell
+    expected: dict[int, object] = {}  # write index → the figure the client started from
     keys_of: dict[int, set[str]] = {}
     seen = set()
     # What every row of a unit, a period or an indicator shares is worked out once, and ids are read as `.id`, not
     # `.pk` (a property): an import of 100,000 values spends a few µs a row here.
     allowed: dict[int, bool] = {}
-    periods: dict[str, tuple[str, str]] = {}  # given code → (code, error)
+    periods: dict[str, tuple[Period | None, str]] = {}  # given code → (period, error)
+    # (unit id, period, the indicator's forms) → report keys, or why none; the units' lineage, read once each.
+    reporting: dict[tuple, list[tuple] | str] = {}
+    lineage: dict[int, list[str]] = {}
+    form_ids = {indicator_id: tuple(f.id for f in forms) for indicator_id, forms in forms_of.items()}
     for index, row in enumerate(rows, start=1):
         problems = []
         try:
@@ -1040,9 +1171,9 @@ def write_values(actor, rows: list[dict]) -> dict:
         given = str(row.get("period") or "")
         if given not in periods:
             try:
-                periods[given] = (Period.parse(given).code, "")
+                periods[given] = (Period.parse(given), "")
             except ValueError as error:
-                periods[given] = ("", str(error))
+                periods[given] = (None, str(error))
         period, problem = periods[given]
         if problem:
             problems.append(problem)
@@ -1052,6 +1183,18 @@ def write_values(actor, rows: list[dict]) -> dict:
                 _("chỉ tiêu “%(code)s” không có phân tổ “%(category)s”")
                 % {"code": indicator.code, "category": category}
             )
+        reports: list[tuple] = []
+        if unit is not None and indicator is not None and period is not None and not problems:
+            shared = (unit.id, period.code, form_ids.get(indicator.id) or ("none", indicator.id))
+            found = reporting.get(shared)
+            if found is None:
+                found = reporting[shared] = _reports_for(
+                    forms_of.get(indicator.id, []), unit, period, indicator, lineage
+                )
+            if isinstance(found, str):
+                problems.append(found)
+            else:
+                reports = found
         number = text = None
         if indicator is not None and not problems:
             try:
@@ -1059,16 +1202,19 @@ def write_values(actor, rows: list[dict]) -> dict:
             except ValidationError as error:
                 problems.extend(error.messages)
         if not problems:
-            key = (unit.id, period, indicator.id, category)
+            key = (unit.id, period.code, indicator.id, category)
             if key in seen:
                 problems.append(_("trùng ô số liệu với một dòng trước"))
             seen.add(key)
         if problems:
             errors[_("Dòng %(n)s") % {"n": index}] = problems
             continue
+        if "expected" in row:
+            expected[len(writes)] = row["expected"]
         reason = nfc(str(row["reason"])).strip()[:300] if row.get("reason") else ""
         origin = Value.Origin.OVERRIDDEN if indicator.source else Value.Origin.IMPORTED
-        writes.append(_Write(indicator, unit, period, category, number, text, origin, reason))
+        writes.append(_Write(indicator, unit, period.code, category, number, text, origin, reason, index))
+        reports_of.append(reports)
     if forbidden:
         raise NotAllowed(
             _("Bạn không có quyền nhập số liệu của: %(units)s. Không số liệu nào được ghi.")
@@ -1076,57 +1222,146 @@ def write_values(actor, rows: list[dict]) -> dict:
         )
     if errors:
         raise ValidationError(errors)
-    locked = _locked_cells(writes)
+    submissions = _lock_reports({key for keys in reports_of for key in keys}, forms_of)
+    forms = {form.id: form for fs in forms_of.values() for form in fs}
+    locked = _locked_cells(writes, reports_of, submissions, forms)
     if locked:
         raise ValidationError({_("Dòng %(n)s") % {"n": n}: [message] for n, message in locked[:50]})
-    written = _apply(actor, writes)
+    before = _current(writes)
+    if expected:
+        changed = _changed_cells(writes, expected, before)
+        if changed:
+            raise Conflict({_("Dòng %(n)s") % {"n": n}: [message] for n, message in changed[:50]})
+    written = _apply(actor, writes, before)
     return {"written": written, "unchanged": len(writes) - written}
 
 
-def _locked_cells(writes: list[_Write]) -> list[tuple[int, str]]:
-    """(row number, reason) of the writes that fall in a submitted, approved or expired report."""
-    if not writes:
-        return []
-    indicator_forms: dict[int, set[int]] = {}
-    for indicator_id, form_id in SectionIndicator.objects.filter(
-        indicator_id__in={w.indicator.id for w in writes}
-    ).values_list("indicator_id", "section__form_id"):
-        indicator_forms.setdefault(indicator_id, set()).add(form_id)
-    forms = Form.objects.in_bulk({f for fs in indicator_forms.values() for f in fs})
-    submissions = {}
-    units = sorted({w.unit.id for w in writes})
-    for start in range(0, len(units), 500):
-        for submission in Submission.objects.filter(
-            unit_id__in=units[start : start + 500],
-            period__in={w.period for w in writes},
-            form_id__in=list(forms),
+def _forms_of(indicator_ids) -> dict[int, list[Form]]:
+    """{indicator id: the forms holding it}, each form with its owner and its khối members read once."""
+    pairs = list(
+        SectionIndicator.objects.filter(indicator_id__in=indicator_ids).values_list(
+            "indicator_id", "section__form_id"
+        )
+    )
+    forms = (
+        Form.objects.select_related("owner")
+        .prefetch_related("reporting_groups__members")
+        .in_bulk({form_id for _i, form_id in pairs})
+    )
+    for form in forms.values():
+        groups = list(form.reporting_groups.all())
+        form.members = {unit.pk for group in groups for unit in group.members.all()} if groups else None
+    result: dict[int, list[Form]] = {}
+    for indicator_id, form_id in pairs:
+        result.setdefault(indicator_id, []).append(forms[form_id])
+    return result
+
+
+def _reports_for(
+    forms: list[Form], unit: OrgUnit, period: Period, indicator: Indicator, lineage: dict
+) -> list[tuple] | str:
+    """The (unit id, period, form id) of the reports a cell of the indicator belongs to: the forms holding it, of
+    the period's type, that the unit reports (`report_problem`); or why there is none."""
+    of_type = [form for form in forms if form.period_type == period.type]
+    if not of_type:
+        return _("chỉ tiêu “%(code)s” không thuộc biểu mẫu nào báo cáo theo kỳ %(type)s") % {
+            "code": indicator.code,
+            "type": PeriodType(period.type).label.lower(),
+        }
+    problems = [report_problem(form, unit, period, form.members, lineage) for form in of_type]
+    if all(problems):
+        return problems[0]
+    return [
+        (unit.id, period.code, form.id)
+        for form, problem in zip(of_type, problems, strict=True)
+        if not problem
+    ]
+
+
+def _lock_reports(keys: set[tuple], forms_of: dict[int, list[Form]]) -> dict[tuple, Submission]:
+    """Locks the existing reports of these (unit id, period, form id) keys, in id order, and returns them by key.
+    For a report not created yet its unit's row is locked first (`open_submission` takes the same lock before it
+    creates one), so no report can appear, be submitted and miss these values while they are written."""
+    if not keys:
+        return {}
+    forms = {form.id: form for fs in forms_of.values() for form in fs}
+
+    def existing(wanted: set[tuple]) -> dict[tuple, int]:
+        found = {}
+        units = sorted({k[0] for k in wanted})
+        for start in range(0, len(units), 500):
+            rows = Submission.objects.filter(
+                unit_id__in=units[start : start + 500],
+                period__in={k[1] for k in wanted},
+                form_id__in={k[2] for k in wanted},
+            ).values_list("unit_id", "period", "form_id", "pk")
+            found.update({(u, p, f): pk for u, p, f, pk in rows if (u, p, f) in wanted})
+        return found
+
+    ids = existing(keys)
+    missing = keys - set(ids)
+    if missing:
+        _lock_units(k[0] for k in missing)
+        ids.update(existing(missing))
+    key_of = {pk: key for key, pk in ids.items()}
+    result = {}
+    pks = sorted(key_of)
+    for start in range(0, len(pks), 500):
+        for submission in (
+            Submission.objects.select_for_update(of=("self",))
+            .filter(pk__in=pks[start : start + 500])
+            .order_by("pk")
         ):
             submission.form = forms[submission.form_id]
-            submissions[(submission.unit_id, submission.period, submission.form_id)] = submission
+            result[key_of[submission.pk]] = submission
+    return result
+
+
+def _locked_cells(
+    writes: list[_Write], reports_of: list[list[tuple]], submissions: dict, forms: dict[int, Form]
+) -> list[tuple[int, str]]:
+    """(row number, reason) of the writes that fall in a submitted, approved or expired report (read under lock)."""
     today = timezone.localdate()
-    period_types = {code: Period.parse(code).type.value for code in {w.period for w in writes}}
     reasons: dict[tuple, str] = {}  # one report's lock holds for all its cells
     locked = []
-    for index, w in enumerate(writes, start=1):
-        for form_id in indicator_forms.get(w.indicator.id, ()):
-            form = forms[form_id]
-            if form.period_type != period_types[w.period]:
-                continue
-            key = (w.unit.id, w.period, form_id)
+    for w, keys in zip(writes, reports_of, strict=True):
+        for key in keys:
             if key not in reasons:
                 submission = submissions.get(key)
                 if submission is None:
                     # A report not opened yet is locked or not by its form and period alone: one check for all.
-                    blank = (w.period, form_id)
+                    blank = (key[1], key[2])
                     if blank not in reasons:
-                        reasons[blank] = lock_reason(Submission(form=form, period=w.period), today)
+                        reasons[blank] = lock_reason(Submission(form=forms[key[2]], period=key[1]), today)
                     reasons[key] = reasons[blank]
                 else:
                     reasons[key] = lock_reason(submission, today)
             if reasons[key]:
-                locked.append((index, reasons[key]))
+                locked.append((w.row, reasons[key]))
                 break
     return locked
+
+
+def _changed_cells(writes: list[_Write], expected: dict[int, object], before: dict) -> list[tuple[int, str]]:
+    """(row number, message) of the rows whose cell no longer holds the `expected` figure the client sent (read
+    under the reports' lock); who changed it is read for the first 50 only."""
+    changed = []
+    for index, raw in expected.items():
+        w = writes[index]
+        old = before.get((w.unit.id, w.period, w.indicator.id, w.category))
+        current = Value(number=old[0], text=old[1]) if old else None
+        if not _conflict(w.indicator, current, raw, name_who=False):
+            continue
+        if len(changed) < 50:
+            current = (
+                Value.objects.filter(
+                    unit_id=w.unit.id, period=w.period, indicator_id=w.indicator.id, category=w.category
+                )
+                .select_related("updated_by")
+                .first()
+            )
+        changed.append((w.row, _conflict(w.indicator, current, raw)))
+    return changed
 
 
 # --- workflow --------------------------------------------------------------------------------------------------------

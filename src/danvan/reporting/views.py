@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
-from danvan.core.scope import Role, can_view_path, has_role_on
+from danvan.core.scope import Role, can_view_path, has_role_on, visible_q
 from danvan.orgunits.models import OrgUnit, subtree_q
 from danvan.orgunits.selectors import get_unit_for
 
@@ -485,6 +485,10 @@ def _submission_or_404(form: Form, unit: OrgUnit, period: Period) -> Submission:
     return submission
 
 
+def _stored(value: Value | None) -> tuple[float | None, str]:
+    return (value.number, value.text) if value is not None else (None, "")
+
+
 @login_required
 @require_POST
 def entry_cell(request, form_id, unit_id, period, indicator_id):
@@ -516,8 +520,21 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
         editable=True,
         reason=reason,
     )
+    # The figure the grid showed when the user started typing: a save over someone else's change is refused.
+    started_from = {"expected": request.POST["expected"]} if "expected" in request.POST else {}
     try:
-        result = services.save_value(user, submission, indicator, category, raw, reason)
+        result = services.save_value(user, submission, indicator, category, raw, reason, **started_from)
+    except services.Conflict as error:
+        # The cell comes back holding the current figure, the message saying who changed it: type again to save.
+        cell.errors, status = error.messages, 409
+        cell.value = Value.objects.filter(
+            unit=unit, period=period.code, indicator=indicator, category=category
+        ).first()
+        number, text = _stored(cell.value)
+        if indicator.value_type == ValueType.BOOLEAN:
+            cell.shown = "" if number is None else ("1" if number else "0")
+        else:
+            cell.shown = services.display(indicator, number, text)
     except ValidationError as error:
         cell.errors = [m for ms in messages_of(error).values() for m in ms]
         cell.needs_reason = bool(indicator.source)
@@ -709,7 +726,9 @@ def completeness(request, form_id):
     lists["all"] = [(u, by_unit.get(u.pk)) for u in figures.expected]
     show = request.GET.get("show", "all")
     show = show if show in COMPLETENESS_SHOWS else "all"
-    page = Paginator(lists[show], COMPLETENESS_PAGE_SIZE).get_page(request.GET.get("page"))
+    # The counts cover every unit; the names only those in the user's scope (a commune sees its own line).
+    listed = [(u, s) for u, s in lists[show] if can_view_path(user, u.path)]
+    page = Paginator(listed, COMPLETENESS_PAGE_SIZE).get_page(request.GET.get("page"))
     on_time_ids = {u.pk for u, _s in figures.on_time}
     rows = [
         {
@@ -760,6 +779,8 @@ def completeness(request, form_id):
         "show_label": next(c["label"] for c in cards if c["key"] == show),
         "page_obj": page,
         "rows": rows,
+        "list_count": len(lists[show]),
+        "hidden_count": len(lists[show]) - len(listed),
         "today": today,
         "may_approve_any": any(row["can_approve"] for row in rows),
         "crumbs": _entry_crumbs(user, (form.name, None), (_("Tiến độ nộp báo cáo"), None)),
@@ -1215,9 +1236,14 @@ def _render_form_detail(request, report_form: Form, tab: str, bound: dict | None
         context["outline"] = NARRATIVE_OUTLINE
     elif tab == "units":
         units = selectors.expected_units(report_form, period)
+        # Every unit is counted; only those in the user's scope are named.
+        visible = units.filter(visible_q(request.user))
+        expected_count, visible_count = units.count(), visible.count()
         context.update(
-            expected_count=units.count(),
-            expected_units=list(units.select_related("parent")[:EXPECTED_UNITS_SHOWN]),
+            expected_count=expected_count,
+            expected_units=list(visible.select_related("parent")[:EXPECTED_UNITS_SHOWN]),
+            visible_count=visible_count,
+            hidden_count=expected_count - visible_count,
             expected_shown=EXPECTED_UNITS_SHOWN,
             periods=_period_choices(report_form, period),
         )

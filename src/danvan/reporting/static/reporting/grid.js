@@ -98,9 +98,9 @@
     }
   });
 
-  // Refused saves (no right, 403) still show their message in the cell.
+  // Refused saves (no right, 403; changed meanwhile by someone else, 409) still show their message in the cell.
   document.body.addEventListener("htmx:beforeSwap", (event) => {
-    if ([403, 422].includes(event.detail.xhr.status)) {
+    if ([403, 409, 422].includes(event.detail.xhr.status)) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }
