@@ -10,6 +10,7 @@ import datetime
 import decimal
 import io
 import re
+import xml.etree.ElementTree as ElementTree
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +21,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .errors import NotAllowed, ValidationError, messages_of
+from .excel_extent import Extent, ExtentRefused, check_parts, scan_extent
 from .text import fold, nfc
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -211,7 +213,10 @@ def read_rows(uploaded_file, sheet: ImportSheet, row_type: type[SheetRow] = Shee
                 )
             if sum(entry.file_size for entry in entries) > MAX_UNZIPPED_BYTES:
                 raise FileRefused(_("Nội dung tệp quá lớn khi giải nén: hãy chia thành nhiều tệp nhỏ hơn."))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            check_parts(archive)
+    except ExtentRefused as refused:
+        raise FileRefused(str(refused)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, ElementTree.ParseError):
         raise FileRefused(
             _(
                 "%(base)s (tệp hỏng, hoặc là tệp .xls, .csv đổi tên: hãy mở bằng Excel rồi "
@@ -227,9 +232,14 @@ def read_rows(uploaded_file, sheet: ImportSheet, row_type: type[SheetRow] = Shee
     ):  # openpyxl raises many kinds of error on a damaged file; each means the same to the user
         raise FileRefused(_("%(base)s: tệp bị hỏng hoặc không mở được.") % {"base": not_xlsx}) from None
     try:
-        return _rows_of(_pick_sheet(workbook, sheet), sheet, row_type)
+        worksheet = _pick_sheet(workbook, sheet)
+        with worksheet._get_source() as source:  # the sheet's XML, as openpyxl itself reads it
+            extent = scan_extent(source)
+        return _rows_of(worksheet, sheet, row_type, extent)
     except FileRefused:
         raise
+    except ExtentRefused as refused:
+        raise FileRefused(str(refused)) from None
     except Exception:
         raise FileRefused(_("%(base)s: không đọc được nội dung trang tính.") % {"base": not_xlsx}) from None
     finally:
@@ -257,8 +267,11 @@ def _pick_sheet(workbook, sheet: ImportSheet):
     return workbook.worksheets[0]
 
 
-def _rows_of(worksheet, sheet: ImportSheet, row_type: type[SheetRow]) -> list:
-    rows_iter = worksheet.iter_rows(min_row=1, values_only=True)
+def _rows_of(worksheet, sheet: ImportSheet, row_type: type[SheetRow], extent: Extent) -> list:
+    if not extent.rows:
+        raise FileRefused(sheet.no_header_message % {"sheet": worksheet.title})
+    # Only the real extent: openpyxl would otherwise pad every row to the dimension the file declares.
+    rows_iter = worksheet.iter_rows(min_row=1, max_row=extent.rows, max_col=extent.columns, values_only=True)
     header = next(rows_iter, None)
     if header is None or all(is_blank(value) for value in header):
         raise FileRefused(sheet.no_header_message % {"sheet": worksheet.title})
