@@ -1,7 +1,6 @@
 """The shared reader of the Excel imports: which files it refuses, and how, before any app looks at a row."""
 
 import datetime
-import decimal
 import io
 import re
 import zipfile
@@ -310,26 +309,6 @@ def test_cell_date_reads_excel_day_numbers_only_when_asked():
     assert excel.cell_date(45839, "45839", serial_numbers=True) == datetime.date(2025, 7, 1)
     with pytest.raises(ValueError):
         excel.cell_date(0, "0", serial_numbers=True)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("12", "12"),
-        ("3,5", "3.5"),
-        ("3.5", "3.5"),
-        ("1.200", "1200"),
-        ("1.234,5", "1234.5"),
-        ("1 200", "1200"),
-    ],
-)
-def test_parse_number_reads_vietnamese_numbers(text, expected):
-    assert excel.parse_number(text) == decimal.Decimal(expected)
-
-
-@pytest.mark.parametrize("text", ["1,2,3", "1.2.3", "12.34.5", "mười"])
-def test_parse_number_refuses_what_is_not_a_number(text):
-    assert excel.parse_number(text) is None
 
 
 # --------------------------------------------------------------------------------------- report and saving

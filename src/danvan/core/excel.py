@@ -7,7 +7,6 @@ checks, how a row names its unit, and the service that saves a row.
 """
 
 import datetime
-import decimal
 import io
 import re
 import xml.etree.ElementTree as ElementTree
@@ -386,25 +385,6 @@ def cell_date(value, text: str, *, serial_numbers: bool = False) -> datetime.dat
     raise ValueError(text)
 
 
-def parse_number(text: str) -> decimal.Decimal | None:
-    """Vietnamese numbers: "3,5" → 3.5, "1.200" → 1200, "1.234,5" → 1234.5; "3.5" → 3.5 too. None if not one."""
-    text = text.replace(" ", "").replace("\u00a0", "")
-    if "," in text and "." in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif "," in text:
-        if text.count(",") > 1:
-            return None
-        text = text.replace(",", ".")
-    elif text.count(".") > 1 or re.fullmatch(r"[-+]?\d{1,3}\.\d{3}", text):
-        if not re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", text):
-            return None
-        text = text.replace(".", "")
-    try:
-        return decimal.Decimal(text)
-    except decimal.InvalidOperation:
-        return None
-
-
 # ------------------------------------------------------------------------------------------------ saving
 
 
@@ -572,9 +552,50 @@ class TemplateWorkbook:
 
     def to_bytes(self) -> bytes:
         self.workbook.active = 0
-        buffer = io.BytesIO()
-        self.workbook.save(buffer)
-        return buffer.getvalue()
+        return workbook_bytes(self.workbook)
+
+
+# ------------------------------------------------------------------------------------------------ exports
+
+# A text starting with one of these is a formula (or a DDE command) to Excel once typed, pasted or saved through
+# CSV: every text an export writes is kept as the text it is (DESIGN §4.10).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell):
+    """A cell whose text Excel would read as a formula made a plain text cell with a quote prefix, as if typed
+    after an apostrophe: shown as written, never evaluated, still text when edited. Returns the cell."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"  # openpyxl makes any text starting with "=" a formula
+        cell.quotePrefix = True
+    return cell
+
+
+def append_row(sheet, values) -> None:
+    """Appends a row to a write-only sheet (the streamed exports), every text neutralised; the cells of an ordinary
+    workbook are neutralised all at once by workbook_bytes."""
+    from openpyxl.cell import WriteOnlyCell
+
+    def safe(value):
+        if isinstance(value, str):
+            return (
+                neutralise(WriteOnlyCell(sheet, value=value)) if value.startswith(FORMULA_STARTS) else value
+            )
+        return neutralise(value) if hasattr(value, "data_type") else value  # a cell built by the export
+
+    sheet.append([safe(value) for value in values])
+
+
+def workbook_bytes(workbook) -> bytes:
+    """The .xlsx of every export and template: each text cell of an ordinary workbook neutralised, then saved."""
+    if not workbook.write_only:
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    neutralise(cell)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:
