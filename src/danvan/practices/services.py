@@ -154,7 +154,7 @@ def validate_practice(practice: Practice, fields: list[Field], results: list[dic
     if not fields:
         add("fields", _("Chọn ít nhất một lĩnh vực."))
     owner = practice.owner
-    if owner is not None and practice.registration_year:
+    if owner is not None and "registration_year" not in errors:  # within datetime.date's years
         year_start = datetime.date(practice.registration_year, 1, 1)
         year_end = datetime.date(practice.registration_year, 12, 31)
         if (owner.valid_from and owner.valid_from > year_end) or (
