@@ -18,6 +18,8 @@ urlpatterns = [
 
 # Uploaded files are never served as static media: each download goes through a view that checks the scope.
 
-handler404 = "danvan.core.views.not_found"
-handler403 = "danvan.core.views.forbidden"
-handler500 = "danvan.core.views.server_error"
+# Under /api/ these answer JSON {"detail": …}; elsewhere the site's pages.
+handler400 = "danvan.api.errors.bad_request"
+handler404 = "danvan.api.errors.not_found"
+handler403 = "danvan.api.errors.forbidden"
+handler500 = "danvan.api.errors.server_error"

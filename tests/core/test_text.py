@@ -1,4 +1,8 @@
-from danvan.core.text import fold, nfc, sort_key, vietnamese_sorted
+import decimal
+
+import pytest
+
+from danvan.core.text import fold, nfc, parse_number, sort_key, vietnamese_sorted
 
 
 def test_fold_removes_case_and_diacritics_including_d_stroke():
@@ -52,3 +56,46 @@ def test_a_shorter_word_sorts_before_its_extensions_whatever_the_tone():
 
 def test_sort_key_is_digits_only_so_every_database_collation_agrees():
     assert sort_key("Thành phố Hồ Chí Minh").isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12", "12"),
+        ("3,5", "3.5"),
+        ("3.5", "3.5"),
+        ("1.200", "1200"),
+        ("1.234,5", "1234.5"),
+        ("1.234.567", "1234567"),
+        ("1,759.5", "1759.5"),
+        (" 1 200 ", "1200"),
+        ("-3", "-3"),
+        ("0,125", "0.125"),
+    ],
+)
+def test_parse_number_reads_vietnamese_numbers(text, expected):
+    assert parse_number(text) == decimal.Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1_000",
+        "٣",
+        "１２",
+        "1e30",
+        "1E3",
+        "inf",
+        "NaN",
+        "Infinity",
+        "0x10",
+        "1,2,3",
+        "1.2.3",
+        "12.34.5",
+        "mười",
+        "",
+        ",",
+    ],
+)
+def test_parse_number_refuses_underscores_other_digits_exponents_and_words(text):
+    assert parse_number(text) is None

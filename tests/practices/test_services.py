@@ -84,6 +84,34 @@ def test_bad_input_names_each_field(units, commune_editor):
     assert "mười" in errors["results"][0]
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("1e30", "Kết quả dòng 1: giá trị “1e30” không phải là số."),
+        ("NaN", "Kết quả dòng 1: giá trị “NaN” không phải là số."),
+        ("1_000", "Kết quả dòng 1: giá trị “1_000” không phải là số."),
+        ("1.000.000.000.000", "Kết quả dòng 1: giá trị quá lớn."),
+    ],
+)
+def test_a_result_value_that_is_not_a_storable_number_is_refused(
+    units, commune_editor, fields, value, message
+):
+    with pytest.raises(ValidationError) as excinfo:
+        register(
+            commune_editor,
+            units["thuc_phan"],
+            [fields["kinh-te"]],
+            results=[{"indicator": "Hộ", "value": value}],
+        )
+    assert excinfo.value.message_dict["results"] == [message]
+
+
+def test_a_result_value_is_read_the_vietnamese_way(units, commune_editor, fields):
+    results = [{"indicator": "Hộ", "value": "1.234,5"}]
+    practice = register(commune_editor, units["thuc_phan"], [fields["kinh-te"]], results=results)
+    assert [str(r.value) for r in practice.results.all()] == ["1234.50"]
+
+
 def test_owner_must_exist_in_the_registration_year(units, province_admin, fields):
     with pytest.raises(ValidationError) as excinfo:
         register(province_admin, units["tp_cao_bang"], [fields["kinh-te"]], registration_year=2026)

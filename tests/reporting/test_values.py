@@ -41,7 +41,10 @@ def test_decimals_take_a_comma_or_a_lone_dot(raw, expected):
         (ValueType.PERCENTAGE, "120", "từ 0 đến 100"),
         (ValueType.BOOLEAN, "có lẽ", "Có hoặc Không"),
         (ValueType.DECIMAL, "nan", "không phải là số"),
-        (ValueType.DECIMAL, "1e20", "quá lớn"),
+        (ValueType.DECIMAL, "1.000.000.000.000.000", "quá lớn"),
+        (ValueType.INTEGER, "1_000", "không phải là số"),
+        (ValueType.INTEGER, "٣", "không phải là số"),
+        (ValueType.DECIMAL, "1e20", "không phải là số"),
     ],
 )
 def test_bad_figures_are_refused_naming_the_indicator(value_type, raw, message):

@@ -1,19 +1,21 @@
 from django.contrib.auth import authenticate
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from danvan.core.schemas import model_text
 from danvan.core.scope import role_paths
 
 from . import services
 from .lockout import LOCKED_MESSAGE
+from .models import ApiToken, User
 
 router = Router(tags=["Xác thực"])
 
 
 class Credentials(Schema):
-    username: str
-    password: str
-    name: str = "API"
+    username: str = model_text(User, "username")
+    password: str = Field(..., max_length=4096)
+    name: str = model_text(ApiToken, "name", "API")
 
 
 class TokenOut(Schema):

@@ -1,6 +1,7 @@
 """One NinjaAPI assembling each app's api.py (DESIGN §3), with Vietnamese errors for every failure."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -11,10 +12,14 @@ from ninja.security import django_auth
 from danvan.accounts.api import me_router
 from danvan.accounts.api import router as accounts_router
 from danvan.accounts.auth import TokenAuth
+from danvan.core.body_limit import too_big
 from danvan.core.errors import messages_of
 from danvan.orgunits.api import router as units_router
 from danvan.practices.api import router as practices_router
 from danvan.reporting.api import router as reporting_router
+
+from .input import NotJson, StrictParser, UnsafeInput
+from .openapi import document_errors
 
 
 class UnicodeRenderer(JSONRenderer):
@@ -23,8 +28,14 @@ class UnicodeRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+class DanvanAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        return document_errors(super().get_openapi_schema(*args, **kwargs))
+
+
+api = DanvanAPI(
     renderer=UnicodeRenderer(),
+    parser=StrictParser(),
     title="Dân vận số API",
     version="1",
     description=(
@@ -67,8 +78,17 @@ def on_schema_error(request, exc):
 
 def _schema_message(error: dict) -> str:
     kind = error.get("type", "")
+    context = error.get("ctx") or {}
     if kind == "missing":
         return "Thiếu trường bắt buộc."
+    if kind == "string_too_long":
+        return f"Dài quá {context.get('max_length')} ký tự."
+    if kind in ("literal_error", "enum"):
+        return f"Giá trị không hợp lệ: dùng {context.get('expected')}."
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = next(iter(context.values()), "")
+        words = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}
+        return f"Phải {words[kind]} {bound}."
     if kind.startswith("int"):
         return "Phải là số nguyên."
     if kind.startswith("date"):
@@ -98,6 +118,25 @@ def on_not_found(request, exc):
     )
 
 
+@api.exception_handler(UnsafeInput)
+def on_unsafe_input(request, exc):
+    field = exc.field or "__all__"
+    detail = f"{exc.field}: {exc.message}" if exc.field else exc.message
+    return api.create_response(request, {"detail": detail, "errors": {field: [exc.message]}}, status=422)
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_too_big(request, exc):
+    return too_big(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+
+
 @api.exception_handler(HttpError)
 def on_http_error(request, exc):
+    cause = exc.__cause__  # ninja turns whatever its parser raises into a 400 "Cannot parse request body"
+    if isinstance(cause, UnsafeInput):
+        return on_unsafe_input(request, cause)
+    if isinstance(cause, NotJson):
+        return api.create_response(
+            request, {"detail": "Nội dung gửi lên không phải JSON hợp lệ (UTF-8, không có NaN)."}, status=400
+        )
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

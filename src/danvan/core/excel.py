@@ -7,9 +7,9 @@ checks, how a row names its unit, and the service that saves a row.
 """
 
 import datetime
-import decimal
 import io
 import re
+import xml.etree.ElementTree as ElementTree
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +20,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .errors import NotAllowed, ValidationError, messages_of
+from .excel_extent import Extent, ExtentRefused, check_parts, scan_extent
 from .text import fold, nfc
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -211,7 +212,10 @@ def read_rows(uploaded_file, sheet: ImportSheet, row_type: type[SheetRow] = Shee
                 )
             if sum(entry.file_size for entry in entries) > MAX_UNZIPPED_BYTES:
                 raise FileRefused(_("Nội dung tệp quá lớn khi giải nén: hãy chia thành nhiều tệp nhỏ hơn."))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            check_parts(archive)
+    except ExtentRefused as refused:
+        raise FileRefused(str(refused)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, ElementTree.ParseError):
         raise FileRefused(
             _(
                 "%(base)s (tệp hỏng, hoặc là tệp .xls, .csv đổi tên: hãy mở bằng Excel rồi "
@@ -227,9 +231,14 @@ def read_rows(uploaded_file, sheet: ImportSheet, row_type: type[SheetRow] = Shee
     ):  # openpyxl raises many kinds of error on a damaged file; each means the same to the user
         raise FileRefused(_("%(base)s: tệp bị hỏng hoặc không mở được.") % {"base": not_xlsx}) from None
     try:
-        return _rows_of(_pick_sheet(workbook, sheet), sheet, row_type)
+        worksheet = _pick_sheet(workbook, sheet)
+        with worksheet._get_source() as source:  # the sheet's XML, as openpyxl itself reads it
+            extent = scan_extent(source)
+        return _rows_of(worksheet, sheet, row_type, extent)
     except FileRefused:
         raise
+    except ExtentRefused as refused:
+        raise FileRefused(str(refused)) from None
     except Exception:
         raise FileRefused(_("%(base)s: không đọc được nội dung trang tính.") % {"base": not_xlsx}) from None
     finally:
@@ -257,8 +266,11 @@ def _pick_sheet(workbook, sheet: ImportSheet):
     return workbook.worksheets[0]
 
 
-def _rows_of(worksheet, sheet: ImportSheet, row_type: type[SheetRow]) -> list:
-    rows_iter = worksheet.iter_rows(min_row=1, values_only=True)
+def _rows_of(worksheet, sheet: ImportSheet, row_type: type[SheetRow], extent: Extent) -> list:
+    if not extent.rows:
+        raise FileRefused(sheet.no_header_message % {"sheet": worksheet.title})
+    # Only the real extent: openpyxl would otherwise pad every row to the dimension the file declares.
+    rows_iter = worksheet.iter_rows(min_row=1, max_row=extent.rows, max_col=extent.columns, values_only=True)
     header = next(rows_iter, None)
     if header is None or all(is_blank(value) for value in header):
         raise FileRefused(sheet.no_header_message % {"sheet": worksheet.title})
@@ -371,25 +383,6 @@ def cell_date(value, text: str, *, serial_numbers: bool = False) -> datetime.dat
             break
         return day
     raise ValueError(text)
-
-
-def parse_number(text: str) -> decimal.Decimal | None:
-    """Vietnamese numbers: "3,5" → 3.5, "1.200" → 1200, "1.234,5" → 1234.5; "3.5" → 3.5 too. None if not one."""
-    text = text.replace(" ", "").replace("\u00a0", "")
-    if "," in text and "." in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif "," in text:
-        if text.count(",") > 1:
-            return None
-        text = text.replace(",", ".")
-    elif text.count(".") > 1 or re.fullmatch(r"[-+]?\d{1,3}\.\d{3}", text):
-        if not re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", text):
-            return None
-        text = text.replace(".", "")
-    try:
-        return decimal.Decimal(text)
-    except decimal.InvalidOperation:
-        return None
 
 
 # ------------------------------------------------------------------------------------------------ saving
@@ -559,9 +552,50 @@ class TemplateWorkbook:
 
     def to_bytes(self) -> bytes:
         self.workbook.active = 0
-        buffer = io.BytesIO()
-        self.workbook.save(buffer)
-        return buffer.getvalue()
+        return workbook_bytes(self.workbook)
+
+
+# ------------------------------------------------------------------------------------------------ exports
+
+# A text starting with one of these is a formula (or a DDE command) to Excel once typed, pasted or saved through
+# CSV: every text an export writes is kept as the text it is (DESIGN §4.10).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell):
+    """A cell whose text Excel would read as a formula made a plain text cell with a quote prefix, as if typed
+    after an apostrophe: shown as written, never evaluated, still text when edited. Returns the cell."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"  # openpyxl makes any text starting with "=" a formula
+        cell.quotePrefix = True
+    return cell
+
+
+def append_row(sheet, values) -> None:
+    """Appends a row to a write-only sheet (the streamed exports), every text neutralised; the cells of an ordinary
+    workbook are neutralised all at once by workbook_bytes."""
+    from openpyxl.cell import WriteOnlyCell
+
+    def safe(value):
+        if isinstance(value, str):
+            return (
+                neutralise(WriteOnlyCell(sheet, value=value)) if value.startswith(FORMULA_STARTS) else value
+            )
+        return neutralise(value) if hasattr(value, "data_type") else value  # a cell built by the export
+
+    sheet.append([safe(value) for value in values])
+
+
+def workbook_bytes(workbook) -> bytes:
+    """The .xlsx of every export and template: each text cell of an ordinary workbook neutralised, then saved."""
+    if not workbook.write_only:
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    neutralise(cell)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def xlsx_response(content: bytes, filename: str) -> HttpResponse:

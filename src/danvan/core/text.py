@@ -39,6 +39,29 @@ def vn_number(value: float, decimals: int = 0) -> str:
     return ("-" if exact < 0 else "") + whole.replace(",", ".") + ("," + fraction if fraction else "")
 
 
+# The ways a figure is written, digits 0–9 only (re.ASCII: "٣" is not a digit here), no exponent, no "_":
+# 1.759 and 1.234,5 (Vietnamese grouping), 1,759.5 (English grouping), 12, 3,5 and 3.5.
+_GROUPED = re.compile(r"[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?", re.ASCII)
+_GROUPED_ENGLISH = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+\.\d+", re.ASCII)
+_PLAIN = re.compile(r"[-+]?\d+(?:[.,]\d+)?", re.ASCII)
+
+
+def parse_number(text: str) -> decimal.Decimal | None:
+    """The one reader of figures typed by people (forms, the API, imports): "1.759" → 1759, "3,5" and "3.5" → 3.5,
+    "1.234,5" → 1234.5, "1 200" → 1200 (a dot followed by groups of three digits groups thousands). None for
+    anything else: "1_000", "٣", "1e30", "inf", "1,2,3"."""
+    text = str(text).strip().replace(" ", "").replace("\u00a0", "")
+    if _GROUPED.fullmatch(text):
+        text = text.replace(".", "").replace(",", ".")
+    elif _GROUPED_ENGLISH.fullmatch(text):
+        text = text.replace(",", "")
+    elif _PLAIN.fullmatch(text):
+        text = text.replace(",", ".")
+    else:
+        return None
+    return decimal.Decimal(text)
+
+
 def fold(value: str) -> str:
     """Lower case without diacritics, đ→d: "Huyện Cầu Kè" → "huyen cau ke"."""
     decomposed = unicodedata.normalize("NFD", (value or "").lower())

@@ -1,12 +1,10 @@
 """Excel export of a unit list (the list page's "Xuất Excel"): one streaming pass, fixed query count."""
 
-import io
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.excel import xlsx_response
+from danvan.core.excel import append_row, workbook_bytes, xlsx_response
 
 DATE_FORMAT = "DD/MM/YYYY"
 
@@ -47,10 +45,11 @@ def units_workbook(queryset) -> bytes:
             cell.number_format = DATE_FORMAT
         return cell
 
-    sheet.append([header_cell(header) for header, _width in COLUMNS])
+    append_row(sheet, [header_cell(header) for header, _width in COLUMNS])
     rows = 0
     for unit in queryset.select_related("parent").iterator(chunk_size=2000):
-        sheet.append(
+        append_row(
+            sheet,
             [
                 unit.name,
                 str(unit.get_kind_display()),
@@ -59,13 +58,11 @@ def units_workbook(queryset) -> bytes:
                 unit.parent.name if unit.parent_id else "",
                 date_cell(unit.valid_from),
                 date_cell(unit.valid_to),
-            ]
+            ],
         )
         rows += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{rows + 1}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def units_workbook_response(queryset) -> HttpResponse:

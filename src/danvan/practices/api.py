@@ -14,11 +14,13 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from danvan.core.errors import ValidationError
+from danvan.core.schemas import choices, model_text, year
 from danvan.orgunits.selectors import get_unit_for
 
 from . import selectors, services
 from .filters import PracticeFilter
-from .models import Field, Practice
+from .models import Field, Level, Practice, PracticeResult
+from .models import Status as PracticeStatus
 
 router = Router(tags=["Dân vận khéo"])
 
@@ -102,8 +104,8 @@ class PracticeOut(PracticeListOut):
 
 
 class ResultIn(Schema):
-    indicator: str
-    unit_of_measure: str = ""
+    indicator: str = model_text(PracticeResult, "indicator")
+    unit_of_measure: str = model_text(PracticeResult, "unit_of_measure", "")
     value: float | str = SchemaField(..., description="Số; chuỗi có dấu phẩy thập phân (“3,5”) cũng được.")
 
 
@@ -113,62 +115,71 @@ FIELDS_HELP = (
 )
 
 
+KIND_HELP = "`model` (mô hình tập thể) hoặc `exemplar` (điển hình cá nhân)."
+
+
 class PracticeIn(Schema):
     owner: int = SchemaField(..., description="Id đơn vị thực hiện (trong phạm vi người dùng).")
-    kind: str = SchemaField(
-        "model", description="`model` (mô hình tập thể) hoặc `exemplar` (điển hình cá nhân)."
-    )
-    name: str
+    kind: str = SchemaField("model", description=KIND_HELP, json_schema_extra=choices(Practice.Kind.values))
+    name: str = model_text(Practice, "name")
     fields: list[int | str] = SchemaField(..., description=FIELDS_HELP)
-    registration_year: int
+    registration_year: int = year()
     summary: str = ""
     method: str = ""
     participants: str = ""
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
-    person_name: str = ""
-    person_position: str = ""
-    contact_name: str = ""
-    contact_phone: str = ""
-    contact_email: str = ""
+    person_name: str = model_text(Practice, "person_name", "")
+    person_position: str = model_text(Practice, "person_position", "")
+    contact_name: str = model_text(Practice, "contact_name", "")
+    contact_phone: str = model_text(Practice, "contact_phone", "")
+    contact_email: str = model_text(Practice, "contact_email", "")
     results: list[ResultIn] = []
 
 
 class PracticePatch(Schema):
     owner: int | None = None
-    kind: str | None = None
-    name: str | None = None
+    kind: str | None = SchemaField(
+        None, description=KIND_HELP, json_schema_extra=choices(Practice.Kind.values)
+    )
+    name: str | None = model_text(Practice, "name", None)
     fields: list[int | str] | None = SchemaField(None, description=FIELDS_HELP)
-    registration_year: int | None = None
+    registration_year: int | None = year(None)
     summary: str | None = None
     method: str | None = None
     participants: str | None = None
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
-    person_name: str | None = None
-    person_position: str | None = None
-    contact_name: str | None = None
-    contact_phone: str | None = None
-    contact_email: str | None = None
+    person_name: str | None = model_text(Practice, "person_name", None)
+    person_position: str | None = model_text(Practice, "person_position", None)
+    contact_name: str | None = model_text(Practice, "contact_name", None)
+    contact_phone: str | None = model_text(Practice, "contact_phone", None)
+    contact_email: str | None = model_text(Practice, "contact_email", None)
     results: list[ResultIn] | None = None
 
 
 class TransitionIn(Schema):
-    action: str = SchemaField(..., description="`implement`, `recognise`, `not_recognise` hoặc `stop`.")
+    action: str = SchemaField(
+        ...,
+        description="`implement`, `recognise`, `not_recognise` hoặc `stop`.",
+        json_schema_extra=choices(STEPS),
+    )
     date: datetime.date | None = SchemaField(None, description="Ngày của bước (mặc định hôm nay).")
     note: str = SchemaField("", description="Ghi chú; bắt buộc (lý do) với `not_recognise` và `stop`.")
-    decision: str = SchemaField("", description="Số quyết định công nhận (với `recognise`).")
+    decision: str = model_text(
+        Practice, "recognition_decision", "", description="Số quyết định công nhận (với `recognise`)."
+    )
     recognised_by: int | None = SchemaField(None, description="Id đơn vị công nhận (với `recognise`).")
 
 
 class ReplicateIn(Schema):
     owner: int = SchemaField(..., description="Id đơn vị nhận nhân rộng.")
-    registration_year: int
-    name: str = SchemaField("", description="Tên mới (mặc định giữ tên mô hình gốc).")
+    registration_year: int = year()
+    name: str = model_text(Practice, "name", "", description="Tên mới (mặc định giữ tên mô hình gốc).")
 
 
 class ReconfirmIn(Schema):
-    year: int
+    year: int = year()
 
 
 class StatsRow(Schema):
@@ -197,11 +208,15 @@ class PracticeQuery(Schema):
         None, description="Tìm theo tên mô hình, người, đơn vị (không dấu cũng được)."
     )
     unit: int | None = SchemaField(None, description="Đơn vị: cả cấp dưới và các đơn vị trước sắp xếp.")
-    year: int | None = SchemaField(None, description="Năm được tính (đăng ký hoặc xác nhận tiếp tục).")
+    year: int | None = year(None, description="Năm được tính (đăng ký hoặc xác nhận tiếp tục).")
     field: int | None = SchemaField(None, description="Id lĩnh vực.")
-    kind: str | None = None
-    level: str | None = SchemaField(None, description="`province`, `district`, `commune`, `hamlet`.")
-    status: str | None = None
+    kind: str | None = SchemaField(None, json_schema_extra=choices(Practice.Kind.values))
+    level: str | None = SchemaField(
+        None,
+        description="`province`, `district`, `commune`, `hamlet`.",
+        json_schema_extra=choices(Level.values),
+    )
+    status: str | None = SchemaField(None, json_schema_extra=choices(PracticeStatus.values))
     group: int | None = SchemaField(None, description="Id khối.")
 
 

@@ -5,14 +5,12 @@ exported file can be corrected and imported elsewhere; the columns it does not r
 recognition) are ignored by the import.
 """
 
-import io
-
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.excel import xlsx_response
+from danvan.core.excel import append_row, workbook_bytes, xlsx_response
 
 from .models import Level, Practice, PracticeYear, Status
 
@@ -174,16 +172,14 @@ def practices_workbook(queryset) -> bytes:
             return written
         return value if value != "" else None
 
-    sheet.append([header_cell(header) for _key, header, _width in COLUMNS])
+    append_row(sheet, [header_cell(header) for _key, header, _width in COLUMNS])
     rows = 0
     for practice in queryset.iterator(chunk_size=CHUNK):
         values = _row(practice)
-        sheet.append([cell(key, values[key]) for key, _header, _width in COLUMNS])
+        append_row(sheet, [cell(key, values[key]) for key, _header, _width in COLUMNS])
         rows += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{rows + 1}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def practices_workbook_response(

@@ -29,7 +29,7 @@ from danvan.core.excel import (
     SheetRow,
     label_key,
 )
-from danvan.core.text import fold, nfc
+from danvan.core.text import fold, nfc, parse_number
 from danvan.orgunits.models import OrgUnit, subtree_q
 from danvan.orgunits.selectors import units_by_code_or_name
 
@@ -456,7 +456,7 @@ def _parse_results(raw: str, add) -> list[dict]:
         if not part:
             continue
         match = _RESULT.match(part)
-        value = excel.parse_number(match["value"]) if match else None
+        value = parse_number(match["value"]) if match else None
         if match is None or value is None:
             add(
                 "results",

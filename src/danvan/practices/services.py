@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.scope import Role, can_view_path, has_role_on
-from danvan.core.text import fold, nfc
+from danvan.core.text import fold, nfc, parse_number
 from danvan.orgunits.models import OrgUnit
 
 from .models import (
@@ -46,6 +46,8 @@ EDITABLE = (
     "contact_email",
 )
 FIRST_YEAR = 2000
+# A result's value fits PracticeResult.value (14 digits, 2 after the point).
+RESULT_VALUE_LIMIT = decimal.Decimal(10) ** 12
 # Which steps may follow which: the lifecycle of a practice.
 TRANSITIONS = {
     "implement": ({Status.REGISTERED}, Status.IMPLEMENTING),
@@ -152,7 +154,7 @@ def validate_practice(practice: Practice, fields: list[Field], results: list[dic
     if not fields:
         add("fields", _("Chọn ít nhất một lĩnh vực."))
     owner = practice.owner
-    if owner is not None and practice.registration_year:
+    if owner is not None and "registration_year" not in errors:  # within datetime.date's years
         year_start = datetime.date(practice.registration_year, 1, 1)
         year_end = datetime.date(practice.registration_year, 12, 31)
         if (owner.valid_from and owner.valid_from > year_end) or (
@@ -172,14 +174,15 @@ def validate_practice(practice: Practice, fields: list[Field], results: list[dic
     for index, row in enumerate(results, start=1):
         if not nfc(row.get("indicator", "")):
             add("results", _("Kết quả dòng %(n)s: thiếu tên chỉ tiêu.") % {"n": index})
-        try:
-            decimal.Decimal(str(row.get("value", "")).replace(",", "."))
-        except (decimal.InvalidOperation, ValueError):
+        value = parse_number(row.get("value", ""))
+        if value is None:
             add(
                 "results",
                 _("Kết quả dòng %(n)s: giá trị “%(v)s” không phải là số.")
                 % {"n": index, "v": row.get("value")},
             )
+        elif abs(value) >= RESULT_VALUE_LIMIT:
+            add("results", _("Kết quả dòng %(n)s: giá trị quá lớn.") % {"n": index})
     if errors:
         raise ValidationError(errors)
 
@@ -202,7 +205,7 @@ def _save_results(practice: Practice, results: list[dict]) -> None:
             practice=practice,
             indicator=nfc(row["indicator"]),
             unit_of_measure=nfc(row.get("unit_of_measure", "")),
-            value=decimal.Decimal(str(row["value"]).replace(",", ".")),
+            value=parse_number(row["value"]),
             position=index,
         )
         for index, row in enumerate(results)

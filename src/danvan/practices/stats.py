@@ -7,7 +7,6 @@ group).
 """
 
 import datetime
-import io
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -18,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.excel import xlsx_response
+from danvan.core.excel import workbook_bytes, xlsx_response
 from danvan.core.scope import can_view_path
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
@@ -382,9 +381,7 @@ def workbook(title: str, subtitle: str, table: Table, comparison: dict, note: st
     for index in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 18
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 # --- the page and the export ------------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ reform counts its predecessors' figures (lineage); the page says so, naming how 
 """
 
 import datetime
-import io
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -22,7 +21,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.excel import xlsx_response
+from danvan.core.excel import workbook_bytes, xlsx_response
 from danvan.core.replica import analytics_db
 from danvan.core.scope import can_view_path
 from danvan.core.text import vn_number
@@ -809,9 +808,7 @@ def workbook(choice: Choice, context: dict) -> bytes:
             for index in range(2, len(columns) + 2):
                 sheet.column_dimensions[get_column_letter(index)].width = 14
             sheet.freeze_panes = sheet.cell(row=first + 2, column=2)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def export_response(request) -> HttpResponse:

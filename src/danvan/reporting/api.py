@@ -7,14 +7,17 @@ Period codes everywhere: `2026` (year), `2026H1`/`2026H2` (half-years), `2026Q3`
 """
 
 import datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.db.models import Prefetch, Q
 from ninja import Body, Query, Router, Schema, Status
 from ninja import Field as SchemaField
+from ninja.decorators import decorate_view
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from danvan.core.body_limit import BULK_MAX_BYTES, larger_body
 from danvan.core.errors import ValidationError, messages_of
+from danvan.core.schemas import choices, model_text
 from danvan.orgunits.models import OrgUnit, path_ids, subtree_q
 from danvan.orgunits.selectors import get_unit_for
 
@@ -136,14 +139,18 @@ class ValueOut(Schema):
 class ValueIn(Schema):
     unit: int | str | None = SchemaField(None, description="Id đơn vị.")
     period: str | int | None = SchemaField(None, description=PERIOD_HELP)
-    indicator: str | None = SchemaField(None, description="Mã chỉ tiêu.")
-    category: str | None = SchemaField("", description="Mã phân tổ (xem `category_keys` của chỉ tiêu).")
+    indicator: str | None = model_text(Indicator, "code", None, description="Mã chỉ tiêu.")
+    category: str | None = model_text(
+        Value, "category", "", description="Mã phân tổ (xem `category_keys` của chỉ tiêu)."
+    )
     value: Any = SchemaField(
         None,
         description="Số (12, 2.5, hoặc chuỗi kiểu Việt Nam “1.759”, “2,5”), true/false hoặc “Có”/“Không”, văn bản; "
         "null hoặc “” để xóa.",
     )
-    reason: str | None = SchemaField("", description="Lý do, bắt buộc khi sửa số liệu lấy từ hệ thống.")
+    reason: str | None = model_text(
+        Value, "reason", "", description="Lý do, bắt buộc khi sửa số liệu lấy từ hệ thống."
+    )
     expected: Any = SchemaField(
         None,
         description="Tùy chọn: giá trị ô mà bên gửi đã đọc (null hoặc “” là ô trống). Có trường này mà ô đã bị "
@@ -217,7 +224,11 @@ class SubmissionQuery(Schema):
     form: int | None = SchemaField(None, description="Id biểu mẫu.")
     period: str | None = SchemaField(None, description=PERIOD_HELP)
     unit: int | None = SchemaField(None, description="Id đơn vị: báo cáo của đơn vị và các đơn vị cấp dưới.")
-    status: str | None = SchemaField(None, description="`draft`, `submitted`, `approved`, `returned`.")
+    status: str | None = SchemaField(
+        None,
+        description="`draft`, `submitted`, `approved`, `returned`.",
+        json_schema_extra=choices(Submission.Status.values),
+    )
 
 
 class AnalyticsRow(Schema):
@@ -410,7 +421,8 @@ def list_values(request, unit: int, period: str, indicators: str | None = None):
     response={200: WriteOut, 409: ErrorOut, 422: ErrorOut},
     summary="Ghi nhiều số liệu một lần",
     description='Thân yêu cầu là một danh sách `[{"unit": id, "period": "2026H1", "indicator": "mã", '
-    '"category": "", "value": 12, "reason": "...", "expected": 10}]` (tối đa 200.000 dòng). '
+    '"category": "", "value": 12, "reason": "...", "expected": 10}]` (tối đa 200.000 dòng, thân yêu cầu tối đa '
+    f"{BULK_MAX_BYTES // 1024 // 1024} MB; lớn hơn: 413). "
     + PERIOD_HELP
     + " "
     "Mỗi dòng được kiểm tra như khi nhập trên lưới: đơn vị phải báo cáo một biểu mẫu có chỉ tiêu đó, theo kỳ đúng "
@@ -421,6 +433,7 @@ def list_values(request, unit: int, period: str, indicators: str | None = None):
     "sửa khác đi thì trả 409, lỗi theo “Dòng n” nói ai sửa, lúc nào, thành gì. Không gửi `expected` thì lần ghi "
     "sau cùng thắng, lịch sử ô vẫn ghi đúng giá trị cũ. Ghi lại giá trị cũ không tính là thay đổi (`unchanged`).",
 )
+@decorate_view(larger_body(BULK_MAX_BYTES))
 def write_values(request, rows: Body[list[ValueIn]]):
     data = []
     for row in rows:
@@ -580,7 +593,7 @@ def analytics(
     period: str | None = None,
     unit: int | None = None,
     indicators: str | None = None,
-    by: str | None = None,
+    by: Literal["", "child"] | None = None,
 ):
     user = request.user
     errors: dict[str, list[str]] = {}

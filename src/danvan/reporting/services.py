@@ -4,7 +4,6 @@ report documents. Checked, atomic, logged (the cells' history is `ValueChange`, 
 import contextlib
 import datetime
 import math
-import re
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -15,7 +14,7 @@ from danvan.core.changelog import record_change, snapshot
 from danvan.core.context import current_request_id
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.scope import Role, has_role_on
-from danvan.core.text import nfc, nfc_lines, vn_number
+from danvan.core.text import nfc, nfc_lines, parse_number, vn_number
 from danvan.orgunits.models import OrgUnit
 from danvan.practices.models import Level, Status
 from danvan.practices.selectors import counted_paths, facts_for, stats
@@ -416,25 +415,8 @@ def delete_rule(actor, rule: ValidationRule) -> None:
 
 # --- values: parsing -------------------------------------------------------------------------------------------------
 
-_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _YES = {"có", "co", "x", "1", "yes", "true", "đạt"}
 _NO = {"không", "khong", "0", "no", "false", ""}
-
-
-def parse_number(raw: str) -> float:
-    """Vietnamese figures: "1.759" is one thousand seven hundred fifty-nine, "2,5" two and a half; "2.5" is read as
-    two and a half too (a dot not followed by groups of three digits cannot be a thousands separator)."""
-    text = raw.strip().replace(" ", "").replace("\u00a0", "")
-    if _GROUPED.match(text):
-        text = text.replace(".", "").replace(",", ".")
-    elif "," in text and "." in text:
-        text = text.replace(",", "")  # 1,759.5 written the English way
-    else:
-        text = text.replace(",", ".")
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(raw)
-    return value
 
 
 def parse_value(indicator: Indicator, raw) -> tuple[float | None, str]:
@@ -460,7 +442,7 @@ def parse_value(indicator: Indicator, raw) -> tuple[float | None, str]:
         number = (
             float(raw)
             if isinstance(raw, int | float) and not isinstance(raw, bool)
-            else parse_number(str(raw))
+            else float(parse_number(str(raw)))  # None (not a number) raises TypeError
         )
         if not math.isfinite(number):
             raise ValueError(raw)
