@@ -1,11 +1,14 @@
+from datetime import datetime
+
 from django.contrib.auth import authenticate
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from danvan.core.scope import role_paths
 
 from . import services
 from .lockout import LOCKED_MESSAGE
+from .throttling import AUTH_LIMITS
 
 router = Router(tags=["Xác thực"])
 
@@ -13,11 +16,15 @@ router = Router(tags=["Xác thực"])
 class Credentials(Schema):
     username: str
     password: str
-    name: str = "API"
+    name: str = Field(
+        "API", description="Tên thiết bị: mỗi thiết bị một mã; xin lại với cùng tên thì mã cũ bị thay."
+    )
 
 
 class TokenOut(Schema):
     token: str
+    name: str
+    expires_at: datetime
 
 
 class RoleOut(Schema):
@@ -35,14 +42,25 @@ class MeOut(Schema):
     roles: list[RoleOut]
 
 
-@router.post("/token", auth=None, response=TokenOut, summary="Đổi tên đăng nhập và mật khẩu lấy mã truy cập")
+@router.post(
+    "/token",
+    auth=None,
+    throttle=AUTH_LIMITS,
+    response=TokenOut,
+    summary="Đổi tên đăng nhập và mật khẩu lấy mã truy cập",
+    description=(
+        "Trả về mã truy cập của thiết bị `name`, hết hạn sau số ngày cấu hình (mặc định 90). Mỗi người dùng có một mã "
+        "cho mỗi tên thiết bị: xin lại thì mã cũ cùng tên hết hiệu lực. Đổi mật khẩu thu hồi mọi mã."
+    ),
+)
 def issue_token(request, credentials: Credentials):
     user = authenticate(request, username=credentials.username, password=credentials.password)
     if user is None or not user.is_active:
         if getattr(request, "axes_locked_out", False):
             raise HttpError(429, LOCKED_MESSAGE)
         raise HttpError(401, "Tên đăng nhập hoặc mật khẩu không đúng.")
-    return {"token": services.issue_api_token(user, credentials.name)}
+    token, key = services.issue_api_token(user, credentials.name)
+    return {"token": key, "name": token.name, "expires_at": token.expires_at}
 
 
 me_router = Router(tags=["Người dùng"])

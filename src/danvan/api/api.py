@@ -1,9 +1,11 @@
 """One NinjaAPI assembling each app's api.py (DESIGN §3), with Vietnamese errors for every failure."""
 
+import math
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as SchemaError
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
@@ -11,6 +13,7 @@ from ninja.security import django_auth
 from danvan.accounts.api import me_router
 from danvan.accounts.api import router as accounts_router
 from danvan.accounts.auth import TokenAuth
+from danvan.accounts.throttling import API_LIMITS, document_rate_limits, rate_limited_message
 from danvan.core.errors import messages_of
 from danvan.orgunits.api import router as units_router
 from danvan.practices.api import router as practices_router
@@ -23,7 +26,12 @@ class UnicodeRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+class DanvanAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return document_rate_limits(super().get_openapi_schema(**kwargs))
+
+
+api = DanvanAPI(
     renderer=UnicodeRenderer(),
     title="Dân vận số API",
     version="1",
@@ -32,6 +40,7 @@ api = NinjaAPI(
         "rồi gửi kèm mỗi yêu cầu tiêu đề `Authorization: Bearer <mã>`."
     ),
     auth=[TokenAuth(), django_auth],
+    throttle=API_LIMITS,
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
@@ -95,6 +104,13 @@ def on_permission_denied(request, exc):
 def on_not_found(request, exc):
     return api.create_response(
         request, {"detail": "Không tìm thấy, hoặc bạn không có quyền xem."}, status=404
+    )
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request, exc):
+    return api.create_response(
+        request, {"detail": rate_limited_message(math.ceil(exc.wait or 60))}, status=429
     )
 
 
