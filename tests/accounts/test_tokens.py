@@ -147,3 +147,17 @@ def test_admin_of_another_province_cannot_revoke_a_users_token(commune_editor, u
     )
     assert response.status_code == 404
     assert ApiToken.objects.filter(pk=token.pk).exists()
+
+
+def test_a_password_set_outside_the_pages_also_ends_the_tokens(commune_editor):
+    key = ask_token(commune_editor.username).json()["token"]
+    commune_editor.set_password("Mat-khau-moi-2026")  # as Django's admin and `danvan changepassword` do
+    commune_editor.save()
+    assert me(key).status_code == 401
+
+
+def test_saving_a_user_without_a_new_password_keeps_the_tokens(commune_editor):
+    key = ask_token(commune_editor.username).json()["token"]
+    commune_editor.full_name = "Hoàng Thị Phường Mới"
+    commune_editor.save()
+    assert me(key).status_code == 200

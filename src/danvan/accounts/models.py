@@ -30,7 +30,12 @@ class User(AbstractUser):
         self.search_key = fold(f"{self.username} {self.full_name} {self.email}")[:500]
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        password_changed = self._password is not None  # set_password() was called (Django's own marker)
         super().save(*args, **kwargs)
+        if password_changed:
+            # A new password ends every API token, however it was set (our services log the revocations first;
+            # this also covers Django's admin and `danvan changepassword`).
+            self.api_tokens.all().delete()
 
     @property
     def display_name(self) -> str:

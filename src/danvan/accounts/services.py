@@ -87,12 +87,12 @@ def set_password(actor, user: User, password: str) -> User:
         validate_password(password, user)
     except ValidationError as error:
         raise ValidationError({"password": list(error.messages)}) from error
+    # A new password ends every token (logged here; User.save deletes them) and the user's sessions (Django checks
+    # the password's hash on each request), except the one changing its own password, which the view keeps.
+    _revoke_all_tokens(actor, user)
     user.set_password(password)
     user.save(update_fields=["password"])
     record_change(actor, "update", user, {"password": "••••"}, {"password": _("đã đổi")}, unit=_unit_of(user))
-    # A new password ends every token; the user's sessions end too (Django checks the password's hash on each
-    # request), except the one changing its own password, which the view keeps.
-    _revoke_all_tokens(actor, user)
     return user
 
 
