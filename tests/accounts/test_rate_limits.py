@@ -141,3 +141,9 @@ def test_openapi_documents_the_429_answer(client):
     for path in ("/api/v1/auth/token", "/api/v1/me"):
         for operation in schema["paths"][path].values():
             assert "Retry-After" in operation["responses"]["429"]["headers"]
+
+
+def test_a_form_encoded_token_request_is_refused_cleanly_not_with_a_500(limits):
+    limits()
+    response = Client().post("/api/v1/auth/token", {"username": "a", "password": "b"})
+    assert response.status_code in (400, 415, 422)

@@ -8,7 +8,7 @@ from danvan.core.scope import role_paths
 
 from . import services
 from .lockout import LOCKED_MESSAGE
-from .throttling import AUTH_LIMITS
+from .throttling import TOKEN_LIMITS
 
 router = Router(tags=["Xác thực"])
 
@@ -17,7 +17,9 @@ class Credentials(Schema):
     username: str
     password: str
     name: str = Field(
-        "API", description="Tên thiết bị: mỗi thiết bị một mã; xin lại với cùng tên thì mã cũ bị thay."
+        "API",
+        max_length=100,
+        description="Tên thiết bị: mỗi thiết bị một mã; xin lại với cùng tên thì mã cũ bị thay.",
     )
 
 
@@ -45,7 +47,7 @@ class MeOut(Schema):
 @router.post(
     "/token",
     auth=None,
-    throttle=AUTH_LIMITS,
+    throttle=TOKEN_LIMITS,
     response=TokenOut,
     summary="Đổi tên đăng nhập và mật khẩu lấy mã truy cập",
     description=(

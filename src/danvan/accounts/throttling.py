@@ -35,18 +35,27 @@ def api_user(request) -> int | None:
     return getattr(auth, "pk", None)
 
 
-def username_tried(request) -> str | None:
-    """The username a login form or `POST /auth/token` body names, folded and hashed (cache keys never carry input)."""
-    username = request.POST.get("username") if request.method == "POST" else None
-    if username is None and request.content_type == "application/json":
-        try:
-            body = json.loads(request.body or b"{}")
-        except ValueError:
-            return None
-        username = body.get("username") if isinstance(body, dict) else None
+def _hashed(username) -> str | None:
+    """A username as a cache key: folded and hashed (cache keys never carry input)."""
     if not isinstance(username, str) or not username.strip():
         return None
     return hashlib.sha256(fold(username.strip()).encode()).hexdigest()
+
+
+def username_in_form(request) -> str | None:
+    """The username a login form names."""
+    return _hashed(request.POST.get("username")) if request.method == "POST" else None
+
+
+def username_in_json(request) -> str | None:
+    """The username a JSON body names (`POST /auth/token`), read before ninja validates the body."""
+    if request.content_type != "application/json":
+        return None
+    try:
+        body = json.loads(request.body or b"{}")
+    except ValueError:
+        return None
+    return _hashed(body.get("username")) if isinstance(body, dict) else None
 
 
 class RateLimit(SimpleRateThrottle):
@@ -83,7 +92,8 @@ class RateLimit(SimpleRateThrottle):
         return max(1.0, self.duration - (self.now - self.history[-1]))
 
 
-AUTH_LIMITS = [RateLimit("auth_address"), RateLimit("auth_username", key=username_tried)]
+LOGIN_LIMITS = [RateLimit("auth_address"), RateLimit("auth_username", key=username_in_form)]
+TOKEN_LIMITS = [RateLimit("auth_address"), RateLimit("auth_username", key=username_in_json)]
 API_LIMITS = [RateLimit("api_address"), RateLimit("api_user", key=api_user)]
 
 

@@ -19,7 +19,7 @@ from . import services
 from .forms import LoginForm, NewUserForm, PasswordForm, RoleForm, TokenForm, UserForm
 from .models import ApiToken, UnitRole, User
 from .selectors import NOT_IN_SCOPE_MESSAGE, user_in_scope_by_username, users_manageable_by
-from .throttling import AUTH_LIMITS, retry_after
+from .throttling import LOGIN_LIMITS, retry_after
 
 
 class LoginView(auth_views.LoginView):
@@ -28,7 +28,7 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        seconds = retry_after(request, AUTH_LIMITS)
+        seconds = retry_after(request, LOGIN_LIMITS)
         if seconds is not None:
             response = render(request, "accounts/rate_limited.html", {"seconds": seconds}, status=429)
             response["Retry-After"] = str(seconds)
