@@ -291,3 +291,32 @@ FILTERS_EMPTY_CHOICE_LABEL = _("Tất cả")
 if TESTING:
     # Real hashing costs a second per user; tests create many users.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Authentication limits: API tokens, rate limits (accounts/throttling.py), sessions (accounts/middleware.py).
+DANVAN_TOKEN_DAYS = int(os.environ.get("DANVAN_TOKEN_DAYS", "90"))
+# "N/s", "N/min", "N/hour" or "N/day"; counted in the shared cache per key.
+DANVAN_RATE_LIMITS = {
+    "auth_address": os.environ.get(
+        "DANVAN_RATE_AUTH_ADDRESS", "10/min"
+    ),  # logins and /auth/token per address
+    "auth_username": os.environ.get("DANVAN_RATE_AUTH_USERNAME", "10/min"),  # … per username tried
+    "api_user": os.environ.get("DANVAN_RATE_API_USER", "600/min"),  # API calls per user
+    "api_address": os.environ.get("DANVAN_RATE_API_ADDRESS", "1200/min"),  # API calls per address
+}
+for _scope, _rate in DANVAN_RATE_LIMITS.items():
+    if not _rate.partition("/")[0].isdigit() or _rate.partition("/")[2] not in {"s", "min", "hour", "day"}:
+        raise RuntimeError(
+            f"Giới hạn tần suất {_scope} = {_rate!r} không hợp lệ: dùng dạng 10/min (s, min, hour, day)."
+        )
+if TESTING:  # the suite and the API fuzzing never meet a limit; the rate-limit tests lower them
+    DANVAN_RATE_LIMITS = dict.fromkeys(DANVAN_RATE_LIMITS, "100000/min")
+NINJA_NUM_PROXIES = (
+    0  # ninja reads REMOTE_ADDR, never X-Forwarded-For (the trusted-proxy middleware handles that)
+)
+# A session ends after DANVAN_SESSION_IDLE_MINUTES without a request, and SESSION_COOKIE_AGE after logging in.
+DANVAN_SESSION_IDLE_MINUTES = int(os.environ.get("DANVAN_SESSION_IDLE_MINUTES", "480"))
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "danvan.accounts.middleware.SessionIdleTimeoutMiddleware",
+)

@@ -4,6 +4,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.models import TimeStampedModel
@@ -29,7 +30,12 @@ class User(AbstractUser):
         self.search_key = fold(f"{self.username} {self.full_name} {self.email}")[:500]
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        password_changed = self._password is not None  # set_password() was called (Django's own marker)
         super().save(*args, **kwargs)
+        if password_changed:
+            # A new password ends every API token, however it was set (our services log the revocations first;
+            # this also covers Django's admin and `danvan changepassword`).
+            self.api_tokens.all().delete()
 
     @property
     def display_name(self) -> str:
@@ -59,7 +65,10 @@ def _hash(key: str) -> str:
 
 
 class ApiToken(models.Model):
-    """A personal API token; only its hash is stored, the key is shown once."""
+    """A personal API token of one device (its name); only its hash is stored, the key is shown once.
+
+    A token expires (`DANVAN_TOKEN_DAYS`), is replaced when its device asks again, and is deleted when revoked or
+    when its user's password changes."""
 
     PREFIX = "dvs_"
 
@@ -69,15 +78,20 @@ class ApiToken(models.Model):
     key_prefix = models.CharField(_("mở đầu"), max_length=12)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
-    expires_at = models.DateTimeField(_("hết hạn"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("hết hạn"))
 
     class Meta:
         verbose_name = _("mã truy cập API")
         verbose_name_plural = _("mã truy cập API")
         ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "name"], name="apitoken_one_per_device_name")]
 
     def __str__(self):
         return f"{self.name} ({self.key_prefix}…)"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
 
     @classmethod
     def new_key(cls) -> str:

@@ -1,7 +1,11 @@
 """Every write to users, roles and tokens: checked, atomic, logged."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.changelog import record_change, snapshot
@@ -10,6 +14,7 @@ from danvan.core.scope import ROLE_RANK, Role, has_role_on
 from danvan.core.text import nfc
 
 from .models import ApiToken, UnitRole, User
+from .selectors import NOT_IN_SCOPE_MESSAGE, users_manageable_by
 
 USER_FIELDS = ("username", "full_name", "email", "position", "phone", "is_active")
 
@@ -53,7 +58,7 @@ def create_user(actor, *, unit, role: str, password: str, **fields) -> User:
     user.set_password(password)
     user.save()
     record_change(actor, "create", user, None, snapshot(user), unit=unit)
-    assign_role(actor, user, unit, role)
+    _give_role(actor, user, unit, role)
     return user
 
 
@@ -82,6 +87,9 @@ def set_password(actor, user: User, password: str) -> User:
         validate_password(password, user)
     except ValidationError as error:
         raise ValidationError({"password": list(error.messages)}) from error
+    # A new password ends every token (logged here; User.save deletes them) and the user's sessions (Django checks
+    # the password's hash on each request), except the one changing its own password, which the view keeps.
+    _revoke_all_tokens(actor, user)
     user.set_password(password)
     user.save(update_fields=["password"])
     record_change(actor, "update", user, {"password": "••••"}, {"password": _("đã đổi")}, unit=_unit_of(user))
@@ -90,9 +98,17 @@ def set_password(actor, user: User, password: str) -> User:
 
 @transaction.atomic
 def assign_role(actor, user: User, unit, role: str) -> UnitRole:
-    """Gives `user` the role on `unit` (replacing a role they held there). An admin can grant up to admin."""
+    """Gives `user` the role on `unit` (replacing a role they held there). An admin can grant up to admin, to users
+    of their own subtree only (a superuser to anyone)."""
     if not has_role_on(actor, Role.ADMIN, unit.path):
         raise NotAllowed(_("Bạn không có quyền phân quyền trên %(unit)s.") % {"unit": unit.name})
+    if not users_manageable_by(actor).filter(pk=user.pk).exists():
+        raise ValidationError({"username": NOT_IN_SCOPE_MESSAGE})
+    return _give_role(actor, user, unit, role)
+
+
+def _give_role(actor, user: User, unit, role: str) -> UnitRole:
+    """Gives the role; the caller has checked that the actor administers `unit`."""
     if role not in ROLE_RANK:
         raise ValidationError({"role": _("Vai trò không hợp lệ.")})
     if user.is_superuser and not actor.is_superuser:
@@ -113,29 +129,56 @@ def remove_role(actor, held: UnitRole) -> None:
     held.delete()
 
 
+def _token_words(token: ApiToken) -> dict:
+    return {
+        "name": token.name,
+        "key_prefix": token.key_prefix,
+        "expires_at": timezone.localtime(token.expires_at).strftime("%d/%m/%Y %H:%M"),
+    }
+
+
 @transaction.atomic
-def issue_api_token(user: User, name: str = "API") -> str:
-    """Creates a token and returns its key: the only time the key is seen."""
+def issue_api_token(user: User, name: str = "API") -> tuple[ApiToken, str]:
+    """Gives `user` a token for the device `name`; returns it and its key: the only time the key is seen.
+
+    One token per device name: asking again replaces that device's token (the old key stops working)."""
+    name = nfc(name).strip()[:100] or "API"
     key = ApiToken.new_key()
-    token = ApiToken.objects.create(
-        user=user, name=nfc(name)[:100] or "API", key_hash=ApiToken.hash_key(key), key_prefix=key[:10]
-    )
+    fresh = {
+        "key_hash": ApiToken.hash_key(key),
+        "key_prefix": key[:10],
+        "created_at": timezone.now(),
+        "expires_at": timezone.now() + timedelta(days=settings.DANVAN_TOKEN_DAYS),
+        "last_used_at": None,
+    }
+    token = ApiToken.objects.select_for_update().filter(user=user, name=name).first()
+    before = _token_words(token) if token else None
+    if token is None:
+        token = ApiToken(user=user, name=name)
+    for field, value in fresh.items():
+        setattr(token, field, value)
+    token.save()
     record_change(
-        user, "create", token, None, {"name": token.name, "key_prefix": token.key_prefix}, unit=_unit_of(user)
+        user, "update" if before else "create", token, before, _token_words(token), unit=_unit_of(user)
     )
-    return key
+    return token, key
+
+
+def can_revoke_token(actor, token: ApiToken) -> bool:
+    return token.user_id == actor.pk or can_manage_user(actor, token.user)
 
 
 @transaction.atomic
 def revoke_api_token(actor, token: ApiToken) -> None:
-    if token.user_id != actor.pk and not actor.is_superuser:
-        raise NotAllowed()
-    record_change(
-        actor,
-        "delete",
-        token,
-        {"name": token.name, "key_prefix": token.key_prefix},
-        None,
-        unit=_unit_of(token.user),
-    )
+    """Revokes one token: its owner, or an admin who manages the owner."""
+    if not can_revoke_token(actor, token):
+        raise NotAllowed(_("Bạn không có quyền thu hồi mã truy cập này."))
+    record_change(actor, "delete", token, _token_words(token), None, unit=_unit_of(token.user))
     token.delete()
+
+
+def _revoke_all_tokens(actor, user: User) -> None:
+    unit = _unit_of(user)
+    for token in ApiToken.objects.filter(user=user):
+        record_change(actor, "delete", token, _token_words(token), None, unit=unit)
+        token.delete()

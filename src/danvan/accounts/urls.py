@@ -14,6 +14,11 @@ urlpatterns = [
     path("nguoi-dung/", views.user_list, name="user_list"),
     path("nguoi-dung/them/", views.user_create, name="user_create"),
     path("nguoi-dung/<int:pk>/", views.user_detail, name="user_detail"),
+    path(
+        "nguoi-dung/<int:pk>/ma-api/<int:token_pk>/thu-hoi/",
+        views.user_token_revoke,
+        name="user_token_revoke",
+    ),
     path("vai-tro/them/", views.role_assign, name="role_assign"),
     path("vai-tro/<int:pk>/thu-hoi/", views.role_remove, name="role_remove"),
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -17,13 +18,22 @@ from danvan.orgunits.selectors import get_unit_for
 from . import services
 from .forms import LoginForm, NewUserForm, PasswordForm, RoleForm, TokenForm, UserForm
 from .models import ApiToken, UnitRole, User
-from .selectors import users_manageable_by
+from .selectors import NOT_IN_SCOPE_MESSAGE, user_in_scope_by_username, users_manageable_by
+from .throttling import LOGIN_LIMITS, retry_after
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        seconds = retry_after(request, LOGIN_LIMITS)
+        if seconds is not None:
+            response = render(request, "accounts/rate_limited.html", {"seconds": seconds}, status=429)
+            response["Retry-After"] = str(seconds)
+            return response
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -54,12 +64,17 @@ def tokens(request):
     form = TokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
-        new_key = services.issue_api_token(request.user, form.cleaned_data["name"])
+        _token, new_key = services.issue_api_token(request.user, form.cleaned_data["name"])
         form = TokenForm()
     return render(
         request,
         "accounts/tokens.html",
-        {"form": form, "new_key": new_key, "tokens": request.user.api_tokens.all()},
+        {
+            "form": form,
+            "new_key": new_key,
+            "tokens": request.user.api_tokens.all(),
+            "token_days": settings.DANVAN_TOKEN_DAYS,
+        },
     )
 
 
@@ -70,6 +85,18 @@ def token_revoke(request, pk):
     services.revoke_api_token(request.user, token)
     messages.success(request, _("Đã thu hồi mã truy cập."))
     return redirect("accounts:tokens")
+
+
+@login_required
+@require_POST
+def user_token_revoke(request, pk, token_pk):
+    user = _manageable_user(request, pk)
+    token = get_object_or_404(ApiToken, pk=token_pk, user=user)
+    services.revoke_api_token(request.user, token)
+    messages.success(
+        request, _("Đã thu hồi mã truy cập “%(name)s” của %(u)s.") % {"name": token.name, "u": user.username}
+    )
+    return redirect("accounts:user_detail", user.pk)
 
 
 @login_required
@@ -148,6 +175,7 @@ def user_detail(request, pk):
             "form": form,
             "password_form": password_form,
             "roles": user.unit_roles.select_related("unit").order_by("unit__depth"),
+            "tokens": user.api_tokens.all(),
             "history": history_for(user)[:100],
         },
     )
@@ -161,11 +189,9 @@ def role_assign(request):
         return redirect("orgunits:tree")
     form = RoleForm(request.POST or None, initial={"username": request.GET.get("username", "")})
     if request.method == "POST" and form.is_valid():
-        user = User.objects.filter(username__iexact=form.cleaned_data["username"].strip()).first()
+        user = user_in_scope_by_username(request.user, form.cleaned_data["username"])
         if user is None:
-            form.add_error(
-                "username", _("Không có người dùng “%(u)s”.") % {"u": form.cleaned_data["username"]}
-            )
+            form.add_error("username", NOT_IN_SCOPE_MESSAGE)
         else:
             try:
                 services.assign_role(request.user, user, unit, form.cleaned_data["role"])

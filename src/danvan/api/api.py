@@ -1,10 +1,12 @@
 """One NinjaAPI assembling each app's api.py (DESIGN §3), with Vietnamese errors for every failure."""
 
+import math
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as SchemaError
 from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
@@ -12,6 +14,7 @@ from ninja.security import django_auth
 from danvan.accounts.api import me_router
 from danvan.accounts.api import router as accounts_router
 from danvan.accounts.auth import TokenAuth
+from danvan.accounts.throttling import API_LIMITS, document_rate_limits, rate_limited_message
 from danvan.core.body_limit import too_big
 from danvan.core.errors import messages_of
 from danvan.orgunits.api import router as units_router
@@ -30,7 +33,7 @@ class UnicodeRenderer(JSONRenderer):
 
 class DanvanAPI(NinjaAPI):
     def get_openapi_schema(self, *args, **kwargs):
-        return document_errors(super().get_openapi_schema(*args, **kwargs))
+        return document_rate_limits(document_errors(super().get_openapi_schema(*args, **kwargs)))
 
 
 api = DanvanAPI(
@@ -43,6 +46,7 @@ api = DanvanAPI(
         "rồi gửi kèm mỗi yêu cầu tiêu đề `Authorization: Bearer <mã>`."
     ),
     auth=[TokenAuth(), django_auth],
+    throttle=API_LIMITS,
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
@@ -128,6 +132,13 @@ def on_unsafe_input(request, exc):
 @api.exception_handler(RequestDataTooBig)
 def on_too_big(request, exc):
     return too_big(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request, exc):
+    return api.create_response(
+        request, {"detail": rate_limited_message(math.ceil(exc.wait or 60))}, status=429
+    )
 
 
 @api.exception_handler(HttpError)

@@ -422,9 +422,7 @@ def list_values(request, unit: int, period: str, indicators: str | None = None):
     summary="Ghi nhiều số liệu một lần",
     description='Thân yêu cầu là một danh sách `[{"unit": id, "period": "2026H1", "indicator": "mã", '
     '"category": "", "value": 12, "reason": "...", "expected": 10}]` (tối đa 200.000 dòng, thân yêu cầu tối đa '
-    f"{BULK_MAX_BYTES // 1024 // 1024} MB; lớn hơn: 413). "
-    + PERIOD_HELP
-    + " "
+    f"{BULK_MAX_BYTES // 1024 // 1024} MB; lớn hơn: 413). " + PERIOD_HELP + " "
     "Mỗi dòng được kiểm tra như khi nhập trên lưới: đơn vị phải báo cáo một biểu mẫu có chỉ tiêu đó, theo kỳ đúng "
     "loại của biểu mẫu, và đang hoạt động vào cuối kỳ. "
     "Tất cả hoặc không: một dòng sai (422, lỗi theo “Dòng n”) hoặc một đơn vị không có quyền nhập (403) thì "

@@ -1,0 +1,38 @@
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import SESSION_KEY, logout
+from django.utils.translation import gettext as _
+
+STARTED = "danvan_session_started"
+LAST_SEEN = "danvan_session_seen"
+# How stale the "last seen" time may get before it is saved again: a session write at most this often per user,
+# rather than on every request (SESSION_SAVE_EVERY_REQUEST). Reading pages thus writes the session now and then:
+# that is the session's own bookkeeping, not data.
+REFRESH_SECONDS = 300
+
+
+class SessionIdleTimeoutMiddleware:
+    """Logs out a session idle for DANVAN_SESSION_IDLE_MINUTES or older than SESSION_COOKIE_AGE since logging in;
+    the login page then says why."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = request.session
+        if SESSION_KEY in session:
+            now = int(time.time())
+            seen, started = session.get(LAST_SEEN), session.get(STARTED)
+            idle = settings.DANVAN_SESSION_IDLE_MINUTES * 60
+            if seen is None or started is None:
+                session[LAST_SEEN] = session[STARTED] = now
+            elif now - seen > idle or now - started > settings.SESSION_COOKIE_AGE:
+                logout(request)
+                messages.warning(
+                    request, _("Phiên làm việc đã hết hạn vì lâu không thao tác; hãy đăng nhập lại.")
+                )
+            elif now - seen > min(REFRESH_SECONDS, idle // 2):
+                session[LAST_SEEN] = now
+        return self.get_response(request)
