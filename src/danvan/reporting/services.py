@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.context import current_request_id
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.figures import REPORTING, bump_figures_version
 from danvan.core.scope import Role, has_role_on
 from danvan.core.text import nfc, nfc_lines, vn_number
 from danvan.orgunits.models import OrgUnit
@@ -699,6 +700,7 @@ def _apply(actor, writes: list[_Write]) -> int:
     thousands of values a second, which one ORM object per row cannot."""
     if not writes:
         return 0
+    bump_figures_version(REPORTING)
     user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     before = _current(writes)
