@@ -22,6 +22,9 @@ $(DEV_STAMP): pyproject.toml $(STAMP)
 install: $(STAMP)
 install-dev: $(DEV_STAMP)
 
+# Every command of `make run` runs in debug (a development key, static files from the source tree) unless
+# DANVAN_DEBUG says otherwise; production is `danvan serve` (docs/deployment.md).
+run: export DANVAN_DEBUG ?= 1
 run: $(STAMP)
 	$(BIN)/danvan migrate --no-input
 	$(BIN)/danvan demo
@@ -30,8 +33,7 @@ run: $(STAMP)
 	@echo "  Tài khoản demo (mật khẩu danvan-demo): admin (quản trị hệ thống), caobang (quản trị Tỉnh Cao Bằng), thucphan (biên tập Phường Thục Phán)"
 	@echo ""
 	@# The background worker (report documents, imports) runs beside the server and stops with it.
-	@export DANVAN_DEBUG=$${DANVAN_DEBUG:-1}; \
-	$(BIN)/danvan db_worker --no-reload --queue-name '*' & worker=$$!; \
+	@$(BIN)/danvan db_worker --no-reload --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	echo "$(BIN)/danvan runserver 127.0.0.1:8000  (+ danvan db_worker, pid $$worker)"; \
 	$(BIN)/danvan runserver 127.0.0.1:8000

@@ -1,7 +1,11 @@
 """Shared fixtures: the national administrative units are imported once per test database, then every test runs
 inside a transaction that is rolled back, so each starts from the same country."""
 
+import shutil
+
 import pytest
+from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
 
 from danvan.accounts.models import UnitRole, User
@@ -34,6 +38,15 @@ def vietnamese():
     translation.activate("vi")
     yield
     translation.activate("vi")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_files():
+    """The static files collected once per session with the manifest storage, as in production: a template
+    naming a file that does not exist fails its test instead of answering 500 in production."""
+    call_command("collectstatic", interactive=False, verbosity=0)
+    yield settings.STATIC_ROOT
+    shutil.rmtree(settings.STATIC_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

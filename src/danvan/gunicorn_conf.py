@@ -29,8 +29,11 @@ max_requests_jitter = 200
 secure_scheme_headers = {}
 accesslog = "-"
 errorlog = "-"
-# The id is ours (X-Request-ID on every response), the same id as in the application's log lines and change log.
-access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms rid=%({x-request-id}o)s "%(a)s"'
+# rid: our id (X-Request-ID on every response, the same as in the log lines and the change log); client_rid: the
+# X-Request-ID the client or a proxy sent, if any, kept apart.
+access_log_format = (
+    '%(h)s "%(r)s" %(s)s %(B)s %(M)sms rid=%({x-request-id}o)s client_rid=%({x-request-id}i)s "%(a)s"'
+)
 proc_name = "danvan"
 # No control socket in the home directory: several servers (a benchmark's scratch copy) may run side by side.
 control_socket_disable = True

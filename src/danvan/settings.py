@@ -1,7 +1,9 @@
 """Settings, all from the environment (DESIGN §8); SQLite in var/ unless DANVAN_DATABASE_URL says otherwise."""
 
+import ipaddress
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -18,11 +20,24 @@ def env_bool(name: str, default: bool = False) -> bool:
 DATA_DIR = Path(os.environ.get("DANVAN_DATA_DIR", PROJECT_DIR / "var"))
 DEBUG = env_bool("DANVAN_DEBUG")
 TESTING = env_bool("DANVAN_TESTING") or "pytest" in sys.modules
+
+
+def refuse_to_start(message: str) -> None:
+    """A production setting is missing or wrong: say so in one plain message, without a traceback, and stop."""
+    sys.stderr.write(f"danvan: {message}\n")
+    sys.exit(2)
+
+
 SECRET_KEY = os.environ.get("DANVAN_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and not TESTING and os.environ.get("DANVAN_REQUIRE_SECRET"):
-        raise RuntimeError("DANVAN_SECRET_KEY phải được đặt khi chạy ở chế độ sản xuất.")
-    SECRET_KEY = "danvan-insecure-development-key-change-me"
+    if not (DEBUG or TESTING):
+        refuse_to_start(
+            "chưa đặt DANVAN_SECRET_KEY — ở chế độ sản xuất (DANVAN_DEBUG=0) phải có khóa bí mật riêng; "
+            "tạo bằng: python3 -c 'import secrets; print(secrets.token_urlsafe(50))' (xem docs/deployment.md).\n"
+            "        DANVAN_SECRET_KEY is not set: production (DANVAN_DEBUG=0) needs a secret key of its own."
+        )
+    # Debug and tests only: a key nobody may rely on.
+    SECRET_KEY = "danvan-insecure-development-key-for-debug-and-tests-only"
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DANVAN_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")]
 ALLOWED_HOSTS = [h for h in ALLOWED_HOSTS if h]
 
@@ -37,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "django_filters",
+    # Swagger UI's files from our own static files (a CDN would be blocked by our CSP).
+    "ninja",
     "django_tasks_db",
     "axes",
     "danvan.core",
@@ -48,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "danvan.core.middleware.TrustedProxyMiddleware",
     "danvan.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -90,25 +108,24 @@ TEMPLATES = [
     }
 ]
 
+# SQLite, however it is named (the default file or DANVAN_DATABASE_URL=sqlite:///…): WAL so readers never wait for
+# the writer, IMMEDIATE transactions and a busy timeout so concurrent writers queue instead of failing "locked".
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+        "PRAGMA cache_size=-64000; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;"
+    ),
+}
 DATABASE_URL = os.environ.get("DANVAN_DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "danvan.sqlite3",
-            "OPTIONS": {
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-                    "PRAGMA cache_size=-64000; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;"
-                ),
-            },
-        }
-    }
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": DATA_DIR / "danvan.sqlite3"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -134,6 +151,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "danvan.accounts.lockout.locked_out"
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("DANVAN_AXES_ENABLED", True)
+# The client's address is REMOTE_ADDR, made real behind a trusted proxy by core.middleware.TrustedProxyMiddleware.
+AXES_CLIENT_IP_CALLABLE = "danvan.core.middleware.client_address"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -146,20 +165,24 @@ FORMAT_MODULE_PATH = ["danvan.formats"]
 # are grouped explicitly with the |vnnumber filter (1.759 in Vietnamese, 1,759 in English).
 USE_THOUSAND_SEPARATOR = False
 
+# Production: `danvan collectstatic` gathers the files into DATA_DIR/static with hashed names and compressed copies,
+# and whitenoise serves them with far-future caching. Debug: straight from the source tree. Tests: the manifest
+# storage as in production (a missing file fails), collected once per session into a scratch folder
+# (tests/conftest.py), without the compression (slow, and not what the tests check).
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_BACKEND = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+if DEBUG:
+    STATICFILES_BACKEND = "django.contrib.staticfiles.storage.StaticFilesStorage"
+elif TESTING:
+    STATIC_ROOT = Path(tempfile.gettempdir()) / f"danvan-test-static-{os.getpid()}"
+    STATICFILES_BACKEND = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": STATICFILES_BACKEND},
 }
 MEDIA_ROOT = DATA_DIR / "media"
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
 from django.utils.csp import CSP  # noqa: E402
@@ -182,11 +205,37 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
-    SESSION_COOKIE_SECURE = not TESTING
-    CSRF_COOKIE_SECURE = not TESTING
+
+
+def env_networks(name: str) -> list[str]:
+    """A comma-separated list of addresses or CIDR networks; a wrong one stops the start naming it."""
+    networks = []
+    for item in os.environ.get(name, "").split(","):
+        if item.strip():
+            try:
+                networks.append(str(ipaddress.ip_network(item.strip(), strict=False)))
+            except ValueError:
+                refuse_to_start(
+                    f"{name}: “{item.strip()}” không phải địa chỉ IP hay mạng CIDR (not an IP or CIDR)."
+                )
+    return networks
+
+
+# Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto we believe (nginx on the same machine: 127.0.0.1).
+TRUSTED_PROXIES = env_networks("DANVAN_TRUSTED_PROXIES")
+if TRUSTED_PROXIES:
+    # TrustedProxyMiddleware removes the header when the request did not come through a trusted proxy.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("DANVAN_HSTS_SECONDS", "0"))
+if not (DEBUG or TESTING):
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env_bool("DANVAN_SSL_REDIRECT", True)
+    # A monitor on the machine polls the health check over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = int(os.environ.get("DANVAN_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DANVAN_HSTS_INCLUDE_SUBDOMAINS", True)
+# Asking browsers to preload HSTS for the whole domain is the domain owner's decision, not the application's.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("DANVAN_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
@@ -195,6 +244,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# /healthz says "degraded" when a task has waited this long for the worker, or the data directory is this full.
+HEALTH_QUEUE_MAX_WAIT_SECONDS = int(os.environ.get("DANVAN_HEALTH_QUEUE_SECONDS", "300"))
+HEALTH_MIN_FREE_MB = int(os.environ.get("DANVAN_HEALTH_MIN_FREE_MB", "1024"))
 if TESTING:
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 

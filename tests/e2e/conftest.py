@@ -32,6 +32,17 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def static_served_as_in_production():
+    """The live server hands /static/ to the application, where whitenoise serves the collected, hashed files
+    (tests/conftest.py), as in production; Django's test handler would look for them in the source tree."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(StaticFilesHandler, "_should_handle", lambda self, path: False)
+        yield
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

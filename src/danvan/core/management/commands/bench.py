@@ -97,8 +97,10 @@ class Command(BaseCommand):
                 scratch.drop()
 
     def _run_child(self, scratch: "ScratchDatabase", options) -> None:
-        # Production settings: with DEBUG on, every query would also be logged in connection.queries.
+        # Production settings: with DEBUG on, every query would also be logged in connection.queries. Production
+        # refuses to start without a secret key: the scratch child gets this process's.
         env = {**os.environ, SCRATCH_ENV: scratch.name, "PYTHONUNBUFFERED": "1", "DANVAN_DEBUG": "0"}
+        env["DANVAN_SECRET_KEY"] = settings.SECRET_KEY
         env.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
         for key, value in scratch.child_env().items():
             if value is None:
