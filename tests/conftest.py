@@ -113,3 +113,12 @@ def fields(db):
     from danvan.practices.models import Field
 
     return {field.code: field for field in Field.objects.filter(owner__isnull=True)}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a figure cached by an earlier test, whose writes were rolled back, is
+    never served to the next one."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -4,6 +4,7 @@ import io
 import os
 import re
 
+import pytest
 from django.conf import settings
 from django.core.management import call_command
 
@@ -39,3 +40,20 @@ def test_every_registered_benchmark_names_an_importable_run_function():
 
     for name, dotted in BENCHMARKS.items():
         assert callable(import_string(dotted)), name
+
+
+@pytest.mark.bench
+def test_bench_load_serves_the_demo_to_virtual_users_and_prints_each_page_figures():
+    # No database fixture: the demo, the users and the server live in the benchmark's own scratch database.
+    out = io.StringIO()
+    call_command("bench", "load", "--users", "2", "--duration", "3", "--think", "0.5", stdout=out)
+    text = out.getvalue()
+
+    assert "Demo and 2 virtual users ready" in text, text
+    row = r"\s+(\d+)\s+[\d.]+\s+\d+\s+\d+\s+\d+\s+\d+\s+(\d+)$"
+    for page in ("login page", "log in", "all requests"):
+        found = re.search(rf"^{page}{row}", text, re.M)
+        assert found, f"{page!r} missing from:\n{text}"
+        assert int(found.group(1)) >= 1
+    assert re.search(r"requests/s, p50 \d+ ms, p95 \d+ ms, p99 \d+ ms, \d+ errors", text), text
+    assert re.search(r"Target \(2 users, think 0.5 s\): p95 < 300 ms and 0 errors: (PASS|FAIL)", text), text

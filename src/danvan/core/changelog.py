@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
+from . import figures
 from .context import current_request_id
 from .models import ChangeLog
 
@@ -43,6 +44,8 @@ def snapshot(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict:
 
 def record_change(actor, action: str, obj: models.Model, before: dict | None, after: dict | None, unit=None):
     user = actor if getattr(actor, "is_authenticated", False) else None
+    if obj._meta.app_label in figures.KINDS:
+        figures.bump_figures_version(obj._meta.app_label)
     return ChangeLog.objects.create(
         user=user,
         user_name=getattr(user, "username", "") if user else "hệ thống",

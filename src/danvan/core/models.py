@@ -58,3 +58,20 @@ class ChangeLog(models.Model):
         after = self.after or {}
         keys = list(dict.fromkeys([*before.keys(), *after.keys()]))
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+
+
+class FiguresVersion(models.Model):
+    """The version of one kind of figures ("reporting", "practices", "orgunits"…): a random token replaced inside
+    every transaction that changes them, so a cached figure keyed by it is never served after a write, in any
+    process. Random rather than counted: a database restored from a backup, or made anew, never meets again a token
+    the cache saw (core.figures)."""
+
+    name = models.CharField(max_length=32, primary_key=True)
+    token = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("phiên bản số liệu")
+        verbose_name_plural = _("phiên bản số liệu")
+
+    def __str__(self):
+        return f"{self.name}: {self.token}"

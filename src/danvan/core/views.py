@@ -12,14 +12,23 @@ from danvan.practices.models import Status
 from danvan.practices.selectors import stats as practice_stats
 from danvan.reporting.selectors import reports_due
 
+from .figures import UNITS, cached_figures
 from .filters import ChangeLogFilter
+from .scope import visible_paths
 from .selectors import changes_visible_to
 
 
 @login_required
 def dashboard(request):
     today = timezone.localdate()
-    counts = counts_by_kind(request.user, today)
+    # The units the user sees, by kind: a count over the whole subtree (a province's is thousands of units), cached
+    # until the tree changes.
+    counts = cached_figures(
+        "unit-counts",
+        [UNITS],
+        (visible_paths(request.user), today),
+        lambda: counts_by_kind(request.user, today),
+    )
     practice_unit = request.current_unit
     practices = None
     if practice_unit is not None or request.user.is_superuser:

@@ -14,6 +14,7 @@ from django.db import connection, connections
 from django.db.models import Prefetch, Q
 from django.http import Http404
 
+from danvan.core.figures import REPORTING, UNITS, cached_figures
 from danvan.core.replica import analytics_db
 from danvan.core.scope import visible_paths, visible_q
 from danvan.orgunits.models import OrgUnit, path_ids, subtree_q, subtree_range
@@ -475,7 +476,24 @@ def aggregate(
     (the unit's id as "unit"), plus the total over categories ("category": ""). With by="child", the same for each
     child unit open at the end of the period. `unit` None is the whole country (by child: by province). Scope is
     the caller's business (the unit must be visible to the user). Text indicators are not added up.
+
+    Cached until the next write of a figure, a definition or the unit tree (core.figures): the pivot, its export
+    and the API ask for the same totals again and again between two writes.
     """
+    key = (
+        [(i.pk, i.code, i.expression, i.aggregation, i.value_type) for i in indicators],
+        unit.pk if unit is not None else None,
+        sorted({p.code for p in periods}),
+        by,
+    )
+    return cached_figures(
+        "aggregate", (REPORTING, UNITS), key, lambda: _aggregate(indicators, unit, periods, by)
+    )
+
+
+def _aggregate(
+    indicators: list[Indicator], unit: OrgUnit | None, periods: list[Period], by: str | None
+) -> dict:
     periods = sorted(set(periods))
     everything = needed_indicators(indicators)
     stored = [i for i in everything if not i.expression and i.value_type != ValueType.TEXT]

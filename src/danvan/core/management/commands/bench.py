@@ -30,6 +30,7 @@ BENCHMARKS = {
     "units": "danvan.orgunits.bench.run",
     "practices": "danvan.practices.bench.run",
     "reporting": "danvan.reporting.bench.run",
+    "load": "danvan.bench.load.run",
 }
 
 SCRATCH_ENV = "DANVAN_BENCH_SCRATCH"
@@ -55,6 +56,21 @@ class Command(BaseCommand):
             "--repeat", type=int, default=15, help="Timed runs per operation; the median is shown."
         )
         parser.add_argument(
+            "--users",
+            type=int,
+            default=50,
+            help="load: virtual users, each with its own session (default 50).",
+        )
+        parser.add_argument(
+            "--think",
+            type=float,
+            default=1.0,
+            help="load: mean think time between requests in seconds; 0 saturates.",
+        )
+        parser.add_argument(
+            "--duration", type=float, default=60.0, help="load: seconds of traffic (default 60)."
+        )
+        parser.add_argument(
             "--keep", action="store_true", help="Keep the scratch database and say where it is."
         )
         # Set by the parent when it re-runs the command inside the scratch database.
@@ -65,6 +81,8 @@ class Command(BaseCommand):
             raise CommandError("--scale must be positive.")
         if options["repeat"] < 1:
             raise CommandError("--repeat must be at least 1.")
+        if not 1 <= options["users"] <= 1000 or options["think"] < 0 or not 0 < options["duration"] <= 3600:
+            raise CommandError("--users must be 1–1000, --think at least 0, --duration 0–3600 seconds.")
         if options["in_scratch"]:
             self._run_in_scratch(options)
             return
@@ -91,7 +109,8 @@ class Command(BaseCommand):
                 env[key] = value
         command = [
             sys.executable, "-m", "danvan.cli", "bench", options["name"],
-            "--scale", repr(options["scale"]), "--repeat", str(options["repeat"]), "--in-scratch",
+            "--scale", repr(options["scale"]), "--repeat", str(options["repeat"]), "--users", str(options["users"]),
+            "--think", repr(options["think"]), "--duration", repr(options["duration"]), "--in-scratch",
         ]  # fmt: skip
         with subprocess.Popen(
             command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8"
