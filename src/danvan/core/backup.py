@@ -392,6 +392,6 @@ def restore_backup(path: Path) -> tuple[dict, Verification]:
     return manifest, verify(manifest)
 
 
-def describe_age(manifest: dict) -> str:
+def created_local(manifest: dict) -> str:
     created = datetime.datetime.fromisoformat(manifest["created_at"])
     return timezone.localtime(created).strftime("%d/%m/%Y %H:%M:%S")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from danvan.core.backup import BackupError, describe_age, restore_backup
+from danvan.core.backup import BackupError, created_local, restore_backup
 from danvan.core.text import vn_number
 
 
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
-            f"Đã khôi phục bản sao lưu ngày {describe_age(manifest)} (phiên bản {manifest['version']})."
+            f"Đã khôi phục bản sao lưu ngày {created_local(manifest)} (phiên bản {manifest['version']})."
         )
         for problem in result.problems:
             self.stderr.write(f"  - {problem}")
