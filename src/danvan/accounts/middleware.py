@@ -13,6 +13,13 @@ LAST_SEEN = "danvan_session_seen"
 REFRESH_SECONDS = 300
 
 
+def start_session(sender, request, user, **kwargs):
+    """On logging in (`user_logged_in`): the session's clock starts, saved with the login itself."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[LAST_SEEN] = session[STARTED] = int(time.time())
+
+
 class SessionIdleTimeoutMiddleware:
     """Logs out a session idle for DANVAN_SESSION_IDLE_MINUTES or older than SESSION_COOKIE_AGE since logging in;
     the login page then says why."""
@@ -26,7 +33,7 @@ class SessionIdleTimeoutMiddleware:
             now = int(time.time())
             seen, started = session.get(LAST_SEEN), session.get(STARTED)
             idle = settings.DANVAN_SESSION_IDLE_MINUTES * 60
-            if seen is None or started is None:
+            if seen is None or started is None:  # a session from before this middleware
                 session[LAST_SEEN] = session[STARTED] = now
             elif now - seen > idle or now - started > settings.SESSION_COOKIE_AGE:
                 logout(request)
