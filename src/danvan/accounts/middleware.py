@@ -9,7 +9,7 @@ STARTED = "danvan_session_started"
 LAST_SEEN = "danvan_session_seen"
 # How stale the "last seen" time may get before it is saved again: a session write at most this often per user,
 # rather than on every request (SESSION_SAVE_EVERY_REQUEST). Reading pages thus writes the session now and then:
-# that is the session's own bookkeeping, not data.
+# that is the session's own bookkeeping, not data. The idle limit is thus kept to within these few minutes.
 REFRESH_SECONDS = 300
 
 
