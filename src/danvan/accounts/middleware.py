@@ -9,8 +9,15 @@ STARTED = "danvan_session_started"
 LAST_SEEN = "danvan_session_seen"
 # How stale the "last seen" time may get before it is saved again: a session write at most this often per user,
 # rather than on every request (SESSION_SAVE_EVERY_REQUEST). Reading pages thus writes the session now and then:
-# that is the session's own bookkeeping, not data.
+# that is the session's own bookkeeping, not data. The idle limit is thus kept to within these few minutes.
 REFRESH_SECONDS = 300
+
+
+def start_session(sender, request, user, **kwargs):
+    """On logging in (`user_logged_in`): the session's clock starts, saved with the login itself."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[LAST_SEEN] = session[STARTED] = int(time.time())
 
 
 class SessionIdleTimeoutMiddleware:
@@ -26,7 +33,7 @@ class SessionIdleTimeoutMiddleware:
             now = int(time.time())
             seen, started = session.get(LAST_SEEN), session.get(STARTED)
             idle = settings.DANVAN_SESSION_IDLE_MINUTES * 60
-            if seen is None or started is None:
+            if seen is None or started is None:  # a session from before this middleware
                 session[LAST_SEEN] = session[STARTED] = now
             elif now - seen > idle or now - started > settings.SESSION_COOKIE_AGE:
                 logout(request)

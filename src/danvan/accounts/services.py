@@ -151,7 +151,10 @@ def issue_api_token(user: User, name: str = "API") -> tuple[ApiToken, str]:
         "expires_at": timezone.now() + timedelta(days=settings.DANVAN_TOKEN_DAYS),
         "last_used_at": None,
     }
-    token = ApiToken.objects.select_for_update().filter(user=user, name=name).first()
+    User.objects.select_for_update().filter(
+        pk=user.pk
+    ).first()  # one device's two requests queue, not collide
+    token = ApiToken.objects.filter(user=user, name=name).first()
     before = _token_words(token) if token else None
     if token is None:
         token = ApiToken(user=user, name=name)
