@@ -182,8 +182,9 @@ STATICFILES_BACKEND = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 if DEBUG:
     STATICFILES_BACKEND = "django.contrib.staticfiles.storage.StaticFilesStorage"
 elif TESTING:
-    STATIC_ROOT = Path(tempfile.gettempdir()) / f"danvan-test-static-{os.getpid()}"
     STATICFILES_BACKEND = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+    if "pytest" in sys.modules:  # one folder per test process (xdist runs several)
+        STATIC_ROOT = Path(tempfile.gettempdir()) / f"danvan-test-static-{os.getpid()}"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": STATICFILES_BACKEND},
