@@ -101,9 +101,21 @@ class Race:
     def submit(self):
         return lambda: services.submit(self.other, self.submission)
 
+    def open_and_submit(self):
+        """The report not created yet: a user opens it (as the grid does on first visit) and submits at once."""
+
+        def run():
+            self.submission = services.open_submission(self.other, self.form, self.unit, PERIOD)
+            return services.submit(self.other, self.submission)
+
+        return run
+
+    def forget_report(self):
+        Submission.objects.filter(form=self.form).delete()
+
     def check_submit_invariants(self):
-        report = Submission.objects.select_related("form", "unit").get(pk=self.submission.pk)
-        if report.status != Submission.Status.SUBMITTED:
+        report = Submission.objects.select_related("form", "unit").filter(form=self.form).first()
+        if report is None or report.status != Submission.Status.SUBMITTED:
             return
         broken = [v.message for v in services.check_rules(report) if v.blocking]
         assert not broken, broken
@@ -185,6 +197,14 @@ def test_a_submit_racing_a_bulk_write_never_ends_submitted_with_a_broken_rule(ra
     for _round in range(ROUNDS):
         committed(race.reset)
         run_together(race.bulk(race.editor, 9), race.submit())
+        race.check_submit_invariants()
+
+
+def test_a_report_created_and_submitted_while_a_bulk_write_runs_never_ends_with_a_broken_rule(race):
+    for _round in range(ROUNDS):
+        committed(race.reset)
+        committed(race.forget_report)
+        run_together(race.bulk(race.editor, 9), race.open_and_submit())
         race.check_submit_invariants()
 
 

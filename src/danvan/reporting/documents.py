@@ -28,7 +28,7 @@ from danvan.core.text import fold, nfc, nfc_lines, vn_number
 from danvan.orgunits.models import OrgUnit, open_on_q
 from danvan.practices.selectors import counted_paths
 
-from . import selectors
+from . import jobs, selectors
 from .models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, ReportDocument, Submission, ValueType
 from .periods import Period, PeriodType
 
@@ -468,15 +468,17 @@ def is_stale(document: ReportDocument, now: datetime.datetime | None = None) -> 
 
 
 def is_busy(document: ReportDocument) -> bool:
-    """Queued or running, and not so long ago that the job must be lost."""
-    return document.state in (ReportDocument.State.QUEUED, ReportDocument.State.RUNNING) and not is_stale(
-        document
-    )
+    """Queued, and not so long ago that the job must be lost; or running, and not for so long that its worker must
+    have stopped (`jobs.is_stuck`)."""
+    if document.state == ReportDocument.State.QUEUED:
+        return not is_stale(document)
+    return document.state == ReportDocument.State.RUNNING and not jobs.is_stuck(document)
 
 
 def request_generation(actor, document: ReportDocument) -> ReportDocument:
     """Queues the generation of the Word and PDF files; the background worker runs it once this transaction has
     committed (`danvan db_worker`; in tests the immediate backend runs it at once)."""
+    jobs.recover_stuck()  # a job lost to a stopped worker is marked failed before this one is asked for
     with transaction.atomic():
         document = ReportDocument.objects.select_for_update().get(pk=document.pk)
         unit = OrgUnit.objects.get(pk=document.unit_id)

@@ -1114,9 +1114,8 @@ def write_values(actor, rows: list[dict]) -> dict:
     errors: dict[str, list[str]] = {}
     forbidden: set[str] = set()
     writes: list[_Write] = []
-    reports_of: list[
-        list[tuple]
-    ] = []  # per write: the (unit id, period, form id) of the reports holding its cell
+    # Per write: the (unit id, period, form id) of the reports holding its cell.
+    reports_of: list[list[tuple]] = []
     expected: dict[int, object] = {}  # write index → the figure the client started from
     keys_of: dict[int, set[str]] = {}
     seen = set()

@@ -1506,7 +1506,7 @@ from django.http import FileResponse  # noqa: E402
 
 from danvan.core.changelog import history_for as document_history  # noqa: E402
 
-from . import documents  # noqa: E402
+from . import documents, jobs  # noqa: E402
 from .document_forms import DocumentForm  # noqa: E402
 from .models import ReportDocument  # noqa: E402
 
@@ -1547,6 +1547,9 @@ def _progress_context(document: ReportDocument | None, urls: dict) -> dict:
         "document": document,
         "urls": urls,
         "busy": busy,
+        # Shown at once as failed (the page writes nothing; `jobs.recover_stuck` records it).
+        "interrupted": document is not None and not busy and jobs.is_stuck(document),
+        "interrupted_message": jobs.interrupted_message(),
         "waiting_long": waiting_long,
         "progress_step": min(100, max(0, (document.progress if document else 0) // 10 * 10)),
         "has_files": bool(document and document.docx and document.pdf),
