@@ -156,7 +156,7 @@ def scan_extent(source) -> Extent:
 
 
 def _int(text: str | None, default: int) -> int:
-    return int(text) if text and text.isdigit() and len(text) < 10 else default
+    return int(text) if text and text.isascii() and text.isdigit() and len(text) < 10 else default
 
 
 def _coordinate(reference: str | None, row: int, column: int) -> tuple[int, int]:
