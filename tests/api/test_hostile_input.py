@@ -137,6 +137,9 @@ def test_ids_beyond_64_bits_are_refused_before_the_database(editor, units, field
     rows[0]["unit"] = str(10**30)
     refused(editor.post("/reporting/values", rows), 422, "[0].unit")
     assert editor.get(f"/units/{2**53 - 1}").status_code == 404
+    refused(editor.get(f"/units/{10**30}"), 422, "unit_id")
+    refused(editor.get(f"/practices/{10**30}"), 422, "practice_id")
+    refused(editor.post(f"/reporting/submissions/{10**30}/submit", {}), 422, "submission_id")
 
 
 def test_strict_numbers_in_the_bulk_write(editor, units):

@@ -92,7 +92,7 @@ def test_the_limits_are_five_thousand_rows_and_5_mb():
     assert (excel.MAX_ROWS, excel.MAX_BYTES) == (5000, 5 * 1024 * 1024)
 
 
-def _hostile(*cells, headers=HEADERS, dimension=None, styles=0, strings=0) -> bytes:
+def _hostile(*cells, headers=HEADERS, dimension=None, styles=0, strings=0, chain=0) -> bytes:
     """The template's header plus `cells` ((coordinate, value), value None for a styled blank cell) written where
     they say; optionally with a lying <dimension>, `styles` more cell styles, a table of `strings` strings."""
     workbook = openpyxl.Workbook()
@@ -118,12 +118,16 @@ def _hostile(*cells, headers=HEADERS, dimension=None, styles=0, strings=0) -> by
                 )
             if entry.filename == "xl/styles.xml" and styles:
                 content = re.sub(rb"(<cellXfs[^>]*>)", rb"\1" + b'<xf numFmtId="0"/>' * styles, content)
-            if entry.filename == "[Content_Types].xml" and strings:
-                content = content.replace(b"</Types>", SHARED_STRINGS_TYPE + b"</Types>")
+            if entry.filename == "[Content_Types].xml":
+                declared = (SHARED_STRINGS_TYPE if strings else b"") + (CALC_CHAIN_TYPE if chain else b"")
+                content = content.replace(b"</Types>", declared + b"</Types>")
             target.writestr(entry.filename, content)
         if strings:
             table = b"<si><t>a</t></si>" * strings
             target.writestr("xl/sharedStrings.xml", b'<sst xmlns="%s">%s</sst>' % (MAIN, table))
+        if chain:
+            cells = b'<c r="A1" i="1"/>' * chain
+            target.writestr("xl/calcChain.xml", b'<calcChain xmlns="%s">%s</calcChain>' % (MAIN, cells))
     return rewritten.getvalue()
 
 
@@ -131,6 +135,11 @@ MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 SHARED_STRINGS_TYPE = (
     b'<Override PartName="/xl/sharedStrings.xml" '
     b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+)
+
+CALC_CHAIN_TYPE = (
+    b'<Override PartName="/xl/calcChain.xml" '
+    b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>'
 )
 
 
@@ -145,8 +154,9 @@ def test_a_small_file_with_too_many_styles_or_strings_is_refused_before_openpyxl
     )
 
 
-def test_a_file_with_a_few_thousand_styles_and_strings_is_read():
-    content = _hostile(("A2", "An"), ("B2", "01/01/1990"), styles=2000, strings=20_000)
+def test_a_file_with_a_few_thousand_styles_and_strings_and_a_long_calculation_chain_is_read():
+    # openpyxl does not read the calculation chain: one entry per formula cell, long in a genuine file.
+    content = _hostile(("A2", "An"), ("B2", "01/01/1990"), styles=2000, strings=20_000, chain=100_000)
     assert [
         row.text["name"] for row in excel.read_rows(SimpleUploadedFile("nguoi.xlsx", content), SHEET)
     ] == ["An"]

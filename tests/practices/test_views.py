@@ -260,6 +260,16 @@ def test_register_through_the_form_with_a_results_row(units, commune_editor, cli
     assert "3,5" in page.content.decode()
 
 
+@pytest.mark.parametrize("value", ["٣", "1_000", "1e3"])
+def test_a_result_value_in_other_digits_or_with_underscores_is_not_a_number(
+    units, commune_editor, client_for, fields, value
+):
+    data = form_data(units, fields, **{"results-0-indicator": "Hộ", "results-0-value": value})
+    response = client_for(commune_editor).post(reverse("practices:create"), data)
+    assert response.status_code == 200
+    assert f"“{value}” không phải là số" in response.context["results"].forms[0].errors["value"][0]
+
+
 def test_bad_form_shows_vietnamese_errors_next_to_fields(units, commune_editor, client_for, fields):
     data = form_data(
         units,

@@ -1,5 +1,6 @@
 """One NinjaAPI assembling each app's api.py (DESIGN §3), with Vietnamese errors for every failure."""
 
+import functools
 import math
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from danvan.orgunits.api import router as units_router
 from danvan.practices.api import router as practices_router
 from danvan.reporting.api import router as reporting_router
 
-from .input import NotJson, StrictParser, UnsafeInput
+from .input import NotJson, StrictParser, UnsafeInput, check_value
 from .openapi import document_errors
 
 
@@ -32,6 +33,8 @@ class UnicodeRenderer(JSONRenderer):
 
 
 class DanvanAPI(NinjaAPI):
+    """ninja's API, whose OpenAPI document also lists every operation's error responses."""
+
     def get_openapi_schema(self, *args, **kwargs):
         return document_rate_limits(document_errors(super().get_openapi_schema(*args, **kwargs)))
 
@@ -52,6 +55,23 @@ api = DanvanAPI(
     openapi_url="/openapi.json",
 )
 
+
+def _checked_path(run):
+    """Path parameters get the checks the parser gives the query and the body (ids beyond 2**53, NUL)."""
+
+    @functools.wraps(run)
+    def checked(request, *args, **kwargs):
+        try:
+            for name, value in kwargs.items():
+                check_value(name, value)
+        except UnsafeInput as error:
+            return on_unsafe_input(request, error)
+        return run(request, *args, **kwargs)
+
+    return checked
+
+
+api.add_decorator(_checked_path, mode="view")
 api.add_router("/auth", accounts_router)
 api.add_router("/", units_router)
 api.add_router("/", me_router)

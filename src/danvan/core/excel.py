@@ -1,5 +1,6 @@
 """The .xlsx side of the Excel imports (units, "Dân vận khéo" practices): reading an upload, reporting its errors,
-saving all rows or none, writing the template to fill in.
+saving all rows or none, writing the template to fill in; and for every export, the one place where texts are
+written safely (no formula) and the workbook saved.
 
 One reader, so that every import refuses the same bad files with the same Vietnamese message and names rows by
 their Excel row numbers (DESIGN §4.5). Each app keeps what is its own: its columns (an ImportSheet), its row

@@ -19,13 +19,11 @@ MAX_SHEET_ROWS = 20_000
 MAX_SHEET_COLUMNS = 100
 MAX_SHEET_CELLS = 250_000
 # openpyxl parses the shared strings and the styles in full when it opens a file, at 10–60 µs an element: a 9 KB
-# file with 100,000 styles took 6 s, a 130 KB one with 3 million strings a minute. Every XML part is counted first,
-# by the kind its root element says it is: a sheet's cells, a table of strings, anything else (styles, the
-# workbook, relations…), within a budget for the whole file.
+# file with 100,000 styles took 6 s, a 130 KB one with 3 million strings a minute. Each part it parses is counted
+# first (see check_parts), within a budget for the whole file.
 MAX_STRING_ELEMENTS = 250_000
 MAX_PART_ELEMENTS = 20_000
 MAX_FILE_ELEMENTS = 2_000_000
-_ELEMENTS_PER_CELL = 4  # <c>, <v> or <is><t>, and a share of <row>
 
 _COORDINATE = re.compile(r"([A-Z]{1,3})([0-9]+)")
 
@@ -43,30 +41,65 @@ class Extent:
 
 
 def check_parts(archive) -> None:
-    """Counts the elements of every XML part of `archive` (a ZipFile) before openpyxl parses any, stopping at the
-    first part beyond its limit; raises ExtentRefused."""
+    """Counts the elements of each XML part openpyxl parses when it opens `archive` (a ZipFile), before it does,
+    stopping at the first part beyond its limit; raises ExtentRefused. A part's role is what openpyxl would take it
+    for: the shared strings and the workbook by their declared content type, the styles by their fixed path. The
+    worksheets are left to scan_extent (only the one read is parsed), and so are the parts openpyxl does not read
+    (calculation chain, pivot caches, comments, drawings), which can be large in a genuine file."""
+    types = _content_types(archive)
     budget = MAX_FILE_ELEMENTS
     for entry in archive.infolist():
-        if not entry.filename.lower().endswith((".xml", ".rels", ".vml")):
+        name = entry.filename
+        if not name.lower().endswith((".xml", ".rels")) or name == CONTENT_TYPES:
             continue
+        kind = types.get("/" + name, "")
+        if name != STYLES and kind.endswith(_UNREAD_TYPES):
+            continue
+        limit = MAX_STRING_ELEMENTS if kind.endswith("sharedStrings+xml") else MAX_PART_ELEMENTS
         with archive.open(entry) as source:
-            budget -= _count_elements(source, budget)
+            budget -= _count_elements(source, min(limit, budget))
 
 
-def _count_elements(source, budget: int) -> int:
-    limit = MAX_PART_ELEMENTS
+CONTENT_TYPES = "[Content_Types].xml"
+STYLES = "xl/styles.xml"
+_UNREAD_TYPES = (
+    "worksheet+xml",
+    "chartsheet+xml",
+    "dialogsheet+xml",
+    "calcChain+xml",
+    "pivotCacheRecords+xml",
+    "pivotCacheDefinition+xml",
+    "pivotTable+xml",
+    "comments+xml",
+    "drawing+xml",
+    "chart+xml",
+    "table+xml",
+    "vmlDrawing",
+)
+
+
+def _content_types(archive) -> dict[str, str]:
+    """{"/xl/sharedStrings.xml": content type} of the parts [Content_Types].xml names (counted like any part)."""
+    if CONTENT_TYPES not in archive.namelist():
+        return {}
+    with archive.open(CONTENT_TYPES) as source:
+        _count_elements(source, MAX_PART_ELEMENTS)
+    with archive.open(CONTENT_TYPES) as source:
+        root = ElementTree.parse(source).getroot()
+    return {
+        element.get("PartName", ""): element.get("ContentType", "")
+        for element in root
+        if element.tag.rpartition("}")[2] == "Override"
+    }
+
+
+def _count_elements(source, limit: int) -> int:
     count = 0
     root = None
     for _event, element in ElementTree.iterparse(source, events=("start",)):
-        if root is None:
-            root = element
-            kind = element.tag.rpartition("}")[2]
-            if kind in ("worksheet", "chartsheet", "dialogsheet"):
-                limit = _ELEMENTS_PER_CELL * MAX_SHEET_CELLS + MAX_PART_ELEMENTS
-            elif kind == "sst":
-                limit = MAX_STRING_ELEMENTS
+        root = element if root is None else root
         count += 1
-        if count > min(limit, budget):
+        if count > limit:
             raise ExtentRefused(
                 _(
                     "Tệp có phần nội dung quá lớn hoặc quá phức tạp (nhiều ô, chuỗi hay định dạng bất thường): "
@@ -123,7 +156,7 @@ def scan_extent(source) -> Extent:
 
 
 def _int(text: str | None, default: int) -> int:
-    return int(text) if text and text.isdigit() and len(text) < 10 else default
+    return int(text) if text and text.isascii() and text.isdigit() and len(text) < 10 else default
 
 
 def _coordinate(reference: str | None, row: int, column: int) -> tuple[int, int]:

@@ -2,7 +2,6 @@
 
 import datetime
 import decimal
-import re
 
 from django import forms
 from django.db.models import Q
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.scope import Role, role_q, visible_q
+from danvan.core.text import parse_number
 from danvan.orgunits.forms import VNDateField
 from danvan.orgunits.models import OrgUnit, UnitGroup, open_on_q, subtree_q
 
@@ -221,22 +221,6 @@ def field_choices(owner: OrgUnit | None):
     return fields_for(owner).select_related("owner")
 
 
-NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
-GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
-
-
-def parse_vn_number(text: str) -> decimal.Decimal:
-    """ "12", "3,5", "1.759" (a thousand seven hundred…), "1.759,5", "3.5": a number as Vietnamese write it."""
-    text = (text or "").strip().replace(" ", "").replace("\u00a0", "")
-    if GROUPED.match(text):
-        text = text.replace(".", "").replace(",", ".")
-    elif NUMBER.match(text):
-        text = text.replace(",", ".")
-    else:
-        raise decimal.InvalidOperation(text)
-    return decimal.Decimal(text)
-
-
 class ResultForm(forms.Form):
     indicator = forms.CharField(label=_("Chỉ tiêu"), max_length=200, required=False)
     unit_of_measure = forms.CharField(label=_("Đơn vị tính"), max_length=50, required=False)
@@ -246,12 +230,9 @@ class ResultForm(forms.Form):
         raw = self.cleaned_data["value"]
         if not raw.strip():
             return ""
-        try:
-            number = parse_vn_number(raw)
-        except decimal.InvalidOperation:
-            raise forms.ValidationError(
-                _("“%(v)s” không phải là số; viết dạng 12 hoặc 3,5.") % {"v": raw}
-            ) from None
+        number = parse_number(raw)
+        if number is None:
+            raise forms.ValidationError(_("“%(v)s” không phải là số; viết dạng 12 hoặc 3,5.") % {"v": raw})
         if number != number.quantize(decimal.Decimal("0.01")):
             raise forms.ValidationError(_("Chỉ ghi tối đa hai chữ số thập phân."))
         if abs(number) >= 10**12:
