@@ -22,7 +22,6 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -30,6 +29,7 @@ from django.urls import reverse
 
 from danvan.accounts.models import UnitRole, User
 from danvan.accounts.services import issue_api_token
+from danvan.core.bench import collect_static_files
 from danvan.core.scope import Role
 from danvan.orgunits.models import OrgUnit
 from danvan.reporting.demo import CURRENT, FORM_CODE
@@ -162,10 +162,10 @@ class Server:
         )
 
     def __enter__(self) -> "Server":
-        if not settings.DEBUG:
-            call_command("collectstatic", interactive=False, verbosity=0)
+        collect_static_files()
         connection.close()  # the server's workers open their own
-        env = {**os.environ, "DANVAN_BIND": f"127.0.0.1:{self.port}"}
+        # Plain HTTP on 127.0.0.1 (in production TLS ends at nginx, which says so in X-Forwarded-Proto).
+        env = {**os.environ, "DANVAN_BIND": f"127.0.0.1:{self.port}", "DANVAN_SSL_REDIRECT": "0"}
         self.process = subprocess.Popen(
             self.command(), env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
