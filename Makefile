@@ -66,6 +66,7 @@ bench: $(STAMP)
 	$(BIN)/danvan bench units
 	$(BIN)/danvan bench practices
 	$(BIN)/danvan bench reporting
+	$(BIN)/danvan bench load
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -22,7 +22,6 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -30,6 +29,7 @@ from django.urls import reverse
 
 from danvan.accounts.models import UnitRole, User
 from danvan.accounts.services import issue_api_token
+from danvan.core.bench import collect_static_files
 from danvan.core.scope import Role
 from danvan.orgunits.models import OrgUnit
 from danvan.reporting.demo import CURRENT, FORM_CODE
@@ -74,7 +74,7 @@ def run(options, stdout) -> None:
     stdout.write(f"Demo and {users} virtual users ready in {time.perf_counter() - started:.1f} s.")
     with Server() as server:
         stdout.write(f"Server: {server.describe()}; {users} users, think {think:g} s, {duration:g} s.")
-        result = drive(plans, server.port, think, duration, ramp=users * LOGIN_SPACING)
+        result = drive(plans, server.port, think, duration, users * LOGIN_SPACING, server.cpu_seconds)
     report(stdout, result, users=users, think=think)
 
 
@@ -162,10 +162,10 @@ class Server:
         )
 
     def __enter__(self) -> "Server":
-        if not settings.DEBUG:
-            call_command("collectstatic", interactive=False, verbosity=0)
+        collect_static_files()
         connection.close()  # the server's workers open their own
-        env = {**os.environ, "DANVAN_BIND": f"127.0.0.1:{self.port}"}
+        # Plain HTTP on 127.0.0.1 (in production TLS ends at nginx, which says so in X-Forwarded-Proto).
+        env = {**os.environ, "DANVAN_BIND": f"127.0.0.1:{self.port}", "DANVAN_SSL_REDIRECT": "0"}
         self.process = subprocess.Popen(
             self.command(), env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
@@ -187,6 +187,21 @@ class Server:
             time.sleep(0.3)
         self.stop()
         raise RuntimeError(f"The server did not start; its log:\n{self.tail()}")
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the server's master and its live workers (Linux /proc)."""
+        pids = [self.process.pid]
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == self.process.pid:
+                    pids.append(int(stat.parent.name))
+        total = 0
+        for pid in pids:
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf("SC_CLK_TCK")
 
     def tail(self, lines: int = 40) -> str:
         return "\n".join(Path(self.log.name).read_text(errors="replace").splitlines()[-lines:])
@@ -258,6 +273,12 @@ def report(stdout, result: Result, *, users: int, think: float) -> bool:
         f"p50 {overall.p50 * 1000:.0f} ms, p95 {overall.p95 * 1000:.0f} ms, p99 {overall.p99 * 1000:.0f} ms, "
         f"{result.error_count} errors (logins included)."
     )
+    if overall.requests:
+        stdout.write(
+            f"CPU per request: server {result.server_cpu / overall.requests * 1000:.1f} ms, load generator "
+            f"{result.generator_cpu / overall.requests * 1000:.1f} ms (server {result.server_cpu / result.seconds:.2f} "
+            f"of {os.cpu_count()} cores busy; the machine's load average {os.getloadavg()[0]:.1f})."
+        )
     for detail in result.errors():
         stdout.write(f"  error: {detail}")
     passed = result.error_count == 0 and overall.p95 < TARGET_P95

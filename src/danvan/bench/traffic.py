@@ -205,7 +205,14 @@ class Window:
     stop_at: float = float("inf")
 
 
-def drive(plans: list[UserPlan], port: int, think: float, duration: float, ramp: float) -> "Result":
+def drive(
+    plans: list[UserPlan],
+    port: int,
+    think: float,
+    duration: float,
+    ramp: float,
+    server_cpu: Callable[[], float],
+) -> "Result":
     """Logs the virtual users in, one after another over `ramp` seconds (each then starts its journeys), and measures
     the `duration` seconds that follow once every user is in: a login checks a deliberately slow password hash,
     so fifty of them at once would only measure the hash. Logins are reported on their own."""
@@ -221,13 +228,16 @@ def drive(plans: list[UserPlan], port: int, think: float, duration: float, ramp:
     for user in users:
         user.logged_in.wait(timeout=max(0.0, login_deadline - time.monotonic()))
     time.sleep(SETTLE)
+    cpu = server_cpu(), time.process_time()
     window.measured_from = time.monotonic()
     window.stop_at = window.measured_from + duration
     for user in users:
         user.join(timeout=max(0.0, window.stop_at - time.monotonic()) + REQUEST_TIMEOUT + 5)
     samples = [s for user in users for s in user.samples]
     seconds = min(time.monotonic(), window.stop_at) - window.measured_from
-    return Result(samples, window.measured_from, seconds, window.measured_from - began)
+    result = Result(samples, window.measured_from, seconds, window.measured_from - began)
+    result.server_cpu, result.generator_cpu = server_cpu() - cpu[0], time.process_time() - cpu[1]
+    return result
 
 
 def percentile(sorted_values: list[float], fraction: float) -> float:
@@ -258,6 +268,9 @@ class Result:
     measured_from: float
     seconds: float
     ramp: float
+    # CPU seconds used during the measured window by the server's processes and by this load generator.
+    server_cpu: float = 0.0
+    generator_cpu: float = 0.0
     pages: list[Figures] = field(init=False)
     logins: list[Figures] = field(init=False)
     overall: Figures = field(init=False)

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 
 
@@ -158,3 +160,10 @@ def report(stdout, rows: Sequence[Row]) -> bool:
     failed = [row.operation for row in rows if not row.passed]
     stdout.write(f"FAIL: {', '.join(failed)}" if failed else f"All {len(rows)} operations met their targets.")
     return not failed
+
+
+def collect_static_files() -> None:
+    """Pages rendered in production settings name their static files by the manifest: benchmarks that render pages
+    collect them into their scratch data directory first."""
+    if not settings.DEBUG:
+        call_command("collectstatic", interactive=False, verbosity=0)

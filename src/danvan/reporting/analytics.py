@@ -10,6 +10,7 @@ reform counts its predecessors' figures (lineage); the page says so, naming how 
 
 import datetime
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -80,12 +81,22 @@ def _separators(language: str) -> dict[int, str]:
 
 
 def shown(indicator: Indicator, value: float | None) -> str:
-    """1.759 / 83,3 in Vietnamese (1,759 / 83.3 in English). Formatted by Python and the separators swapped (the
+    """1.759 / 83,3 in Vietnamese (1,759 / 83.3 in English)."""
+    return formatter()(indicator, value)
+
+
+def formatter() -> Callable[[Indicator, float | None], str]:
+    """`shown` for the active language, to call once per cell: formatted by Python and the separators swapped (the
     pivot shows ten thousand figures; Django's number_format costs ten times more)."""
-    if value is None:
-        return ""
-    places = decimals_of(indicator, value)
-    return f"{round(value, places):,.{places}f}".translate(_separators(get_language()))
+    separators = _separators(get_language())
+
+    def format_figure(indicator: Indicator, value: float | None) -> str:
+        if value is None:
+            return ""
+        places = decimals_of(indicator, value)
+        return f"{round(value, places):,.{places}f}".translate(separators)
+
+    return format_figure
 
 
 def shown_change(indicator: Indicator, value: float | None) -> str:
@@ -406,17 +417,23 @@ def build_units(choice: Choice, indicators: list[Indicator], base_url: str) -> d
     own_tag = unit.pk if unit is not None else None
     today = timezone.localdate()
     tables = []
+    # The loops below run once per cell (ten thousand for a province's page): the keys' parts are read once.
+    keyed = [(column.indicator, column.indicator.code, column.category) for column in columns]
+    shown_here = formatter()
     for period in sorted(choice.periods, reverse=True):
         rows, hidden = [], 0
+        code = period.code
         for child in by_child["units"]:
             if not child.is_open_on(period.end):
                 continue
+            pk = child.pk
             row = Row(
                 unit=child,
                 label=child.name,
                 figures=[
-                    _figure(c, children_values.get((c.indicator.code, child.pk, period.code, c.category)))
-                    for c in columns
+                    Figure(value, shown_here(indicator, value))
+                    for indicator, indicator_code, category in keyed
+                    for value in (children_values.get((indicator_code, pk, code, category)),)
                 ],
                 url=f"{base_url}?{choice.query(unit=child.pk, period=_periods_for(child, choice.periods))}",
                 closed=child.valid_to is not None and child.valid_to < today,
@@ -429,8 +446,9 @@ def build_units(choice: Choice, indicators: list[Indicator], base_url: str) -> d
             unit=unit,
             label=_("Cộng: %(unit)s") % {"unit": choice.scope_name},
             figures=[
-                _figure(c, total_values.get((c.indicator.code, own_tag, period.code, c.category)))
-                for c in columns
+                Figure(value, shown_here(indicator, value))
+                for indicator, indicator_code, category in keyed
+                for value in (total_values.get((indicator_code, own_tag, code, category)),)
             ],
         )
         tables.append(UnitsTable(period=period, rows=rows, total=total, hidden=hidden))
@@ -444,10 +462,6 @@ def _periods_for(unit: OrgUnit, periods: list[Period]) -> list[str]:
     if unit.valid_to is None:
         return [p.code for p in periods]
     return [p.code for p in periods if unit.is_open_on(p.end)]
-
-
-def _figure(column: Column, value: float | None) -> Figure:
-    return Figure(value, shown(column.indicator, value))
 
 
 def _units_chart(

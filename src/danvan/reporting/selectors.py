@@ -487,13 +487,14 @@ def aggregate(
         by,
     )
     return cached_figures(
-        "aggregate", (REPORTING, UNITS), key, lambda: _aggregate(indicators, unit, periods, by)
+        "aggregate", (REPORTING, UNITS), key, lambda: aggregate_uncached(indicators, unit, periods, by)
     )
 
 
-def _aggregate(
-    indicators: list[Indicator], unit: OrgUnit | None, periods: list[Period], by: str | None
+def aggregate_uncached(
+    indicators: list[Indicator], unit: OrgUnit | None, periods: list[Period], by: str | None = None
 ) -> dict:
+    """`aggregate` computed now from the fact table (the benchmarks time this)."""
     periods = sorted(set(periods))
     everything = needed_indicators(indicators)
     stored = [i for i in everything if not i.expression and i.value_type != ValueType.TEXT]
