@@ -11,22 +11,14 @@ import math
 import threading
 
 from django.conf import settings
-from ninja import Schema
 from ninja.throttling import SimpleRateThrottle
 
+from danvan.core.middleware import client_address
 from danvan.core.text import fold
 
 
 def rate_limited_message(seconds: int) -> str:
     return f"Quá nhiều yêu cầu trong thời gian ngắn; hãy thử lại sau {seconds} giây."
-
-
-class RateLimitedOut(Schema):
-    detail: str
-
-
-def client_address(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def api_user(request) -> int | None:
@@ -76,7 +68,7 @@ class RateLimit(SimpleRateThrottle):
 
     def get_cache_key(self, request) -> str | None:
         ident = self.key_of(request)
-        if ident is None:
+        if not ident:
             return None
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
@@ -101,17 +93,3 @@ def retry_after(request, limits) -> int | None:
     """Counts the request against `limits`: None when it is within them all, else the seconds to wait."""
     waits = [limit.wait() for limit in limits if not limit.allow_request(request)]
     return math.ceil(max(waits)) if waits else None
-
-
-def document_rate_limits(schema: dict) -> dict:
-    """Adds the 429 answer every API operation may give to the OpenAPI schema."""
-    answer = {
-        "description": "Quá nhiều yêu cầu: chờ số giây trong tiêu đề Retry-After rồi thử lại.",
-        "headers": {"Retry-After": {"description": "Số giây cần chờ", "schema": {"type": "integer"}}},
-        "content": {"application/json": {"schema": RateLimitedOut.model_json_schema()}},
-    }
-    for operations in schema.get("paths", {}).values():
-        for operation in operations.values():
-            if isinstance(operation, dict) and "responses" in operation:
-                operation["responses"].setdefault(429, answer)
-    return schema

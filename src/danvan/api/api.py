@@ -15,7 +15,7 @@ from ninja.security import django_auth
 from danvan.accounts.api import me_router
 from danvan.accounts.api import router as accounts_router
 from danvan.accounts.auth import TokenAuth
-from danvan.accounts.throttling import API_LIMITS, document_rate_limits, rate_limited_message
+from danvan.accounts.throttling import API_LIMITS, rate_limited_message
 from danvan.core.body_limit import too_big
 from danvan.core.errors import messages_of
 from danvan.orgunits.api import router as units_router
@@ -36,7 +36,7 @@ class DanvanAPI(NinjaAPI):
     """ninja's API, whose OpenAPI document also lists every operation's error responses."""
 
     def get_openapi_schema(self, *args, **kwargs):
-        return document_rate_limits(document_errors(super().get_openapi_schema(*args, **kwargs)))
+        return document_errors(super().get_openapi_schema(*args, **kwargs))
 
 
 api = DanvanAPI(

@@ -26,6 +26,10 @@ ERRORS = (
     (422, "Dữ liệu không hợp lệ: `errors` nói trường nào, vì sao.", "all"),
     (429, "Quá nhiều yêu cầu: hãy chờ (xem tiêu đề Retry-After) rồi thử lại.", "all"),
 )
+# Headers an error answer carries: a rate-limited client learns how long to wait.
+HEADERS = {
+    429: {"Retry-After": {"description": "Số giây cần chờ trước khi thử lại.", "schema": {"type": "integer"}}}
+}
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
@@ -50,4 +54,6 @@ def document_errors(schema: dict) -> dict:
                         "description": description,
                         "content": {"application/json": {"schema": reference}},
                     }
+                    if status in HEADERS:
+                        responses[status]["headers"] = HEADERS[status]
     return schema
