@@ -28,6 +28,13 @@ def refuse_to_start(message: str) -> None:
     sys.exit(2)
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip() or str(default)
+    if not value.isdigit():
+        refuse_to_start(f"{name} phải là số nguyên không âm, không phải “{value}” (must be a whole number).")
+    return int(value)
+
+
 SECRET_KEY = os.environ.get("DANVAN_SECRET_KEY", "")
 if not SECRET_KEY:
     if not (DEBUG or TESTING):
@@ -175,8 +182,9 @@ STATICFILES_BACKEND = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 if DEBUG:
     STATICFILES_BACKEND = "django.contrib.staticfiles.storage.StaticFilesStorage"
 elif TESTING:
-    STATIC_ROOT = Path(tempfile.gettempdir()) / f"danvan-test-static-{os.getpid()}"
     STATICFILES_BACKEND = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+    if "pytest" in sys.modules:  # one folder per test process (xdist runs several)
+        STATIC_ROOT = Path(tempfile.gettempdir()) / f"danvan-test-static-{os.getpid()}"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": STATICFILES_BACKEND},
@@ -232,7 +240,7 @@ if not (DEBUG or TESTING):
     SECURE_SSL_REDIRECT = env_bool("DANVAN_SSL_REDIRECT", True)
     # A monitor on the machine polls the health check over plain HTTP.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-    SECURE_HSTS_SECONDS = int(os.environ.get("DANVAN_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("DANVAN_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DANVAN_HSTS_INCLUDE_SUBDOMAINS", True)
 # Asking browsers to preload HSTS for the whole domain is the domain owner's decision, not the application's.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
@@ -245,8 +253,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # /healthz says "degraded" when a task has waited this long for the worker, or the data directory is this full.
-HEALTH_QUEUE_MAX_WAIT_SECONDS = int(os.environ.get("DANVAN_HEALTH_QUEUE_SECONDS", "300"))
-HEALTH_MIN_FREE_MB = int(os.environ.get("DANVAN_HEALTH_MIN_FREE_MB", "1024"))
+HEALTH_QUEUE_MAX_WAIT_SECONDS = env_int("DANVAN_HEALTH_QUEUE_SECONDS", 300)
+HEALTH_MIN_FREE_MB = env_int("DANVAN_HEALTH_MIN_FREE_MB", 1024)
 if TESTING:
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 

@@ -1,11 +1,13 @@
 """The request's id and the client's real address behind a reverse proxy (core/middleware.py)."""
 
+import logging
+
 import pytest
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from danvan.core.middleware import RequestIdMiddleware, TrustedProxyMiddleware
+from danvan.core.middleware import RequestIdLogFilter, RequestIdMiddleware, TrustedProxyMiddleware
 from tests.conftest import DEMO_PASSWORD
 
 
@@ -95,3 +97,13 @@ def test_a_client_request_id_with_control_characters_is_dropped():
 
     RequestIdMiddleware(app)(RequestFactory().get("/", HTTP_X_REQUEST_ID="a\x1b[31mb"))
     assert seen["client"] == ""
+
+
+def test_log_lines_written_after_the_response_carry_our_request_id():
+    """Django logs a 404 or a 500 once the middleware has finished: the id comes from the request then."""
+    request = RequestFactory().get("/")
+    request.request_id = "0123456789abcdef"
+    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Not Found", (), None)
+    record.request = request
+    RequestIdLogFilter().filter(record)
+    assert record.request_id == "0123456789abcdef"

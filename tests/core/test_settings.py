@@ -12,7 +12,8 @@ SECRET = "k3T9-the-administrators-own-long-random-secret-key-xQ2vLp8Zr6Wn4Ys0Bc"
 
 
 def danvan(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DANVAN_")}
+    """A `danvan` process with only this environment of ours (not the test run's DANVAN_/DJANGO_ variables)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DANVAN_", "DJANGO_"))}
     return subprocess.run(
         [sys.executable, "-m", "danvan.cli", *args],
         env={**clean, **env},
@@ -91,3 +92,11 @@ def test_sqlite_is_tuned_however_it_is_named(tmp_path, url):
     )
     result = danvan("shell", "-v", "0", "-c", script, env=env)
     assert result.stdout.split() == ["wal", "20000", "IMMEDIATE", "1"], result.stderr
+
+
+def test_a_number_setting_that_is_not_a_number_refuses_to_start_naming_it(tmp_path):
+    env = {"DANVAN_DEBUG": "1", "DANVAN_DATA_DIR": str(tmp_path), "DANVAN_HEALTH_MIN_FREE_MB": "1GB"}
+    result = danvan("check", env=env)
+    assert result.returncode != 0
+    assert "DANVAN_HEALTH_MIN_FREE_MB" in result.stderr and "1GB" in result.stderr
+    assert "Traceback" not in result.stderr

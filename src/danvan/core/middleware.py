@@ -78,8 +78,12 @@ class RequestIdMiddleware:
 
 
 class RequestIdLogFilter(logging.Filter):
+    """Adds our request id to each log line; Django logs a 4xx/5xx response after the middleware has finished, with
+    the request attached to the record."""
+
     def filter(self, record):
-        record.request_id = request_id_var.get() or "-"
+        request = getattr(record, "request", None)
+        record.request_id = request_id_var.get() or getattr(request, "request_id", None) or "-"
         return True
 
 

@@ -1,6 +1,8 @@
 import os
 import sys
 
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management.base import BaseCommand, CommandError
 
 
@@ -20,6 +22,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["workers"] is not None and options["workers"] < 1:
             raise CommandError("--workers phải là số nguyên dương.")
+        # Without the collected files (and their manifest) every page would answer 500: say so now instead.
+        if hasattr(staticfiles_storage, "read_manifest") and staticfiles_storage.read_manifest() is None:
+            raise CommandError(
+                f"Chưa có tệp tĩnh trong {settings.STATIC_ROOT}: hãy chạy `danvan collectstatic --no-input` trước. "
+                "Static files are not collected yet: run `danvan collectstatic --no-input` first."
+            )
         argv = [sys.executable, "-m", "gunicorn", "--config", "python:danvan.gunicorn_conf"]
         if options["bind"]:
             argv += ["--bind", options["bind"]]
