@@ -56,7 +56,12 @@ CONTENT = {
 
 def danvan(*args: str, env: dict[str, str | None], check: bool = True) -> subprocess.CompletedProcess:
     """Runs `danvan ARGS` in a child process with these environment changes (None removes a variable)."""
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT / "src"), str(PROJECT)])}
+    environment = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(PROJECT / "src"), str(PROJECT)]),
+        # The commands run as in production, which refuses to start without a key.
+        "DANVAN_SECRET_KEY": "backup-test-secret-key",
+    }
     for name, value in env.items():
         if value is None:
             environment.pop(name, None)
