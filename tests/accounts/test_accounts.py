@@ -122,6 +122,11 @@ def test_user_list_search_is_accent_insensitive(province_admin, commune_editor, 
     assert commune_editor.username in page
 
 
+def test_user_list_search_with_a_nul_byte_answers_the_page(province_admin, commune_editor, client_for):
+    page = client_for(province_admin).get(reverse("accounts:user_list"), {"q": "hoang\x00thi"})
+    assert page.status_code == 200 and commune_editor.username in page.content.decode()
+
+
 def test_admin_cannot_lock_themselves_out(province_admin):
     from django.core.exceptions import ValidationError
 
