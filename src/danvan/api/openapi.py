@@ -24,8 +24,8 @@ ERRORS = (
     (409, "Dữ liệu vừa bị người khác thay đổi: hãy tải lại rồi làm lại.", "body"),
     (413, "Nội dung gửi lên quá lớn.", "body"),
     (422, "Dữ liệu không hợp lệ: `errors` nói trường nào, vì sao.", "all"),
-    (429, "Quá nhiều yêu cầu: hãy chờ (xem tiêu đề Retry-After) rồi thử lại.", "all"),
 )
+# 429 (with its Retry-After header) is documented by accounts.throttling.document_rate_limits, for every operation.
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
