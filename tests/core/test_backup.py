@@ -56,7 +56,12 @@ CONTENT = {
 
 def danvan(*args: str, env: dict[str, str | None], check: bool = True) -> subprocess.CompletedProcess:
     """Runs `danvan ARGS` in a child process with these environment changes (None removes a variable)."""
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT / "src"), str(PROJECT)])}
+    # Debug settings, whatever the caller's environment: outside debug the child refuses to start without a secret key.
+    environment = {
+        **os.environ,
+        "DANVAN_DEBUG": "1",
+        "PYTHONPATH": os.pathsep.join([str(PROJECT / "src"), str(PROJECT)]),
+    }
     for name, value in env.items():
         if value is None:
             environment.pop(name, None)
