@@ -21,6 +21,9 @@ worker_class = "sync"
 timeout = 60
 graceful_timeout = 30
 keepalive = 5
+# Request lines up to gunicorn's maximum, as long as nginx's default 8 KB header buffers pass (the default 4 KB
+# refused an API query naming many indicators with gunicorn's own plain-text answer).
+limit_request_line = 8190
 # Recycle each worker after a while so a slow leak never grows without bound.
 max_requests = 2000
 max_requests_jitter = 200

@@ -122,6 +122,21 @@ def test_user_list_search_is_accent_insensitive(province_admin, commune_editor, 
     assert commune_editor.username in page
 
 
+def test_user_list_search_with_a_nul_byte_answers_the_page(province_admin, commune_editor, client_for):
+    page = client_for(province_admin).get(reverse("accounts:user_list"), {"q": "hoang\x00thi"})
+    assert page.status_code == 200 and commune_editor.username in page.content.decode()
+
+
+def test_a_form_sent_without_its_csrf_cookie_gets_a_vietnamese_page_saying_what_to_do(db):
+    # Django's own CSRF page is in English ("403 Forbidden", lang="en"): what a user with a stale page saw.
+    response = Client(enforce_csrf_checks=True).post(
+        reverse("accounts:login"), {"username": "a", "password": "b"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert 'lang="vi"' in html and "tải lại trang" in html and "Forbidden" not in html
+
+
 def test_admin_cannot_lock_themselves_out(province_admin):
     from django.core.exceptions import ValidationError
 

@@ -9,6 +9,13 @@ def test_fold_removes_case_and_diacritics_including_d_stroke():
     assert fold("Huyện Cầu Kè") == "huyen cau ke"
     assert fold("Phường Thục Phán") == "phuong thuc phan"
     assert fold("Dân vận khéo") == "dan van kheo"
+
+
+def test_fold_turns_control_characters_into_spaces_so_a_search_key_never_holds_a_nul():
+    # PostgreSQL refuses a NUL in any text parameter: a search for "a\x00b" must not reach it as such.
+    assert fold("Thục\x00Phán") == "thuc phan"
+    assert fold("\x00") == ""
+    assert fold("a\tb\x1fc") == "a b c"
     assert fold("ĐẮK LẮK") == "dak lak"
 
 

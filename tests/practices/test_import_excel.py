@@ -485,6 +485,18 @@ def test_import_without_a_unit_uses_the_current_unit_or_is_a_404(units, commune_
     assert client_for(nobody).get(f"{reverse('practices:import')}?unit=abc").status_code == 404
 
 
+def test_the_register_offers_the_import_only_with_a_unit_to_receive_it(
+    units, superuser, commune_editor, client_for
+):
+    # A system administrator without a unit of their own was offered "Nhập Excel", which answered 404.
+    page = client_for(superuser).get(reverse("practices:list")).content.decode()
+    assert f'href="{reverse("practices:import")}"' not in page
+    chosen = client_for(superuser).get(reverse("practices:list"), {"unit": units["thuc_phan"].pk})
+    assert f"{reverse('practices:import')}?unit={units['thuc_phan'].pk}" in chosen.content.decode()
+    own = client_for(commune_editor).get(reverse("practices:list")).content.decode()
+    assert f"{reverse('practices:import')}?unit={units['thuc_phan'].pk}" in own
+
+
 def test_template_download_and_login_required(units, commune_editor, client_for, client):
     response = client_for(commune_editor).get(
         f"{reverse('practices:import_template')}?unit={units['thuc_phan'].pk}"

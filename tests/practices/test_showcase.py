@@ -162,6 +162,12 @@ def test_search_ignores_accents_and_case(client, showcase_data):
     assert "Không có mô hình, điển hình nào khớp" in html
 
 
+def test_an_anonymous_search_with_a_nul_byte_answers_the_page(client, showcase_data):
+    # On PostgreSQL a NUL reaching the query was a 500 for anyone, without logging in.
+    response = client.get(reverse("practices:showcase"), {"q": "duong\x00hoa"})
+    assert response.status_code == 200 and "Tuyến đường hoa" in response.content.decode()
+
+
 def test_field_and_kind_filters(client, showcase_data, fields):
     url = reverse("practices:showcase")
     html = client.get(url, {"field": fields["quoc-phong-an-ninh"].pk}).content.decode()

@@ -214,15 +214,26 @@ def test_unauthorised_bulk_write_is_refused_and_changes_nothing(
         row(units["nung_tri_cao"], "dcs_doi_thoai", 99),
     ]
     refused = api(commune_editor).post("/values", rows)
-    assert refused.status_code == 403
     assert (
-        "Nùng Trí Cao" in refused.json()["detail"]
-        and "Không số liệu nào được ghi" in refused.json()["detail"]
-    )
+        refused.status_code == 422
+    )  # a unit outside the writer's scope is answered like one that does not exist
     viewer = make_user("caobang_xem", units["cao_bang"], Role.VIEWER)
-    assert api(viewer).post("/values", rows[:1]).status_code == 403
+    seen = api(viewer).post("/values", rows[:1])
+    assert seen.status_code == 403  # a unit the writer reads but may not enter is named
+    assert "Thục Phán" in seen.json()["detail"] and "Không số liệu nào được ghi" in seen.json()["detail"]
     assert sorted(Value.objects.values_list("unit_id", "indicator_id", "category", "number")) == before
     assert ValueChange.objects.count() == changes
+
+
+def test_a_bulk_write_never_names_a_unit_outside_the_writers_scope(api, demo_form, units, commune_editor):
+    # The reads answer 404 for another commune; the write named it ("Phường Nùng Trí Cao") for any id tried.
+    other = units["nung_tri_cao"]
+    refused = api(commune_editor).post("/values", [row(other, "dcs_doi_thoai", 99)])
+    missing = api(commune_editor).post("/values", [row(other, "dcs_doi_thoai", 99) | {"unit": 10**9}])
+    assert refused.status_code == missing.status_code == 422
+    assert other.name not in refused.content.decode()
+    assert refused.json()["errors"]["Dòng 1"] == [f"không có đơn vị “{other.pk}”"]
+    assert not Value.objects.filter(unit=other, indicator__code="dcs_doi_thoai", number=99).exists()
 
 
 def test_bad_rows_are_named_and_nothing_is_written(api, demo_form, units, commune_editor):

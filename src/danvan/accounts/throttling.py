@@ -11,6 +11,7 @@ import math
 import threading
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from ninja.throttling import SimpleRateThrottle
 
 from danvan.core.middleware import client_address
@@ -18,7 +19,9 @@ from danvan.core.text import fold
 
 
 def rate_limited_message(seconds: int) -> str:
-    return f"Quá nhiều yêu cầu trong thời gian ngắn; hãy thử lại sau {seconds} giây."
+    return _("Quá nhiều yêu cầu trong thời gian ngắn; hãy thử lại sau %(seconds)d giây.") % {
+        "seconds": seconds
+    }
 
 
 def api_user(request) -> int | None:

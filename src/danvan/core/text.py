@@ -63,9 +63,12 @@ def parse_number(text: str) -> decimal.Decimal | None:
 
 
 def fold(value: str) -> str:
-    """Lower case without diacritics, đ→d: "Huyện Cầu Kè" → "huyen cau ke"."""
+    """Lower case without diacritics, đ→d: "Huyện Cầu Kè" → "huyen cau ke". Control characters become spaces, so a
+    search key never holds a NUL (which PostgreSQL refuses)."""
     decomposed = unicodedata.normalize("NFD", (value or "").lower())
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    stripped = "".join(
+        " " if category == "Cc" else ch for ch in decomposed if (category := unicodedata.category(ch)) != "Mn"
+    )
     return _SPACES.sub(" ", stripped.replace("đ", "d")).strip()
 
 

@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_POST
 
 from danvan.orgunits.models import OrgUnit
@@ -99,6 +99,23 @@ def forbidden(request, exception=None):
         request,
         "core/error.html",
         {"code": 403, "title": gettext_noop("Không có quyền truy cập"), "message": message},
+        status=403,
+    )
+
+
+def csrf_failure(request, reason=""):
+    """settings.CSRF_FAILURE_VIEW: a form sent from a stale page or without its cookie (Django's page is English)."""
+    return render(
+        request,
+        "core/error.html",
+        {
+            "code": 403,
+            "title": gettext_noop("Không gửi được biểu mẫu"),
+            "message": gettext(
+                "Trang đã cũ hoặc phiên làm việc đã hết hạn: hãy tải lại trang rồi thử lại. "
+                "Trình duyệt cần cho phép cookie của trang này."
+            ),
+        },
         status=403,
     )
 

@@ -1107,10 +1107,13 @@ def write_values(actor, rows: list[dict]) -> dict:
     for row in rows:
         with contextlib.suppress(TypeError, ValueError):
             unit_ids.add(int(row.get("unit")))
-    # Only what the checks and the rows need: a bulk write names thousands of units.
-    units = OrgUnit.objects.only(
-        "id", "name", "kind", "path", "province_code", "parent_id", "valid_from", "valid_to"
-    ).in_bulk(list(unit_ids))
+    # Only what the checks and the rows need: a bulk write names thousands of units. Only the writer's visible units:
+    # one outside their scope is answered like one that does not exist, never named.
+    units = (
+        OrgUnit.objects.visible_to(actor)
+        .only("id", "name", "kind", "path", "province_code", "parent_id", "valid_from", "valid_to")
+        .in_bulk(list(unit_ids))
+    )
     errors: dict[str, list[str]] = {}
     forbidden: set[str] = set()
     writes: list[_Write] = []
