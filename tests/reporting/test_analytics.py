@@ -25,9 +25,9 @@ def put(unit, period, **figures):
         by_category = figure if isinstance(figure, dict) else {"": figure}
         for category, number in by_category.items():
             writes.append(
-                services._Write(indicators[code], unit, period, category, float(number), "", "entered", "")
+                services.CellWrite(indicators[code], unit, period, category, float(number), "", "entered", "")
             )
-    services._apply(None, writes)
+    services.apply_writes(None, writes)
 
 
 def communes_of(province, count=None):

@@ -45,9 +45,9 @@ def put(unit, period, **figures):
     for code, figure in figures.items():
         for category, number in (figure if isinstance(figure, dict) else {"": figure}).items():
             writes.append(
-                services._Write(indicators[code], unit, period, category, float(number), "", "entered", "")
+                services.CellWrite(indicators[code], unit, period, category, float(number), "", "entered", "")
             )
-    services._apply(None, writes)
+    services.apply_writes(None, writes)
 
 
 @pytest.fixture

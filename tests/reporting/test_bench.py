@@ -41,7 +41,7 @@ def test_bulk_write_of_many_values_upserts_the_cells_and_appends_their_history(
     monkeypatch, demo_form, units, superuser
 ):
     # However few the rows, PostgreSQL takes the path of large imports (COPY into a temporary table, one upsert).
-    monkeypatch.setattr(services, "COPY_ABOVE", 0)
+    monkeypatch.setattr("danvan.reporting.services.values.COPY_ABOVE", 0)
     communes = list(
         OrgUnit.objects.filter(
             parent=units["cao_bang"], kind=OrgUnit.Kind.COMMUNE, valid_to__isnull=True

@@ -15,6 +15,7 @@ from docx.shared import Cm, Pt
 
 from danvan.core.errors import NotAllowed
 from danvan.core.scope import Role
+from danvan.core.text import vn_number
 from danvan.reporting import documents, services
 from danvan.reporting.document_forms import DocumentForm
 from danvan.reporting.models import ReportDocument, Submission, Value
@@ -70,7 +71,7 @@ def test_dates_are_written_as_the_party_writes_them(day, text):
     ("value", "decimals", "text"), [(1759, 0, "1.759"), (86.25, 1, "86,3"), (2.5, 2, "2,5"), (-3, 0, "-3")]
 )
 def test_figures_are_written_the_vietnamese_way(value, decimals, text):
-    assert documents.vn_number(value, decimals) == text
+    assert vn_number(value, decimals) == text
 
 
 def test_a_number_still_to_be_given_keeps_room_for_the_clerk():
@@ -254,7 +255,7 @@ def test_generating_from_the_page_makes_the_word_and_pdf_files(
         "I. TÌNH HÌNH CHUNG",
         "PHỤ LỤC SỐ LIỆU",
         "Số cuộc đối thoại của người đứng đầu cấp ủy, chính quyền với Nhân dân",
-        documents.vn_number(total),
+        vn_number(total),
         "Nơi nhận:",
         "TRƯỞNG BAN",
     ):
@@ -282,7 +283,7 @@ def test_failure_leaves_the_document_failed_with_the_error(
     def broken(*args, **kwargs):
         raise RuntimeError("máy in hết mực")
 
-    monkeypatch.setattr(documents, "build_docx", broken)
+    monkeypatch.setattr("danvan.reporting.documents.generation.build_docx", broken)
     with django_capture_on_commit_callbacks(execute=True):
         documents.request_generation(commune_editor, document)
     document.refresh_from_db()
@@ -360,7 +361,7 @@ def test_province_figures_before_the_reform_come_from_the_old_units(demo_reports
     ).aggregate(total=Sum("number"))["total"]
     rows = {row.name: row for table in figures.tables for row in table.rows}
     assert rows["Số cuộc đối thoại của người đứng đầu cấp ủy, chính quyền với Nhân dân"].values[1] == (
-        documents.vn_number(total)
+        vn_number(total)
     )
 
 

@@ -6,18 +6,15 @@ Period codes everywhere: `2026` (year), `2026H1`/`2026H2` (half-years), `2026Q3`
 `2026N9` (the first nine months). Units outside the caller's scope answer 404, as if they did not exist.
 """
 
-import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from django.db.models import Prefetch, Q
-from ninja import Body, Query, Router, Schema, Status
-from ninja import Field as SchemaField
+from ninja import Body, Query, Router, Status
 from ninja.decorators import decorate_view
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from danvan.core.body_limit import BULK_MAX_BYTES, larger_body
 from danvan.core.errors import ValidationError, messages_of
-from danvan.core.schemas import choices, model_text
 from danvan.orgunits.models import OrgUnit, path_ids, subtree_q
 from danvan.orgunits.selectors import get_unit_for
 
@@ -33,13 +30,23 @@ from .models import (
     ValueType,
 )
 from .periods import Period
+from .schemas import (
+    PERIOD_HELP,
+    AnalyticsOut,
+    CommentIn,
+    ErrorOut,
+    FormOut,
+    IndicatorOut,
+    SubmissionDetailOut,
+    SubmissionOut,
+    SubmissionQuery,
+    ValueIn,
+    ValueOut,
+    WriteOut,
+)
 
 router = Router(tags=["Báo cáo định kỳ"])
 
-PERIOD_HELP = (
-    "Mã kỳ báo cáo: `2026` (năm), `2026H1`, `2026H2` (6 tháng đầu, cuối năm), `2026Q3` (quý III), "
-    "`2026M07` (tháng 7), `2026N9` (9 tháng đầu năm)."
-)
 TRANSITIONS = {
     "submit": "Nộp báo cáo (người nhập liệu của đơn vị); các quy tắc kiểm tra bắt buộc phải đạt.",
     "approve": "Duyệt báo cáo đã nộp (người phê duyệt của đơn vị cấp trên).",
@@ -47,203 +54,6 @@ TRANSITIONS = {
     "reopen": "Mở lại báo cáo đã duyệt hoặc đã hết hạn nhập (người phê duyệt của đơn vị cấp trên); "
     "`comment` bắt buộc.",
 }
-
-
-# --- schemas --------------------------------------------------------------------------------------------------------
-
-
-class OptionOut(Schema):
-    code: str
-    name: str
-
-
-class CategoryOut(Schema):
-    code: str
-    name: str
-    options: list[OptionOut]
-
-    @staticmethod
-    def resolve_options(obj):
-        return list(obj.options.all())
-
-
-class IndicatorOut(Schema):
-    id: int
-    code: str
-    name: str
-    short_name: str
-    description: str
-    value_type: str = SchemaField(..., description="`integer`, `decimal`, `percentage`, `boolean`, `text`.")
-    aggregation: str = SchemaField(..., description="`sum`, `average`, `min`, `max`, `last`, `none`.")
-    measure: str = SchemaField(..., description="Đơn vị tính.")
-    expression: str = SchemaField(..., description="Công thức (chỉ tiêu tính toán); trống với chỉ tiêu nhập.")
-    source: str = SchemaField(..., description="Nguồn số liệu trong hệ thống; trống nếu nhập tay.")
-    owner_id: int | None
-    categories: list[CategoryOut]
-    category_keys: list[str] = SchemaField(
-        ...,
-        description="Các giá trị hợp lệ của `category` khi ghi số liệu: mã các giá trị phân tổ nối bằng dấu phẩy "
-        '(theo thứ tự các phân tổ); `""` với chỉ tiêu không phân tổ.',
-    )
-
-    @staticmethod
-    def resolve_categories(obj):
-        return list(obj.categories.all())
-
-    @staticmethod
-    def resolve_category_keys(obj):
-        return [key for key, _label in selectors.category_keys(obj)]
-
-
-class SectionOut(Schema):
-    id: int
-    title: str
-    position: int
-    indicators: list[str] = SchemaField(..., description="Mã các chỉ tiêu, theo thứ tự.")
-
-    @staticmethod
-    def resolve_indicators(obj):
-        return [item.indicator.code for item in obj.items.all()]
-
-
-class FormOut(Schema):
-    id: int
-    code: str
-    name: str
-    owner_id: int
-    owner_name: str = SchemaField(..., alias="owner.name")
-    period_type: str = SchemaField(..., description="`month`, `quarter`, `half_year`, `nine_months`, `year`.")
-    reporting_kinds: list[str]
-    deadline_days: int
-    lock_days: int | None
-    has_narrative: bool
-    is_active: bool
-    sections: list[SectionOut]
-
-    @staticmethod
-    def resolve_sections(obj):
-        return list(obj.sections.all())
-
-
-class ValueOut(Schema):
-    unit: int
-    period: str
-    indicator: str
-    category: str
-    value: bool | int | float | str | None
-    origin: str = SchemaField(..., description="`entered`, `system`, `overridden`, `imported`.")
-    reason: str
-    updated_at: datetime.datetime
-
-
-class ValueIn(Schema):
-    unit: int | str | None = SchemaField(None, description="Id đơn vị.")
-    period: str | int | None = SchemaField(None, description=PERIOD_HELP)
-    indicator: str | None = model_text(Indicator, "code", None, description="Mã chỉ tiêu.")
-    category: str | None = model_text(
-        Value, "category", "", description="Mã phân tổ (xem `category_keys` của chỉ tiêu)."
-    )
-    value: Any = SchemaField(
-        None,
-        description="Số (12, 2.5, hoặc chuỗi kiểu Việt Nam “1.759”, “2,5”), true/false hoặc “Có”/“Không”, văn bản; "
-        "null hoặc “” để xóa.",
-    )
-    reason: str | None = model_text(
-        Value, "reason", "", description="Lý do, bắt buộc khi sửa số liệu lấy từ hệ thống."
-    )
-    expected: Any = SchemaField(
-        None,
-        description="Tùy chọn: giá trị ô mà bên gửi đã đọc (null hoặc “” là ô trống). Có trường này mà ô đã bị "
-        "người khác sửa thành giá trị khác thì cả lần ghi bị từ chối (409), không ghi đè. Không có: ghi đè.",
-    )
-
-
-class WriteOut(Schema):
-    written: int = SchemaField(..., description="Số ô đã ghi (mới hoặc thay đổi).")
-    unchanged: int = SchemaField(..., description="Số ô giữ nguyên (giá trị gửi lên trùng giá trị đã có).")
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] = {}
-
-
-class EventOut(Schema):
-    action: str
-    comment: str
-    actor: str
-    at: datetime.datetime
-
-    @staticmethod
-    def resolve_actor(obj):
-        return obj.actor.display_name if obj.actor else ""
-
-
-class SubmissionOut(Schema):
-    id: int
-    form_id: int
-    form_code: str = SchemaField(..., alias="form.code")
-    unit_id: int
-    unit_name: str = SchemaField(..., alias="unit.name")
-    period: str
-    period_label: str
-    status: str = SchemaField(..., description="`draft`, `submitted`, `approved`, `returned`.")
-    deadline: datetime.date
-    submitted_at: datetime.datetime | None
-    approved_at: datetime.datetime | None
-    unlocked_until: datetime.date | None
-
-    @staticmethod
-    def resolve_period_label(obj):
-        return Period.parse(obj.period).label
-
-    @staticmethod
-    def resolve_deadline(obj):
-        return Period.parse(obj.period).deadline(obj.form.deadline_days)
-
-
-class SubmissionDetailOut(SubmissionOut):
-    locked: str = SchemaField(..., description="Lý do không sửa được số liệu lúc này; trống nếu sửa được.")
-    narrative: dict[str, str]
-    events: list[EventOut]
-
-    @staticmethod
-    def resolve_locked(obj):
-        return services.lock_reason(obj)
-
-    @staticmethod
-    def resolve_events(obj):
-        return list(selectors.submission_events(obj))
-
-
-class CommentIn(Schema):
-    comment: str = SchemaField("", description="Ý kiến; bắt buộc khi trả lại hoặc mở lại.")
-
-
-class SubmissionQuery(Schema):
-    form: int | None = SchemaField(None, description="Id biểu mẫu.")
-    period: str | None = SchemaField(None, description=PERIOD_HELP)
-    unit: int | None = SchemaField(None, description="Id đơn vị: báo cáo của đơn vị và các đơn vị cấp dưới.")
-    status: str | None = SchemaField(
-        None,
-        description="`draft`, `submitted`, `approved`, `returned`.",
-        json_schema_extra=choices(Submission.Status.values),
-    )
-
-
-class AnalyticsRow(Schema):
-    indicator: str
-    unit: int | None = SchemaField(..., description="Id đơn vị; null với tổng toàn quốc.")
-    period: str
-    category: str = SchemaField(..., description='`""`: tổng của chỉ tiêu; khác: một tổ hợp phân tổ.')
-    value: int | float
-
-
-class AnalyticsOut(Schema):
-    rows: list[AnalyticsRow]
-
-
-# --- helpers --------------------------------------------------------------------------------------------------------
 
 
 def _codes(text: str | None) -> list[str]:
@@ -329,9 +139,6 @@ def _submission(pk: int) -> Submission:
     return Submission.objects.select_related("form", "unit", "unit__parent").get(pk=pk)
 
 
-# --- forms and indicators -------------------------------------------------------------------------------------------
-
-
 @router.get(
     "/forms",
     response=list[FormOut],
@@ -379,9 +186,6 @@ def list_indicators(
     owner: str | None = None,
 ):
     return _filtered(IndicatorFilter, request, _indicator_queryset(request.user)).order_by("code")
-
-
-# --- values ---------------------------------------------------------------------------------------------------------
 
 
 @router.get(
@@ -467,9 +271,6 @@ def _row_number(label: str) -> int:
     return int(digits) if digits else 0
 
 
-# --- submissions ----------------------------------------------------------------------------------------------------
-
-
 @router.get(
     "/submissions",
     response=list[SubmissionOut],
@@ -514,14 +315,7 @@ def _transition(action: str):
     def handler(request, submission_id: int, payload: Body[CommentIn | None] = None):
         submission = selectors.get_submission_for(request.user, submission_id)
         comment = payload.comment if payload is not None else ""
-        if action == "submit":
-            services.submit(request.user, submission)
-        elif action == "approve":
-            services.approve(request.user, submission, comment)
-        elif action == "return":
-            services.return_submission(request.user, submission, comment)
-        else:
-            services.reopen(request.user, submission, comment)
+        services.transition(request.user, submission, action, comment=comment)
         return _submission(submission.pk)
 
     handler.__name__ = f"{action}_submission"
@@ -541,9 +335,6 @@ for _action, _help in TRANSITIONS.items():
         description=_help + ' Thân yêu cầu (tùy chọn): `{"comment": "..."}`. Không có quyền: 403; sai trạng '
         "thái hoặc vi phạm quy tắc: 422.",
     )(_transition(_action))
-
-
-# --- analytics ------------------------------------------------------------------------------------------------------
 
 
 def default_indicators(user, unit: OrgUnit | None) -> list[Indicator]:

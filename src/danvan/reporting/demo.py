@@ -364,7 +364,7 @@ def _file(
     writes = []
     origin = Value.Origin.IMPORTED if historical else Value.Origin.ENTERED
     for code, number in figures.items():
-        writes.append(services._Write(indicators[code], unit, period.code, "", number, "", origin, ""))
+        writes.append(services.CellWrite(indicators[code], unit, period.code, "", number, "", origin, ""))
     if historical:
         # Before the reform the register was on paper: the old units' "Dân vận khéo" counts were imported.
         rng_dvk = random.Random(f"dvk-{unit.external_id}-{period.code}")
@@ -372,12 +372,12 @@ def _file(
         for level, count in registered.items():
             recognised = rng_dvk.randint(0, count)
             writes.append(
-                services._Write(
+                services.CellWrite(
                     indicators["dvk_mh_dang_ky"], unit, period.code, level, float(count), "", origin, ""
                 )
             )
             writes.append(
-                services._Write(
+                services.CellWrite(
                     indicators["dvk_mh_cong_nhan"],
                     unit,
                     period.code,
@@ -389,7 +389,7 @@ def _file(
                 )
             )
         writes.append(
-            services._Write(
+            services.CellWrite(
                 indicators["dvk_don_vi_dang_ky"],
                 unit,
                 period.code,
@@ -400,7 +400,7 @@ def _file(
                 "",
             )
         )
-    services._apply(None, writes)
+    services.apply_writes(None, writes)
     if not historical:
         services.fill_from_system(None, submission)
     if state == "draft":

@@ -96,6 +96,33 @@ def evaluate(text: str, lookup: Callable[[Reference], float | None]) -> float | 
 Lookup = Callable[[Reference], float | None]
 
 
+def unit_lookup(numbers: Mapping[tuple[str, str], float], formulas: Mapping[str, str]) -> Lookup:
+    """A lookup over one unit's own figures {(code, category key): number}, as the rules and the entry grid see
+    them: a computed code ({code: formula}) is its formula's value from the same figures, `code.option` adds up the
+    cells of that option, a plain code all the indicator's cells. A formula met again through a cycle yields None
+    rather than endless recursion."""
+    cache: dict[Reference, float | None] = {}
+
+    def lookup(reference: Reference) -> float | None:
+        if reference in cache:
+            return cache[reference]
+        cache[reference] = None
+        if not reference.option and reference.code in formulas:
+            result = evaluate(formulas[reference.code], lookup)
+        else:
+            found = [
+                number
+                for (code, category), number in numbers.items()
+                if code == reference.code
+                and (not reference.option or reference.option in category.split(","))
+            ]
+            result = sum(found) if found else None
+        cache[reference] = result
+        return result
+
+    return lookup
+
+
 @functools.lru_cache(maxsize=1024)
 def _compiled(text: str) -> Callable[[Lookup], float | None]:
     """The checked formula turned once into nested closures: a pivot evaluates the same few formulas for every unit,

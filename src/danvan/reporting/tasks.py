@@ -3,7 +3,8 @@ backend runs each task as soon as it is enqueued."""
 
 from django.tasks import task
 
-from . import documents, jobs
+from . import jobs
+from .documents import generation
 
 
 @task()
@@ -11,4 +12,4 @@ def generate_report_document(document_id: int) -> str:
     """Builds the Word and PDF files of a report document, writing its progress for the page that polls it. A job
     another worker lost (stopped mid-way) is marked failed first, so its page stops waiting."""
     jobs.recover_stuck()
-    return documents.generate(document_id)
+    return generation.generate(document_id)

@@ -1,4 +1,4 @@
-"""Reads of reporting data: forms a unit reports or reads, the entry grid's cells, live aggregates, completeness.
+"""Live aggregates of the reporting figures.
 
 Aggregates are computed on request from the `Value` fact table through its covering index (period, unit_path,
 indicator, category, number): a subtree is one index range, a breakdown by child one range per child, all sent as
@@ -8,268 +8,28 @@ every total. A unit's figure for a period before it existed is its predecessors'
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import connection, connections
-from django.db.models import Prefetch, Q
-from django.http import Http404
+from django.db.models import Q
 
 from danvan.core.figures import REPORTING, UNITS, cached_figures
 from danvan.core.replica import analytics_db
-from danvan.core.scope import visible_paths, visible_q
-from danvan.orgunits.models import OrgUnit, path_ids, subtree_q, subtree_range
-from danvan.practices.selectors import counted_paths, intersect_paths, outermost
+from danvan.orgunits.models import OrgUnit, path_ids, subtree_range
+from danvan.practices.selectors import counted_paths, outermost
 
-from . import expressions
-from .models import (
+from .. import expressions
+from ..models import (
     Aggregation,
-    Category,
-    Form,
     Indicator,
-    Section,
-    SectionIndicator,
-    Submission,
-    SubmissionEvent,
     Value,
-    ValueChange,
     ValueType,
 )
-from .periods import Period, PeriodType
+from ..periods import Period
+from .definitions import open_at_end_q
 
 # SQLite refuses a compound SELECT of more than 500 terms.
 _MAX_BRANCHES = 250
-
-
-# --- forms and indicators -------------------------------------------------------------------------------------------
-
-
-def forms_visible_to(user):
-    """Forms issued by a unit in the user's scope or by an ancestor of one (a commune sees its province's forms)."""
-    if user.is_superuser:
-        return Form.objects.all()
-    return Form.objects.filter(visible_q(user, "owner__path") | Q(owner_id__in=_scope_and_above(user)))
-
-
-def _scope_and_above(user) -> set[int]:
-    """The units the user's scope starts at and every unit above them (whose forms and indicators they follow)."""
-    return {unit_id for path in visible_paths(user) or [] for unit_id in path_ids(path)}
-
-
-def get_form_for(user, pk) -> Form:
-    form = forms_visible_to(user).filter(pk=pk).select_related("owner").first()
-    if form is None:
-        raise Http404
-    return form
-
-
-def indicators_visible_to(user):
-    """National indicators, those defined by a unit in the user's scope or by an ancestor of one, and those of the
-    forms the user sees."""
-    if user.is_superuser:
-        return Indicator.objects.all()
-    ancestor_ids = _scope_and_above(user)
-    forms = forms_visible_to(user)
-    in_forms = SectionIndicator.objects.filter(section__form__in=forms).values("indicator_id")
-    return Indicator.objects.filter(
-        Q(owner__isnull=True)
-        | visible_q(user, "owner__path")
-        | Q(owner_id__in=ancestor_ids)
-        | Q(pk__in=in_forms)
-    )
-
-
-def get_indicator_for(user, pk) -> Indicator:
-    indicator = indicators_visible_to(user).filter(pk=pk).select_related("owner").first()
-    if indicator is None:
-        raise Http404
-    return indicator
-
-
-def form_structure(form: Form) -> list[Section]:
-    """The form's sections with their indicators in order (categories and options prefetched): three queries."""
-    items = SectionIndicator.objects.select_related("indicator").prefetch_related(
-        Prefetch(
-            "indicator__categories",
-            queryset=Category.objects.prefetch_related("options").order_by("position", "code"),
-        )
-    )
-    sections = list(form.sections.prefetch_related(Prefetch("items", queryset=items)))
-    return sections
-
-
-def form_indicators(form: Form) -> list[Indicator]:
-    return [item.indicator for section in form_structure(form) for item in section.items.all()]
-
-
-def category_keys(indicator: Indicator) -> list[tuple[str, str]]:
-    """(key, label) of each category option combination of the indicator, in order; [("", "")] without categories."""
-    combos = [("", "")]
-    for category in indicator.categories.all():
-        options = list(category.options.all())
-        combos = [
-            (
-                f"{key},{option.code}" if key else option.code,
-                f"{label} – {option.name}" if label else option.name,
-            )
-            for key, label in combos
-            for option in options
-        ]
-    return combos
-
-
-# --- units that report -----------------------------------------------------------------------------------------------
-
-
-def open_at_end_q(period: Period, prefix: str = "") -> Q:
-    """Units open on the last day of the period: the tree a period's reports belong to."""
-    day = period.end
-    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
-        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
-    )
-
-
-def _paths_q(paths: list[str], column: str = "path") -> Q:
-    q = Q(pk__in=[])
-    for path in paths:
-        q |= subtree_q(path, column)
-    return q
-
-
-def expected_units(form: Form, period: Period, root: OrgUnit | None = None):
-    """The units expected to report the form for the period: the kinds (and khối) the form names, open at the end of
-    the period, in the subtree of the form's owner, and of `root` if given (both through lineage)."""
-    within = counted_paths(form.owner)
-    if root is not None:
-        within = intersect_paths(within, counted_paths(root))
-    units = OrgUnit.objects.filter(
-        _paths_q(within), open_at_end_q(period), kind__in=form.reporting_kinds or []
-    )
-    groups = list(form.reporting_groups.values_list("pk", flat=True))
-    if groups:
-        units = units.filter(groups__in=groups).distinct()
-    return units.order_by("sort_key", "id")
-
-
-def forms_for_unit(unit: OrgUnit):
-    """Active forms this unit has to report: its kind is named and the form's owner is above it (or was)."""
-    forms = Form.objects.filter(is_active=True, owner_id__in=path_ids(unit.path)).prefetch_related(
-        "reporting_groups"
-    )
-    result = []
-    for form in forms:
-        if unit.kind not in (form.reporting_kinds or []):
-            continue
-        group_ids = {group.pk for group in form.reporting_groups.all()}
-        if group_ids and not unit.groups.filter(pk__in=group_ids).exists():
-            continue
-        result.append(form)
-    return result
-
-
-# --- submissions -----------------------------------------------------------------------------------------------------
-
-
-def submissions_visible_to(user):
-    return Submission.objects.filter(visible_q(user, "unit_path"))
-
-
-def get_submission_for(user, pk) -> Submission:
-    submission = (
-        submissions_visible_to(user)
-        .filter(pk=pk)
-        .select_related("form", "form__owner", "unit", "unit__parent")
-        .first()
-    )
-    if submission is None:
-        raise Http404
-    return submission
-
-
-def submission_events(submission: Submission):
-    return SubmissionEvent.objects.filter(submission=submission).select_related("actor")
-
-
-def values_of(submission: Submission) -> dict[tuple[int, str], Value]:
-    """{(indicator id, category): Value} of the unit's cells for the period (all indicators of the unit)."""
-    rows = Value.objects.filter(unit=submission.unit, period=submission.period)
-    return {(row.indicator_id, row.category): row for row in rows}
-
-
-def cell_history(unit: OrgUnit, period: str, indicator: Indicator, category: str):
-    return ValueChange.objects.filter(
-        unit=unit, period=period, indicator=indicator, category=category
-    ).select_related("user")[:50]
-
-
-def unit_history(
-    unit: OrgUnit, indicator: Indicator, category: str, period: Period, count: int = 6
-) -> list[float]:
-    """The unit's own values of the indicator in the `count` periods of the same type before `period`."""
-    codes, current = [], period
-    for _ in range(count):
-        current = current.previous()
-        codes.append(current.code)
-    return list(
-        Value.objects.filter(
-            unit=unit, indicator=indicator, category=category, period__in=codes, number__isnull=False
-        ).values_list("number", flat=True)
-    )
-
-
-# --- completeness and timeliness -------------------------------------------------------------------------------------
-
-
-@dataclass
-class Completeness:
-    """Expected, submitted (on time, late) and missing reports, each with the units behind the number."""
-
-    deadline: datetime.date
-    expected: list[OrgUnit] = field(default_factory=list)
-    on_time: list[tuple[OrgUnit, Submission]] = field(default_factory=list)
-    late: list[tuple[OrgUnit, Submission]] = field(default_factory=list)
-    missing: list[tuple[OrgUnit, Submission | None]] = field(default_factory=list)
-    approved: int = 0
-
-    @property
-    def submitted(self) -> list[tuple[OrgUnit, Submission]]:
-        return self.on_time + self.late
-
-    def rate(self, part) -> float:
-        return round(100 * len(part) / len(self.expected), 1) if self.expected else 0.0
-
-
-def completeness(form: Form, period: Period, root: OrgUnit | None = None) -> Completeness:
-    units = list(expected_units(form, period, root))
-    by_unit = {
-        submission.unit_id: submission
-        for submission in Submission.objects.filter(
-            form=form, period=period.code, unit_id__in=[unit.pk for unit in units]
-        )
-    }
-    result = Completeness(deadline=period.deadline(form.deadline_days), expected=units)
-    for unit in units:
-        submission = by_unit.get(unit.pk)
-        if (
-            submission is None
-            or submission.submitted_at is None
-            or submission.status
-            in (
-                Submission.Status.DRAFT,
-                Submission.Status.RETURNED,
-            )
-        ):
-            result.missing.append((unit, submission))
-            continue
-        if submission.status == Submission.Status.APPROVED:
-            result.approved += 1
-        if submission.submitted_at.date() <= result.deadline:
-            result.on_time.append((unit, submission))
-        else:
-            result.late.append((unit, submission))
-    return result
-
-
-# --- aggregation -----------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -637,38 +397,3 @@ def _retag(cells: dict, province_by_code: dict) -> dict:
 def value_map(rows: list[dict]) -> dict[tuple, float]:
     """{(indicator code, unit id, period, category): value} of aggregate rows, for tables and charts."""
     return {(row["indicator"], row["unit"], row["period"], row["category"]): row["value"] for row in rows}
-
-
-# --- dashboard -------------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class ReportsDue:
-    """What the dashboard says about reports: the unit's own reports of the last ended period not yet submitted
-    (with their links' keys), and the reports below the unit waiting for its approval."""
-
-    own: list[tuple[Form, Period, Submission | None, datetime.date]] = field(default_factory=list)
-    waiting: int = 0
-
-
-def reports_due(user, unit: OrgUnit | None, today: datetime.date) -> ReportsDue:
-    from danvan.core.scope import Role, has_role_on
-
-    result = ReportsDue()
-    if unit is None:
-        return result
-    for form in forms_for_unit(unit):
-        current = Period.containing(PeriodType(form.period_type), today)
-        last = current.previous() if current is not None else None
-        if last is None or (unit.valid_from and unit.valid_from > last.end):
-            continue
-        submission = Submission.objects.filter(form=form, unit=unit, period=last.code).first()
-        if submission is None or submission.status in (Submission.Status.DRAFT, Submission.Status.RETURNED):
-            result.own.append((form, last, submission, last.deadline(form.deadline_days)))
-    if has_role_on(user, Role.APPROVER, unit.path):
-        result.waiting = (
-            Submission.objects.filter(subtree_q(unit.path, "unit_path"), status=Submission.Status.SUBMITTED)
-            .exclude(unit=unit)
-            .count()
-        )
-    return result

@@ -1,0 +1,288 @@
+"""The report document as a Word file, laid out with python-docx (imported where used: a heavy library)."""
+
+import io
+
+from django.utils.translation import gettext as _
+
+from ..models import ReportDocument
+from .content import DocumentContent, document_content
+
+FONT = "Times New Roman"
+
+
+def _set_font(element) -> None:
+    """Times New Roman for every script (ascii, hAnsi, East Asian, complex) on a run, a style or the document's
+    defaults, so Word never falls back for Vietnamese letters; Vietnamese as the proofing language."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if element.tag == qn("w:rPrDefault"):
+        rpr = element.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            element.append(rpr)
+    else:
+        rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if fonts.get(qn(theme)) is not None:
+            del fonts.attrib[qn(theme)]
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+
+
+def _run(paragraph, text: str, *, bold=False, italic=False, underline=False, size: float | None = None):
+    from docx.shared import Pt
+
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    run.italic = italic or None
+    run.underline = underline or None
+    if size:
+        run.font.size = Pt(size)
+    run.font.name = FONT
+    _set_font(run._element)
+    return run
+
+
+def _paragraph(
+    container,
+    text: str = "",
+    *,
+    align=None,
+    bold=False,
+    italic=False,
+    underline=False,
+    size=None,
+    before: float = 0,
+    after: float = 0,
+    indent: float | None = None,
+    keep_next=False,
+):
+    from docx.shared import Cm, Pt
+
+    paragraph = container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    if align is not None:
+        paragraph.alignment = align
+    if indent is not None:
+        fmt.first_line_indent = Cm(indent)
+    if keep_next:
+        fmt.keep_with_next = True
+    if text:
+        _run(paragraph, text, bold=bold, italic=italic, underline=underline, size=size)
+    return paragraph
+
+
+def _first_paragraph(cell, text: str, **kwargs):
+    """Writes into the paragraph a new cell already has, then returns it."""
+    from docx.shared import Pt
+
+    paragraph = cell.paragraphs[0]
+    fmt = paragraph.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(kwargs.pop("before", 0)), Pt(kwargs.pop("after", 0))
+    if "align" in kwargs:
+        paragraph.alignment = kwargs.pop("align")
+    if text:
+        _run(paragraph, text, **kwargs)
+    return paragraph
+
+
+def _widths(table, widths_cm: list[float]) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for index, width in enumerate(widths_cm):
+        table.columns[index].width = Cm(width)
+        for cell in table.columns[index].cells:
+            cell.width = Cm(width)
+
+
+def _no_borders(table) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+    # No cell padding either: the heading's two columns use the whole width of the text block.
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
+def _page_numbers(section) -> None:
+    """Page numbers at the top centre from the second page (the first carries the heading)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
+def _repeat_header(row) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def build_docx(document: ReportDocument, content: DocumentContent | None = None) -> bytes:
+    """The Word file: A4, margins of Hướng dẫn 36-HD/VPTW (top and bottom 2 cm, left 3 cm, right 1.5 cm), Times New
+    Roman 14; heading table, title, body, signature and recipients, then the annex of figures."""
+    from docx import Document
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    content = content or document_content(document)
+    center, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+    word = Document()
+    section = word.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    section.header_distance, section.footer_distance = Cm(1), Cm(1)
+    styles = word.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    _set_font(normal.element)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None and defaults.find(qn("w:rPrDefault")) is not None:
+        _set_font(defaults.find(qn("w:rPrDefault")))
+    word.core_properties.title = f"{content.document_type} {content.summary}"[:255]
+    word.core_properties.author = content.issuing_body[:255]
+    word.core_properties.language = "vi-VN"
+    _page_numbers(section)
+
+    # Heading: issuing body on the left, the Party's name with place and date on the right (36-HD/VPTW, form 1).
+    heading = word.add_table(rows=1, cols=2)
+    _no_borders(heading)
+    _widths(heading, [8.3, 8.2])
+    left, right = heading.rows[0].cells
+    first = True
+    for text, bold in ((content.superior_body, False), (content.issuing_body, True)):
+        if not text:
+            continue
+        if first:
+            _first_paragraph(left, text, align=center, bold=bold)
+            first = False
+        else:
+            _paragraph(left, text, align=center, bold=bold)
+    _paragraph(left, "*", align=center)
+    _paragraph(left, content.number_line, align=center)
+    _first_paragraph(right, "ĐẢNG CỘNG SẢN VIỆT NAM", align=center, bold=True, underline=True, size=15)
+    _paragraph(right, content.place_date, align=center, italic=True, before=16)
+
+    _paragraph(word, content.document_type, align=center, bold=True, size=16, before=24, keep_next=True)
+    _paragraph(word, content.summary, align=center, bold=True, keep_next=True)
+    _paragraph(word, "-----", align=center, after=12)
+
+    def body(text):
+        paragraph = _paragraph(word, text, align=justify, after=6, indent=1)
+        paragraph.paragraph_format.line_spacing = 1.15
+        return paragraph
+
+    for text in content.intro:
+        body(text)
+    for block in content.blocks:
+        _paragraph(word, block.heading, bold=True, after=6, indent=1, keep_next=True, align=justify)
+        for text in block.paragraphs:
+            body(text)
+
+    # Signature on the right, recipients on the left.
+    signature = word.add_table(rows=1, cols=2)
+    _no_borders(signature)
+    _widths(signature, [8.0, 8.5])
+    recipients, signer = signature.rows[0].cells
+    _first_paragraph(recipients, _("Nơi nhận:"), bold=True, italic=True, underline=True, size=12, before=12)
+    for line in content.recipients:
+        _paragraph(recipients, line, size=11)
+    first = True
+    for text in (content.signer_authority, content.signer_title):
+        if not text:
+            continue
+        if first:
+            _first_paragraph(signer, text, align=center, bold=True, before=12)
+            first = False
+        else:
+            _paragraph(signer, text, align=center, bold=True)
+    if first:
+        _first_paragraph(signer, "", before=12)
+    for _line in range(4):
+        _paragraph(signer, "")
+    _paragraph(signer, content.signer_name, align=center, bold=True)
+
+    # Annex: a table of figures per section of the form.
+    figures = content.figures
+    if figures.tables:
+        breaker = _paragraph(word)
+        breaker.add_run().add_break(WD_BREAK.PAGE)
+        _paragraph(word, content.annex_title, align=center, bold=True)
+        _paragraph(word, content.annex_note, align=center, italic=True, after=12)
+        columns = ["STT", _("Chỉ tiêu"), _("Đơn vị tính"), *figures.columns]
+        widths = [1.3, 7.2, 2.0, 2.0, 2.0, 2.0] if figures.compared else [1.3, 9.2, 2.0, 4.0]
+        if figures.compared:
+            columns.append(_("Tăng (+), giảm (-)"))
+        for table_content in figures.tables:
+            _paragraph(word, table_content.title, bold=True, before=6, after=6, keep_next=True)
+            table = word.add_table(rows=1, cols=len(columns))
+            table.style = styles["Table Grid"]
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            _widths(table, widths)
+            _repeat_header(table.rows[0])
+            for cell, label in zip(table.rows[0].cells, columns, strict=True):
+                _first_paragraph(cell, label, align=center, bold=True, size=12, before=2, after=2)
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            for row in table_content.rows:
+                cells = table.add_row().cells
+                texts = [row.number, row.name, row.measure, *row.values]
+                if figures.compared:
+                    texts.append(row.change)
+                for index, (cell, text) in enumerate(zip(cells, texts, strict=True)):
+                    align = WD_ALIGN_PARAGRAPH.LEFT if index == 1 else center
+                    if index >= 3:
+                        align = WD_ALIGN_PARAGRAPH.RIGHT
+                    _first_paragraph(cell, text, align=align, size=12, italic=row.sub, before=2, after=2)
+                    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()

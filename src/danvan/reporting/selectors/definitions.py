@@ -1,0 +1,137 @@
+"""The forms and indicators a user sees, a form's structure, and the units that report a form."""
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+
+from danvan.core.scope import visible_paths, visible_q
+from danvan.orgunits.models import OrgUnit, path_ids, subtree_q
+from danvan.practices.selectors import counted_paths, intersect_paths
+
+from ..models import (
+    Category,
+    Form,
+    Indicator,
+    Section,
+    SectionIndicator,
+)
+from ..periods import Period
+
+
+def forms_visible_to(user):
+    """Forms issued by a unit in the user's scope or by an ancestor of one (a commune sees its province's forms)."""
+    if user.is_superuser:
+        return Form.objects.all()
+    return Form.objects.filter(visible_q(user, "owner__path") | Q(owner_id__in=_scope_and_above(user)))
+
+
+def _scope_and_above(user) -> set[int]:
+    """The units the user's scope starts at and every unit above them (whose forms and indicators they follow)."""
+    return {unit_id for path in visible_paths(user) or [] for unit_id in path_ids(path)}
+
+
+def get_form_for(user, pk) -> Form:
+    form = forms_visible_to(user).filter(pk=pk).select_related("owner").first()
+    if form is None:
+        raise Http404
+    return form
+
+
+def indicators_visible_to(user):
+    """National indicators, those defined by a unit in the user's scope or by an ancestor of one, and those of the
+    forms the user sees."""
+    if user.is_superuser:
+        return Indicator.objects.all()
+    ancestor_ids = _scope_and_above(user)
+    forms = forms_visible_to(user)
+    in_forms = SectionIndicator.objects.filter(section__form__in=forms).values("indicator_id")
+    return Indicator.objects.filter(
+        Q(owner__isnull=True)
+        | visible_q(user, "owner__path")
+        | Q(owner_id__in=ancestor_ids)
+        | Q(pk__in=in_forms)
+    )
+
+
+def get_indicator_for(user, pk) -> Indicator:
+    indicator = indicators_visible_to(user).filter(pk=pk).select_related("owner").first()
+    if indicator is None:
+        raise Http404
+    return indicator
+
+
+def form_structure(form: Form) -> list[Section]:
+    """The form's sections with their indicators in order (categories and options prefetched): three queries."""
+    items = SectionIndicator.objects.select_related("indicator").prefetch_related(
+        Prefetch(
+            "indicator__categories",
+            queryset=Category.objects.prefetch_related("options").order_by("position", "code"),
+        )
+    )
+    sections = list(form.sections.prefetch_related(Prefetch("items", queryset=items)))
+    return sections
+
+
+def form_indicators(form: Form) -> list[Indicator]:
+    return [item.indicator for section in form_structure(form) for item in section.items.all()]
+
+
+def category_keys(indicator: Indicator) -> list[tuple[str, str]]:
+    """(key, label) of each category option combination of the indicator, in order; [("", "")] without categories."""
+    combos = [("", "")]
+    for category in indicator.categories.all():
+        options = list(category.options.all())
+        combos = [
+            (
+                f"{key},{option.code}" if key else option.code,
+                f"{label} – {option.name}" if label else option.name,
+            )
+            for key, label in combos
+            for option in options
+        ]
+    return combos
+
+
+def open_at_end_q(period: Period, prefix: str = "") -> Q:
+    """Units open on the last day of the period: the tree a period's reports belong to."""
+    day = period.end
+    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
+    )
+
+
+def _paths_q(paths: list[str], column: str = "path") -> Q:
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= subtree_q(path, column)
+    return q
+
+
+def expected_units(form: Form, period: Period, root: OrgUnit | None = None):
+    """The units expected to report the form for the period: the kinds (and khối) the form names, open at the end of
+    the period, in the subtree of the form's owner, and of `root` if given (both through lineage)."""
+    within = counted_paths(form.owner)
+    if root is not None:
+        within = intersect_paths(within, counted_paths(root))
+    units = OrgUnit.objects.filter(
+        _paths_q(within), open_at_end_q(period), kind__in=form.reporting_kinds or []
+    )
+    groups = list(form.reporting_groups.values_list("pk", flat=True))
+    if groups:
+        units = units.filter(groups__in=groups).distinct()
+    return units.order_by("sort_key", "id")
+
+
+def forms_for_unit(unit: OrgUnit):
+    """Active forms this unit has to report: its kind is named and the form's owner is above it (or was)."""
+    forms = Form.objects.filter(is_active=True, owner_id__in=path_ids(unit.path)).prefetch_related(
+        "reporting_groups"
+    )
+    result = []
+    for form in forms:
+        if unit.kind not in (form.reporting_kinds or []):
+            continue
+        group_ids = {group.pk for group in form.reporting_groups.all()}
+        if group_ids and not unit.groups.filter(pk__in=group_ids).exists():
+            continue
+        result.append(form)
+    return result

@@ -1,0 +1,148 @@
+"""Reports: those a user sees, a report's cells and history, the completeness and timeliness of a form's reports,
+and what the dashboard says is due."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.http import Http404
+
+from danvan.core.scope import Role, has_role_on, visible_q
+from danvan.orgunits.models import OrgUnit, subtree_q
+
+from ..models import (
+    Form,
+    Indicator,
+    Submission,
+    SubmissionEvent,
+    Value,
+    ValueChange,
+)
+from ..periods import Period, PeriodType
+from .definitions import expected_units, forms_for_unit
+
+
+def submissions_visible_to(user):
+    return Submission.objects.filter(visible_q(user, "unit_path"))
+
+
+def get_submission_for(user, pk) -> Submission:
+    submission = (
+        submissions_visible_to(user)
+        .filter(pk=pk)
+        .select_related("form", "form__owner", "unit", "unit__parent")
+        .first()
+    )
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def submission_events(submission: Submission):
+    return SubmissionEvent.objects.filter(submission=submission).select_related("actor")
+
+
+def values_of(submission: Submission) -> dict[tuple[int, str], Value]:
+    """{(indicator id, category): Value} of the unit's cells for the period (all indicators of the unit)."""
+    rows = Value.objects.filter(unit=submission.unit, period=submission.period)
+    return {(row.indicator_id, row.category): row for row in rows}
+
+
+def cell_history(unit: OrgUnit, period: str, indicator: Indicator, category: str):
+    return ValueChange.objects.filter(
+        unit=unit, period=period, indicator=indicator, category=category
+    ).select_related("user")[:50]
+
+
+def unit_history(
+    unit: OrgUnit, indicator: Indicator, category: str, period: Period, count: int = 6
+) -> list[float]:
+    """The unit's own values of the indicator in the `count` periods of the same type before `period`."""
+    codes, current = [], period
+    for _ in range(count):
+        current = current.previous()
+        codes.append(current.code)
+    return list(
+        Value.objects.filter(
+            unit=unit, indicator=indicator, category=category, period__in=codes, number__isnull=False
+        ).values_list("number", flat=True)
+    )
+
+
+@dataclass
+class Completeness:
+    """Expected, submitted (on time, late) and missing reports, each with the units behind the number."""
+
+    deadline: datetime.date
+    expected: list[OrgUnit] = field(default_factory=list)
+    on_time: list[tuple[OrgUnit, Submission]] = field(default_factory=list)
+    late: list[tuple[OrgUnit, Submission]] = field(default_factory=list)
+    missing: list[tuple[OrgUnit, Submission | None]] = field(default_factory=list)
+    approved: int = 0
+
+    @property
+    def submitted(self) -> list[tuple[OrgUnit, Submission]]:
+        return self.on_time + self.late
+
+    def rate(self, part) -> float:
+        return round(100 * len(part) / len(self.expected), 1) if self.expected else 0.0
+
+
+def completeness(form: Form, period: Period, root: OrgUnit | None = None) -> Completeness:
+    units = list(expected_units(form, period, root))
+    by_unit = {
+        submission.unit_id: submission
+        for submission in Submission.objects.filter(
+            form=form, period=period.code, unit_id__in=[unit.pk for unit in units]
+        )
+    }
+    result = Completeness(deadline=period.deadline(form.deadline_days), expected=units)
+    for unit in units:
+        submission = by_unit.get(unit.pk)
+        if (
+            submission is None
+            or submission.submitted_at is None
+            or submission.status
+            in (
+                Submission.Status.DRAFT,
+                Submission.Status.RETURNED,
+            )
+        ):
+            result.missing.append((unit, submission))
+            continue
+        if submission.status == Submission.Status.APPROVED:
+            result.approved += 1
+        if submission.submitted_at.date() <= result.deadline:
+            result.on_time.append((unit, submission))
+        else:
+            result.late.append((unit, submission))
+    return result
+
+
+@dataclass
+class ReportsDue:
+    """What the dashboard says about reports: the unit's own reports of the last ended period not yet submitted
+    (with their links' keys), and the reports below the unit waiting for its approval."""
+
+    own: list[tuple[Form, Period, Submission | None, datetime.date]] = field(default_factory=list)
+    waiting: int = 0
+
+
+def reports_due(user, unit: OrgUnit | None, today: datetime.date) -> ReportsDue:
+    result = ReportsDue()
+    if unit is None:
+        return result
+    for form in forms_for_unit(unit):
+        current = Period.containing(PeriodType(form.period_type), today)
+        last = current.previous() if current is not None else None
+        if last is None or (unit.valid_from and unit.valid_from > last.end):
+            continue
+        submission = Submission.objects.filter(form=form, unit=unit, period=last.code).first()
+        if submission is None or submission.status in (Submission.Status.DRAFT, Submission.Status.RETURNED):
+            result.own.append((form, last, submission, last.deadline(form.deadline_days)))
+    if has_role_on(user, Role.APPROVER, unit.path):
+        result.waiting = (
+            Submission.objects.filter(subtree_q(unit.path, "unit_path"), status=Submission.Status.SUBMITTED)
+            .exclude(unit=unit)
+            .count()
+        )
+    return result

@@ -1,0 +1,99 @@
+"""Every write to the reporting data, checked, atomic and logged (the cells' history is `ValueChange`, the rest the
+change log). This module is the app's named interface for writes: callers use `services.<name>`; the code lives in
+the modules below, by topic.
+
+- `access`: who may define, enter and approve.
+- `definitions`: indicators, categories, forms and their sections.
+- `rules`: a form's validation rules, defined and checked.
+- `system`: the figures the system knows itself (the practice register's counts).
+- `locks`: whether a report takes figures now, whether a unit reports a form, the row locks.
+- `values`: one cell parsed, shown and saved; the plain-SQL writer of values.
+- `bulk`: many values at once (API, imports).
+- `workflow`: a report opened, its narrative, and `transition` (submit, approve, return, reopen).
+"""
+
+from .access import can_approve, can_define, can_enter
+from .bulk import MAX_BULK_VALUES, write_values
+from .definitions import (
+    delete_section,
+    move_section,
+    save_category,
+    save_form,
+    save_indicator,
+    save_section,
+    section_codes,
+)
+from .locks import check_period, lock_reason, report_problem
+from .rules import Violation, check_rules, delete_rule, save_rule, unit_values
+from .system import SOURCE_CATEGORIES, STANDARD_CATEGORIES, ensure_standard_categories, system_values
+from .values import (
+    CHANGE_COLUMNS,
+    VALUE_COLUMNS,
+    CellResult,
+    CellWrite,
+    Conflict,
+    apply_writes,
+    display,
+    fill_from_system,
+    outlier_warning,
+    parse_value,
+    save_value,
+)
+from .workflow import (
+    ACTIONS,
+    REOPEN_DAYS,
+    approve,
+    open_submission,
+    reopen,
+    return_submission,
+    save_narrative,
+    submit,
+    transition,
+)
+
+__all__ = [
+    "ACTIONS",
+    "CHANGE_COLUMNS",
+    "MAX_BULK_VALUES",
+    "REOPEN_DAYS",
+    "SOURCE_CATEGORIES",
+    "STANDARD_CATEGORIES",
+    "VALUE_COLUMNS",
+    "CellResult",
+    "CellWrite",
+    "Conflict",
+    "Violation",
+    "apply_writes",
+    "approve",
+    "can_approve",
+    "can_define",
+    "can_enter",
+    "check_period",
+    "check_rules",
+    "delete_rule",
+    "delete_section",
+    "display",
+    "ensure_standard_categories",
+    "fill_from_system",
+    "lock_reason",
+    "move_section",
+    "open_submission",
+    "outlier_warning",
+    "parse_value",
+    "reopen",
+    "report_problem",
+    "return_submission",
+    "save_category",
+    "save_form",
+    "save_indicator",
+    "save_narrative",
+    "save_rule",
+    "save_section",
+    "save_value",
+    "section_codes",
+    "submit",
+    "system_values",
+    "transition",
+    "unit_values",
+    "write_values",
+]

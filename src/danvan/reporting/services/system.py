@@ -1,0 +1,104 @@
+"""The figures the system knows itself (counts of the practice register) for the indicators bound to a source, and the
+standard categories those counts break down by."""
+
+from danvan.orgunits.models import OrgUnit
+from danvan.practices.models import Level, Status
+from danvan.practices.selectors import facts_for, stats
+
+from ..models import (
+    Category,
+    CategoryOption,
+    Indicator,
+    Source,
+)
+from ..periods import Period
+from ..selectors import category_keys
+
+# The two categories the practice register can fill (a migration creates them; see SOURCE_CATEGORIES).
+STANDARD_CATEGORIES = [
+    (
+        "cap",
+        "Cấp",
+        1,
+        [
+            ("province", "Cấp tỉnh"),
+            ("district", "Cấp huyện"),
+            ("commune", "Cấp xã, phường"),
+            ("hamlet", "Cấp thôn, tổ dân phố"),
+        ],
+    ),
+    (
+        "linh_vuc",
+        "Lĩnh vực",
+        2,
+        [
+            ("kinh_te", "Kinh tế"),
+            ("van_hoa_xa_hoi", "Văn hóa – xã hội"),
+            ("quoc_phong_an_ninh", "Quốc phòng – an ninh"),
+            ("xay_dung_he_thong_chinh_tri", "Xây dựng hệ thống chính trị"),
+        ],
+    ),
+]
+
+
+def ensure_standard_categories() -> None:
+    """The standard categories and their options (restores them after a test database is flushed)."""
+    for code, name, position, options in STANDARD_CATEGORIES:
+        category, _created = Category.objects.get_or_create(
+            code=code, defaults={"name": name, "position": position}
+        )
+        for number, (option_code, option_name) in enumerate(options, start=1):
+            CategoryOption.objects.get_or_create(
+                category=category, code=option_code, defaults={"name": option_name, "position": number}
+            )
+
+
+# Categories the practice register can break its counts down by, and the option codes they use.
+SOURCE_CATEGORIES = {"cap": "level", "linh_vuc": "field"}
+_STATUSES = {
+    Source.PRACTICES_REGISTERED: None,
+    Source.PRACTICES_RECOGNISED: {Status.RECOGNISED, Status.REPLICATED},
+    Source.PRACTICES_REPLICATED: {Status.REPLICATED},
+}
+
+
+def system_values(indicator: Indicator, unit: OrgUnit, period: Period) -> dict[str, float]:
+    """{category key: number} the system knows for the indicator, unit and period (counts of the unit's subtree)."""
+    dimensions = [SOURCE_CATEGORIES[c.code] for c in indicator.categories.all()]
+    if indicator.source == Source.PRACTICES_UNITS:
+        return _registering_units(unit, period.year, dimensions)
+    statuses = _STATUSES[indicator.source]
+    by = [*dimensions, *(["status"] if statuses else [])]
+    result = stats(unit, period.year, by)
+    values: dict[str, float] = {}
+    if not dimensions:
+        if statuses is None:
+            return {"": float(result["total"])}
+        return {"": float(sum(row["count"] for row in result["rows"] if row["status"] in statuses))}
+    for key in category_keys_for(indicator):
+        values[key] = 0.0
+    for row in result["rows"]:
+        if statuses is not None and row["status"] not in statuses:
+            continue
+        key = ",".join(_option_code(row, dimension) for dimension in dimensions)
+        if key in values:
+            values[key] += row["count"]
+    return values
+
+
+def _option_code(row: dict, dimension: str) -> str:
+    return row["field"].replace("-", "_") if dimension == "field" else row[dimension]
+
+
+def category_keys_for(indicator: Indicator) -> list[str]:
+    return [key for key, _label in category_keys(indicator)]
+
+
+def _registering_units(unit: OrgUnit, year: int, dimensions: list[str]) -> dict[str, float]:
+    rows = facts_for(unit, year)
+    if "level" in dimensions:
+        values = dict.fromkeys(Level.values, 0.0)
+        for level, _owner in rows.values_list("level", "owner_id").distinct():
+            values[level] = values.get(level, 0.0) + 1
+        return values
+    return {"": float(rows.values("owner_id").distinct().count())}

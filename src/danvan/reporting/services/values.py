@@ -1,0 +1,410 @@
+"""A report's cells: a raw input parsed (`parse_value`) and shown (`display`), one cell saved as the user leaves it
+(`save_value`), the bound cells filled from the system, and the plain-SQL writer every write of values goes through
+(`apply_writes`: the cell upserted and its history, `ValueChange`, appended)."""
+
+import math
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.context import current_request_id
+from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.figures import REPORTING, bump_figures_version
+from danvan.core.text import nfc, parse_number, vn_number
+from danvan.orgunits.models import OrgUnit
+
+from ..models import (
+    Indicator,
+    Submission,
+    Value,
+    ValueChange,
+    ValueType,
+)
+from ..periods import Period
+from ..selectors import form_indicators, unit_history
+from .access import can_enter
+from .locks import lock_reason, locked_for_update
+from .rules import check_rules
+from .system import category_keys_for, system_values
+
+_YES = {"có", "co", "x", "1", "yes", "true", "đạt"}
+_NO = {"không", "khong", "0", "no", "false", ""}
+
+
+def parse_value(indicator: Indicator, raw) -> tuple[float | None, str]:
+    """(number, text) to store for a raw input; (None, "") clears the cell. ValidationError names the indicator."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, ""
+    name = indicator.name
+    if indicator.value_type == ValueType.TEXT:
+        text = nfc(str(raw)).strip()
+        if len(text) > 2000:
+            raise ValidationError(_("“%(name)s”: tối đa 2.000 ký tự.") % {"name": name})
+        return None, text
+    if indicator.value_type == ValueType.BOOLEAN:
+        if isinstance(raw, bool):
+            return (1.0 if raw else 0.0), ""
+        word = str(raw).strip().lower()
+        if word in _YES:
+            return 1.0, ""
+        if word in _NO:
+            return 0.0, ""
+        raise ValidationError(_("“%(name)s”: nhập Có hoặc Không.") % {"name": name})
+    try:
+        number = (
+            float(raw)
+            if isinstance(raw, int | float) and not isinstance(raw, bool)
+            else float(parse_number(str(raw)))  # None (not a number) raises TypeError
+        )
+        if not math.isfinite(number):
+            raise ValueError(raw)
+    except (TypeError, ValueError):
+        raise ValidationError(
+            _("“%(name)s”: “%(raw)s” không phải là số.") % {"name": name, "raw": raw}
+        ) from None
+    if abs(number) >= 1e15:
+        raise ValidationError(_("“%(name)s”: số quá lớn.") % {"name": name})
+    if indicator.value_type == ValueType.INTEGER:
+        if number != int(number):
+            raise ValidationError(_("“%(name)s”: phải là số nguyên.") % {"name": name})
+        if number < 0:
+            raise ValidationError(_("“%(name)s”: không được âm.") % {"name": name})
+    if indicator.value_type == ValueType.PERCENTAGE and not 0 <= number <= 100:
+        raise ValidationError(_("“%(name)s”: tỷ lệ phần trăm từ 0 đến 100.") % {"name": name})
+    return number, ""
+
+
+def display(indicator: Indicator, number: float | None, text: str = "") -> str:
+    """A stored value as the grid shows it and a user types it: 1.759 / 2,5 / Có."""
+    if indicator.value_type == ValueType.TEXT:
+        return text
+    if number is None:
+        return ""
+    if indicator.value_type == ValueType.BOOLEAN:
+        return _("Có") if number else _("Không")
+    return vn_number(number, 4)
+
+
+@dataclass
+class CellWrite:
+    indicator: Indicator
+    unit: OrgUnit
+    period: str
+    category: str
+    number: float | None
+    text: str
+    origin: str
+    reason: str
+    row: int = 0  # the row number of a bulk write, for its messages
+
+
+def apply_writes(actor, writes: list[CellWrite], before: dict[tuple, tuple] | None = None) -> int:
+    """Upserts the cells and appends their history, in plain SQL (`executemany`): a bulk import must take tens of
+    thousands of values a second, which one ORM object per row cannot. The caller holds the lock of the cells'
+    reports, so `before` (the cells as they are, read under that lock) is what each change replaces."""
+    if not writes:
+        return 0
+    bump_figures_version(REPORTING)
+    user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    before = current_cells(writes) if before is None else before
+    value_rows, change_rows = [], []
+    request_id = current_request_id()
+    for w in writes:
+        unit_id, indicator_id = w.unit.id, w.indicator.id
+        old = before.get((unit_id, w.period, indicator_id, w.category))
+        if (
+            old is not None
+            and old[0] == w.number
+            and old[1] == w.text
+            and old[2] == w.origin
+            and not w.reason
+        ):
+            continue
+        new = display(w.indicator, w.number, w.text)
+        value_rows.append(
+            (
+                indicator_id,
+                unit_id,
+                w.unit.path,
+                w.unit.province_code,
+                w.period,
+                w.category,
+                w.number,
+                w.text,
+                w.origin,
+                w.reason,
+                now,
+                user_id,
+            )
+        )
+        change_rows.append(
+            (
+                indicator_id,
+                unit_id,
+                w.period,
+                w.category,
+                display(w.indicator, old[0], old[1]) if old else "",
+                new,
+                w.origin,
+                w.reason,
+                user_id,
+                request_id,
+                now,
+            )
+        )
+    value, change = Value._meta.db_table, ValueChange._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and len(value_rows) > COPY_ABOVE:
+            _copy_and_upsert(cursor, value_rows, change_rows)
+            return len(value_rows)
+        cursor.executemany(
+            f"INSERT INTO {value} ({VALUE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            f"{_UPSERT}",
+            value_rows,
+        )
+        cursor.executemany(
+            f"INSERT INTO {change} ({CHANGE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            change_rows,
+        )
+    return len(value_rows)
+
+
+# Above this many cells, PostgreSQL is sent the rows by COPY: its executemany is one statement per row, a few
+# thousand rows a second, where a bulk import needs tens of thousands.
+COPY_ABOVE = 1000
+VALUE_COLUMNS = (
+    "indicator_id, unit_id, unit_path, province_code, period, category, number, text, origin, reason, updated_at,"
+    " updated_by_id"
+)
+CHANGE_COLUMNS = (
+    "indicator_id, unit_id, period, category, old_value, new_value, origin, reason, user_id, request_id, at"
+)
+_UPSERT = (
+    " ON CONFLICT (period, unit_id, indicator_id, category) DO UPDATE SET number = excluded.number,"
+    " text = excluded.text, origin = excluded.origin, reason = excluded.reason,"
+    " updated_at = excluded.updated_at, updated_by_id = excluded.updated_by_id"
+)
+
+
+def _copy_and_upsert(cursor, value_rows: list[tuple], change_rows: list[tuple]) -> None:
+    """The cells COPYed into a temporary table, then upserted by one INSERT … SELECT … ON CONFLICT; their history
+    COPYed straight into its table (PostgreSQL)."""
+    value, change, load = Value._meta.db_table, ValueChange._meta.db_table, "reporting_value_load"
+    # One row per cell (ON CONFLICT cannot touch a row twice in one statement): the last write of a cell wins, as
+    # with executemany.
+    cells = {(row[1], row[4], row[0], row[5]): row for row in value_rows}
+    with transaction.atomic():
+        cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{load}")
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {load} ON COMMIT DROP AS SELECT {VALUE_COLUMNS} FROM {value} WITH NO DATA"
+        )
+        with cursor.copy(f"COPY {load} ({VALUE_COLUMNS}) FROM STDIN") as copy:
+            for row in cells.values():
+                copy.write_row(row)
+        cursor.execute(f"INSERT INTO {value} ({VALUE_COLUMNS}) SELECT {VALUE_COLUMNS} FROM {load}{_UPSERT}")
+        cursor.execute(f"DROP TABLE {load}")
+        with cursor.copy(f"COPY {change} ({CHANGE_COLUMNS}) FROM STDIN") as copy:
+            for row in change_rows:
+                copy.write_row(row)
+
+
+def current_cells(writes: list[CellWrite]) -> dict[tuple, tuple]:
+    """{(unit id, period, indicator id, category): (number, text, origin)} of the cells about to be written."""
+    wanted = {(w.unit.id, w.period, w.indicator.id, w.category) for w in writes}
+    units = sorted({key[0] for key in wanted})
+    periods = sorted({key[1] for key in wanted})
+    indicators = sorted({key[2] for key in wanted})
+    found = {}
+    for start in range(0, len(units), 500):
+        rows = Value.objects.filter(
+            unit_id__in=units[start : start + 500], period__in=periods, indicator_id__in=indicators
+        ).values_list("unit_id", "period", "indicator_id", "category", "number", "text", "origin")
+        for unit_id, period, indicator_id, category, number, text, origin in rows:
+            key = (unit_id, period, indicator_id, category)
+            if key in wanted:
+                found[key] = (number, text, origin)
+    return found
+
+
+@dataclass
+class CellResult:
+    value: Value | None
+    shown: str
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class Conflict(ValidationError):
+    """The cell was changed by someone else since the user (or client) read it: nothing was written."""
+
+
+def conflict_message(indicator: Indicator, current: Value | None, expected, name_who: bool = True) -> str:
+    """The message when the cell no longer holds what the writer started from ("" when it still does). Both sides
+    are compared as the grid shows them, so "1.759", 1759 and "1759" are the same figure. `name_who=False`: the
+    message does not say who changed it nor when (`current` need not be a saved row)."""
+    shown = display(indicator, current.number, current.text) if current else ""
+    try:
+        started_from = display(indicator, *parse_value(indicator, expected))
+    except ValidationError:
+        started_from = None
+    if started_from == shown:
+        return ""
+    user = current.updated_by if name_who and current and current.updated_by_id else None
+    at = timezone.localtime(current.updated_at) if name_who and current and current.updated_at else None
+    if at is None:
+        when = "—"
+    elif at.date() == timezone.localdate():
+        when = at.strftime("%H:%M")
+    else:
+        when = at.strftime("%H:%M %d/%m/%Y")
+    return _("Ô này vừa được %(user)s sửa thành “%(value)s” lúc %(time)s; tải lại để xem.") % {
+        "user": user.display_name if user else _("hệ thống"),
+        "value": shown or _("(trống)"),
+        "time": when,
+    }
+
+
+def _lock_cell_reports(submission: Submission, indicator: Indicator) -> Submission:
+    """Locks, in id order, the report and the unit's other reports of the period that hold the indicator (a cell
+    shared by two forms is written under both locks); returns the report, read under its lock."""
+    ids = set(
+        Submission.objects.filter(
+            unit_id=submission.unit_id, period=submission.period, form__sections__items__indicator=indicator
+        ).values_list("pk", flat=True)
+    ) | {submission.pk}
+    locked = (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("form", "unit")
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
+    return next(s for s in locked if s.pk == submission.pk)
+
+
+_NOT_GIVEN = object()
+
+
+@transaction.atomic
+def save_value(
+    actor,
+    submission: Submission,
+    indicator: Indicator,
+    category: str,
+    raw,
+    reason: str = "",
+    expected=_NOT_GIVEN,
+) -> CellResult:
+    """Saves one cell of a report as the user leaves it: checked, then the form's rules and the unit's history.
+    The report is locked first, so a submit or another save of the cell waits for this one. `expected`: the
+    figure the user started from; when the cell holds something else by now, Conflict says who changed it."""
+    submission = _lock_cell_reports(submission, indicator)
+    if not can_enter(actor, submission.unit):
+        raise NotAllowed(_("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": submission.unit.name})
+    locked = lock_reason(submission)
+    if locked:
+        raise ValidationError(locked)
+    if indicator.pk not in {i.pk for i in form_indicators(submission.form)} or indicator.expression:
+        raise ValidationError(
+            _("Chỉ tiêu “%(name)s” không nhập được trong biểu mẫu này.") % {"name": indicator.name}
+        )
+    if category not in category_keys_for(indicator):
+        raise ValidationError(
+            _("“%(name)s”: phân tổ “%(category)s” không có.") % {"name": indicator.name, "category": category}
+        )
+    number, text = parse_value(indicator, raw)
+    current = (
+        Value.objects.filter(
+            unit=submission.unit, period=submission.period, indicator=indicator, category=category
+        )
+        .select_related("updated_by")
+        .first()
+    )
+    if expected is not _NOT_GIVEN:
+        changed = conflict_message(indicator, current, expected)
+        if changed:
+            raise Conflict(changed)
+    reason = nfc(reason or "").strip()[:300]
+    origin = Value.Origin.ENTERED
+    if indicator.source:
+        system = system_values(indicator, submission.unit, Period.parse(submission.period)).get(category)
+        if number == system:
+            origin, reason = Value.Origin.SYSTEM, ""
+        elif not reason:
+            raise ValidationError(
+                _("“%(name)s” lấy từ hệ thống (%(value)s): ghi lý do khi sửa số liệu này.")
+                % {"name": indicator.name, "value": display(indicator, system)}
+            )
+        else:
+            origin = Value.Origin.OVERRIDDEN
+    key = (submission.unit.id, submission.period, indicator.id, category)
+    apply_writes(
+        actor,
+        [CellWrite(indicator, submission.unit, submission.period, category, number, text, origin, reason)],
+        before={key: (current.number, current.text, current.origin)} if current else {},
+    )
+    value = Value.objects.filter(
+        unit=submission.unit, period=submission.period, indicator=indicator, category=category
+    ).first()
+    result = CellResult(value=value, shown=display(indicator, number, text))
+    for violation in check_rules(submission, involving={indicator.code}):
+        (result.errors if violation.blocking else result.warnings).append(violation.message)
+    outlier = outlier_warning(indicator, submission.unit, Period.parse(submission.period), category, number)
+    if outlier:
+        result.warnings.append(outlier)
+    return result
+
+
+def outlier_warning(
+    indicator: Indicator, unit: OrgUnit, period: Period, category: str, number: float | None
+) -> str:
+    """A warning when the figure is far outside the unit's own figures of the last periods of the same type: more
+    than three times the highest, or under a third of the lowest (with at least two earlier figures)."""
+    if number is None or indicator.value_type not in (ValueType.INTEGER, ValueType.DECIMAL):
+        return ""
+    history = unit_history(unit, indicator, category, period)
+    if len(history) < 2:
+        return ""
+    low, high = min(history), max(history)
+    if number > 3 * max(high, 3) or (low > 3 and number < low / 3):
+        return _(
+            "“%(name)s” = %(value)s khác xa số liệu các kỳ trước của đơn vị (từ %(low)s đến %(high)s): kiểm tra lại."
+        ) % {
+            "name": indicator.name,
+            "value": display(indicator, number),
+            "low": display(indicator, low),
+            "high": display(indicator, high),
+        }
+    return ""
+
+
+@transaction.atomic
+def fill_from_system(actor, submission: Submission) -> int:
+    """Fills the report's bound indicators from the system; overridden cells keep their figure. Returns how many
+    cells changed."""
+    submission = locked_for_update(submission)[0]
+    if lock_reason(submission):
+        return 0
+    period = Period.parse(submission.period)
+    bound = [i for i in form_indicators(submission.form) if i.source]
+    existing = {
+        (v.indicator_id, v.category): v
+        for v in Value.objects.filter(unit=submission.unit, period=submission.period, indicator__in=bound)
+    }
+    changes = []
+    for indicator in bound:
+        for category, number in system_values(indicator, submission.unit, period).items():
+            current = existing.get((indicator.pk, category))
+            if current is not None and (
+                current.origin == Value.Origin.OVERRIDDEN or current.number == number
+            ):
+                continue
+            changes.append(
+                CellWrite(
+                    indicator, submission.unit, period.code, category, number, "", Value.Origin.SYSTEM, ""
+                )
+            )
+    apply_writes(actor, changes)
+    return len(changes)

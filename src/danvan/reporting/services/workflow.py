@@ -1,0 +1,188 @@
+"""A unit's report through its lifecycle: opened (created as a draft), its narrative saved, then submitted, approved,
+returned or reopened. `transition` is the one entry point pages and the API call for a step of the workflow."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.changelog import record_change, snapshot
+from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.text import nfc, nfc_lines
+from danvan.orgunits.models import OrgUnit
+
+from ..models import (
+    NARRATIVE_KEYS,
+    Form,
+    Submission,
+    SubmissionEvent,
+)
+from .access import can_approve, can_enter
+from .locks import check_period, lock_reason, lock_units, locked_for_update, report_problem
+from .rules import check_rules
+from .values import fill_from_system
+
+REOPEN_DAYS = 10
+
+
+@transaction.atomic
+def open_submission(actor, form: Form, unit: OrgUnit, period_code: str) -> Submission:
+    """The unit's report for the period, created as a draft on first opening and filled from the system."""
+    period = check_period(form, period_code)
+    problem = report_problem(form, unit, period)
+    if problem:
+        raise ValidationError({"unit": [problem]})
+    submission = Submission.objects.filter(form=form, unit=unit, period=period.code).first()
+    if submission is not None:
+        return submission
+    if not can_enter(actor, unit):
+        raise NotAllowed(_("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": unit.name})
+    lock_units([unit.pk])  # a bulk write for this report may be under way: wait for it, then look again
+    submission = Submission.objects.filter(form=form, unit=unit, period=period.code).first()
+    if submission is not None:
+        return submission
+    submission = Submission.objects.create(form=form, unit=unit, unit_path=unit.path, period=period.code)
+    record_change(actor, "create", submission, None, snapshot(submission), unit)
+    if not lock_reason(submission):
+        fill_from_system(actor, submission)
+    return submission
+
+
+def _record_event(actor, submission: Submission, action: str, comment: str = "") -> Submission:
+    SubmissionEvent.objects.create(
+        submission=submission,
+        action=action,
+        comment=comment,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    return submission
+
+
+@transaction.atomic
+def save_narrative(actor, submission: Submission, texts: dict[str, str]) -> Submission:
+    submission, before = locked_for_update(submission)
+    if not can_enter(actor, submission.unit):
+        raise NotAllowed()
+    locked = lock_reason(submission)
+    if locked:
+        raise ValidationError(locked)
+    narrative = dict(submission.narrative or {})
+    for key, text in texts.items():
+        if key not in NARRATIVE_KEYS:
+            raise ValidationError({key: [_("Không có mục này trong đề cương báo cáo.")]})
+        text = nfc_lines(text)
+        if len(text) > 20000:
+            raise ValidationError({key: [_("Tối đa 20.000 ký tự mỗi mục.")]})
+        narrative[key] = text
+    submission.narrative = {k: v for k, v in narrative.items() if v}
+    submission.save(update_fields=["narrative", "updated_at"])
+    record_change(actor, "update", submission, before, snapshot(submission), submission.unit)
+    return submission
+
+
+@transaction.atomic
+def submit(actor, submission: Submission) -> Submission:
+    submission, before = locked_for_update(submission)
+    if not can_enter(actor, submission.unit):
+        raise NotAllowed(_("Bạn không có quyền nộp báo cáo của %(unit)s.") % {"unit": submission.unit.name})
+    if submission.status not in (Submission.Status.DRAFT, Submission.Status.RETURNED):
+        raise ValidationError(
+            _("Báo cáo đang ở trạng thái “%(status)s”, không nộp được.")
+            % {"status": submission.get_status_display()}
+        )
+    locked = lock_reason(submission)
+    if locked:
+        raise ValidationError(locked)
+    blocking = [v for v in check_rules(submission) if v.blocking]
+    if blocking:
+        raise ValidationError(
+            [_("Chưa nộp được: số liệu vi phạm quy tắc kiểm tra.")] + [v.message for v in blocking]
+        )
+    submission.status = Submission.Status.SUBMITTED
+    submission.submitted_at = timezone.now()
+    submission.submitted_by = actor
+    submission.save()
+    _record_event(actor, submission, SubmissionEvent.Action.SUBMIT)
+    record_change(actor, "update", submission, before, snapshot(submission), submission.unit)
+    return submission
+
+
+def _require_approver(actor, submission: Submission) -> None:
+    if not can_approve(actor, submission.unit):
+        raise NotAllowed(
+            _("Chỉ người phê duyệt của đơn vị cấp trên mới duyệt, trả lại hoặc mở lại báo cáo này.")
+        )
+
+
+@transaction.atomic
+def approve(actor, submission: Submission, comment: str = "") -> Submission:
+    submission, before = locked_for_update(submission)
+    _require_approver(actor, submission)
+    if submission.status != Submission.Status.SUBMITTED:
+        raise ValidationError(_("Chỉ duyệt được báo cáo đã nộp."))
+    submission.status = Submission.Status.APPROVED
+    submission.approved_at = timezone.now()
+    submission.approved_by = actor
+    submission.save()
+    _record_event(actor, submission, SubmissionEvent.Action.APPROVE, nfc(comment or "").strip())
+    record_change(actor, "update", submission, before, snapshot(submission), submission.unit)
+    return submission
+
+
+@transaction.atomic
+def return_submission(actor, submission: Submission, comment: str) -> Submission:
+    submission, before = locked_for_update(submission)
+    _require_approver(actor, submission)
+    comment = nfc(comment or "").strip()
+    if submission.status != Submission.Status.SUBMITTED:
+        raise ValidationError(_("Chỉ trả lại được báo cáo đã nộp, chưa duyệt."))
+    if not comment:
+        raise ValidationError({"comment": [_("Ghi rõ lý do trả lại để đơn vị sửa.")]})
+    submission.status = Submission.Status.RETURNED
+    submission.save()
+    _record_event(actor, submission, SubmissionEvent.Action.RETURN, comment)
+    record_change(actor, "update", submission, before, snapshot(submission), submission.unit)
+    return submission
+
+
+@transaction.atomic
+def reopen(actor, submission: Submission, comment: str) -> Submission:
+    """Unlocks an approved report (or one past its entry deadline) for REOPEN_DAYS days."""
+    submission, before = locked_for_update(submission)
+    _require_approver(actor, submission)
+    comment = nfc(comment or "").strip()
+    if not comment:
+        raise ValidationError({"comment": [_("Ghi rõ lý do mở lại báo cáo.")]})
+    if submission.status == Submission.Status.SUBMITTED:
+        raise ValidationError(_("Báo cáo đang chờ duyệt: trả lại thay vì mở lại."))
+    if submission.status in (Submission.Status.DRAFT, Submission.Status.RETURNED) and not lock_reason(
+        submission
+    ):
+        raise ValidationError(_("Báo cáo đang mở, không cần mở lại."))
+    submission.status = Submission.Status.RETURNED
+    submission.approved_at = None
+    submission.approved_by = None
+    submission.unlocked_until = timezone.localdate() + datetime.timedelta(days=REOPEN_DAYS)
+    submission.save()
+    _record_event(actor, submission, SubmissionEvent.Action.REOPEN, comment)
+    record_change(actor, "update", submission, before, snapshot(submission), submission.unit)
+    return submission
+
+
+ACTIONS = ("submit", "approve", "return", "reopen")
+
+
+def transition(actor, submission: Submission, action: str, *, comment: str = "") -> Submission:
+    """One step of the report's workflow, as the entry page and the API ask for it: `submit` (the unit's editor; a
+    comment is not kept), `approve`, `return` or `reopen` (an approver of the parent unit; `comment` required to
+    return or reopen). NotAllowed or ValidationError as the step's own service raises them."""
+    if action == "submit":
+        return submit(actor, submission)
+    if action == "approve":
+        return approve(actor, submission, comment)
+    if action == "return":
+        return return_submission(actor, submission, comment)
+    if action == "reopen":
+        return reopen(actor, submission, comment)
+    raise ValidationError({"action": [_("Thao tác không hợp lệ.")]})
