@@ -12,6 +12,7 @@ from danvan.reporting.expressions import (
     evaluation_order,
     parse,
     references,
+    unit_lookup,
 )
 
 
@@ -143,3 +144,19 @@ def test_evaluation_order_puts_each_computed_code_after_the_computed_codes_it_us
     order = evaluation_order({"c": "b + a", "b": "a * 2", "a": "x + 1", "d": "y"})
     assert sorted(order) == ["a", "b", "c", "d"]
     assert order.index("a") < order.index("b") < order.index("c")
+
+
+def test_unit_lookup_adds_up_a_units_cells_and_computes_formulas_from_them():
+    numbers = {("dan_so", "nam"): 60.0, ("dan_so", "nu"): 40.0, ("ho_ngheo", ""): 5.0}
+    formulas = {"ty_le": "ho_ngheo / dan_so * 100", "nu_gap_doi": "dan_so.nu * 2"}
+    lookup = unit_lookup(numbers, formulas)
+    assert lookup(Reference("dan_so")) == 100.0
+    assert lookup(Reference("dan_so", "nu")) == 40.0
+    assert lookup(Reference("ty_le")) == 5.0
+    assert evaluate("nu_gap_doi - dan_so.nam", lookup) == 20.0
+    assert lookup(Reference("khong_co")) is None
+
+
+def test_unit_lookup_gives_no_figure_for_a_formula_met_again_through_a_cycle():
+    lookup = unit_lookup({}, {"a": "b + 1", "b": "a + 1"})
+    assert lookup(Reference("a")) is None

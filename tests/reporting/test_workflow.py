@@ -189,3 +189,17 @@ def test_a_figure_far_from_the_units_history_is_flagged(demo_form, units, commun
     assert not calm.warnings
     wild = services.save_value(commune_editor, draft, indicator("dcs_doi_thoai"), "", "60")
     assert any("khác xa số liệu các kỳ trước" in m for m in wild.warnings)
+
+
+def test_transition_is_the_one_entry_for_each_step_of_the_workflow(draft, commune_editor, province_approver):
+    services.transition(commune_editor, draft, "submit", comment="not kept")
+    services.transition(province_approver, draft, "return", comment="Thiếu số liệu")
+    draft.refresh_from_db()
+    assert draft.status == Submission.Status.RETURNED
+    services.transition(commune_editor, draft, "submit")
+    approved = services.transition(province_approver, draft, "approve", comment="Đạt")
+    assert approved.status == Submission.Status.APPROVED
+    events = list(draft.events.order_by("pk").values_list("action", "comment"))
+    assert events == [("submit", ""), ("return", "Thiếu số liệu"), ("submit", ""), ("approve", "Đạt")]
+    with pytest.raises(ValidationError):
+        services.transition(province_approver, draft, "publish")
