@@ -40,7 +40,6 @@ from .values import (
     save_value,
 )
 from .workflow import (
-    ACTIONS,
     REOPEN_DAYS,
     approve,
     open_submission,
@@ -52,7 +51,6 @@ from .workflow import (
 )
 
 __all__ = [
-    "ACTIONS",
     "CHANGE_COLUMNS",
     "MAX_BULK_VALUES",
     "REOPEN_DAYS",

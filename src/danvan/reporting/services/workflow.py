@@ -170,9 +170,6 @@ def reopen(actor, submission: Submission, comment: str) -> Submission:
     return submission
 
 
-ACTIONS = ("submit", "approve", "return", "reopen")
-
-
 def transition(actor, submission: Submission, action: str, *, comment: str = "") -> Submission:
     """One step of the report's workflow, as the entry page and the API ask for it: `submit` (the unit's editor; a
     comment is not kept), `approve`, `return` or `reopen` (an approver of the parent unit; `comment` required to
