@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.context import current_request_id
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.figures import REPORTING, bump_figures_version
+from danvan.core.figures import REPORTING, VALUES, area_version_name, bump_figures_version
 from danvan.core.scope import Role, has_role_on
 from danvan.core.text import nfc, nfc_lines, parse_number, vn_number
 from danvan.orgunits.models import OrgUnit
@@ -729,7 +729,8 @@ def _apply(actor, writes: list[_Write], before: dict[tuple, tuple] | None = None
     reports, so `before` (the cells as they are, read under that lock) is what each change replaces."""
     if not writes:
         return 0
-    bump_figures_version(REPORTING)
+    provinces = {w.unit.province_code for w in writes}
+    bump_figures_version(REPORTING, *(area_version_name(VALUES, code) for code in sorted(provinces)))
     user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     before = _current(writes) if before is None else before
