@@ -89,12 +89,18 @@ def formatter() -> Callable[[Indicator, float | None], str]:
     """`shown` for the active language, to call once per cell: formatted by Python and the separators swapped (the
     pivot shows ten thousand figures; Django's number_format costs ten times more)."""
     separators = _separators(get_language())
+    # The same few figures come again and again (small counts): each is formatted once per page.
+    done: dict[tuple[float, bool], str] = {}
 
     def format_figure(indicator: Indicator, value: float | None) -> str:
         if value is None:
             return ""
-        places = decimals_of(indicator, value)
-        return f"{round(value, places):,.{places}f}".translate(separators)
+        key = (value, indicator.value_type == ValueType.PERCENTAGE)
+        text = done.get(key)
+        if text is None:
+            places = decimals_of(indicator, value)
+            text = done[key] = f"{round(value, places):,.{places}f}".translate(separators)
+        return text
 
     return format_figure
 
@@ -552,6 +558,15 @@ def build_periods(choice: Choice, sections: list[tuple[Section, list[Indicator]]
 # --- notes on the tree a period is counted over ----------------------------------------------------------------------
 
 
+def _closed_since(choice: Choice, today: datetime.date) -> bool:
+    """Whether a unit of the chosen tree closed between the start of the earliest period and today."""
+    q = Q(pk__in=[])
+    for path in outermost(choice.paths):
+        q |= subtree_q(path)
+    first = min(period.start for period in choice.periods)
+    return OrgUnit.objects.filter(q, valid_to__lt=today, valid_to__gte=first).exists()
+
+
 def tree_notes(choice: Choice, indicators: list[Indicator]) -> list[str]:
     """Why an earlier period's figure is what it is: added up over the units valid then (how many old units, by
     kind), and for a unit made in a merger, through its predecessors (named)."""
@@ -562,7 +577,9 @@ def tree_notes(choice: Choice, indicators: list[Indicator]) -> list[str]:
         predecessors = list(OrgUnit.objects.filter(path__in=choice.paths[1:]).order_by("sort_key"))
     early = [p for p in choice.periods if p.end < REFORM_DATE]
     counts: dict[str, list[tuple[str, int]]] = {}
-    if choice.periods and choice.paths is not None:  # the whole country: not worth a count of every old unit
+    # The whole country is not worth a count of every old unit; nor is a tree in which no unit has closed since the
+    # first period began (a unit holds figures only for periods it was open in): the count reads every figure.
+    if choice.periods and choice.paths is not None and _closed_since(choice, today):
         found = Value.objects.filter(
             period__in=[p.code for p in choice.periods],
             indicator_id__in=[i.pk for i in indicators],
