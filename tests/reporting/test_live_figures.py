@@ -192,7 +192,9 @@ def test_after_a_write_the_nation_adds_up_again_only_the_province_written_to(
 
     def nation_by_province():
         with CaptureQueriesContext(connection) as queries:
-            rows = selectors.aggregate_uncached(indicators, None, [period], by="child")["rows"]
+            rows = selectors.aggregate_uncached(
+                indicators, None, [period], by="child", provinces_cached=True
+            )["rows"]
         statements = [q["sql"] for q in queries.captured_queries if "SUM(number)" in q["sql"]]
         return rows, statements
 

@@ -181,7 +181,8 @@ def recent_periods(kind: PeriodType, today: datetime.date) -> list[Period]:
 
 def periods_with_figures(indicator_ids: list[int], paths: list[str] | None, codes: list[str]) -> set[str]:
     """The codes among `codes` for which the subtrees at `paths` (None: the country) hold a figure of the
-    indicators: one statement of EXISTS probes down the covering index (period, unit_path, indicator…)."""
+    indicators: one statement of probes down the covering indexes (period, unit_path, indicator…) and (period,
+    indicator…)."""
     if not indicator_ids or not codes:
         return set()
     table = Value._meta.db_table
@@ -190,13 +191,21 @@ def periods_with_figures(indicator_ids: list[int], paths: list[str] | None, code
     parts: list[tuple[str, list]] = []
     for code in codes:
         for low, high in ranges:
-            sql = f"SELECT CAST(%s AS VARCHAR(8)) WHERE EXISTS (SELECT 1 FROM {table} WHERE period = %s"
-            params = [code, code]
-            if low is not None:
-                sql += " AND unit_path >= %s AND unit_path < %s"
-                params += [low, high]
-            sql += f" AND indicator_id IN ({indicator_sql}))"
-            parts.append((sql, params + indicator_ids))
+            if low is None:
+                # The whole country: the smallest indicator id of the period, read at the start of the index
+                # (period, indicator…). As an EXISTS, PostgreSQL expects a match at once and scans the table from
+                # its start, past every other period's rows (1.2 s of 10 million for the newest half-year).
+                sql = (
+                    f"SELECT CAST(%s AS VARCHAR(8)) WHERE (SELECT MIN(indicator_id) FROM {table} WHERE period = %s"
+                    f" AND indicator_id IN ({indicator_sql})) IS NOT NULL"
+                )
+                parts.append((sql, [code, code, *indicator_ids]))
+                continue
+            sql = (
+                f"SELECT CAST(%s AS VARCHAR(8)) WHERE EXISTS (SELECT 1 FROM {table} WHERE period = %s"
+                f" AND unit_path >= %s AND unit_path < %s AND indicator_id IN ({indicator_sql}))"
+            )
+            parts.append((sql, [code, code, low, high, *indicator_ids]))
     found: set[str] = set()
     with connections[analytics_db()].cursor() as cursor:
         for start in range(0, len(parts), 200):  # SQLite takes at most 500 terms in a compound SELECT

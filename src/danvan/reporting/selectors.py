@@ -551,14 +551,22 @@ def aggregate(
         by,
     )
     return cached_figures(
-        "aggregate", (REPORTING, UNITS), key, lambda: aggregate_uncached(indicators, unit, periods, by)
+        "aggregate",
+        (REPORTING, UNITS),
+        key,
+        lambda: aggregate_uncached(indicators, unit, periods, by, provinces_cached=True),
     )
 
 
 def aggregate_uncached(
-    indicators: list[Indicator], unit: OrgUnit | None, periods: list[Period], by: str | None = None
+    indicators: list[Indicator],
+    unit: OrgUnit | None,
+    periods: list[Period],
+    by: str | None = None,
+    provinces_cached: bool = False,
 ) -> dict:
-    """`aggregate` computed now from the fact table (the benchmarks time this)."""
+    """`aggregate` computed now from the fact table (the benchmarks time this). With `provinces_cached`, the whole
+    country's figures are put together from each province's cached ones (see `_national_cells`)."""
     periods = sorted(set(periods))
     everything = needed_indicators(indicators)
     stored = [i for i in everything if not i.expression and i.value_type != ValueType.TEXT]
@@ -572,7 +580,7 @@ def aggregate_uncached(
         units = _merge_units(units, children)
         by_province = unit is None and by == "child"
         codes = [p.code for p in period_group]
-        if unit is None:
+        if unit is None and provinces_cached:
             found = _national_cells(sorted(by_id), codes, by_province, extremes)
         else:
             found = _run(branches, sorted(by_id), codes, by_province, extremes)
