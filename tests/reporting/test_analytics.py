@@ -355,16 +355,17 @@ def test_page_queries_stay_fixed_as_communes_report(
     params = {"form": demo_form.pk, "unit": units["cao_bang"].pk, "period": ["2024H2", "2026H1"]}
     put(communes_of(units["cao_bang"], 1)[0], "2026H1", dcs_doi_thoai=1)
     # Sessions, roles and scope (6), forms (1), unit (1), its lineage (1), the form's structure (4), the periods with
-    # figures (1), the unit picker (1), the lineage note (1); the aggregates: by child, per tree (two here: before
-    # and after the reform) the unit's lineage, its children and one statement, plus the categories (1); the total,
-    # the same without children; the figures' versions, once per aggregate (2).
-    with django_assert_max_num_queries(28) as few:
+    # figures (1), the unit picker (1), the lineage note (2: whether a unit closed since the first period, then the
+    # count of the old units); the aggregates: by child, per tree (two here: before and after the reform) the unit's
+    # lineage, its children and one statement, plus the categories (1); the total, the same without children; the
+    # figures' versions, once per aggregate (2).
+    with django_assert_max_num_queries(29) as few:
         assert client.get(reverse(PAGE), params).status_code == 200
     for n, commune in enumerate(communes_of(units["cao_bang"], 40)):
         put(commune, "2026H1", dcs_doi_thoai=n, dvk_mh_dang_ky={"commune": n}, dlxh_hai_long=80)
     for old in old_communes(units["cao_bang"])[:60]:
         put(old, "2024H2", dcs_doi_thoai=3)
-    with django_assert_max_num_queries(28) as many:
+    with django_assert_max_num_queries(29) as many:
         response = client.get(reverse(PAGE), params)
     assert len(response.context["tables"][0].rows) == 40
     assert len(many.captured_queries) == len(few.captured_queries)

@@ -5,15 +5,18 @@ repeated page reads its totals from the cache."""
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from danvan.core.figures import REPORTING, bump_figures_version, cached_figures
+from danvan.core.figures import REPORTING, bump_after_bulk_load, bump_figures_version, cached_figures
 from danvan.core.models import FiguresVersion
 from danvan.core.scope import Role
 from danvan.orgunits import services as unit_services
 from danvan.orgunits.models import OrgUnit
-from danvan.reporting import services
+from danvan.reporting import selectors, services
 from danvan.reporting.models import Indicator
+from danvan.reporting.periods import Period
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +158,62 @@ def test_the_dashboard_counts_are_cached_per_scope(units, province_admin, client
     )
     province, commune = cards(province_admin), cards(commune_user)
     assert province[OrgUnit.Kind.COMMUNE] > commune[OrgUnit.Kind.COMMUNE] == 1
+
+
+def nation_total(client, form, code) -> str:
+    """The whole country's total of an indicator on the nation's pivot (provinces × indicators), as shown."""
+    response = client.get(reverse(PIVOT), {"form": form.pk, "unit": "all", "period": PERIOD})
+    assert response.status_code == 200
+    columns = response.context["columns"]
+    index = next(n for n, c in enumerate(columns) if c.indicator.code == code and c.category == "")
+    return response.context["tables"][0].total.figures[index].text
+
+
+def test_a_cell_saved_in_a_commune_shows_at_once_in_the_nations_pivot(
+    draft, demo_form, units, commune_editor, superuser, client_for
+):
+    nation = client_for(superuser)
+    editor = client_for(commune_editor)
+    save_cell(editor, demo_form, units["thuc_phan"], "dcs_doi_thoai", "1.200")
+    assert nation_total(nation, demo_form, "dcs_doi_thoai") == "1.200"
+    assert nation_total(nation, demo_form, "dcs_doi_thoai") == "1.200"  # from the cache
+
+    save_cell(editor, demo_form, units["thuc_phan"], "dcs_doi_thoai", "1.759")
+
+    assert nation_total(nation, demo_form, "dcs_doi_thoai") == "1.759"
+
+
+def test_after_a_write_the_nation_adds_up_again_only_the_province_written_to(
+    draft, demo_form, units, commune_editor
+):
+    bump_after_bulk_load(OrgUnit.objects.values_list("province_code", flat=True).distinct())
+    indicators = selectors.form_indicators(demo_form)
+    period = Period.parse(PERIOD)
+
+    def nation_by_province():
+        with CaptureQueriesContext(connection) as queries:
+            rows = selectors.aggregate_uncached(
+                indicators, None, [period], by="child", provinces_cached=True
+            )["rows"]
+        statements = [q["sql"] for q in queries.captured_queries if "SUM(number)" in q["sql"]]
+        return rows, statements
+
+    _rows, statements = nation_by_province()
+    assert len(statements) == 1 and "province_code IN" not in statements[0]  # every province added up at once
+    assert nation_by_province()[1] == []  # every province's cells from the cache
+
+    services.write_values(
+        commune_editor,
+        [{"unit": units["thuc_phan"].pk, "period": PERIOD, "indicator": "dcs_doi_thoai", "value": "9"}],
+    )
+
+    rows, statements = nation_by_province()
+    assert len(statements) == 1 and "province_code IN ('04')" in statements[0]  # Cao Bằng only
+    cao_bang = units["cao_bang"].pk
+    assert {
+        "indicator": "dcs_doi_thoai",
+        "unit": cao_bang,
+        "period": PERIOD,
+        "category": "",
+        "value": 9,
+    } in rows

@@ -6,6 +6,10 @@ The versions live in the database (`FiguresVersion`, one row per kind, read with
 figures in settings.CACHES (files shared by the server's processes in production, memory in tests). Every service
 write records a change-log entry (core.changelog), which bumps the version named after the changed model's app; the
 reporting cells, written in bulk without it, bump "reporting" themselves.
+
+The report values also have a version per province code (`area_version_name`), bumped beside "reporting" by every
+value write: the whole country's figures are put together from each province's, cached under that province's version,
+so that after a commune saves a cell only its province is added up again, not ten million values.
 """
 
 import hashlib
@@ -22,6 +26,8 @@ from .models import FiguresVersion
 # Kinds of figures: the app labels whose writes change them.
 REPORTING, PRACTICES, UNITS = "reporting", "practices", "orgunits"
 KINDS = (REPORTING, PRACTICES, UNITS)
+# The report values, versioned by province code (area_version_name) besides the "reporting" kind.
+VALUES = "values"
 # A cached figure older than this is computed again anyway (stale files are culled by the cache itself).
 TIMEOUT = 15 * 60
 
@@ -37,6 +43,32 @@ def bump_figures_version(*names: str) -> None:
             FiguresVersion.objects.update_or_create(name=name, defaults={"token": new_token()})
 
 
+def bump_after_bulk_load(area_codes: Iterable[str]) -> None:
+    """After rows written without the services (the demo, a benchmark's load): every kind, and the values of every
+    province code given, change version."""
+    bump_figures_version(*KINDS, *(area_version_name(VALUES, code) for code in sorted(set(area_codes))))
+
+
+def area_version_name(kind: str, code: str) -> str:
+    """The name of the version of one province's share of a kind of figures ("values:04" for Cao Bằng's)."""
+    return f"{kind}:{code}"
+
+
+def area_versions(kind: str) -> dict[str, int]:
+    """{province code: token} of every province of `kind` whose share has a version (one query). A province without
+    one (its figures loaded in bulk and never bumped) is not cached."""
+    prefix = area_version_name(kind, "")
+    return {
+        name.removeprefix(prefix): token
+        for name, token in FiguresVersion.objects.filter(name__startswith=prefix).values_list("name", "token")
+    }
+
+
+def database_key() -> str:
+    """Part of every cache key: test databases and the scratch databases of the benchmarks share one cache."""
+    return str(connection.settings_dict["NAME"])
+
+
 def versions(names: Iterable[str]) -> str | None:
     """The current tokens of these kinds, as part of a cache key; None when one is missing (nothing is cached)."""
     wanted = sorted(set(names))
@@ -46,6 +78,10 @@ def versions(names: Iterable[str]) -> str | None:
     return ".".join(f"{found[name]:x}" for name in wanted)
 
 
+def key_digest(key: Any) -> str:
+    return hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+
+
 def cached_figures(label: str, depends_on: Iterable[str], key: Any, compute: Callable[[], Any]) -> Any:
     """`compute()`, or its value cached under `label`, `key` (anything with a stable repr: ids, codes, dates), the
     active language and the versions of `depends_on`. Scope is the caller's business: `key` must hold everything
@@ -53,11 +89,7 @@ def cached_figures(label: str, depends_on: Iterable[str], key: Any, compute: Cal
     version = versions(depends_on)
     if version is None:
         return compute()
-    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
-    # The database too: test databases and the scratch databases of the benchmarks share one cache.
-    name = (
-        f"figures:{label}:{connection.settings_dict['NAME']}:{translation.get_language()}:{version}:{digest}"
-    )
+    name = f"figures:{label}:{database_key()}:{translation.get_language()}:{version}:{key_digest(key)}"
     found = cache.get(name)
     if found is not None:
         return found

@@ -89,12 +89,18 @@ def formatter() -> Callable[[Indicator, float | None], str]:
     """`shown` for the active language, to call once per cell: formatted by Python and the separators swapped (the
     pivot shows ten thousand figures; Django's number_format costs ten times more)."""
     separators = _separators(get_language())
+    # The same few figures come again and again (small counts): each is formatted once per page.
+    done: dict[tuple[float, bool], str] = {}
 
     def format_figure(indicator: Indicator, value: float | None) -> str:
         if value is None:
             return ""
-        places = decimals_of(indicator, value)
-        return f"{round(value, places):,.{places}f}".translate(separators)
+        key = (value, indicator.value_type == ValueType.PERCENTAGE)
+        text = done.get(key)
+        if text is None:
+            places = decimals_of(indicator, value)
+            text = done[key] = f"{round(value, places):,.{places}f}".translate(separators)
+        return text
 
     return format_figure
 
@@ -175,7 +181,8 @@ def recent_periods(kind: PeriodType, today: datetime.date) -> list[Period]:
 
 def periods_with_figures(indicator_ids: list[int], paths: list[str] | None, codes: list[str]) -> set[str]:
     """The codes among `codes` for which the subtrees at `paths` (None: the country) hold a figure of the
-    indicators: one statement of EXISTS probes down the covering index (period, unit_path, indicator…)."""
+    indicators: one statement of probes down the covering indexes (period, unit_path, indicator…) and (period,
+    indicator…)."""
     if not indicator_ids or not codes:
         return set()
     table = Value._meta.db_table
@@ -184,13 +191,21 @@ def periods_with_figures(indicator_ids: list[int], paths: list[str] | None, code
     parts: list[tuple[str, list]] = []
     for code in codes:
         for low, high in ranges:
-            sql = f"SELECT CAST(%s AS VARCHAR(8)) WHERE EXISTS (SELECT 1 FROM {table} WHERE period = %s"
-            params = [code, code]
-            if low is not None:
-                sql += " AND unit_path >= %s AND unit_path < %s"
-                params += [low, high]
-            sql += f" AND indicator_id IN ({indicator_sql}))"
-            parts.append((sql, params + indicator_ids))
+            if low is None:
+                # The whole country: the smallest indicator id of the period, read at the start of the index
+                # (period, indicator…). As an EXISTS, PostgreSQL expects a match at once and scans the table from
+                # its start, past every other period's rows (1.2 s of 10 million for the newest half-year).
+                sql = (
+                    f"SELECT CAST(%s AS VARCHAR(8)) WHERE (SELECT MIN(indicator_id) FROM {table} WHERE period = %s"
+                    f" AND indicator_id IN ({indicator_sql})) IS NOT NULL"
+                )
+                parts.append((sql, [code, code, *indicator_ids]))
+                continue
+            sql = (
+                f"SELECT CAST(%s AS VARCHAR(8)) WHERE EXISTS (SELECT 1 FROM {table} WHERE period = %s"
+                f" AND unit_path >= %s AND unit_path < %s AND indicator_id IN ({indicator_sql}))"
+            )
+            parts.append((sql, [code, code, low, high, *indicator_ids]))
     found: set[str] = set()
     with connections[analytics_db()].cursor() as cursor:
         for start in range(0, len(parts), 200):  # SQLite takes at most 500 terms in a compound SELECT
@@ -552,6 +567,15 @@ def build_periods(choice: Choice, sections: list[tuple[Section, list[Indicator]]
 # --- notes on the tree a period is counted over ----------------------------------------------------------------------
 
 
+def _closed_since(choice: Choice, today: datetime.date) -> bool:
+    """Whether a unit of the chosen tree closed between the start of the earliest period and today."""
+    q = Q(pk__in=[])
+    for path in outermost(choice.paths):
+        q |= subtree_q(path)
+    first = min(period.start for period in choice.periods)
+    return OrgUnit.objects.filter(q, valid_to__lt=today, valid_to__gte=first).exists()
+
+
 def tree_notes(choice: Choice, indicators: list[Indicator]) -> list[str]:
     """Why an earlier period's figure is what it is: added up over the units valid then (how many old units, by
     kind), and for a unit made in a merger, through its predecessors (named)."""
@@ -562,7 +586,9 @@ def tree_notes(choice: Choice, indicators: list[Indicator]) -> list[str]:
         predecessors = list(OrgUnit.objects.filter(path__in=choice.paths[1:]).order_by("sort_key"))
     early = [p for p in choice.periods if p.end < REFORM_DATE]
     counts: dict[str, list[tuple[str, int]]] = {}
-    if choice.periods and choice.paths is not None:  # the whole country: not worth a count of every old unit
+    # The whole country is not worth a count of every old unit; nor is a tree in which no unit has closed since the
+    # first period began (a unit holds figures only for periods it was open in): the count reads every figure.
+    if choice.periods and choice.paths is not None and _closed_since(choice, today):
         found = Value.objects.filter(
             period__in=[p.code for p in choice.periods],
             indicator_id__in=[i.pk for i in indicators],

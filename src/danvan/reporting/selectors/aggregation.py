@@ -10,10 +10,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection, connections
 from django.db.models import Q
 
-from danvan.core.figures import REPORTING, UNITS, cached_figures
+from danvan.core import figures as figure_cache
+from danvan.core.figures import REPORTING, UNITS, VALUES, cached_figures
 from danvan.core.replica import analytics_db
 from danvan.orgunits.models import OrgUnit, path_ids, subtree_range
 from danvan.practices.selectors import counted_paths, outermost
@@ -200,6 +202,68 @@ def _run(
     return cells
 
 
+def _national_cells(
+    indicator_ids: list[int], periods: list[str], by_province: bool, extremes: bool
+) -> dict[tuple, Stats]:
+    """`_run` for the whole country: {(province code if by_province else 0, indicator id, period, category): Stats},
+    put together from each province's cells, which are cached under that province's version of the values
+    (core.figures): after a commune saves a cell, its province is added up again and the others come from the cache."""
+    cells: dict[tuple, Stats] = {}
+    for code, found in _cells_by_province(indicator_ids, periods, extremes).items():
+        tag = code if by_province else 0
+        for (indicator_id, period, category), stats in found.items():
+            key = (tag, indicator_id, period, category)
+            cells[key] = _combined(cells[key], stats) if key in cells else stats
+    return cells
+
+
+def _cells_by_province(indicator_ids: list[int], periods: list[str], extremes: bool) -> dict[str, dict]:
+    """{province code: {(indicator id, period, category): Stats}} over every province code the unit tree knows
+    (today's and the merged ones'), those not cached added up in one statement."""
+    if not indicator_ids or not periods:
+        return {}
+    codes = cached_figures(
+        "province-codes",
+        [UNITS],
+        None,
+        lambda: sorted(set(OrgUnit.objects.values_list("province_code", flat=True).distinct())),
+    )
+    tokens = figure_cache.area_versions(VALUES)
+    asked = figure_cache.key_digest((indicator_ids, periods, extremes))
+    names = {
+        code: f"figures:province-cells:{figure_cache.database_key()}:{code}:{tokens[code]:x}:{asked}"
+        for code in codes
+        if code in tokens
+    }
+    found = cache.get_many(list(names.values()))
+    by_code = {code: found[name] for code, name in names.items() if name in found}
+    missing = [code for code in codes if code not in by_code]
+    if not missing:
+        return by_code
+    table = Value._meta.db_table
+    period_sql = ", ".join(["%s"] * len(periods))
+    indicator_sql = ", ".join(["%s"] * len(indicator_ids))
+    extremes_sql = "MIN(number), MAX(number)" if extremes else "NULL, NULL"
+    sql = (
+        f"SELECT province_code, indicator_id, period, category, SUM(number), COUNT(number), {extremes_sql}"
+        f" FROM {table} WHERE period IN ({period_sql}) AND indicator_id IN ({indicator_sql})"
+    )
+    params = [*periods, *indicator_ids]
+    if len(missing) < len(codes):
+        sql += f" AND province_code IN ({', '.join(['%s'] * len(missing))})"
+        params += missing
+    sql += " GROUP BY province_code, indicator_id, period, category"
+    computed: dict[str, dict] = {code: {} for code in missing}
+    with connections[analytics_db()].cursor() as cursor:
+        cursor.execute(sql, params)
+        for code, indicator_id, period, category, *stats in cursor.fetchall():
+            computed.setdefault(code, {})[(indicator_id, period, category)] = tuple(stats)
+    cache.set_many(
+        {names[code]: cells for code, cells in computed.items() if code in names}, figure_cache.TIMEOUT
+    )
+    return by_code | computed
+
+
 def _segment_after(path: str) -> tuple[str, list]:
     """SQL for the path segment that follows `path` in unit_path (the id of the child of `path` a row is under)."""
     start = len(path) + 1
@@ -247,14 +311,22 @@ def aggregate(
         by,
     )
     return cached_figures(
-        "aggregate", (REPORTING, UNITS), key, lambda: aggregate_uncached(indicators, unit, periods, by)
+        "aggregate",
+        (REPORTING, UNITS),
+        key,
+        lambda: aggregate_uncached(indicators, unit, periods, by, provinces_cached=True),
     )
 
 
 def aggregate_uncached(
-    indicators: list[Indicator], unit: OrgUnit | None, periods: list[Period], by: str | None = None
+    indicators: list[Indicator],
+    unit: OrgUnit | None,
+    periods: list[Period],
+    by: str | None = None,
+    provinces_cached: bool = False,
 ) -> dict:
-    """`aggregate` computed now from the fact table (the benchmarks time this)."""
+    """`aggregate` computed now from the fact table (the benchmarks time this). With `provinces_cached`, the whole
+    country's figures are put together from each province's cached ones (see `_national_cells`)."""
     periods = sorted(set(periods))
     everything = needed_indicators(indicators)
     stored = [i for i in everything if not i.expression and i.value_type != ValueType.TEXT]
@@ -267,7 +339,11 @@ def aggregate_uncached(
         branches, children = _branches_for(unit, period_group[0], by)
         units = _merge_units(units, children)
         by_province = unit is None and by == "child"
-        found = _run(branches, sorted(by_id), [p.code for p in period_group], by_province, extremes)
+        codes = [p.code for p in period_group]
+        if unit is None and provinces_cached:
+            found = _national_cells(sorted(by_id), codes, by_province, extremes)
+        else:
+            found = _run(branches, sorted(by_id), codes, by_province, extremes)
         if not cells:
             cells = found
             continue
