@@ -29,12 +29,12 @@ from django.urls import reverse
 
 from danvan.accounts.models import UnitRole, User
 from danvan.accounts.services import issue_api_token
-from danvan.core.bench import collect_static_files
 from danvan.core.scope import Role
 from danvan.orgunits.models import OrgUnit
 from danvan.reporting.demo import CURRENT, FORM_CODE
 from danvan.reporting.models import Form, Submission
 
+from .timing import collect_static_files
 from .traffic import Result, UserPlan, drive
 
 PROVINCE = "vn:province:04"  # Tỉnh Cao Bằng
