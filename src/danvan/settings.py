@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "danvan.accounts",
     "danvan.practices",
     "danvan.reporting",
+    "danvan.demo",
     "danvan.bench",
     "danvan.api",
 ]

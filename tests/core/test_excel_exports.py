@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from danvan.demo.reporting import load_demo_reporting
 from danvan.orgunits.models import OrgUnit
 from danvan.practices import services
 from danvan.practices.models import Practice
-from danvan.reporting.demo import load_demo_reporting
 from danvan.reporting.models import Form
 from tests import factories
 

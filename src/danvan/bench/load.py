@@ -30,8 +30,8 @@ from django.urls import reverse
 from danvan.accounts.models import UnitRole, User
 from danvan.accounts.services import issue_api_token
 from danvan.core.scope import Role
+from danvan.demo.reporting import CURRENT, FORM_CODE
 from danvan.orgunits.models import OrgUnit
-from danvan.reporting.demo import CURRENT, FORM_CODE
 from danvan.reporting.models import Form, Submission
 
 from .timing import collect_static_files

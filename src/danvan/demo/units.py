@@ -6,8 +6,7 @@ import hashlib
 from django.db import transaction
 
 from danvan.core.changelog import record_change, snapshot
-
-from .models import REFORM_DATE, LineageLink, OrgUnit, UnitGroup, UnitLineage
+from danvan.orgunits.models import REFORM_DATE, LineageLink, OrgUnit, UnitGroup, UnitLineage
 
 A = OrgUnit.AgencyType
 BEFORE_REFORM = REFORM_DATE - datetime.timedelta(days=1)

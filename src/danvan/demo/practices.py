@@ -25,11 +25,9 @@ from django.utils import timezone
 from danvan.core.changelog import snapshot
 from danvan.core.models import ChangeLog
 from danvan.core.text import fold, nfc
-from danvan.orgunits.demo import BEFORE_REFORM, _demo_id, demo_units
 from danvan.orgunits.models import OrgUnit, UnitGroup
-
-from . import services
-from .models import (
+from danvan.practices import services
+from danvan.practices.models import (
     Campaign,
     Field,
     Practice,
@@ -39,6 +37,8 @@ from .models import (
     PracticeYearField,
     Status,
 )
+
+from .units import BEFORE_REFORM, _demo_id, demo_units
 
 SEED = 2021_07_22
 A = OrgUnit.AgencyType
@@ -831,7 +831,7 @@ class _Builder:
 
 
 def _bulk_units(specs: list[dict]) -> list[OrgUnit]:
-    """Creates the demo units of `specs` (name, parent, kind, …) that do not exist yet, as orgunits.demo._unit
+    """Creates the demo units of `specs` (name, parent, kind, …) that do not exist yet, as demo.units._unit
     would (a demo external id, path, depth, province, a change-log entry), in a few queries; returns all of them."""
     for spec in specs:
         spec.setdefault("external_id", _demo_id(spec["parent"], spec["name"]))

@@ -5,10 +5,10 @@ from django.db import transaction
 from danvan.accounts.models import UnitRole, User
 from danvan.core.figures import KINDS, bump_figures_version
 from danvan.core.scope import Role
-from danvan.orgunits.demo import load_demo_units
+from danvan.demo.practices import load_demo_practices
+from danvan.demo.reporting import load_demo_reporting
+from danvan.demo.units import load_demo_units
 from danvan.orgunits.models import OrgUnit
-from danvan.practices.demo import load_demo_practices
-from danvan.reporting.demo import load_demo_reporting
 
 DEMO_PASSWORD = "danvan-demo"
 
