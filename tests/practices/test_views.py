@@ -680,7 +680,7 @@ def test_local_field_added_by_a_unit_admin(units, province_admin, commune_editor
 
 
 def test_sidebar_links_to_the_register(units, commune_editor, client_for):
-    page = client_for(commune_editor).get(reverse("core:dashboard")).content.decode()
+    page = client_for(commune_editor).get(reverse("home:dashboard")).content.decode()
     assert f'href="{reverse("practices:list")}"' in page
 
 

@@ -126,7 +126,7 @@ def urls_for(form: Form, unit: OrgUnit, by_child: bool) -> dict[str, str]:
     api = {"unit": unit.pk, "period": CURRENT, **({"by": "child"} if by_child else {})}
     return {
         "login": reverse("accounts:login"),
-        "dashboard": reverse("core:dashboard"),
+        "dashboard": reverse("home:dashboard"),
         "unit tree": reverse("orgunits:tree"),
         "practice counts": reverse("practices:stats") + "?" + urlencode({"unit": unit.pk}),
         "entry grid": reverse("reporting:entry", args=[form.pk, unit.pk, CURRENT]),
