@@ -76,7 +76,11 @@ def download(client, url, params) -> bytes:
 EXPORTS = {
     "units": ("orgunits:list", lambda u: {"format": "xlsx", "unit": u["thuc_phan"].pk}, [LINK, COMMAND]),
     "units-template": ("orgunits:import_template", lambda u: {"parent": u["thuc_phan"].pk}, [LINK]),
-    "practices": ("practices:export", lambda u: {"unit": u["thuc_phan"].pk}, [LINK, COMMAND, *OTHERS[:3]]),
+    "practices": (
+        "practices:export_practices",
+        lambda u: {"unit": u["thuc_phan"].pk},
+        [LINK, COMMAND, *OTHERS[:3]],
+    ),
     "practices-template": ("practices:import_template", lambda u: {"unit": u["thuc_phan"].pk}, [LINK]),
     "practice-counts": (
         "practices:stats_export",

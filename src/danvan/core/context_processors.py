@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 MODULES = [
     ("dashboard", _("Tổng quan"), "speedometer2", "home:dashboard"),
     ("units", _("Đơn vị"), "diagram-3", "orgunits:tree"),
-    ("practices", _("Dân vận khéo"), "award", "practices:list"),
+    ("practices", _("Dân vận khéo"), "award", "practices:practice_list"),
     ("reporting", _("Báo cáo"), "file-earmark-bar-graph", "reporting:home"),
     ("citizens", _("Đơn thư"), "envelope-paper", None),
     ("activities", _("Hoạt động"), "calendar-event", None),
