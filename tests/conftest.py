@@ -18,8 +18,8 @@ DEMO_PASSWORD = "danvan-demo"
 
 
 def load_national_data():
+    from danvan.demo.units import load_demo_units
     from danvan.orgunits.administrative import import_administrative_units
-    from danvan.orgunits.demo import load_demo_units
     from danvan.practices.services import ensure_standard_fields
     from danvan.reporting.services import ensure_standard_categories
 
@@ -58,7 +58,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def units(db):
     """The demo's named units: cao_bang, thuc_phan, nung_tri_cao, tp_cao_bang, cau_ke, duy_tien…"""
-    from danvan.orgunits.demo import demo_units
+    from danvan.demo.units import demo_units
 
     return demo_units()
 

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "danvan.accounts",
     "danvan.practices",
     "danvan.reporting",
+    "danvan.home",
+    "danvan.demo",
+    "danvan.bench",
     "danvan.api",
 ]
 
@@ -158,7 +161,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "home:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Brute-force protection: five wrong passwords for one username from one address locks it for 15 minutes.
@@ -220,7 +223,7 @@ SECURE_CSP = {
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "danvan.core.views.csrf_failure"
+CSRF_FAILURE_VIEW = "danvan.home.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -6,6 +6,7 @@ from danvan.api.api import api
 
 urlpatterns = [
     path("", include("danvan.core.urls")),
+    path("", include("danvan.home.urls")),
     path("don-vi/", include("danvan.orgunits.urls")),
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("dan-van-kheo/", include("danvan.practices.urls")),

@@ -21,9 +21,9 @@ def login(client, username, password=DEMO_PASSWORD):
 def test_log_in_and_out(commune_editor):
     client = Client()
     assert login(client, commune_editor.username).status_code == 302
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("home:dashboard")).status_code == 200
     client.post(reverse("accounts:logout"))
-    assert client.get(reverse("core:dashboard")).status_code == 302
+    assert client.get(reverse("home:dashboard")).status_code == 302
 
 
 def test_wrong_password_shows_a_vietnamese_message(commune_editor):
@@ -54,7 +54,7 @@ def test_changing_password_keeps_the_session_and_is_logged(commune_editor):
         },
     )
     assert response.status_code == 302
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("home:dashboard")).status_code == 200
     commune_editor.refresh_from_db()
     assert commune_editor.check_password("Mat-khau-moi-2026")
     assert ChangeLog.objects.filter(object_id=str(commune_editor.pk), action="update").exists()
@@ -156,7 +156,7 @@ def test_api_token_page_shows_the_key_once_and_revokes(commune_editor, client_fo
 
 
 def test_security_headers_are_sent(commune_editor, client_for):
-    response = client_for(commune_editor).get(reverse("core:dashboard"))
+    response = client_for(commune_editor).get(reverse("home:dashboard"))
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Request-ID"]

@@ -55,5 +55,5 @@ def test_idle_session_message_in_english(commune_editor, settings):
     session = client.session
     session[LAST_SEEN] = int(time.time()) - 31 * 60
     session.save()
-    page = client.get(reverse("core:dashboard"), follow=True).content.decode()
+    page = client.get(reverse("home:dashboard"), follow=True).content.decode()
     assert "Your session has expired after a period of inactivity" in page

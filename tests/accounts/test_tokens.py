@@ -87,7 +87,7 @@ def test_admin_password_reset_revokes_tokens_and_ends_sessions(commune_editor, p
     key = ask_token(commune_editor.username).json()["token"]
     own = Client()
     own.post(reverse("accounts:login"), {"username": commune_editor.username, "password": DEMO_PASSWORD})
-    assert own.get(reverse("core:dashboard")).status_code == 200
+    assert own.get(reverse("home:dashboard")).status_code == 200
     client_for(province_admin).post(
         reverse("accounts:user_detail", args=[commune_editor.pk]),
         {"action": "password", "password": "Mat-khau-moi-2026"},
@@ -97,7 +97,7 @@ def test_admin_password_reset_revokes_tokens_and_ends_sessions(commune_editor, p
     assert ChangeLog.objects.filter(
         content_type__model="apitoken", action="delete", user=province_admin
     ).exists()
-    assert own.get(reverse("core:dashboard")).status_code == 302
+    assert own.get(reverse("home:dashboard")).status_code == 302
 
 
 def test_own_password_change_revokes_tokens_and_keeps_this_session(commune_editor):
@@ -113,7 +113,7 @@ def test_own_password_change_revokes_tokens_and_keeps_this_session(commune_edito
         },
     )
     assert me(key).status_code == 401
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("home:dashboard")).status_code == 200
 
 
 def test_tokens_page_lists_name_expiry_and_last_use(commune_editor, client_for, settings):

@@ -20,7 +20,7 @@ from schemathesis.specs.openapi.checks import (
 
 from danvan.accounts.services import issue_api_token
 from danvan.api.api import api
-from danvan.reporting.demo import define_demo_form
+from danvan.demo.reporting import define_demo_form
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
 schema.app = get_wsgi_application()  # requests go through the whole Django stack, middleware included

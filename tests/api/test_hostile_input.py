@@ -7,9 +7,9 @@ import pytest
 from django.test import Client
 
 from danvan.core import body_limit
+from danvan.demo.reporting import define_demo_form
 from danvan.orgunits import selectors as unit_selectors
 from danvan.practices.models import Practice
-from danvan.reporting.demo import define_demo_form
 from danvan.reporting.models import Value
 from tests.api.test_units_api import token_for
 

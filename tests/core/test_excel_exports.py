@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from danvan.demo.reporting import load_demo_reporting
 from danvan.orgunits.models import OrgUnit
 from danvan.practices import services
 from danvan.practices.models import Practice
-from danvan.reporting.demo import load_demo_reporting
 from danvan.reporting.models import Form
 from tests import factories
 
@@ -76,7 +76,11 @@ def download(client, url, params) -> bytes:
 EXPORTS = {
     "units": ("orgunits:list", lambda u: {"format": "xlsx", "unit": u["thuc_phan"].pk}, [LINK, COMMAND]),
     "units-template": ("orgunits:import_template", lambda u: {"parent": u["thuc_phan"].pk}, [LINK]),
-    "practices": ("practices:export", lambda u: {"unit": u["thuc_phan"].pk}, [LINK, COMMAND, *OTHERS[:3]]),
+    "practices": (
+        "practices:export_practices",
+        lambda u: {"unit": u["thuc_phan"].pk},
+        [LINK, COMMAND, *OTHERS[:3]],
+    ),
     "practices-template": ("practices:import_template", lambda u: {"unit": u["thuc_phan"].pk}, [LINK]),
     "practice-counts": (
         "practices:stats_export",

@@ -58,7 +58,7 @@ def browser():
 @pytest.fixture(autouse=True)
 def units(transactional_db, live_server):
     """The country and the demo units, loaded again for each test (the previous test's flush removed them)."""
-    from danvan.orgunits.demo import demo_units
+    from danvan.demo.units import demo_units
     from tests.conftest import load_national_data
 
     load_national_data()

@@ -6,7 +6,7 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
-from danvan.reporting.demo import load_demo_reporting
+from danvan.demo.reporting import load_demo_reporting
 from danvan.reporting.models import Form, Indicator, Submission, Value
 from danvan.reporting.periods import Period
 from danvan.reporting.selectors import aggregate

@@ -308,7 +308,7 @@ def test_new_province_counts_its_predecessors_history_through_the_api(api, units
 
 def test_the_seeds_figures_come_out_of_the_stats_api(api, units, superuser):
     """The demo register holds the seeds' three sets of figures; the API gives them back for their units and years."""
-    from danvan.practices.demo import load_demo_practices
+    from danvan.demo.practices import load_demo_practices
 
     load_demo_practices()
     get = api(superuser).get

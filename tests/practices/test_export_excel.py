@@ -64,7 +64,9 @@ def register_data(units, commune_editor, other_commune_editor, fields):
 
 
 def test_export_has_every_column_and_the_practices_values(units, commune_editor, client_for, register_data):
-    response = client_for(commune_editor).get(reverse("practices:export"), {"unit": units["thuc_phan"].pk})
+    response = client_for(commune_editor).get(
+        reverse("practices:export_practices"), {"unit": units["thuc_phan"].pk}
+    )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert 'filename="mo-hinh-dan-van-kheo.xlsx"' in response["Content-Disposition"]
@@ -89,17 +91,19 @@ def test_export_has_every_column_and_the_practices_values(units, commune_editor,
 def test_export_keeps_to_the_users_scope(units, commune_editor, client_for, register_data):
     names = {
         r["Tên mô hình, điển hình"]
-        for r in sheet_rows(client_for(commune_editor).get(reverse("practices:export")))
+        for r in sheet_rows(client_for(commune_editor).get(reverse("practices:export_practices")))
     }
     assert names == {"Tuyến đường hoa", "Camera an ninh"}
     # Naming the other commune in the filter does not open it.
-    response = client_for(commune_editor).get(reverse("practices:export"), {"unit": units["nung_tri_cao"].pk})
+    response = client_for(commune_editor).get(
+        reverse("practices:export_practices"), {"unit": units["nung_tri_cao"].pk}
+    )
     assert sheet_rows(response) == []
 
 
 def test_export_follows_the_list_filters(units, province_admin, client_for, register_data, fields):
     client = client_for(province_admin)
-    url = reverse("practices:export")
+    url = reverse("practices:export_practices")
 
     def names(**params):
         return [r["Tên mô hình, điển hình"] for r in sheet_rows(client.get(url, params))]
@@ -119,7 +123,7 @@ def test_export_follows_the_list_filters(units, province_admin, client_for, regi
 
 def test_export_query_count_does_not_grow_with_rows(units, commune_editor, client_for, fields, register_data):
     client = client_for(commune_editor)
-    url = reverse("practices:export")
+    url = reverse("practices:export_practices")
     client.get(url)  # warm the session and the user's scope
 
     def count():
@@ -140,7 +144,9 @@ def test_export_query_count_does_not_grow_with_rows(units, commune_editor, clien
 
 
 def test_an_exported_file_imports_again(units, commune_editor, client_for, register_data):
-    response = client_for(commune_editor).get(reverse("practices:export"), {"unit": units["thuc_phan"].pk})
+    response = client_for(commune_editor).get(
+        reverse("practices:export_practices"), {"unit": units["thuc_phan"].pk}
+    )
     before = {
         p.name: (sorted(f.code for f in p.fields.all()), [str(r) for r in p.results.all()])
         for p in Practice.objects.filter(owner=units["thuc_phan"])

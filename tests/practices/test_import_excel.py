@@ -76,7 +76,7 @@ def row(name, kind=MODEL, owner="", fields="Kinh tế", year=YEAR, **extra):
 
 
 def import_url(unit):
-    return f"{reverse('practices:import')}?unit={unit.pk}"
+    return f"{reverse('practices:import_practices')}?unit={unit.pk}"
 
 
 @pytest.fixture
@@ -473,28 +473,28 @@ def test_a_valid_file_is_imported_and_leads_to_the_register(units, commune_edito
         import_url(units["thuc_phan"]), {"file": upload(row("Camera an ninh"), row("Hũ gạo tình thương"))}
     )
     assert response.status_code == 302
-    assert response["Location"] == f"{reverse('practices:list')}?unit={units['thuc_phan'].pk}"
+    assert response["Location"] == f"{reverse('practices:practice_list')}?unit={units['thuc_phan'].pk}"
     assert Practice.objects.filter(owner=units["thuc_phan"]).count() == 2
 
 
 def test_import_without_a_unit_uses_the_current_unit_or_is_a_404(units, commune_editor, client_for):
-    response = client_for(commune_editor).get(reverse("practices:import"))
+    response = client_for(commune_editor).get(reverse("practices:import_practices"))
     assert response.status_code == 302 and response["Location"].endswith(f"?unit={units['thuc_phan'].pk}")
     nobody = make_user("nobody")
-    assert client_for(nobody).get(reverse("practices:import")).status_code == 404
-    assert client_for(nobody).get(f"{reverse('practices:import')}?unit=abc").status_code == 404
+    assert client_for(nobody).get(reverse("practices:import_practices")).status_code == 404
+    assert client_for(nobody).get(f"{reverse('practices:import_practices')}?unit=abc").status_code == 404
 
 
 def test_the_register_offers_the_import_only_with_a_unit_to_receive_it(
     units, superuser, commune_editor, client_for
 ):
     # A system administrator without a unit of their own was offered "Nhập Excel", which answered 404.
-    page = client_for(superuser).get(reverse("practices:list")).content.decode()
-    assert f'href="{reverse("practices:import")}"' not in page
-    chosen = client_for(superuser).get(reverse("practices:list"), {"unit": units["thuc_phan"].pk})
-    assert f"{reverse('practices:import')}?unit={units['thuc_phan'].pk}" in chosen.content.decode()
-    own = client_for(commune_editor).get(reverse("practices:list")).content.decode()
-    assert f"{reverse('practices:import')}?unit={units['thuc_phan'].pk}" in own
+    page = client_for(superuser).get(reverse("practices:practice_list")).content.decode()
+    assert f'href="{reverse("practices:import_practices")}"' not in page
+    chosen = client_for(superuser).get(reverse("practices:practice_list"), {"unit": units["thuc_phan"].pk})
+    assert f"{reverse('practices:import_practices')}?unit={units['thuc_phan'].pk}" in chosen.content.decode()
+    own = client_for(commune_editor).get(reverse("practices:practice_list")).content.decode()
+    assert f"{reverse('practices:import_practices')}?unit={units['thuc_phan'].pk}" in own
 
 
 def test_template_download_and_login_required(units, commune_editor, client_for, client):
@@ -510,5 +510,5 @@ def test_template_download_and_login_required(units, commune_editor, client_for,
         .status_code
         == 404
     )
-    for name in ("practices:import", "practices:import_template", "practices:export"):
+    for name in ("practices:import_practices", "practices:import_template", "practices:export_practices"):
         assert client.get(reverse(name)).status_code == 302

@@ -100,7 +100,7 @@ def test_drilldown_links_carry_the_filters(client_for, province_admin, units, fi
     line = next(line for line in table.lines if line.key == "hamlet")
     url = line.cells[[f.code for f in table.columns].index("kinh-te")].url
     parts = urlsplit(url)
-    assert parts.path == reverse("practices:list")
+    assert parts.path == reverse("practices:practice_list")
     assert parse_qs(parts.query) == {
         "unit": [str(units["cao_bang"].pk)],
         "year": ["2026"],

@@ -86,7 +86,7 @@ def form_data(units, standard, **overrides):
 
 
 @pytest.mark.parametrize(
-    "name", ["practices:list", "practices:create", "practices:campaigns", "practices:fields"]
+    "name", ["practices:practice_list", "practices:create", "practices:campaigns", "practices:fields"]
 )
 def test_anonymous_user_is_sent_to_login(client, units, name):
     response = client.get(reverse(name))
@@ -116,7 +116,7 @@ def test_owner_editor_opens_every_tab(practice, commune_editor, client_for, tab)
 def test_owner_editor_opens_the_register_pages(practice, units, commune_editor, client_for):
     client = client_for(commune_editor)
     for url in (
-        reverse("practices:list"),
+        reverse("practices:practice_list"),
         reverse("practices:create"),
         reverse("practices:edit", args=[practice.pk]),
         reverse("practices:campaigns"),
@@ -150,9 +150,11 @@ def test_list_shows_only_practices_in_scope(units, practice, other_commune_edito
     theirs = register(
         other_commune_editor, units["nung_tri_cao"], [fields["kinh-te"]], name="Mô hình Nùng Trí Cao"
     )
-    page = client_for(other_commune_editor).get(reverse("practices:list")).content.decode()
+    page = client_for(other_commune_editor).get(reverse("practices:practice_list")).content.decode()
     assert "Mô hình Nùng Trí Cao" in page and "Tuyến đường hoa tự quản" not in page
-    forged = client_for(other_commune_editor).get(reverse("practices:list"), {"unit": units["thuc_phan"].pk})
+    forged = client_for(other_commune_editor).get(
+        reverse("practices:practice_list"), {"unit": units["thuc_phan"].pk}
+    )
     assert forged.status_code == 200
     assert "Tuyến đường hoa tự quản" not in forged.content.decode()
     assert "unit" in forged.context["filter"].errors
@@ -189,7 +191,7 @@ def test_list_filters_accent_insensitively_and_by_year_field_kind(units, commune
     client = client_for(commune_editor)
 
     def names(**params):
-        response = client.get(reverse("practices:list"), params)
+        response = client.get(reverse("practices:practice_list"), params)
         assert response.status_code == 200
         return [p.name for p in response.context["page_obj"].object_list]
 
@@ -204,21 +206,23 @@ def test_list_filters_accent_insensitively_and_by_year_field_kind(units, commune
 
 
 def test_list_defaults_to_the_current_unit_and_offers_export(units, practice, province_admin, client_for):
-    response = client_for(province_admin).get(reverse("practices:list"))
+    response = client_for(province_admin).get(reverse("practices:practice_list"))
     assert response.context["anchor"] == units["cao_bang"]
     page = response.content.decode()
     assert "Tuyến đường hoa tự quản" in page
-    assert f"{reverse('practices:export')}?unit={units['cao_bang'].pk}" in page
+    assert f"{reverse('practices:export_practices')}?unit={units['cao_bang'].pk}" in page
 
 
 def test_bad_filter_values_answer_in_vietnamese(units, commune_editor, client_for):
-    response = client_for(commune_editor).get(reverse("practices:list"), {"unit": "999999999", "year": "abc"})
+    response = client_for(commune_editor).get(
+        reverse("practices:practice_list"), {"unit": "999999999", "year": "abc"}
+    )
     assert response.status_code == 200
     assert "Đơn vị không tồn tại." in response.content.decode()
 
 
 def test_empty_list_says_what_to_do(units, commune_editor, client_for):
-    page = client_for(commune_editor).get(reverse("practices:list")).content.decode()
+    page = client_for(commune_editor).get(reverse("practices:practice_list")).content.decode()
     assert "Chưa có mô hình" in page and reverse("practices:create") in page
 
 
@@ -229,13 +233,13 @@ def test_list_query_count_is_fixed(
     register(commune_editor, hamlet, [fields["kinh-te"], fields["van-hoa-xa-hoi"]])
     client = client_for(province_admin)
     with django_assert_max_num_queries(30) as few:
-        assert client.get(reverse("practices:list")).status_code == 200
+        assert client.get(reverse("practices:practice_list")).status_code == 200
     for n in range(40):
         register(
             commune_editor, units["thuc_phan"] if n % 2 else hamlet, [fields["kinh-te"]], name=f"Mô hình {n}"
         )
     with django_assert_max_num_queries(30) as many:
-        response = client.get(reverse("practices:list"), {"year": 2026, "sort": "owner"})
+        response = client.get(reverse("practices:practice_list"), {"year": 2026, "sort": "owner"})
         assert response.status_code == 200
     assert len(response.context["page_obj"].object_list) == 41
     assert len(many.captured_queries) <= len(few.captured_queries) + 1
@@ -680,13 +684,13 @@ def test_local_field_added_by_a_unit_admin(units, province_admin, commune_editor
 
 
 def test_sidebar_links_to_the_register(units, commune_editor, client_for):
-    page = client_for(commune_editor).get(reverse("core:dashboard")).content.decode()
-    assert f'href="{reverse("practices:list")}"' in page
+    page = client_for(commune_editor).get(reverse("home:dashboard")).content.decode()
+    assert f'href="{reverse("practices:practice_list")}"' in page
 
 
 def test_superuser_without_a_unit_gets_working_pages(units, superuser, practice, client_for):
     client = client_for(superuser)
-    response = client.get(reverse("practices:list"))
+    response = client.get(reverse("practices:practice_list"))
     assert response.status_code == 200 and "Tuyến đường hoa tự quản" in response.content.decode()
     form = client.get(reverse("practices:create")).context["form"]
     assert units["cao_bang"].pk in [value for value, _label in form.fields["owner"].choices]
@@ -706,7 +710,7 @@ def test_odd_query_strings_never_break_the_pages(practice, commune_editor, clien
         {"unit": "abc", "year": "2026.5", "field": "x", "group": "-1", "kind": "robot"},
         {"q": "\x00"},
     ):
-        assert client.get(reverse("practices:list"), params).status_code == 200, params
+        assert client.get(reverse("practices:practice_list"), params).status_code == 200, params
     assert client.get(reverse("practices:detail", args=[practice.pk]), {"tab": "nope"}).status_code == 200
     assert client.get(reverse("practices:create"), {"owner": "abc"}).status_code == 200
     assert client.get(reverse("practices:field_choices"), {"owner": "x", "fields": ["a"]}).status_code == 200

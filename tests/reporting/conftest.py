@@ -10,7 +10,7 @@ from tests.conftest import make_user
 @pytest.fixture
 def demo_form(units):
     """ "Báo cáo sơ kết công tác dân vận 6 tháng" issued by Tỉnh Cao Bằng for its communes, without any report."""
-    from danvan.reporting.demo import define_demo_form
+    from danvan.demo.reporting import define_demo_form
 
     return define_demo_form(units["cao_bang"])
 
@@ -18,7 +18,7 @@ def demo_form(units):
 @pytest.fixture
 def demo_reports(units):
     """The demo form with the communes' 2026H1 reports (Phường Thục Phán not started) and the old communes' 2024H2."""
-    from danvan.reporting.demo import load_demo_reporting
+    from danvan.demo.reporting import load_demo_reporting
     from danvan.reporting.models import Form
 
     load_demo_reporting()

@@ -40,7 +40,7 @@ def thuc_phan_draft(demo_form, units, commune_editor):
 
 
 def test_sidebar_links_to_the_reporting_home(client_for, commune_editor, demo_form):
-    response = client_for(commune_editor).get(reverse("core:dashboard"))
+    response = client_for(commune_editor).get(reverse("home:dashboard"))
     assert reverse("reporting:home") in response.content.decode()
 
 

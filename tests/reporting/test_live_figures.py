@@ -135,7 +135,7 @@ def test_a_new_unit_shows_at_once_in_the_dashboard_counts(units, province_admin,
     client = client_for(province_admin)
 
     def hamlets() -> int:
-        cards = client.get(reverse("core:dashboard")).context["cards"]
+        cards = client.get(reverse("home:dashboard")).context["cards"]
         return next(n for kind, _label, n in cards if kind == OrgUnit.Kind.HAMLET)
 
     before = hamlets()
@@ -154,7 +154,7 @@ def test_a_new_unit_shows_at_once_in_the_dashboard_counts(units, province_admin,
 def test_the_dashboard_counts_are_cached_per_scope(units, province_admin, client_for):
     commune_user = make_user("xa_thuc_phan", units["thuc_phan"], Role.VIEWER)
     cards = lambda user: dict(  # noqa: E731
-        (kind, n) for kind, _label, n in client_for(user).get(reverse("core:dashboard")).context["cards"]
+        (kind, n) for kind, _label, n in client_for(user).get(reverse("home:dashboard")).context["cards"]
     )
     province, commune = cards(province_admin), cards(commune_user)
     assert province[OrgUnit.Kind.COMMUNE] > commune[OrgUnit.Kind.COMMUNE] == 1

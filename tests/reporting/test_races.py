@@ -17,7 +17,7 @@ from django.db import connection, connections
 
 from danvan.accounts.models import User
 from danvan.core.models import ChangeLog
-from danvan.orgunits.demo import demo_units
+from danvan.demo.units import demo_units
 from danvan.reporting import services
 from danvan.reporting.models import (
     Form,

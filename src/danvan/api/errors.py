@@ -4,7 +4,7 @@ crash) and the site's pages elsewhere."""
 from django.http import JsonResponse
 from django.views import defaults
 
-from danvan.core import views as pages
+from danvan.home import views as pages
 
 API_PREFIX = "/api/"
 

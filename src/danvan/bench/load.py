@@ -29,12 +29,12 @@ from django.urls import reverse
 
 from danvan.accounts.models import UnitRole, User
 from danvan.accounts.services import issue_api_token
-from danvan.core.bench import collect_static_files
 from danvan.core.scope import Role
+from danvan.demo.reporting import CURRENT, FORM_CODE
 from danvan.orgunits.models import OrgUnit
-from danvan.reporting.demo import CURRENT, FORM_CODE
 from danvan.reporting.models import Form, Submission
 
+from .timing import collect_static_files
 from .traffic import Result, UserPlan, drive
 
 PROVINCE = "vn:province:04"  # Tỉnh Cao Bằng
@@ -126,7 +126,7 @@ def urls_for(form: Form, unit: OrgUnit, by_child: bool) -> dict[str, str]:
     api = {"unit": unit.pk, "period": CURRENT, **({"by": "child"} if by_child else {})}
     return {
         "login": reverse("accounts:login"),
-        "dashboard": reverse("core:dashboard"),
+        "dashboard": reverse("home:dashboard"),
         "unit tree": reverse("orgunits:tree"),
         "practice counts": reverse("practices:stats") + "?" + urlencode({"unit": unit.pk}),
         "entry grid": reverse("reporting:entry", args=[form.pk, unit.pk, CURRENT]),

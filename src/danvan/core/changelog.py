@@ -43,10 +43,20 @@ def snapshot(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict:
 
 
 def record_change(actor, action: str, obj: models.Model, before: dict | None, after: dict | None, unit=None):
-    user = actor if getattr(actor, "is_authenticated", False) else None
     if obj._meta.app_label in figures.KINDS:
         figures.bump_figures_version(obj._meta.app_label)
-    return ChangeLog.objects.create(
+    entry = change_entry(actor, action, obj, before, after, unit=unit)
+    entry.save(force_insert=True)
+    return entry
+
+
+def change_entry(
+    actor, action: str, obj: models.Model, before: dict | None, after: dict | None, unit=None
+) -> ChangeLog:
+    """The change-log row record_change() saves, unsaved: for bulk loads that write many rows at once (the caller
+    then bumps the figures' version itself)."""
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return ChangeLog(
         user=user,
         user_name=getattr(user, "username", "") if user else "hệ thống",
         request_id=current_request_id(),

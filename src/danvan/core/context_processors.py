@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 # The sidebar: modules that exist link to their page; those still to come are shown so users know the plan.
 MODULES = [
-    ("dashboard", _("Tổng quan"), "speedometer2", "core:dashboard"),
+    ("dashboard", _("Tổng quan"), "speedometer2", "home:dashboard"),
     ("units", _("Đơn vị"), "diagram-3", "orgunits:tree"),
-    ("practices", _("Dân vận khéo"), "award", "practices:list"),
+    ("practices", _("Dân vận khéo"), "award", "practices:practice_list"),
     ("reporting", _("Báo cáo"), "file-earmark-bar-graph", "reporting:home"),
     ("citizens", _("Đơn thư"), "envelope-paper", None),
     ("activities", _("Hoạt động"), "calendar-event", None),
@@ -13,7 +13,7 @@ MODULES = [
 ]
 ADMIN_MODULES = [
     ("users", _("Người dùng"), "people", "accounts:user_list"),
-    ("changes", _("Nhật ký thay đổi"), "clock-history", "core:changelog"),
+    ("changes", _("Nhật ký thay đổi"), "clock-history", "home:changelog"),
 ]
 
 

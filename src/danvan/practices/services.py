@@ -192,10 +192,53 @@ def _clean(practice: Practice) -> None:
         setattr(practice, name, nfc(getattr(practice, name) or ""))
     for name in ("summary", "method", "participants"):
         setattr(practice, name, (getattr(practice, name) or "").strip())
+    fill_derived(practice)
+
+
+def fill_derived(practice: Practice, *, level: str | None = None) -> None:
+    """What a practice copies from its owner and its words: path, province, level and search key (`level` when the
+    caller already knows the owner's, as the demo's bulk load does)."""
     practice.owner_path = practice.owner.path
     practice.province_code = practice.owner.province_code
-    practice.level = level_of(practice.owner)
+    practice.level = level or level_of(practice.owner)
     practice.search_key = fold(f"{practice.name} {practice.person_name} {practice.owner.name}")[:600]
+
+
+def apply_step(practice: Practice, action: str, date: datetime.date, note: str = "") -> None:
+    """What a lifecycle step changes on the practice, unchecked and unsaved: its status, and the reason and end date
+    of a refusal or a stop. transition(), replicate() and the demo's bulk load all go through it."""
+    practice.status = TRANSITIONS[action][1]
+    if action in ("not_recognise", "stop"):
+        practice.status_reason = nfc(note)
+        if action == "stop":
+            practice.end_date = practice.end_date or date
+
+
+def apply_recognition(
+    practice: Practice,
+    *,
+    recognised_by: OrgUnit,
+    decision: str,
+    date: datetime.date,
+    level: str | None = None,
+) -> None:
+    """The recognition's decision, date, unit and level, unchecked and unsaved."""
+    practice.recognition_decision = decision
+    practice.recognition_date = date
+    practice.recognised_by = recognised_by
+    practice.recognition_level = level or level_of(recognised_by)
+
+
+def practice_snapshot(practice: Practice, *, fields=None, results=None) -> dict:
+    """What the change log stores of a practice: its own values, its fields and its results in words (the given
+    fields and results, or the stored ones)."""
+    if fields is None:
+        data = snapshot(practice)
+    else:
+        data = snapshot(practice, exclude=("fields",))
+        data["fields"] = sorted(field.pk for field in fields)
+    data["results"] = [str(r) for r in (practice.results.all() if results is None else results)]
+    return data
 
 
 def _save_results(practice: Practice, results: list[dict]) -> None:
@@ -248,16 +291,9 @@ def _event(actor, practice: Practice, action: str, date: datetime.date, note: st
 
 
 def _log(actor, action: str, practice: Practice, before: dict | None) -> None:
-    after = snapshot(practice)
-    after["results"] = [str(r) for r in practice.results.all()]
+    after = practice_snapshot(practice)
     if before != after:
         record_change(actor, action, practice, before, after, unit=practice.owner)
-
-
-def _before(practice: Practice) -> dict:
-    data = snapshot(practice)
-    data["results"] = [str(r) for r in practice.results.all()]
-    return data
 
 
 @transaction.atomic
@@ -285,7 +321,7 @@ def update_practice(actor, practice: Practice, *, fields=None, results=None, **c
     practice = Practice.objects.select_for_update().select_related("owner").get(pk=practice.pk)
     if not can_edit(actor, practice):
         raise NotAllowed(_("Bạn không có quyền sửa mô hình “%(name)s”.") % {"name": practice.name})
-    before = _before(practice)
+    before = practice_snapshot(practice)
     for name, value in changes.items():
         if name in EDITABLE:
             setattr(practice, name, value)
@@ -318,7 +354,7 @@ def transition(
     practice = Practice.objects.select_for_update().select_related("owner").get(pk=practice.pk)
     if action not in TRANSITIONS or action == "replicate":
         raise ValidationError({"action": _("Bước không hợp lệ.")})
-    allowed_from, target = TRANSITIONS[action]
+    allowed_from = TRANSITIONS[action][0]
     if action in ("recognise", "not_recognise"):
         if not can_assess(actor, practice):
             raise NotAllowed(
@@ -334,7 +370,7 @@ def transition(
             }
         )
     date = date or timezone.localdate()
-    before = _before(practice)
+    before = practice_snapshot(practice)
     errors = {}
     last = practice.events.order_by("-date", "-id").first()
     if last and date < last.date:
@@ -357,18 +393,11 @@ def transition(
             ]
         if date > timezone.localdate():
             errors["date"] = [_("Ngày công nhận không được sau hôm nay.")]
-        if not errors:
-            practice.recognition_decision = decision
-            practice.recognition_date = date
-            practice.recognised_by = recognised_by
-            practice.recognition_level = level_of(recognised_by)
     if errors:
         raise ValidationError(errors)
-    if action in ("not_recognise", "stop"):
-        practice.status_reason = nfc(note)
-        if action == "stop":
-            practice.end_date = practice.end_date or date
-    practice.status = target
+    if action == "recognise":
+        apply_recognition(practice, recognised_by=recognised_by, decision=decision, date=date)
+    apply_step(practice, action, date, note)
     practice.save()
     _sync_facts(practice)
     _event(actor, practice, action, date, note)
@@ -382,7 +411,7 @@ def replicate(
 ) -> Practice:
     """Spreads a recognised model to another unit: a new practice linked to the original, which becomes replicated."""
     original = Practice.objects.select_for_update().select_related("owner").get(pk=original.pk)
-    allowed_from, target = TRANSITIONS["replicate"]
+    allowed_from = TRANSITIONS["replicate"][0]
     if original.status not in allowed_from:
         raise ValidationError({"action": _("Chỉ mô hình đã được công nhận mới được nhân rộng.")})
     if owner.pk == original.owner_id:
@@ -403,8 +432,8 @@ def replicate(
     )
     replica.replicated_from = original
     replica.save(update_fields=["replicated_from"])
-    before = _before(original)
-    original.status = target
+    before = practice_snapshot(original)
+    apply_step(original, "replicate", timezone.localdate())
     original.save(update_fields=["status", "updated_at"])
     _sync_facts(original)
     _event(

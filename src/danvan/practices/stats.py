@@ -134,7 +134,7 @@ def _year_label(year: int) -> str:
 def build(unit: OrgUnit | None, year: int, view: str, paths: list[str] | None = None) -> dict:
     """Everything the page and the export show, in a fixed number of queries (`paths`: the unit's counted paths,
     when the caller has them already)."""
-    base = reverse("practices:list")
+    base = reverse("practices:practice_list")
     within = selectors.scope_paths(unit) if paths is None else selectors.outermost(paths)
     everything = None if within is None else {0: within}
     columns = list(selectors.fields_for(unit))
@@ -395,7 +395,7 @@ NOTE = gettext_lazy(
 def _crumbs(user, unit: OrgUnit | None, ancestors: list[OrgUnit]) -> list[tuple[str, str | None]]:
     """Module › Thống kê › the unit's path, each step opening that unit's counts."""
     page = reverse("practices:stats")
-    crumbs = [(_("Dân vận khéo"), reverse("practices:list")), (_("Thống kê"), page)]
+    crumbs = [(_("Dân vận khéo"), reverse("practices:practice_list")), (_("Thống kê"), page)]
     if user.is_superuser:
         crumbs.append((_("Toàn quốc"), f"{page}?unit={NATION}"))
     if unit is not None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.context import current_request_id
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.figures import REPORTING, bump_figures_version
+from danvan.core.figures import REPORTING, VALUES, area_version_name, bump_figures_version
 from danvan.core.text import nfc, parse_number, vn_number
 from danvan.orgunits.models import OrgUnit
 
@@ -106,7 +106,8 @@ def apply_writes(actor, writes: list[CellWrite], before: dict[tuple, tuple] | No
     reports, so `before` (the cells as they are, read under that lock) is what each change replaces."""
     if not writes:
         return 0
-    bump_figures_version(REPORTING)
+    provinces = {w.unit.province_code for w in writes}
+    bump_figures_version(REPORTING, *(area_version_name(VALUES, code) for code in sorted(provinces)))
     user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     before = current_cells(writes) if before is None else before

@@ -5,9 +5,9 @@ import hashlib
 
 from django.db import transaction
 
-from danvan.core.changelog import record_change, snapshot
-
-from .models import REFORM_DATE, LineageLink, OrgUnit, UnitGroup, UnitLineage
+from danvan.core.changelog import change_entry, record_change, snapshot
+from danvan.core.models import ChangeLog
+from danvan.orgunits.models import REFORM_DATE, LineageLink, OrgUnit, UnitGroup, UnitLineage
 
 A = OrgUnit.AgencyType
 BEFORE_REFORM = REFORM_DATE - datetime.timedelta(days=1)
@@ -60,6 +60,33 @@ def _unit(
     unit.save(update_fields=["path", "depth", "province_code"])
     record_change(None, "create", unit, None, snapshot(unit), unit=unit)
     return unit
+
+
+def bulk_units(specs: list[dict]) -> list[OrgUnit]:
+    """Creates the demo units of `specs` (name, parent, kind, …) that do not exist yet, as _unit would
+    (a demo external id, path, depth, province, a change-log entry), in a few queries; returns all of them."""
+    for spec in specs:
+        spec.setdefault("external_id", _demo_id(spec["parent"], spec["name"]))
+    existing = OrgUnit.objects.in_bulk([spec["external_id"] for spec in specs], field_name="external_id")
+    new = []
+    for spec in specs:
+        if spec["external_id"] in existing:
+            continue
+        unit = OrgUnit(path=f"/demo/{spec['external_id']}/", **spec)
+        unit.refresh_keys()
+        new.append(unit)
+    if new:
+        OrgUnit.objects.bulk_create(new, batch_size=500)
+        for unit in new:
+            unit.path = f"{unit.parent.path}{unit.pk}/"
+            unit.depth = unit.parent.depth + 1
+            unit.province_code = unit.parent.province_code
+        OrgUnit.objects.bulk_update(new, ["path", "depth", "province_code"], batch_size=500)
+        ChangeLog.objects.bulk_create(
+            [change_entry(None, "create", unit, None, snapshot(unit), unit=unit) for unit in new]
+        )
+        existing.update({unit.external_id: unit for unit in new})
+    return [existing[spec["external_id"]] for spec in specs]
 
 
 def _group(owner, name, kind, members):

@@ -21,12 +21,12 @@ import time
 from django.db import connection, transaction
 from django.utils import timezone
 
-from danvan.core.bench import ResultMismatch, Row, measure_pair, report
-from danvan.orgunits import bench as units_bench
 from danvan.orgunits.models import REFORM_DATE, LineageLink, OrgUnit, UnitLineage, subtree_range
+from danvan.practices import selectors
+from danvan.practices.models import Field, Practice, PracticeYear, PracticeYearField
 
-from . import selectors
-from .models import Field, Practice, PracticeYear, PracticeYearField
+from . import units as units_bench
+from .timing import ResultMismatch, Row, measure_pair, report
 
 NATIONAL_PRACTICES = 1_000_000
 YEAR = 2026

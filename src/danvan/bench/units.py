@@ -14,11 +14,11 @@ from types import SimpleNamespace
 
 from django.db import connection, transaction
 
-from danvan.core.bench import compare, plain_sql, report
+from danvan.orgunits import selectors
+from danvan.orgunits.administrative import LAST_DAY_BEFORE_REFORM, _set_paths_of_new_units
+from danvan.orgunits.models import REFORM_DATE, OrgUnit, subtree_range
 
-from . import selectors
-from .administrative import LAST_DAY_BEFORE_REFORM, _set_paths_of_new_units
-from .models import REFORM_DATE, OrgUnit, subtree_range
+from .timing import compare, plain_sql, report
 
 AS_OF = datetime.date(2026, 1, 1)
 TABLE = OrgUnit._meta.db_table

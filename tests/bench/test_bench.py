@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from danvan.core.management.commands.bench import BENCHMARKS
+from danvan.bench.management.commands.bench import BENCHMARKS
 
 
 def test_bench_units_prints_each_operation_with_its_ratio_and_removes_its_scratch_database():

@@ -27,9 +27,9 @@ from django.utils.module_loading import import_string
 
 # name → dotted path of `run(options, stdout)`.
 BENCHMARKS = {
-    "units": "danvan.orgunits.bench.run",
-    "practices": "danvan.practices.bench.run",
-    "reporting": "danvan.reporting.bench.run",
+    "units": "danvan.bench.units.run",
+    "practices": "danvan.bench.practices.run",
+    "reporting": "danvan.bench.reporting.run",
     "load": "danvan.bench.load.run",
 }
 

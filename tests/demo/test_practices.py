@@ -6,9 +6,9 @@ from collections import Counter
 import pytest
 
 from danvan.core.text import fold
+from danvan.demo.practices import load_demo_practices
 from danvan.orgunits.models import OrgUnit
 from danvan.practices import selectors, services
-from danvan.practices.demo import load_demo_practices
 from danvan.practices.models import (
     Campaign,
     Field,

@@ -3,7 +3,7 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from .models import ChangeLog
+from danvan.core.models import ChangeLog
 
 
 def _logged_types(request):

@@ -37,7 +37,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from danvan.accounts.models import User
-from danvan.core.bench import ResultMismatch, Row, collect_static_files, report
 from danvan.core.figures import (
     REPORTING,
     VALUES,
@@ -45,12 +44,9 @@ from danvan.core.figures import (
     bump_after_bulk_load,
     bump_figures_version,
 )
-from danvan.orgunits import bench as units_bench
 from danvan.orgunits.models import REFORM_DATE, OrgUnit, path_ids, subtree_range
-from danvan.practices import bench as practices_bench
-
-from . import expressions, selectors, services
-from .models import (
+from danvan.reporting import expressions, selectors, services
+from danvan.reporting.models import (
     Aggregation,
     Category,
     CategoryOption,
@@ -62,7 +58,11 @@ from .models import (
     ValueChange,
     ValueType,
 )
-from .periods import Period, PeriodType
+from danvan.reporting.periods import Period, PeriodType
+
+from . import practices as practices_bench
+from . import units as units_bench
+from .timing import ResultMismatch, Row, collect_static_files, report
 
 IMPORT_VALUES = 100_000
 # The aggregation pages' server time (issue #8: a province's took 374 ms, the nation's 952 ms).

@@ -6,15 +6,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_POST
 
+from danvan.core.figures import UNITS, cached_figures
+from danvan.core.scope import visible_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import counts_by_kind
 from danvan.practices.models import Status
 from danvan.practices.selectors import stats as practice_stats
 from danvan.reporting.selectors import reports_due
 
-from .figures import UNITS, cached_figures
 from .filters import ChangeLogFilter
-from .scope import visible_paths
 from .selectors import changes_visible_to
 
 
@@ -48,7 +48,7 @@ def dashboard(request):
     ]
     return render(
         request,
-        "core/dashboard.html",
+        "home/dashboard.html",
         {
             "section": "dashboard",
             "today": today,
@@ -71,7 +71,7 @@ def changelog(request):
     rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
-        request, "core/changelog.html", {"section": "changes", "filter": filterset, "page_obj": page}
+        request, "home/changelog.html", {"section": "changes", "filter": filterset, "page_obj": page}
     )
 
 
@@ -83,13 +83,13 @@ def switch_unit(request):
         request.session["current_unit_id"] = int(unit_id)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "core:dashboard"
+        target = "home:dashboard"
     return redirect(target)
 
 
 def not_found(request, exception=None):
     return render(
-        request, "core/error.html", {"code": 404, "title": gettext_noop("Không tìm thấy trang")}, status=404
+        request, "home/error.html", {"code": 404, "title": gettext_noop("Không tìm thấy trang")}, status=404
     )
 
 
@@ -97,7 +97,7 @@ def forbidden(request, exception=None):
     message = str(exception) if exception and str(exception) else ""
     return render(
         request,
-        "core/error.html",
+        "home/error.html",
         {"code": 403, "title": gettext_noop("Không có quyền truy cập"), "message": message},
         status=403,
     )
@@ -107,7 +107,7 @@ def csrf_failure(request, reason=""):
     """settings.CSRF_FAILURE_VIEW: a form sent from a stale page or without its cookie (Django's page is English)."""
     return render(
         request,
-        "core/error.html",
+        "home/error.html",
         {
             "code": 403,
             "title": gettext_noop("Không gửi được biểu mẫu"),
@@ -122,5 +122,5 @@ def csrf_failure(request, reason=""):
 
 def server_error(request):
     return render(
-        request, "core/error.html", {"code": 500, "title": gettext_noop("Hệ thống gặp sự cố")}, status=500
+        request, "home/error.html", {"code": 500, "title": gettext_noop("Hệ thống gặp sự cố")}, status=500
     )

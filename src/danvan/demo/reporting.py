@@ -16,9 +16,8 @@ from django.utils import timezone
 
 from danvan.core.text import vn_number
 from danvan.orgunits.models import REFORM_DATE, OrgUnit
-
-from . import services
-from .models import (
+from danvan.reporting import services
+from danvan.reporting.models import (
     NARRATIVE_KEYS,
     Aggregation,
     Category,
@@ -34,7 +33,7 @@ from .models import (
     Value,
     ValueType,
 )
-from .periods import Period, PeriodType
+from danvan.reporting.periods import Period, PeriodType
 
 FORM_CODE = "so-ket-dan-van-6-thang"
 FORM_NAME = "Báo cáo sơ kết công tác dân vận 6 tháng"

@@ -1,0 +1,1 @@
+"""Pages of the "Dân vận khéo" register, one module per topic. Thin: forms parse, services write, selectors read."""

@@ -1,0 +1,56 @@
+"""What the register's pages share: the scope filter, service errors on a form, the breadcrumbs, the unit filter."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.errors import ValidationError, messages_of
+from danvan.core.scope import can_view_path, visible_paths, visible_q
+from danvan.orgunits.models import OrgUnit
+
+from .. import forms as register_forms
+
+PAGE_SIZE = 50
+
+
+def scoped(queryset, user, field: str):
+    """Limits a queryset to the user's scope on a path column (a superuser's is everything)."""
+    return queryset if visible_paths(user) is None else queryset.filter(visible_q(user, field))
+
+
+def add_service_errors(form, error: ValidationError, aliases: dict | None = None) -> None:
+    """Puts a service's Vietnamese messages next to the fields they name, the rest above the form."""
+    for field, errors in messages_of(error).items():
+        field = (aliases or {}).get(field, field)
+        for message in errors:
+            form.add_error(field if field in form.fields else None, message)
+
+
+def crumbs(user, unit: OrgUnit | None, *tail) -> list[tuple[str, str | None]]:
+    """Breadcrumbs of the register: the module, then the unit path (each step opens that unit's list)."""
+    list_url = reverse("practices:practice_list")
+    trail = [(_("Dân vận khéo"), list_url)]
+    if unit is not None:
+        for ancestor in [*unit.ancestors(), unit]:
+            visible = can_view_path(user, ancestor.path)
+            trail.append((ancestor.name, f"{list_url}?unit={ancestor.pk}" if visible else None))
+    trail.extend(tail)
+    return trail
+
+
+def unit_filter_choices(user, anchor: OrgUnit | None, role_units) -> list:
+    """A short unit list for the filter: the unit's ancestors in scope, the unit, its children, the user's units."""
+    units: dict[int, OrgUnit] = {}
+    if anchor is not None:
+        for ancestor in anchor.ancestors():
+            if can_view_path(user, ancestor.path):
+                units[ancestor.pk] = ancestor
+        units[anchor.pk] = anchor
+        for child in scoped(anchor.children.all(), user, "path"):
+            units[child.pk] = child
+    for unit in role_units:
+        units.setdefault(unit.pk, unit)
+    if not units and user.is_superuser:
+        for province in OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).open_on(timezone.localdate()):
+            units[province.pk] = province
+    return register_forms.tree_choices(units.values(), _("Tất cả đơn vị trong phạm vi"))
