@@ -30,7 +30,7 @@ from danvan.practices.selectors import counted_paths
 
 from . import jobs, selectors
 from .models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, ReportDocument, Submission, ValueType
-from .periods import Period, PeriodType
+from .periods import Period, form_period
 
 logger = logging.getLogger(__name__)
 
@@ -296,18 +296,7 @@ def _intro(issuer_phrase: str, summary: str) -> str:
 
 def check_scope(form: Form, unit: OrgUnit, period_code: str) -> Period:
     """The period, if it is of the form's type and the unit lies in the form's reach (ValidationError otherwise)."""
-    try:
-        period = Period.parse(period_code)
-    except ValueError as error:
-        raise ValidationError({"period": [str(error)]}) from None
-    if period.type != form.period_type:
-        raise ValidationError(
-            {
-                "period": [
-                    _("Biểu mẫu này báo cáo theo kỳ %(type)s.") % {"type": PeriodType(form.period_type).label}
-                ]
-            }
-        )
+    period = form_period(form, period_code)
     owner_path = form.owner.path
     inside = unit.path.startswith(owner_path) or any(
         path.startswith(owner_path) or owner_path.startswith(path) for path in counted_paths(unit)

@@ -21,6 +21,7 @@ from danvan.practices.models import Level, Status
 from danvan.practices.selectors import counted_paths, facts_for, stats
 
 from . import expressions
+from .display import figure as display
 from .models import (
     Category,
     CategoryOption,
@@ -36,7 +37,7 @@ from .models import (
     ValueChange,
     ValueType,
 )
-from .periods import Period, PeriodType
+from .periods import Period, PeriodType, form_period
 
 REOPEN_DAYS = 10
 MAX_BULK_VALUES = 200_000
@@ -463,17 +464,6 @@ def parse_value(indicator: Indicator, raw) -> tuple[float | None, str]:
     return number, ""
 
 
-def display(indicator: Indicator, number: float | None, text: str = "") -> str:
-    """A stored value as the grid shows it and a user types it: 1.759 / 2,5 / Có."""
-    if indicator.value_type == ValueType.TEXT:
-        return text
-    if number is None:
-        return ""
-    if indicator.value_type == ValueType.BOOLEAN:
-        return _("Có") if number else _("Không")
-    return vn_number(number, 4)
-
-
 # --- values: locks ---------------------------------------------------------------------------------------------------
 
 
@@ -495,22 +485,6 @@ def lock_reason(submission: Submission, today: datetime.date | None = None) -> s
                 "date": closes.strftime("%d/%m/%Y")
             }
     return ""
-
-
-def _check_period(form: Form, code: str) -> Period:
-    try:
-        period = Period.parse(code)
-    except ValueError as error:
-        raise ValidationError({"period": [str(error)]}) from None
-    if period.type != form.period_type:
-        raise ValidationError(
-            {
-                "period": [
-                    _("Biểu mẫu này báo cáo theo kỳ %(type)s.") % {"type": PeriodType(form.period_type).label}
-                ]
-            }
-        )
-    return period
 
 
 def report_problem(
@@ -563,7 +537,7 @@ def _lock_units(unit_ids) -> None:
 @transaction.atomic
 def open_submission(actor, form: Form, unit: OrgUnit, period_code: str) -> Submission:
     """The unit's report for the period, created as a draft on first opening and filled from the system."""
-    period = _check_period(form, period_code)
+    period = form_period(form, period_code)
     problem = report_problem(form, unit, period)
     if problem:
         raise ValidationError({"unit": [problem]})
