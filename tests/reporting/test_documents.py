@@ -377,7 +377,9 @@ def test_other_commune_editor_gets_404_for_the_page_progress_and_files(
         assert client.get(url).status_code == 404, name
         assert client.get(url + "?format=pdf").status_code == 404, name
     assert (
-        client.post(page_url("document_page", demo_form, units["thuc_phan"]), {"action": "generate"}).status_code
+        client.post(
+            page_url("document_page", demo_form, units["thuc_phan"]), {"action": "generate"}
+        ).status_code
         == 404
     )
 

@@ -244,7 +244,9 @@ def test_cell_history_lists_who_changed_what_and_why(
     indicator = code("dcs_doi_thoai")
     services.save_value(commune_editor, thuc_phan_draft, indicator, "", "3")
     services.save_value(commune_editor, thuc_phan_draft, indicator, "", "5")
-    url = reverse("reporting:entry_cell_history", args=[demo_form.pk, units["thuc_phan"].pk, PERIOD, indicator.pk])
+    url = reverse(
+        "reporting:entry_cell_history", args=[demo_form.pk, units["thuc_phan"].pk, PERIOD, indicator.pk]
+    )
     html = client_for(commune_editor).get(url, **HTMX).content.decode()
     assert "Hoàng Thị Phường" in html
     assert ">3</del>" in html and ">5</ins>" in html
