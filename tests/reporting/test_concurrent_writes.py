@@ -143,7 +143,7 @@ def test_the_grid_answers_409_with_the_current_figure_in_the_cell(
     client_for, draft, demo_form, units, commune_editor, second_editor
 ):
     dialogues = indicator("dcs_doi_thoai")
-    url = reverse("reporting:cell", args=[demo_form.pk, units["thuc_phan"].pk, PERIOD, dialogues.pk])
+    url = reverse("reporting:entry_cell", args=[demo_form.pk, units["thuc_phan"].pk, PERIOD, dialogues.pk])
     page = client_for(second_editor).get(
         reverse("reporting:entry", args=[demo_form.pk, units["thuc_phan"].pk, PERIOD])
     )

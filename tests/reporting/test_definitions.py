@@ -440,8 +440,8 @@ def test_garbage_input_never_gives_a_500(units, province_admin, client_for, own_
         assert response.status_code == 200, url
         assert response.context["form"].errors, url
     for query in ({"value_type": "x", "page": "abc"}, {"owner": "x", "kind": "y", "source": "z"}):
-        assert client.get(reverse("reporting:indicators"), query).status_code == 200
-    assert client.get(reverse("reporting:forms"), {"period_type": "x", "active": "y"}).status_code == 200
+        assert client.get(reverse("reporting:indicator_list"), query).status_code == 200
+    assert client.get(reverse("reporting:form_list"), {"period_type": "x", "active": "y"}).status_code == 200
     assert (
         client.get(
             reverse("reporting:form_detail", args=[own_form.pk]), {"tab": "units", "period": "2026Q1"}
@@ -457,7 +457,7 @@ def test_commune_editor_reads_indicators_but_cannot_define_them(
     units, commune_editor, province_admin, client_for, own_form
 ):
     client = client_for(commune_editor)
-    page = client.get(reverse("reporting:indicators"))
+    page = client.get(reverse("reporting:indicator_list"))
     assert page.status_code == 200 and "don_tiep_nhan" in page.content.decode()
     assert reverse("reporting:indicator_create") not in page.content.decode()
     assert client.get(reverse("reporting:indicator_create")).status_code == 403
@@ -488,7 +488,7 @@ def test_other_province_admin_gets_404_on_this_province_indicators(
     mine = Indicator.objects.get(code="don_tiep_nhan")
     assert client.get(reverse("reporting:indicator_detail", args=[mine.pk])).status_code == 404
     assert client.get(reverse("reporting:indicator_edit", args=[mine.pk])).status_code == 404
-    assert "don_tiep_nhan" not in client.get(reverse("reporting:indicators")).content.decode()
+    assert "don_tiep_nhan" not in client.get(reverse("reporting:indicator_list")).content.decode()
 
 
 def test_indicator_list_searches_without_accents_and_filters(
@@ -497,7 +497,7 @@ def test_indicator_list_searches_without_accents_and_filters(
     client = client_for(province_admin)
 
     def codes(**query):
-        response = client.get(reverse("reporting:indicators"), query)
+        response = client.get(reverse("reporting:indicator_list"), query)
         return {indicator.code for indicator in response.context["page_obj"].object_list}
 
     assert codes(q="ty le cong nhan") == {"dvk_ty_le_cong_nhan"}
@@ -523,12 +523,12 @@ def test_indicator_list_query_count_is_fixed(
 ):
     client = client_for(province_admin)
     with django_assert_max_num_queries(20) as few:
-        assert client.get(reverse("reporting:indicators"), {"q": "so"}).status_code == 200
+        assert client.get(reverse("reporting:indicator_list"), {"q": "so"}).status_code == 200
     cap = Category.objects.get(code="cap")
     for n in range(40):
         indicator(province_admin, f"them_{n}", units["cao_bang"], name=f"Số thêm {n}", categories=[cap])
     with django_assert_max_num_queries(20) as many:
-        response = client.get(reverse("reporting:indicators"), {"q": "so"})
+        response = client.get(reverse("reporting:indicator_list"), {"q": "so"})
         assert response.status_code == 200
     assert len(response.context["page_obj"].object_list) == 50
     assert len(many.captured_queries) <= len(few.captured_queries)
@@ -558,7 +558,7 @@ def test_province_admin_creates_a_form_and_sees_it_listed(units, province_admin,
     form = Form.objects.get(code="bao-cao-quy")
     assert response.status_code == 302 and response.url == reverse("reporting:form_detail", args=[form.pk])
     assert form.reporting_kinds == ["commune", "agency"] and form.lock_days == 30 and form.has_narrative
-    page = client.get(reverse("reporting:forms")).content.decode()
+    page = client.get(reverse("reporting:form_list")).content.decode()
     assert "Báo cáo công tác dân vận quý" in page and "Quý" in page and "7 ngày sau khi hết kỳ" in page
 
 
@@ -599,7 +599,7 @@ def test_bad_form_input_shows_the_service_error_next_to_the_field(units, provinc
 
 def test_commune_editor_sees_the_province_form_read_only(units, commune_editor, own_form, client_for):
     client = client_for(commune_editor)
-    listing = client.get(reverse("reporting:forms")).content.decode()
+    listing = client.get(reverse("reporting:form_list")).content.decode()
     assert "Báo cáo thử" in listing and reverse("reporting:form_create") not in listing
     detail = client.get(reverse("reporting:form_detail", args=[own_form.pk]))
     assert detail.status_code == 200 and not detail.context["can_edit"]
@@ -638,7 +638,7 @@ def test_other_province_admin_gets_404_on_the_form_and_its_parts(other_province_
         assert client.get(url).status_code == 404, url
     assert client.post(reverse("reporting:section_delete", args=[own_form.pk, section.pk])).status_code == 404
     assert client.post(reverse("reporting:form_edit", args=[own_form.pk]), {"name": "x"}).status_code == 404
-    assert "Báo cáo thử" not in client.get(reverse("reporting:forms")).content.decode()
+    assert "Báo cáo thử" not in client.get(reverse("reporting:form_list")).content.decode()
     assert own_form.sections.count() == 2
 
 
@@ -772,11 +772,11 @@ def test_form_list_query_count_is_fixed(
 ):
     client = client_for(province_admin)
     with django_assert_max_num_queries(20) as few:
-        assert client.get(reverse("reporting:forms"), {"q": "bao cao"}).status_code == 200
+        assert client.get(reverse("reporting:form_list"), {"q": "bao cao"}).status_code == 200
     for n in range(30):
         report_form(province_admin, units["cao_bang"], code=f"bieu-mau-{n}", name=f"Biểu mẫu {n}")
     with django_assert_max_num_queries(20) as many:
-        response = client.get(reverse("reporting:forms"), {"q": "bieu mau"})
+        response = client.get(reverse("reporting:form_list"), {"q": "bieu mau"})
         assert response.status_code == 200
     assert len(response.context["page_obj"].object_list) == 30
     assert len(many.captured_queries) <= len(few.captured_queries)
@@ -816,7 +816,7 @@ def test_a_superuser_adds_a_category_with_its_options(superuser, client_for):
     category = Category.objects.get(code="gioi_tinh")
     assert [(o.code, o.name) for o in category.options.order_by("position")] == [("nam", "Nam"), ("nu", "Nữ")]
     assert ChangeLog.objects.filter(content_type__model="category", object_id=str(category.pk)).exists()
-    page = client.get(reverse("reporting:categories")).content.decode()
+    page = client.get(reverse("reporting:category_list")).content.decode()
     assert "Giới tính" in page and reverse("reporting:category_edit", args=[category.pk]) in page
 
 
@@ -847,7 +847,7 @@ def test_an_option_used_by_an_indicator_is_not_removed(superuser, demo_form):
 
 def test_only_a_superuser_defines_categories(province_admin, client_for):
     client = client_for(province_admin)
-    assert client.get(reverse("reporting:categories")).status_code == 200
+    assert client.get(reverse("reporting:category_list")).status_code == 200
     assert client.get(reverse("reporting:category_create")).status_code == 403
     cap = Category.objects.get(code="cap")
     assert client.post(reverse("reporting:category_edit", args=[cap.pk]), {"code": "x"}).status_code == 403
@@ -870,7 +870,7 @@ def test_only_a_superuser_defines_categories(province_admin, client_for):
 def test_the_current_period_is_the_last_one_until_its_deadline(period_type, today, expected):
     import datetime
 
-    from danvan.reporting.views import current_period
+    from danvan.reporting.periods import current_period
 
     form = Form(period_type=period_type, deadline_days=10)
     assert current_period(form, datetime.date.fromisoformat(today)).code == expected

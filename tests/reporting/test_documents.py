@@ -197,7 +197,7 @@ def test_edits_keep_their_lines_and_are_logged(demo_form, commune_editor, units)
 def test_page_shows_vietnamese_errors_next_to_the_fields(demo_form, commune_editor, units, client_for):
     document = documents.prepare_document(commune_editor, demo_form, units["thuc_phan"], "2026H1")
     client = client_for(commune_editor)
-    url = page_url("document", demo_form, units["thuc_phan"])
+    url = page_url("document_page", demo_form, units["thuc_phan"])
     response = client.post(url, posted(document, issuing_body="", issued_on="45/13/2026", action="save"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -219,7 +219,7 @@ def test_generating_from_the_page_makes_the_word_and_pdf_files(
 ):
     cao_bang = units["cao_bang"]
     client = client_for(province_admin)
-    url = page_url("document", demo_reports, cao_bang)
+    url = page_url("document_page", demo_reports, cao_bang)
     response = client.get(url)
     assert response.status_code == 200
     assert "Lưu và tạo văn bản Word và PDF" in response.content.decode()
@@ -373,12 +373,14 @@ def test_other_commune_editor_gets_404_for_the_page_progress_and_files(
 ):
     documents.prepare_document(commune_editor, demo_form, units["thuc_phan"], "2026H1")
     client = client_for(other_commune_editor)
-    for name in ("document", "document_progress", "document_download"):
+    for name in ("document_page", "document_progress", "document_download"):
         url = page_url(name, demo_form, units["thuc_phan"])
         assert client.get(url).status_code == 404, name
         assert client.get(url + "?format=pdf").status_code == 404, name
     assert (
-        client.post(page_url("document", demo_form, units["thuc_phan"]), {"action": "generate"}).status_code
+        client.post(
+            page_url("document_page", demo_form, units["thuc_phan"]), {"action": "generate"}
+        ).status_code
         == 404
     )
 
@@ -389,7 +391,7 @@ def test_viewer_reads_and_downloads_but_cannot_edit(
     thuc_phan = units["thuc_phan"]
     viewer = make_user("xem_thucphan", thuc_phan, Role.VIEWER)
     client = client_for(viewer)
-    url = page_url("document", demo_form, thuc_phan)
+    url = page_url("document_page", demo_form, thuc_phan)
     response = client.get(url)
     assert response.status_code == 200 and "chưa soạn văn bản báo cáo" in response.content.decode()
     document = documents.prepare_document(commune_editor, demo_form, thuc_phan, "2026H1")
@@ -408,5 +410,5 @@ def test_viewer_reads_and_downloads_but_cannot_edit(
 
 @pytest.mark.parametrize("period", ["2026Q1", "2026X", "2026H3"])
 def test_a_bad_period_in_the_address_is_a_404(demo_form, commune_editor, units, client_for, period):
-    url = reverse("reporting:document", args=[demo_form.pk, units["thuc_phan"].pk, period])
+    url = reverse("reporting:document_page", args=[demo_form.pk, units["thuc_phan"].pk, period])
     assert client_for(commune_editor).get(url).status_code == 404

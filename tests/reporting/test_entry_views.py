@@ -24,7 +24,7 @@ def grid_url(form, unit, period=PERIOD):
 
 
 def cell_url(form, unit, indicator, period=PERIOD):
-    return reverse("reporting:cell", args=[form.pk, unit.pk, period, indicator.pk])
+    return reverse("reporting:entry_cell", args=[form.pk, unit.pk, period, indicator.pk])
 
 
 def action_url(name, form, unit, period=PERIOD):
@@ -244,7 +244,9 @@ def test_cell_history_lists_who_changed_what_and_why(
     indicator = code("dcs_doi_thoai")
     services.save_value(commune_editor, thuc_phan_draft, indicator, "", "3")
     services.save_value(commune_editor, thuc_phan_draft, indicator, "", "5")
-    url = reverse("reporting:cell_history", args=[demo_form.pk, units["thuc_phan"].pk, PERIOD, indicator.pk])
+    url = reverse(
+        "reporting:entry_cell_history", args=[demo_form.pk, units["thuc_phan"].pk, PERIOD, indicator.pk]
+    )
     html = client_for(commune_editor).get(url, **HTMX).content.decode()
     assert "Hoàng Thị Phường" in html
     assert ">3</del>" in html and ">5</ins>" in html
@@ -286,7 +288,7 @@ def test_the_narrative_tab_follows_the_outline_and_saves(
     html = client.get(grid_url(demo_form, units["thuc_phan"]) + "?tab=narrative").content.decode()
     assert "I. TÌNH HÌNH CHUNG" in html and "V. ĐỀ XUẤT, KIẾN NGHỊ" in html
     assert 'for="n-2.5"' in html and "Phong trào thi đua “Dân vận khéo”" in html
-    url = action_url("narrative", demo_form, units["thuc_phan"])
+    url = action_url("entry_narrative", demo_form, units["thuc_phan"])
     response = client.post(url, {"n-1.1": "Tư tưởng cán bộ, nhân dân ổn định.", "n-5": ""}, **HTMX)
     assert response.status_code == 200 and "Đã lưu" in response.content.decode()
     thuc_phan_draft.refresh_from_db()
@@ -304,7 +306,7 @@ def test_submit_with_a_blocking_violation_stays_a_draft_and_says_why(
     services.save_value(commune_editor, thuc_phan_draft, code("dcs_don_tiep_nhan"), "", "5")
     services.save_value(commune_editor, thuc_phan_draft, code("dcs_don_giai_quyet"), "", "8")
     response = client_for(commune_editor).post(
-        action_url("transition", demo_form, units["thuc_phan"]), {"action": "submit"}, follow=True
+        action_url("entry_transition", demo_form, units["thuc_phan"]), {"action": "submit"}, follow=True
     )
     html = response.content.decode()
     assert "Chưa nộp được: số liệu vi phạm quy tắc kiểm tra." in html
@@ -316,7 +318,7 @@ def test_submit_with_a_blocking_violation_stays_a_draft_and_says_why(
 def test_submit_then_approve_through_the_pages(
     client_for, commune_editor, province_approver, thuc_phan_draft, demo_form, units
 ):
-    url = action_url("transition", demo_form, units["thuc_phan"])
+    url = action_url("entry_transition", demo_form, units["thuc_phan"])
     response = client_for(commune_editor).post(url, {"action": "submit"}, follow=True)
     assert "Đã nộp báo cáo" in response.content.decode()
     denied = client_for(commune_editor).post(url, {"action": "approve"}, follow=True)
@@ -343,7 +345,7 @@ def test_returned_report_shows_the_approvers_comment(
 def test_an_unknown_action_or_an_outside_next_url_is_harmless(
     client_for, commune_editor, thuc_phan_draft, demo_form, units
 ):
-    url = action_url("transition", demo_form, units["thuc_phan"])
+    url = action_url("entry_transition", demo_form, units["thuc_phan"])
     response = client_for(commune_editor).post(url, {"action": "delete"})
     assert response.status_code == 302 and response.url.startswith(grid_url(demo_form, units["thuc_phan"]))
     response = client_for(commune_editor).post(url, {"action": "submit", "next": "https://example.com/"})
@@ -361,9 +363,9 @@ def test_other_commune_editor_cannot_open_or_write_thuc_phans_report(
     indicator = code("dcs_doi_thoai")
     assert client.get(grid_url(demo_form, tp)).status_code == 404
     assert client.post(cell_url(demo_form, tp, indicator), {"value": "9"}, **HTMX).status_code == 404
-    history = reverse("reporting:cell_history", args=[demo_form.pk, tp.pk, PERIOD, indicator.pk])
+    history = reverse("reporting:entry_cell_history", args=[demo_form.pk, tp.pk, PERIOD, indicator.pk])
     assert client.get(history).status_code == 404
-    for name in ("transition", "narrative", "entry_refresh"):
+    for name in ("entry_transition", "entry_narrative", "entry_refresh"):
         assert client.post(action_url(name, demo_form, tp), {"action": "submit"}).status_code == 404
     progress = reverse("reporting:completeness", args=[demo_form.pk])
     assert client.get(progress, {"unit": tp.pk}).status_code == 404

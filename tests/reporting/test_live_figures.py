@@ -42,7 +42,7 @@ def province_total(client, form, province, code) -> str:
 
 def save_cell(client, form, unit, code, value):
     indicator = Indicator.objects.get(code=code)
-    url = reverse("reporting:cell", args=[form.pk, unit.pk, PERIOD, indicator.pk])
+    url = reverse("reporting:entry_cell", args=[form.pk, unit.pk, PERIOD, indicator.pk])
     response = client.post(url, {"category": "", "value": value}, **HTMX)
     assert response.status_code == 200, response.content.decode()
 

@@ -15,6 +15,10 @@ def narrative_field_name(key: str) -> str:
     return "narrative_" + key.replace(".", "_")
 
 
+# The fields a service error names otherwise than the form: narrative_2.1 → narrative_2_1.
+SERVICE_FIELDS = {f"narrative_{key}": narrative_field_name(key) for key in (INTRO_KEY, *NARRATIVE_KEYS)}
+
+
 class DocumentForm(forms.Form):
     superior_body = forms.CharField(
         label=_("Cơ quan cấp trên"),
@@ -91,8 +95,3 @@ class DocumentForm(forms.Form):
             key: self.cleaned_data.get(narrative_field_name(key), "") for key in (INTRO_KEY, *NARRATIVE_KEYS)
         }
         return data
-
-    def field_for(self, service_field: str) -> str | None:
-        """The form field a service error names (narrative_2.1 → narrative_2_1), or None for the form's top."""
-        name = service_field.replace(".", "_")
-        return name if name in self.fields else None

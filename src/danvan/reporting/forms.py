@@ -1,55 +1,55 @@
 """Forms of periodic reporting: they parse and check the input, the services apply the rules."""
 
-# --- entry ---
-from django import forms as django_forms
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.scope import Role, role_paths, role_q
+from danvan.orgunits.models import OrgUnit, UnitGroup
+from danvan.practices.forms import tree_choices
 
-class CellForm(django_forms.Form):
+from .models import Aggregation, Category, Importance, Indicator, Source, ValidationRule, ValueType
+from .periods import PERIOD_TYPE_LABELS, PeriodType
+
+# --- entry ---
+
+
+class CellForm(forms.Form):
     """One cell of the entry grid as htmx posts it: the category key, the raw text typed and the reason."""
 
-    category = django_forms.CharField(required=False)
-    value = django_forms.CharField(required=False, strip=False)
-    reason = django_forms.CharField(required=False)
+    category = forms.CharField(required=False)
+    value = forms.CharField(required=False, strip=False)
+    reason = forms.CharField(required=False)
 
 
-class TransitionForm(django_forms.Form):
+class TransitionForm(forms.Form):
     ACTIONS = [
         ("submit", _("Nộp báo cáo")),
         ("approve", _("Duyệt")),
         ("return", _("Trả lại")),
         ("reopen", _("Mở lại")),
     ]
-    action = django_forms.ChoiceField(choices=ACTIONS)
-    comment = django_forms.CharField(label=_("Ý kiến"), required=False, max_length=2000)
+    action = forms.ChoiceField(choices=ACTIONS)
+    comment = forms.CharField(label=_("Ý kiến"), required=False, max_length=2000)
 
 
 # --- definitions ---
 # Indicators, forms, sections and validation rules; the services check the rules (codes, cycles, scope).
-from django import forms as dj  # noqa: E402
-from django.utils.translation import gettext_lazy as _lazy  # noqa: E402
-
-from danvan.core.scope import Role, role_paths, role_q  # noqa: E402
-from danvan.orgunits.models import OrgUnit, UnitGroup  # noqa: E402
-
-from .models import Aggregation, Category, Importance, Indicator, Source, ValidationRule, ValueType  # noqa: E402
-from .periods import PERIOD_TYPE_LABELS, PeriodType  # noqa: E402
 
 DEFINITION_CHOICE_ERRORS = {
-    "invalid_choice": _lazy("Lựa chọn không hợp lệ hoặc nằm ngoài phạm vi của bạn."),
-    "required": _lazy("Trường này không được để trống."),
-    "invalid_pk_value": _lazy("Lựa chọn không hợp lệ."),
+    "invalid_choice": _("Lựa chọn không hợp lệ hoặc nằm ngoài phạm vi của bạn."),
+    "required": _("Trường này không được để trống."),
+    "invalid_pk_value": _("Lựa chọn không hợp lệ."),
 }
 DAYS_ERRORS = {
-    "invalid": _lazy("Số ngày phải là một số nguyên, ví dụ 10."),
-    "required": _lazy("Hãy nhập số ngày."),
-    "min_value": _lazy("Số ngày không được âm."),
-    "max_value": _lazy("Tối đa %(limit_value)s ngày."),
+    "invalid": _("Số ngày phải là một số nguyên, ví dụ 10."),
+    "required": _("Hãy nhập số ngày."),
+    "min_value": _("Số ngày không được âm."),
+    "max_value": _("Tối đa %(limit_value)s ngày."),
 }
 
 
 def _required(label) -> dict:
-    return {"required": _lazy("Hãy nhập %(label)s.") % {"label": label}}
+    return {"required": _("Hãy nhập %(label)s.") % {"label": label}}
 
 
 def definer_units(user, *, include=(), current: OrgUnit | None = None) -> list[OrgUnit]:
@@ -69,7 +69,7 @@ def definer_units(user, *, include=(), current: OrgUnit | None = None) -> list[O
     return units
 
 
-class OwnerField(dj.ModelChoiceField):
+class OwnerField(forms.ModelChoiceField):
     """An owner select: the queryset (units where the user is an admin) decides what is valid; the choices shown are
     the user's own admin units, as a tree."""
 
@@ -78,14 +78,12 @@ class OwnerField(dj.ModelChoiceField):
         super().__init__(*args, queryset=OrgUnit.objects.none(), **kwargs)
 
     def set_units(self, user, shown, empty_label=None):
-        from danvan.practices.forms import tree_choices
-
         self.queryset = OrgUnit.objects.filter(role_q(user, Role.ADMIN))
         self.choices = tree_choices(shown, empty_label)
 
 
-class CategoryCheckboxes(dj.ModelMultipleChoiceField):
-    widget = dj.CheckboxSelectMultiple
+class CategoryCheckboxes(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
 
     def __init__(self, **kwargs):
         kwargs.setdefault("error_messages", DEFINITION_CHOICE_ERRORS)
@@ -94,81 +92,81 @@ class CategoryCheckboxes(dj.ModelMultipleChoiceField):
         )
 
 
-class IndicatorForm(dj.Form):
-    code = dj.CharField(
-        label=_lazy("Mã chỉ tiêu"),
+class IndicatorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã chỉ tiêu"),
         max_length=40,
-        help_text=_lazy(
+        help_text=_(
             "Chữ thường không dấu, số và dấu gạch dưới, bắt đầu bằng chữ; dùng trong công thức và API. "
             "Ví dụ: dcs_doi_thoai."
         ),
         error_messages={
-            **_required(_lazy("mã chỉ tiêu")),
-            "max_length": _lazy("Mã chỉ tiêu tối đa 40 ký tự."),
+            **_required(_("mã chỉ tiêu")),
+            "max_length": _("Mã chỉ tiêu tối đa 40 ký tự."),
         },
     )
-    name = dj.CharField(
-        label=_lazy("Tên chỉ tiêu"),
+    name = forms.CharField(
+        label=_("Tên chỉ tiêu"),
         max_length=300,
-        error_messages={**_required(_lazy("tên chỉ tiêu")), "max_length": _lazy("Tên tối đa 300 ký tự.")},
+        error_messages={**_required(_("tên chỉ tiêu")), "max_length": _("Tên tối đa 300 ký tự.")},
     )
-    short_name = dj.CharField(
-        label=_lazy("Tên ngắn"),
+    short_name = forms.CharField(
+        label=_("Tên ngắn"),
         max_length=80,
         required=False,
-        help_text=_lazy("Dùng làm tiêu đề cột trong bảng tổng hợp và biểu đồ."),
+        help_text=_("Dùng làm tiêu đề cột trong bảng tổng hợp và biểu đồ."),
     )
-    description = dj.CharField(
-        label=_lazy("Giải thích"),
+    description = forms.CharField(
+        label=_("Giải thích"),
         required=False,
         max_length=5000,
-        widget=dj.Textarea(attrs={"rows": 3}),
-        help_text=_lazy("Cách đếm, phạm vi, thời điểm tính: để các đơn vị báo cáo hiểu như nhau."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Cách đếm, phạm vi, thời điểm tính: để các đơn vị báo cáo hiểu như nhau."),
     )
-    value_type = dj.ChoiceField(
-        label=_lazy("Kiểu giá trị"), choices=ValueType.choices, error_messages=DEFINITION_CHOICE_ERRORS
+    value_type = forms.ChoiceField(
+        label=_("Kiểu giá trị"), choices=ValueType.choices, error_messages=DEFINITION_CHOICE_ERRORS
     )
-    aggregation = dj.ChoiceField(
-        label=_lazy("Cách tổng hợp lên cấp trên"),
+    aggregation = forms.ChoiceField(
+        label=_("Cách tổng hợp lên cấp trên"),
         choices=Aggregation.choices,
         error_messages=DEFINITION_CHOICE_ERRORS,
     )
-    measure = dj.CharField(
-        label=_lazy("Đơn vị tính"),
+    measure = forms.CharField(
+        label=_("Đơn vị tính"),
         max_length=40,
         required=False,
-        help_text=_lazy("Ví dụ: mô hình, cuộc, lượt, đơn, triệu đồng, %."),
+        help_text=_("Ví dụ: mô hình, cuộc, lượt, đơn, triệu đồng, %."),
     )
     categories = CategoryCheckboxes(
-        label=_lazy("Phân tổ"),
+        label=_("Phân tổ"),
         required=False,
-        help_text=_lazy(
+        help_text=_(
             "Tối đa hai phân tổ; mỗi tổ hợp giá trị là một ô nhập liệu. Chỉ tiêu tính theo công thức không có phân tổ."
         ),
     )
-    expression = dj.CharField(
-        label=_lazy("Công thức"),
+    expression = forms.CharField(
+        label=_("Công thức"),
         max_length=500,
         required=False,
-        help_text=_lazy(
+        help_text=_(
             "Để trống với chỉ tiêu nhập liệu. Dùng mã chỉ tiêu, số, + - * / và dấu ngoặc; "
             "ví dụ: dvk_mh_cong_nhan / dvk_mh_dang_ky * 100. Phép chia cho 0 cho kết quả trống."
         ),
     )
-    source = dj.ChoiceField(
-        label=_lazy("Nguồn số liệu trong hệ thống"),
-        choices=[("", _lazy("— Không: đơn vị tự nhập —")), *Source.choices],
+    source = forms.ChoiceField(
+        label=_("Nguồn số liệu trong hệ thống"),
+        choices=[("", _("— Không: đơn vị tự nhập —")), *Source.choices],
         required=False,
         error_messages=DEFINITION_CHOICE_ERRORS,
-        help_text=_lazy(
+        help_text=_(
             "Chỉ tiêu gắn nguồn được điền sẵn từ dữ liệu của hệ thống (số nguyên; phân tổ theo cấp, lĩnh vực); "
             "đơn vị chỉ sửa được khi ghi lý do."
         ),
     )
     owner = OwnerField(
-        label=_lazy("Đơn vị định nghĩa"),
+        label=_("Đơn vị định nghĩa"),
         required=False,
-        help_text=_lazy("Chỉ quản trị của đơn vị này sửa được chỉ tiêu."),
+        help_text=_("Chỉ quản trị của đơn vị này sửa được chỉ tiêu."),
     )
 
     SERVICE_FIELDS = (
@@ -188,11 +186,11 @@ class IndicatorForm(dj.Form):
         super().__init__(*args, **kwargs)
         self.instance = instance
         shown = definer_units(user, include=[instance.owner] if instance else [], current=current)
-        national = _lazy("Dùng chung toàn quốc") if user.is_superuser else None
+        national = _("Dùng chung toàn quốc") if user.is_superuser else None
         self.fields["owner"].set_units(user, shown, national)
         self.fields["owner"].required = not user.is_superuser
         if user.is_superuser:
-            self.fields["owner"].help_text = _lazy(
+            self.fields["owner"].help_text = _(
                 "Để trống: chỉ tiêu dùng chung toàn quốc. Chỉ quản trị của đơn vị này sửa được chỉ tiêu."
             )
         self.fields["code"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
@@ -214,8 +212,8 @@ class IndicatorForm(dj.Form):
         return {name: self.cleaned_data[name] for name in self.SERVICE_FIELDS}
 
 
-class GroupCheckboxes(dj.ModelMultipleChoiceField):
-    widget = dj.CheckboxSelectMultiple
+class GroupCheckboxes(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
 
     def __init__(self, **kwargs):
         kwargs.setdefault("error_messages", DEFINITION_CHOICE_ERRORS)
@@ -225,75 +223,75 @@ class GroupCheckboxes(dj.ModelMultipleChoiceField):
         return f"{obj.name} ({obj.owner.name})"
 
 
-class FormDefinitionForm(dj.Form):
-    code = dj.CharField(
-        label=_lazy("Mã biểu mẫu"),
+class FormDefinitionForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã biểu mẫu"),
         max_length=40,
-        help_text=_lazy("Chữ thường không dấu, số, dấu gạch; ví dụ: so-ket-dan-van-6-thang."),
-        error_messages={**_required(_lazy("mã biểu mẫu")), "max_length": _lazy("Mã tối đa 40 ký tự.")},
+        help_text=_("Chữ thường không dấu, số, dấu gạch; ví dụ: so-ket-dan-van-6-thang."),
+        error_messages={**_required(_("mã biểu mẫu")), "max_length": _("Mã tối đa 40 ký tự.")},
     )
-    name = dj.CharField(
-        label=_lazy("Tên biểu mẫu"),
+    name = forms.CharField(
+        label=_("Tên biểu mẫu"),
         max_length=300,
-        error_messages={**_required(_lazy("tên biểu mẫu")), "max_length": _lazy("Tên tối đa 300 ký tự.")},
+        error_messages={**_required(_("tên biểu mẫu")), "max_length": _("Tên tối đa 300 ký tự.")},
     )
     owner = OwnerField(
-        label=_lazy("Đơn vị ban hành"),
-        help_text=_lazy("Các đơn vị báo cáo nằm trong phạm vi của đơn vị này."),
+        label=_("Đơn vị ban hành"),
+        help_text=_("Các đơn vị báo cáo nằm trong phạm vi của đơn vị này."),
     )
-    period_type = dj.ChoiceField(
-        label=_lazy("Loại kỳ báo cáo"),
+    period_type = forms.ChoiceField(
+        label=_("Loại kỳ báo cáo"),
         choices=[(kind.value, PERIOD_TYPE_LABELS[kind]) for kind in PeriodType],
         error_messages=DEFINITION_CHOICE_ERRORS,
     )
-    reporting_kinds = dj.MultipleChoiceField(
-        label=_lazy("Loại đơn vị báo cáo"),
+    reporting_kinds = forms.MultipleChoiceField(
+        label=_("Loại đơn vị báo cáo"),
         choices=OrgUnit.Kind.choices,
-        widget=dj.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={
             **DEFINITION_CHOICE_ERRORS,
-            "required": _lazy("Chọn ít nhất một loại đơn vị báo cáo."),
+            "required": _("Chọn ít nhất một loại đơn vị báo cáo."),
         },
     )
     reporting_groups = GroupCheckboxes(
-        label=_lazy("Chỉ các khối"),
+        label=_("Chỉ các khối"),
         required=False,
-        help_text=_lazy(
+        help_text=_(
             "Để trống: mọi đơn vị đúng loại trong phạm vi. Chọn khối (do đơn vị ban hành lập): chỉ thành viên "
             "các khối đó báo cáo."
         ),
     )
-    deadline_days = dj.IntegerField(
-        label=_lazy("Hạn nộp (số ngày sau khi hết kỳ)"),
+    deadline_days = forms.IntegerField(
+        label=_("Hạn nộp (số ngày sau khi hết kỳ)"),
         min_value=0,
         max_value=365,
         initial=10,
         error_messages=DAYS_ERRORS,
     )
-    lock_days = dj.IntegerField(
-        label=_lazy("Khóa nhập liệu sau (số ngày sau khi hết kỳ)"),
+    lock_days = forms.IntegerField(
+        label=_("Khóa nhập liệu sau (số ngày sau khi hết kỳ)"),
         min_value=0,
         max_value=730,
         required=False,
         error_messages=DAYS_ERRORS,
-        help_text=_lazy("Để trống: không khóa. Sau thời hạn này chỉ nhập được khi cấp trên mở lại."),
+        help_text=_("Để trống: không khóa. Sau thời hạn này chỉ nhập được khi cấp trên mở lại."),
     )
-    has_narrative = dj.BooleanField(
-        label=_lazy("Có phần báo cáo bằng lời (theo đề cương báo cáo công tác dân vận)"),
+    has_narrative = forms.BooleanField(
+        label=_("Có phần báo cáo bằng lời (theo đề cương báo cáo công tác dân vận)"),
         required=False,
         initial=True,
     )
-    document_title = dj.CharField(
-        label=_lazy("Trích yếu văn bản"),
+    document_title = forms.CharField(
+        label=_("Trích yếu văn bản"),
         max_length=300,
         required=False,
-        help_text=_lazy(
+        help_text=_(
             "{ky} là kỳ báo cáo, {ky_toi} là kỳ tới; ví dụ: Sơ kết công tác dân vận {ky}, phương hướng, "
             "nhiệm vụ {ky_toi}"
         ),
     )
-    is_active = dj.BooleanField(
-        label=_lazy("Đang dùng (các đơn vị phải báo cáo)"), required=False, initial=True
+    is_active = forms.BooleanField(
+        label=_("Đang dùng (các đơn vị phải báo cáo)"), required=False, initial=True
     )
 
     SERVICE_FIELDS = (
@@ -313,7 +311,7 @@ class FormDefinitionForm(dj.Form):
         super().__init__(*args, **kwargs)
         self.instance = instance
         shown = definer_units(user, include=[instance.owner] if instance else [], current=current)
-        self.fields["owner"].set_units(user, shown, _lazy("— Chọn đơn vị —"))
+        self.fields["owner"].set_units(user, shown, _("— Chọn đơn vị —"))
         groups = UnitGroup.objects.filter(role_q(user, Role.ADMIN, "owner__path")).select_related("owner")
         self.fields["reporting_groups"].queryset = groups
         self.fields["reporting_groups"].choices = [
@@ -340,20 +338,20 @@ class FormDefinitionForm(dj.Form):
         return {name: self.cleaned_data[name] for name in self.SERVICE_FIELDS}
 
 
-class SectionForm(dj.Form):
+class SectionForm(forms.Form):
     """A section's title and its indicators: a checkbox per indicator and a position number for the order."""
 
-    title = dj.CharField(
-        label=_lazy("Tên phần"),
+    title = forms.CharField(
+        label=_("Tên phần"),
         max_length=300,
-        help_text=_lazy("Ví dụ: II. Thực hiện dân chủ ở cơ sở"),
-        error_messages={**_required(_lazy("tên phần")), "max_length": _lazy("Tên tối đa 300 ký tự.")},
+        help_text=_("Ví dụ: II. Thực hiện dân chủ ở cơ sở"),
+        error_messages={**_required(_("tên phần")), "max_length": _("Tên tối đa 300 ký tự.")},
     )
-    indicators = dj.ModelMultipleChoiceField(
-        label=_lazy("Chỉ tiêu của phần"),
+    indicators = forms.ModelMultipleChoiceField(
+        label=_("Chỉ tiêu của phần"),
         queryset=Indicator.objects.none(),
         required=False,
-        widget=dj.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         error_messages=DEFINITION_CHOICE_ERRORS,
     )
 
@@ -368,13 +366,11 @@ class SectionForm(dj.Form):
         for index, indicator in enumerate(self._posted_order(chosen)):
             raw = (self.data.get(f"position-{indicator.pk}") or "").strip()
             if raw and not raw.isdigit():
-                errors.append(
-                    _lazy("Thứ tự của “%(code)s” phải là số nguyên dương.") % {"code": indicator.code}
-                )
+                errors.append(_("Thứ tự của “%(code)s” phải là số nguyên dương.") % {"code": indicator.code})
                 continue
             positions[indicator.pk] = (int(raw) if raw else 10_000, index)
         if errors:
-            raise dj.ValidationError(errors)
+            raise forms.ValidationError(errors)
         return sorted(chosen, key=lambda indicator: positions[indicator.pk])
 
     def _posted_order(self, chosen):
@@ -384,32 +380,32 @@ class SectionForm(dj.Form):
         return sorted(chosen, key=lambda indicator: rank.get(str(indicator.pk), len(rank)))
 
 
-class RuleForm(dj.Form):
-    left = dj.CharField(
-        label=_lazy("Vế trái"),
+class RuleForm(forms.Form):
+    left = forms.CharField(
+        label=_("Vế trái"),
         max_length=500,
-        error_messages={**_required(_lazy("vế trái")), "max_length": _lazy("Tối đa 500 ký tự.")},
+        error_messages={**_required(_("vế trái")), "max_length": _("Tối đa 500 ký tự.")},
     )
-    operator = dj.ChoiceField(
-        label=_lazy("Phép so sánh"),
+    operator = forms.ChoiceField(
+        label=_("Phép so sánh"),
         choices=ValidationRule.Operator.choices,
         error_messages=DEFINITION_CHOICE_ERRORS,
     )
-    right = dj.CharField(
-        label=_lazy("Vế phải"),
+    right = forms.CharField(
+        label=_("Vế phải"),
         max_length=500,
-        error_messages={**_required(_lazy("vế phải")), "max_length": _lazy("Tối đa 500 ký tự.")},
+        error_messages={**_required(_("vế phải")), "max_length": _("Tối đa 500 ký tự.")},
     )
-    importance = dj.ChoiceField(
-        label=_lazy("Mức độ"), choices=Importance.choices, error_messages=DEFINITION_CHOICE_ERRORS
+    importance = forms.ChoiceField(
+        label=_("Mức độ"), choices=Importance.choices, error_messages=DEFINITION_CHOICE_ERRORS
     )
-    message = dj.CharField(
-        label=_lazy("Thông báo khi vi phạm"),
+    message = forms.CharField(
+        label=_("Thông báo khi vi phạm"),
         max_length=300,
-        help_text=_lazy(
+        help_text=_(
             "Hiện cho người nhập liệu, ví dụ: Số đơn thư đã giải quyết không được lớn hơn số tiếp nhận."
         ),
-        error_messages={**_required(_lazy("thông báo")), "max_length": _lazy("Tối đa 300 ký tự.")},
+        error_messages={**_required(_("thông báo")), "max_length": _("Tối đa 300 ký tự.")},
     )
 
     def __init__(self, *args, instance=None, **kwargs):
@@ -430,25 +426,23 @@ class RuleForm(dj.Form):
             self.initial.setdefault("operator", ValidationRule.Operator.LE)
 
 
-class CategoryForm(dj.Form):
-    code = dj.CharField(
-        label=_lazy("Mã phân tổ"),
+class CategoryForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã phân tổ"),
         max_length=40,
-        help_text=_lazy("Chữ thường không dấu, số và dấu gạch dưới; ví dụ: gioi_tinh."),
-        error_messages=_required(_lazy("mã phân tổ")),
+        help_text=_("Chữ thường không dấu, số và dấu gạch dưới; ví dụ: gioi_tinh."),
+        error_messages=_required(_("mã phân tổ")),
     )
-    name = dj.CharField(
-        label=_lazy("Tên phân tổ"), max_length=150, error_messages=_required(_lazy("tên phân tổ"))
+    name = forms.CharField(label=_("Tên phân tổ"), max_length=150, error_messages=_required(_("tên phân tổ")))
+    position = forms.IntegerField(
+        label=_("Thứ tự"), min_value=0, max_value=1000, initial=100, error_messages=DAYS_ERRORS
     )
-    position = dj.IntegerField(
-        label=_lazy("Thứ tự"), min_value=0, max_value=1000, initial=100, error_messages=DAYS_ERRORS
-    )
-    options = dj.CharField(
-        label=_lazy("Các giá trị"),
-        widget=dj.Textarea(attrs={"rows": 6, "class": "font-monospace"}),
+    options = forms.CharField(
+        label=_("Các giá trị"),
+        widget=forms.Textarea(attrs={"rows": 6, "class": "font-monospace"}),
         max_length=5000,
-        help_text=_lazy("Mỗi dòng một giá trị, dạng “mã: tên”, theo thứ tự hiển thị; ví dụ: nam: Nam"),
-        error_messages=_required(_lazy("các giá trị")),
+        help_text=_("Mỗi dòng một giá trị, dạng “mã: tên”, theo thứ tự hiển thị; ví dụ: nam: Nam"),
+        error_messages=_required(_("các giá trị")),
     )
 
     def __init__(self, *args, instance=None, **kwargs):
@@ -466,8 +460,8 @@ class CategoryForm(dj.Form):
                 continue
             code, colon, name = line.partition(":")
             if not colon:
-                raise dj.ValidationError(
-                    _lazy("Dòng %(n)s: viết “mã: tên”, ví dụ “nam: Nam”.") % {"n": number}
+                raise forms.ValidationError(
+                    _("Dòng %(n)s: viết “mã: tên”, ví dụ “nam: Nam”.") % {"n": number}
                 )
             rows.append((code.strip(), name.strip()))
         return rows

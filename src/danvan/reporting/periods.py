@@ -10,10 +10,14 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.core.errors import ValidationError
+
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+RECENT_PERIODS = 4
 _CODE = re.compile(r"^(?P<year>\d{4})(?:(?P<kind>[HQMN])(?P<number>\d{1,2}))?$")
 
 
@@ -139,3 +143,51 @@ class Period:
 
     def __str__(self) -> str:
         return self.code
+
+
+# --- the periods of a form ------------------------------------------------------------------------------------------
+
+
+def wrong_type_message(period_type: str) -> str:
+    """What a user reads when a period is not of the form's type (a page shows it, a service raises it)."""
+    return _("Biểu mẫu này báo cáo theo kỳ %(type)s.") % {"type": PeriodType(period_type).label.lower()}
+
+
+def form_period(form, code: str) -> Period:
+    """The period a code names, if it is of the form's type: a ValidationError on "period" otherwise (a malformed
+    code or another type). `form` is anything with a `period_type`."""
+    try:
+        period = Period.parse(code)
+    except ValueError as error:
+        raise ValidationError({"period": [str(error)]}) from None
+    if period.type != form.period_type:
+        raise ValidationError({"period": [wrong_type_message(form.period_type)]})
+    return period
+
+
+def recent_periods(period_type: str, today: datetime.date, count: int = RECENT_PERIODS) -> list[Period]:
+    """The period of the type running today (or the last one begun) and the ones before it, newest first."""
+    kind = PeriodType(period_type)
+    latest = Period.containing(kind, today) or max(
+        p for p in Period.of_type(kind, today.year) if p.start <= today
+    )
+    periods = [latest]
+    while len(periods) < count:
+        periods.append(periods[-1].previous())
+    return periods
+
+
+def last_ended_period(period_type: str, today: datetime.date) -> Period:
+    """The most recent period of the type that has ended: the one whose reports are due."""
+    period = recent_periods(period_type, today, 1)[0]
+    return period if period.end < today else period.previous()
+
+
+def current_period(form, today: datetime.date | None = None) -> Period:
+    """The period units are reporting now: the last one while its deadline has not passed, else the present one.
+    `form` is anything with a `period_type` and `deadline_days`."""
+    today = today or timezone.localdate()
+    kind = PeriodType(form.period_type)
+    period = Period.containing(kind, today) or Period.of_type(kind, today.year)[-1]
+    earlier = period.previous()
+    return earlier if today <= earlier.deadline(form.deadline_days) else period

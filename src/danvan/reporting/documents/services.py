@@ -19,8 +19,7 @@ from danvan.practices.selectors import counted_paths
 
 from .. import jobs, tasks
 from ..models import Form, ReportDocument
-from ..periods import Period
-from ..services import check_period
+from ..periods import Period, form_period
 from .content import INTRO_KEY, TEXT_KEYS, assemble_narrative, capitalised, intro_paragraph
 from .heading import document_summary, heading_defaults
 
@@ -59,7 +58,7 @@ def can_read_document(user, unit: OrgUnit) -> bool:
 
 def check_scope(form: Form, unit: OrgUnit, period_code: str) -> Period:
     """The period, if it is of the form's type and the unit lies in the form's reach (ValidationError otherwise)."""
-    period = check_period(form, period_code)
+    period = form_period(form, period_code)
     owner_path = form.owner.path
     inside = unit.path.startswith(owner_path) or any(
         path.startswith(owner_path) or owner_path.startswith(path) for path in counted_paths(unit)

@@ -23,7 +23,7 @@ from .definitions import (
     save_section,
     section_codes,
 )
-from .locks import check_period, lock_reason, report_problem
+from .locks import lock_reason, report_problem
 from .rules import Violation, check_rules, delete_rule, save_rule, unit_values
 from .system import SOURCE_CATEGORIES, STANDARD_CATEGORIES, ensure_standard_categories, system_values
 from .values import (
@@ -66,7 +66,6 @@ __all__ = [
     "can_approve",
     "can_define",
     "can_enter",
-    "check_period",
     "check_rules",
     "delete_rule",
     "delete_section",

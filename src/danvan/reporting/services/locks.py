@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.changelog import snapshot
-from danvan.core.errors import ValidationError
 from danvan.orgunits.models import OrgUnit
 from danvan.practices.selectors import counted_paths
 
@@ -36,22 +35,6 @@ def lock_reason(submission: Submission, today: datetime.date | None = None) -> s
                 "date": closes.strftime("%d/%m/%Y")
             }
     return ""
-
-
-def check_period(form: Form, code: str) -> Period:
-    try:
-        period = Period.parse(code)
-    except ValueError as error:
-        raise ValidationError({"period": [str(error)]}) from None
-    if period.type != form.period_type:
-        raise ValidationError(
-            {
-                "period": [
-                    _("Biểu mẫu này báo cáo theo kỳ %(type)s.") % {"type": PeriodType(form.period_type).label}
-                ]
-            }
-        )
-    return period
 
 
 def report_problem(

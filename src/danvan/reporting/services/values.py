@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from danvan.core.context import current_request_id
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.figures import REPORTING, VALUES, area_version_name, bump_figures_version
-from danvan.core.text import nfc, parse_number, vn_number
+from danvan.core.text import nfc, parse_number
 from danvan.orgunits.models import OrgUnit
 
+from ..display import figure as display
 from ..models import (
     Indicator,
     Submission,
@@ -74,17 +75,6 @@ def parse_value(indicator: Indicator, raw) -> tuple[float | None, str]:
     if indicator.value_type == ValueType.PERCENTAGE and not 0 <= number <= 100:
         raise ValidationError(_("“%(name)s”: tỷ lệ phần trăm từ 0 đến 100.") % {"name": name})
     return number, ""
-
-
-def display(indicator: Indicator, number: float | None, text: str = "") -> str:
-    """A stored value as the grid shows it and a user types it: 1.759 / 2,5 / Có."""
-    if indicator.value_type == ValueType.TEXT:
-        return text
-    if number is None:
-        return ""
-    if indicator.value_type == ValueType.BOOLEAN:
-        return _("Có") if number else _("Không")
-    return vn_number(number, 4)
 
 
 @dataclass

@@ -18,8 +18,9 @@ from ..models import (
     Submission,
     SubmissionEvent,
 )
+from ..periods import form_period
 from .access import can_approve, can_enter
-from .locks import check_period, lock_reason, lock_units, locked_for_update, report_problem
+from .locks import lock_reason, lock_units, locked_for_update, report_problem
 from .rules import check_rules
 from .values import fill_from_system
 
@@ -29,7 +30,7 @@ REOPEN_DAYS = 10
 @transaction.atomic
 def open_submission(actor, form: Form, unit: OrgUnit, period_code: str) -> Submission:
     """The unit's report for the period, created as a draft on first opening and filled from the system."""
-    period = check_period(form, period_code)
+    period = form_period(form, period_code)
     problem = report_problem(form, unit, period)
     if problem:
         raise ValidationError({"unit": [problem]})

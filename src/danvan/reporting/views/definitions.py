@@ -1,0 +1,57 @@
+"""What the definition pages (indicators, categories, forms, sections, rules) share: who may define, labels."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.scope import Role, role_paths
+from danvan.orgunits.models import OrgUnit
+
+from .. import expressions, selectors, services
+from ..models import Form
+from ..periods import PERIOD_TYPE_LABELS, PeriodType
+
+DEFINITION_PAGE_SIZE = 50
+
+
+def can_create_definitions(user) -> bool:
+    return user.is_superuser or bool(role_paths(user, Role.ADMIN))
+
+
+def require_define(user, owner) -> None:
+    if not services.can_define(user, owner):
+        raise NotAllowed(
+            _("Chỉ quản trị của %(unit)s mới sửa được.") % {"unit": owner.name}
+            if owner is not None
+            else _("Chỉ quản trị hệ thống mới sửa được chỉ tiêu dùng chung toàn quốc.")
+        )
+
+
+def kind_labels(kinds) -> list[str]:
+    labels = dict(OrgUnit.Kind.choices)
+    return [str(labels.get(kind, kind)) for kind in kinds or []]
+
+
+def period_type_label(code: str) -> str:
+    try:
+        return str(PERIOD_TYPE_LABELS[PeriodType(code)])
+    except ValueError:
+        return code
+
+
+def safe_codes(text: str) -> frozenset[str]:
+    try:
+        return expressions.codes_in(text)
+    except ValidationError:
+        return frozenset()
+
+
+def definable_form(request, pk) -> Form:
+    """The form, 404 outside the user's scope, 403 for a reader who is not an admin of its owner."""
+    report_form = selectors.get_form_for(request.user, pk)
+    require_define(request.user, report_form.owner)
+    return report_form
+
+
+def tab_url(report_form: Form, tab: str, anchor: str = "") -> str:
+    return f"{reverse('reporting:form_detail', args=[report_form.pk])}?tab={tab}{anchor}"

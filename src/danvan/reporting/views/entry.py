@@ -1,0 +1,356 @@
+"""The data entry grid of a unit's report for a form and period: the page, the cell saved as the user leaves it
+(htmx), its history, the refresh from the system's figures, the texts and the workflow."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from danvan.core.errors import NotAllowed, ValidationError, messages_of
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.selectors import get_unit_for
+
+from .. import display, selectors, services
+from ..forms import CellForm, TransitionForm
+from ..grid import GridCell, build_grid, cell_dom_id
+from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, Submission, Value, ValueType
+from ..periods import Period, form_period
+from .common import crumbs
+
+
+def status_row(form: Form, period: Period, submission: Submission | None, today: datetime.date) -> dict:
+    """How a unit's report of a period stands: status, deadline, late (submitted after it) or overdue."""
+    deadline = period.deadline(form.deadline_days)
+    submitted_on = submission.submitted_at.date() if submission and submission.submitted_at else None
+    done = submission is not None and submission.status in (
+        Submission.Status.SUBMITTED,
+        Submission.Status.APPROVED,
+    )
+    return {
+        "period": period,
+        "submission": submission,
+        "deadline": deadline,
+        "late": bool(done and submitted_on and submitted_on > deadline),
+        "overdue": not done and today > deadline,
+        "running": period.end >= today,
+    }
+
+
+def _entry_target(user, form_id, unit_id, period_code) -> tuple[Form, OrgUnit, Period]:
+    """The form, unit and period of a grid URL: 404 when out of the user's scope or not a report of the form."""
+    form = selectors.get_form_for(user, form_id)
+    unit = get_unit_for(user, unit_id)
+    try:
+        period = form_period(form, period_code)
+    except ValidationError:
+        raise Http404 from None
+    if unit.kind not in (form.reporting_kinds or []):
+        raise Http404
+    return form, unit, period
+
+
+def _entry_url(form: Form, unit: OrgUnit, period: Period | str, tab: str = "") -> str:
+    url = reverse("reporting:entry", args=[form.pk, unit.pk, str(period)])
+    return f"{url}?tab={tab}" if tab else url
+
+
+def _existing_submission(form: Form, unit: OrgUnit, period: Period) -> Submission | None:
+    submission = Submission.objects.filter(form=form, unit=unit, period=period.code).first()
+    if submission is not None:
+        submission.form, submission.unit = form, unit
+    return submission
+
+
+def _narrative_outline(submission: Submission | None, posted: dict | None = None) -> list[dict]:
+    texts = dict(submission.narrative or {}) if submission else {}
+    texts.update(posted or {})
+    return [
+        {
+            "key": key,
+            "heading": heading,
+            "depth": depth,
+            "editable": key in NARRATIVE_KEYS,
+            "text": texts.get(key, ""),
+        }
+        for key, heading, depth in NARRATIVE_OUTLINE
+    ]
+
+
+def _violations(submission: Submission | None) -> list:
+    if submission is None:
+        return []
+    return sorted(services.check_rules(submission), key=lambda v: not v.blocking)
+
+
+@login_required
+def entry(request, form_id, unit_id, period):
+    user = request.user
+    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    today = timezone.localdate()
+    may_enter = services.can_enter(user, unit)
+    submission = _existing_submission(form, unit, period)
+    unit_open = unit.is_open_on(period.end)
+    if submission is None and may_enter and period.start <= today and unit_open:
+        try:
+            submission = services.open_submission(user, form, unit, period.code)
+        except ValidationError:
+            raise Http404 from None
+        submission.form, submission.unit = form, unit
+    locked = services.lock_reason(submission, today) if submission else ""
+    editable = bool(submission) and may_enter and not locked
+    tab = request.GET.get("tab", "data")
+    tabs = ["data", *(["narrative"] if form.has_narrative else []), "workflow"]
+    tab = tab if tab in tabs else "data"
+    sections = selectors.form_structure(form)
+    grid, _rows = build_grid(sections, selectors.values_of(submission) if submission else {}, editable)
+    has_bound = any(item.indicator.source for section in sections for item in section.items.all())
+    may_approve = submission is not None and services.can_approve(user, unit)
+    events = list(selectors.submission_events(submission)) if submission else []
+    status_value = submission.status if submission else ""
+    actions = {
+        "refresh": editable and has_bound,
+        "submit": may_enter
+        and not locked
+        and status_value in (Submission.Status.DRAFT, Submission.Status.RETURNED),
+        "approve": may_approve and status_value == Submission.Status.SUBMITTED,
+        "reopen": may_approve
+        and status_value != Submission.Status.SUBMITTED
+        and bool(status_value == Submission.Status.APPROVED or locked),
+    }
+    context = {
+        "section": "reporting",
+        "form": form,
+        "unit": unit,
+        "period": period,
+        "submission": submission,
+        "status": status_row(form, period, submission, today),
+        "locked": locked,
+        "editable": editable,
+        "may_enter": may_enter,
+        "may_approve": may_approve,
+        "actions": actions,
+        "any_action": any(actions.values()),
+        "not_started": period.start > today,
+        "unit_open": unit_open,
+        "tab": tab,
+        "grid": grid,
+        "has_bound": has_bound,
+        "violations": _violations(submission),
+        "events": events,
+        "returned_by": events[-1]
+        if events and submission.status == Submission.Status.RETURNED and events[-1].comment
+        else None,
+        "outline": _narrative_outline(submission),
+        "narrative_editable": editable,
+        "entry_url": _entry_url(form, unit, period),
+        "previous_period": period.previous() if unit.is_open_on(period.previous().end) else None,
+        "crumbs": crumbs(
+            (form.name, reverse("reporting:completeness", args=[form.pk]) + f"?period={period.code}"),
+            (f"{unit.name} · {period.label}", None),
+        ),
+    }
+    return render(request, "reporting/entry/grid.html", context)
+
+
+def _submission_or_404(form: Form, unit: OrgUnit, period: Period) -> Submission:
+    submission = _existing_submission(form, unit, period)
+    if submission is None:
+        raise Http404
+    return submission
+
+
+def _stored(value: Value | None) -> tuple[float | None, str]:
+    return (value.number, value.text) if value is not None else (None, "")
+
+
+@login_required
+@require_POST
+def entry_cell(request, form_id, unit_id, period, indicator_id):
+    """htmx: saves one cell as the user leaves it and answers with the cell re-rendered in its new state, plus the
+    row total, the computed indicators and the rules panel out of band."""
+    user = request.user
+    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    submission = _submission_or_404(form, unit, period)
+    sections = selectors.form_structure(form)
+    indicators = [item.indicator for section in sections for item in section.items.all()]
+    indicator = next((i for i in indicators if i.pk == indicator_id and not i.expression), None)
+    if indicator is None:
+        raise Http404
+    data = CellForm(request.POST)
+    data.is_valid()
+    category = data.cleaned_data.get("category", "")
+    labels = dict(selectors.category_keys(indicator))
+    if category not in labels:
+        raise Http404
+    raw, reason = data.cleaned_data.get("value", ""), data.cleaned_data.get("reason", "")
+    status = 200
+    cell = GridCell(
+        indicator=indicator,
+        category=category,
+        label=labels[category],
+        value=None,
+        shown=raw,
+        dom_id=cell_dom_id(indicator, category),
+        editable=True,
+        reason=reason,
+    )
+    # The figure the grid showed when the user started typing: a save over someone else's change is refused.
+    started_from = {"expected": request.POST["expected"]} if "expected" in request.POST else {}
+    try:
+        result = services.save_value(user, submission, indicator, category, raw, reason, **started_from)
+    except services.Conflict as error:
+        # The cell comes back holding the current figure, the message saying who changed it: type again to save.
+        cell.errors, status = error.messages, 409
+        cell.value = Value.objects.filter(
+            unit=unit, period=period.code, indicator=indicator, category=category
+        ).first()
+        number, text = _stored(cell.value)
+        if indicator.value_type == ValueType.BOOLEAN:
+            cell.shown = "" if number is None else ("1" if number else "0")
+        else:
+            cell.shown = display.figure(indicator, number, text)
+    except ValidationError as error:
+        cell.errors = [m for ms in messages_of(error).values() for m in ms]
+        cell.needs_reason = bool(indicator.source)
+        cell.value = Value.objects.filter(
+            unit=unit, period=period.code, indicator=indicator, category=category
+        ).first()
+    except NotAllowed as denied:
+        cell.errors, cell.editable, status = [denied.message], False, 403
+    else:
+        cell.value, cell.shown, cell.saved = result.value, result.shown, True
+        cell.rule_errors, cell.warnings = result.errors, result.warnings
+        cell.reason = result.value.reason if result.value else ""
+    _grid, rows = build_grid(sections, selectors.values_of(submission), True)
+    row = rows[indicator.code]
+    placed = next(c for c in row.cells if c.category == category)
+    cell.row, cell.column = placed.row, placed.column
+    context = {
+        "cell": cell,
+        "form": form,
+        "unit": unit,
+        "period": period,
+        "row_total": row.total if category else None,
+        "row_indicator": indicator,
+        "computed_rows": [r for r in rows.values() if r.indicator.expression],
+        "violations": _violations(submission),
+        "oob": True,
+    }
+    return render(request, "reporting/entry/_cell_response.html", context, status=status)
+
+
+@login_required
+def entry_cell_history(request, form_id, unit_id, period, indicator_id):
+    user = request.user
+    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    indicator = next(
+        (i for i in selectors.form_indicators(form) if i.pk == indicator_id and not i.expression), None
+    )
+    if indicator is None:
+        raise Http404
+    category = request.GET.get("category", "")
+    labels = dict(selectors.category_keys(indicator))
+    if category not in labels:
+        raise Http404
+    context = {
+        "indicator": indicator,
+        "label": labels[category],
+        "period": period,
+        "unit": unit,
+        "history": selectors.cell_history(unit, period.code, indicator, category),
+    }
+    return render(request, "reporting/entry/_cell_history.html", context)
+
+
+@login_required
+@require_POST
+def entry_refresh(request, form_id, unit_id, period):
+    """Fills the bound cells again from the system's figures (overridden ones keep theirs)."""
+    user = request.user
+    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    submission = _submission_or_404(form, unit, period)
+    if not services.can_enter(user, unit):
+        messages.error(request, _("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": unit.name})
+    elif locked := services.lock_reason(submission):
+        messages.error(request, locked)
+    else:
+        changed = services.fill_from_system(user, submission)
+        if changed:
+            messages.success(request, _("Đã cập nhật %(n)s ô từ số liệu của hệ thống.") % {"n": changed})
+        else:
+            messages.info(request, _("Số liệu hệ thống không thay đổi so với báo cáo."))
+    return redirect(_entry_url(form, unit, period))
+
+
+@login_required
+@require_POST
+def entry_narrative(request, form_id, unit_id, period):
+    """Saves the report's texts: every box at once (the Save button, or htmx when a box is left)."""
+    user = request.user
+    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    submission = _submission_or_404(form, unit, period)
+    texts = {key: request.POST.get(f"n-{key}", "") for key in NARRATIVE_KEYS if f"n-{key}" in request.POST}
+    errors: dict[str, list[str]] = {}
+    try:
+        services.save_narrative(user, submission, texts)
+    except ValidationError as error:
+        headings = {key: str(heading) for key, heading, _depth in NARRATIVE_OUTLINE}
+        errors = {headings.get(key, ""): found for key, found in messages_of(error).items()}
+    except NotAllowed as denied:
+        errors = {"": [denied.message]}
+    if request.htmx:
+        return render(
+            request,
+            "reporting/entry/_narrative_status.html",
+            {"errors": errors, "saved_at": timezone.localtime()},
+            status=200 if not errors else 422,
+        )
+    if errors:
+        for message in (m for ms in errors.values() for m in ms):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã lưu phần báo cáo bằng lời."))
+    return redirect(_entry_url(form, unit, period, "narrative"))
+
+
+TRANSITION_DONE = {
+    "submit": gettext_lazy("Đã nộp báo cáo. Cấp trên sẽ xem và duyệt."),
+    "approve": gettext_lazy("Đã duyệt báo cáo."),
+    "return": gettext_lazy("Đã trả lại báo cáo để đơn vị sửa."),
+    "reopen": gettext_lazy("Đã mở lại báo cáo để đơn vị sửa."),
+}
+
+
+@login_required
+@require_POST
+def entry_transition(request, form_id, unit_id, period):
+    """Submit (the unit's editor), approve, return or reopen (an approver of the parent unit)."""
+    user = request.user
+    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    submission = _submission_or_404(form, unit, period)
+    data = TransitionForm(request.POST)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = ""
+    if not data.is_valid():
+        messages.error(request, _("Thao tác không hợp lệ."))
+        return redirect(target or _entry_url(form, unit, period, "workflow"))
+    action, comment = data.cleaned_data["action"], data.cleaned_data["comment"]
+    try:
+        services.transition(user, submission, action, comment=comment)
+    except ValidationError as error:
+        for message in (m for ms in messages_of(error).values() for m in ms):
+            messages.error(request, message)
+    except NotAllowed as denied:
+        messages.error(request, denied.message)
+    else:
+        messages.success(request, f"{unit.name}: {TRANSITION_DONE[action]}")
+    return redirect(target or _entry_url(form, unit, period, "" if action == "submit" else "workflow"))
