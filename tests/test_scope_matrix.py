@@ -412,7 +412,7 @@ def _client(world, actor: str) -> Client:
 
 def _leak(response) -> bool:
     """Whether a page or answer shown to someone outside the unit names one of its private objects."""
-    if response.status_code != 200 or response.streaming:
+    if response.streaming:
         return False
     return PRIVATE in response.content.decode(errors="replace")
 
