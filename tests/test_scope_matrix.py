@@ -61,6 +61,8 @@ def row(name, method, anon, other, owner, *, query="", data=None, **params) -> R
 # The URL parameters of the reports' pages.
 ENTRY = {"form_id": "form", "unit_id": "hamlet", "period": "period"}
 CELL = {**ENTRY, "indicator_id": "indicator"}
+# A list asked for the owning unit: the other commune's editor gets a 404 or a list of their own units' objects.
+IN_UNIT = "unit=@commune&parent=@commune"
 # Bodies of the writes ("@name": that object's id).
 VALUES = [{"unit": "@hamlet", "period": "2026H1", "indicator": "mt_hoi_nghi", "value": 3}]
 NEW_ROLE = {"user": "@member", "unit": "@hamlet", "role": "editor"}
@@ -70,13 +72,13 @@ REPLICA = {"owner": "@hamlet", "registration_year": 2026}
 # fmt: off
 ROWS = [
     # --- core: dashboard, change log, unit switcher, health ---
-    row("core:dashboard",                 "GET",   LOGIN, 200, 200),
-    row("core:changelog",                 "GET",   LOGIN, 200, 200),
+    row("core:dashboard",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
+    row("core:changelog",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("core:switch_unit",               "POST",  LOGIN, 302, 302, data={"unit": "@commune"}),
     row("core:healthz",                   "GET",   200, 200, 200),
     # --- orgunits ---
-    row("orgunits:tree",                  "GET",   LOGIN, 200, 200),
-    row("orgunits:list",                  "GET",   LOGIN, 200, 200),
+    row("orgunits:tree",                  "GET",   LOGIN, 200, 200, query=IN_UNIT),
+    row("orgunits:list",                  "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("orgunits:search",                "GET",   LOGIN, 200, 200, query="q=ma tran"),
     row("orgunits:create",                "GET",   LOGIN, 200, 200, query="parent=@commune"),
     row("orgunits:create",                "POST",  LOGIN, 200, 200, query="parent=@commune"),
@@ -103,7 +105,7 @@ ROWS = [
     row("accounts:tokens",                "GET",   LOGIN, 200, 200),
     row("accounts:tokens",                "POST",  LOGIN, 200, 200),
     row("accounts:token_revoke",          "POST",  LOGIN, 404, 302, pk="owner_token"),
-    row("accounts:user_list",             "GET",   LOGIN, 200, 200),
+    row("accounts:user_list",             "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("accounts:user_create",           "GET",   LOGIN, 404, 200, query="unit=@hamlet"),
     row("accounts:user_create",           "POST",  LOGIN, 404, 200, query="unit=@hamlet"),
     row("accounts:user_detail",           "GET",   LOGIN, 404, 200, pk="member"),
@@ -112,7 +114,7 @@ ROWS = [
     row("accounts:role_assign",           "POST",  LOGIN, 404, 200, data=NEW_ROLE),
     row("accounts:role_remove",           "POST",  LOGIN, 404, 302, pk="member_role"),
     # --- practices ---
-    row("practices:list",                 "GET",   LOGIN, 200, 200),
+    row("practices:list",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("practices:create",               "GET",   LOGIN, 200, 200),
     row("practices:create",               "POST",  LOGIN, 200, 200),
     row("practices:field_choices",        "GET",   LOGIN, 200, 200, query="owner=@commune"),
@@ -126,7 +128,7 @@ ROWS = [
     row("practices:attachment_add",       "POST",  LOGIN, 404, 200, pk="practice"),
     row("practices:attachment",           "GET",   LOGIN, 404, 200, pk="attachment"),
     row("practices:attachment_delete",    "POST",  LOGIN, 404, 302, pk="attachment"),
-    row("practices:campaigns",            "GET",   LOGIN, 200, 200),
+    row("practices:campaigns",            "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("practices:campaign_create",      "GET",   LOGIN, 404, 200, query="unit=@commune"),
     row("practices:campaign_create",      "POST",  LOGIN, 404, 200, query="unit=@commune"),
     row("practices:campaign_detail",      "GET",   LOGIN, 404, 200, pk="campaign"),
@@ -140,7 +142,7 @@ ROWS = [
     row("practices:showcase",             "GET",   200, 200, 200),
     row("practices:showcase_detail",      "GET",   200, 200, 200, pk="public_practice"),
     # --- reporting: entry, workflow, completeness ---
-    row("reporting:home",                 "GET",   LOGIN, 200, 200),
+    row("reporting:home",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:completeness",         "GET",   LOGIN, 404, 200, form_id="form"),
     row("reporting:entry",                "GET",   LOGIN, 404, 200, **ENTRY),
     row("reporting:cell",                 "POST",  LOGIN, 404, 200, **CELL, data={"value": "3"}),
@@ -149,7 +151,7 @@ ROWS = [
     row("reporting:narrative",            "POST",  LOGIN, 404, 302, **ENTRY),
     row("reporting:transition",           "POST",  LOGIN, 404, 302, **ENTRY, data={"action": "submit"}),
     # --- reporting: definitions ---
-    row("reporting:indicators",           "GET",   LOGIN, 200, 200),
+    row("reporting:indicators",           "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:indicator_create",     "GET",   LOGIN, 403, 200),
     row("reporting:indicator_create",     "POST",  LOGIN, 403, 200),
     row("reporting:indicator_detail",     "GET",   LOGIN, 404, 200, pk="indicator"),
@@ -160,7 +162,7 @@ ROWS = [
     row("reporting:category_create",      "POST",  LOGIN, 403, 403),
     row("reporting:category_edit",        "GET",   LOGIN, 403, 403, pk="category"),
     row("reporting:category_edit",        "POST",  LOGIN, 403, 403, pk="category"),
-    row("reporting:forms",                "GET",   LOGIN, 200, 200),
+    row("reporting:forms",                "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:form_create",          "GET",   LOGIN, 403, 200),
     row("reporting:form_create",          "POST",  LOGIN, 403, 200),
     row("reporting:form_detail",          "GET",   LOGIN, 404, 200, pk="form"),
@@ -193,13 +195,13 @@ ROWS = [
     row("api:openapi-json",               "GET",   200, 200, 200),
     row("api:openapi-view",               "GET",   200, 200, 200),
     row("api:issue_token",                "POST",  401, 401, 401, data={"username": "matrix_owner", "password": "sai"}),
-    row("api:list_units",                 "GET",   401, 200, 200),
+    row("api:list_units",                 "GET",   401, 200, 200, query=IN_UNIT),
     row("api:get_unit",                   "GET",   401, 404, 200, unit_id="hamlet"),
     row("api:unit_children",              "GET",   401, 404, 200, unit_id="commune"),
     row("api:unit_lineage",               "GET",   401, 404, 200, unit_id="hamlet"),
     row("api:me",                         "GET",   401, 200, 200),
     # --- API: practices ---
-    row("api:list_practices",             "GET",   401, 200, 200),
+    row("api:list_practices",             "GET",   401, 404, 200, query=IN_UNIT),
     row("api:create_practice",            "POST",  401, 404, 201, data=NEW_PRACTICE),
     row("api:practice_stats",             "GET",   401, 404, 200, query="unit=@commune&year=2026"),
     row("api:get_practice",               "GET",   401, 404, 200, practice_id="practice"),
@@ -208,12 +210,12 @@ ROWS = [
     row("api:replicate_practice",         "POST",  401, 404, 201, practice_id="public_practice", data=REPLICA),
     row("api:reconfirm_practice",         "POST",  401, 404, 200, practice_id="practice", data={"year": 2027}),
     # --- API: reporting ---
-    row("api:list_forms",                 "GET",   401, 200, 200),
+    row("api:list_forms",                 "GET",   401, 200, 200, query=IN_UNIT),
     row("api:get_form",                   "GET",   401, 404, 200, form_id="form"),
-    row("api:list_indicators",            "GET",   401, 200, 200),
+    row("api:list_indicators",            "GET",   401, 200, 200, query=IN_UNIT),
     row("api:list_values",                "GET",   401, 404, 200, query="unit=@hamlet&period=2026H1"),
     row("api:write_values",               "POST",  401, 422, 200, data=VALUES),
-    row("api:list_submissions",           "GET",   401, 200, 200),
+    row("api:list_submissions",           "GET",   401, 404, 200, query=IN_UNIT),
     row("api:get_submission",             "GET",   401, 404, 200, submission_id="submission"),
     row("api:submit_submission",          "POST",  401, 404, 200, submission_id="submission", data={}),
     row("api:approve_submission",         "POST",  401, 404, 200, submission_id="submitted", data={}),
