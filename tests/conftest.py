@@ -8,13 +8,13 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from danvan.accounts.models import UnitRole, User
+from danvan.accounts.models import User
 from danvan.core.scope import Role
 from danvan.orgunits.models import OrgUnit
 
 from . import factories
 
-DEMO_PASSWORD = "danvan-demo"
+DEMO_PASSWORD = factories.DEMO_PASSWORD
 
 
 def load_national_data():
@@ -63,11 +63,7 @@ def units(db):
     return demo_units()
 
 
-def make_user(username, unit=None, role=Role.VIEWER, **fields):
-    user = User.objects.create_user(username=username, password=DEMO_PASSWORD, **fields)
-    if unit is not None:
-        UnitRole.objects.create(user=user, unit=unit, role=role)
-    return user
+make_user = factories.user  # the old name, still imported by many tests
 
 
 @pytest.fixture
