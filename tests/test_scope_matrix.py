@@ -26,7 +26,7 @@ from danvan.accounts.services import issue_api_token
 from danvan.api.api import api
 from danvan.core.models import ChangeLog
 from danvan.core.scope import Role
-from danvan.orgunits.demo import demo_units
+from danvan.demo.units import demo_units
 from danvan.orgunits.models import OrgUnit, UnitGroup
 from danvan.reporting.models import Category
 
@@ -72,9 +72,9 @@ REPLICA = {"owner": "@hamlet", "registration_year": 2026}
 # fmt: off
 ROWS = [
     # --- core: dashboard, change log, unit switcher, health ---
-    row("core:dashboard",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
-    row("core:changelog",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
-    row("core:switch_unit",               "POST",  LOGIN, 302, 302, data={"unit": "@commune"}),
+    row("home:dashboard",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
+    row("home:changelog",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
+    row("home:switch_unit",               "POST",  LOGIN, 302, 302, data={"unit": "@commune"}),
     row("core:healthz",                   "GET",   200, 200, 200),
     # --- orgunits ---
     row("orgunits:tree",                  "GET",   LOGIN, 200, 200, query=IN_UNIT),
@@ -114,7 +114,7 @@ ROWS = [
     row("accounts:role_assign",           "POST",  LOGIN, 404, 200, data=NEW_ROLE),
     row("accounts:role_remove",           "POST",  LOGIN, 404, 302, pk="member_role"),
     # --- practices ---
-    row("practices:list",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
+    row("practices:practice_list",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("practices:create",               "GET",   LOGIN, 200, 200),
     row("practices:create",               "POST",  LOGIN, 200, 200),
     row("practices:field_choices",        "GET",   LOGIN, 200, 200, query="owner=@commune"),
@@ -135,34 +135,34 @@ ROWS = [
     row("practices:fields",               "GET",   LOGIN, 200, 200),
     row("practices:stats",                "GET",   LOGIN, 404, 200, query="unit=@commune"),
     row("practices:stats_export",         "GET",   LOGIN, 404, 200, query="unit=@commune"),
-    row("practices:import",               "GET",   LOGIN, 404, 200, query="unit=@commune"),
-    row("practices:import",               "POST",  LOGIN, 404, 200, query="unit=@commune"),
+    row("practices:import_practices",               "GET",   LOGIN, 404, 200, query="unit=@commune"),
+    row("practices:import_practices",               "POST",  LOGIN, 404, 200, query="unit=@commune"),
     row("practices:import_template",      "GET",   LOGIN, 200, 200),
-    row("practices:export",               "GET",   LOGIN, 200, 200, query="unit=@commune"),
+    row("practices:export_practices",               "GET",   LOGIN, 200, 200, query="unit=@commune"),
     row("practices:showcase",             "GET",   200, 200, 200),
     row("practices:showcase_detail",      "GET",   200, 200, 200, pk="public_practice"),
     # --- reporting: entry, workflow, completeness ---
     row("reporting:home",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:completeness",         "GET",   LOGIN, 404, 200, form_id="form"),
     row("reporting:entry",                "GET",   LOGIN, 404, 200, **ENTRY),
-    row("reporting:cell",                 "POST",  LOGIN, 404, 200, **CELL, data={"value": "3"}),
-    row("reporting:cell_history",         "GET",   LOGIN, 404, 200, **CELL),
+    row("reporting:entry_cell",                 "POST",  LOGIN, 404, 200, **CELL, data={"value": "3"}),
+    row("reporting:entry_cell_history",         "GET",   LOGIN, 404, 200, **CELL),
     row("reporting:entry_refresh",        "POST",   LOGIN, 404, 302, **ENTRY),
-    row("reporting:narrative",            "POST",  LOGIN, 404, 302, **ENTRY),
-    row("reporting:transition",           "POST",  LOGIN, 404, 302, **ENTRY, data={"action": "submit"}),
+    row("reporting:entry_narrative",            "POST",  LOGIN, 404, 302, **ENTRY),
+    row("reporting:entry_transition",           "POST",  LOGIN, 404, 302, **ENTRY, data={"action": "submit"}),
     # --- reporting: definitions ---
-    row("reporting:indicators",           "GET",   LOGIN, 200, 200, query=IN_UNIT),
+    row("reporting:indicator_list",           "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:indicator_create",     "GET",   LOGIN, 403, 200),
     row("reporting:indicator_create",     "POST",  LOGIN, 403, 200),
     row("reporting:indicator_detail",     "GET",   LOGIN, 404, 200, pk="indicator"),
     row("reporting:indicator_edit",       "GET",   LOGIN, 404, 200, pk="indicator"),
     row("reporting:indicator_edit",       "POST",  LOGIN, 404, 200, pk="indicator"),
-    row("reporting:categories",           "GET",   LOGIN, 200, 200),
+    row("reporting:category_list",           "GET",   LOGIN, 200, 200),
     row("reporting:category_create",      "GET",   LOGIN, 403, 403),
     row("reporting:category_create",      "POST",  LOGIN, 403, 403),
     row("reporting:category_edit",        "GET",   LOGIN, 403, 403, pk="category"),
     row("reporting:category_edit",        "POST",  LOGIN, 403, 403, pk="category"),
-    row("reporting:forms",                "GET",   LOGIN, 200, 200, query=IN_UNIT),
+    row("reporting:form_list",                "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:form_create",          "GET",   LOGIN, 403, 200),
     row("reporting:form_create",          "POST",  LOGIN, 403, 200),
     row("reporting:form_detail",          "GET",   LOGIN, 404, 200, pk="form"),
@@ -182,8 +182,8 @@ ROWS = [
     # --- reporting: analytics, documents ---
     row("reporting:analytics",            "GET",   LOGIN, 404, 200, query="form=@form&unit=@commune&period=2026H1"),
     row("reporting:analytics_export",     "GET",   LOGIN, 404, 200, query="form=@form&unit=@commune&period=2026H1"),
-    row("reporting:document",             "GET",   LOGIN, 404, 200, **ENTRY),
-    row("reporting:document",             "POST",  LOGIN, 404, 200, **ENTRY),
+    row("reporting:document_page",             "GET",   LOGIN, 404, 200, **ENTRY),
+    row("reporting:document_page",             "POST",  LOGIN, 404, 200, **ENTRY),
     row("reporting:document_progress",    "GET",   LOGIN, 404, 200, **ENTRY),
     row("reporting:document_download",    "GET",   LOGIN, 404, 200, **ENTRY),
     # --- language ---
@@ -452,7 +452,7 @@ def test_scope_matrix(world, r):
 # already, so the matrix does not see it. Remove an entry when its page no longer writes.
 FIRST_OPENING_WRITES = {
     "reporting:entry": "the grid's first GET creates the draft report and fills it from the system (open_submission)",
-    "reporting:document": "the document page's first GET creates the document (prepare_document)",
+    "reporting:document_page": "the document page's first GET creates the document (prepare_document)",
 }
 
 
