@@ -7,9 +7,9 @@ import io
 import pytest
 from django.urls import reverse
 
+from danvan.accounts.scope import Role
 from danvan.core.figures import REPORTING, bump_figures_version, cached_figures
 from danvan.core.models import FiguresVersion
-from danvan.core.scope import Role
 from danvan.orgunits import services as unit_services
 from danvan.orgunits.models import OrgUnit
 from danvan.reporting import services

@@ -4,8 +4,8 @@ from django.contrib.auth import authenticate
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from danvan.accounts.scope import role_paths
 from danvan.core.schemas import model_text
-from danvan.core.scope import role_paths
 
 from . import services
 from .lockout import LOCKED_MESSAGE

@@ -1,7 +1,7 @@
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.scope import Role, role_q
+from danvan.accounts.scope import Role, role_q
 
 from .models import UnitRole, User
 

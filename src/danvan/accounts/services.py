@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import ROLE_RANK, Role, has_role_on
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import ROLE_RANK, Role, has_role_on
 from danvan.core.text import nfc
 
 from .models import ApiToken, UnitRole, User

@@ -28,9 +28,9 @@ from django.db import connection, transaction
 from django.urls import reverse
 
 from danvan.accounts.models import UnitRole, User
+from danvan.accounts.scope import Role
 from danvan.accounts.services import issue_api_token
 from danvan.core.bench import collect_static_files
-from danvan.core.scope import Role
 from danvan.orgunits.models import OrgUnit
 from danvan.reporting.demo import CURRENT, FORM_CODE
 from danvan.reporting.models import Form, Submission

@@ -1,7 +1,8 @@
 from django.db.models import Q
 
+from danvan.accounts.scope import visible_paths, visible_q
+
 from .models import ChangeLog
-from .scope import visible_paths, visible_q
 
 
 def changes_visible_to(user):

@@ -18,7 +18,8 @@ from danvan.core.bench import compare, plain_sql, report
 
 from . import selectors
 from .administrative import LAST_DAY_BEFORE_REFORM, _set_paths_of_new_units
-from .models import REFORM_DATE, OrgUnit, subtree_range
+from .models import REFORM_DATE, OrgUnit
+from .tree import subtree_range
 
 AS_OF = datetime.date(2026, 1, 1)
 TABLE = OrgUnit._meta.db_table

@@ -2,9 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.scope import Role, role_q
+from danvan.accounts.scope import Role, role_q
 
-from .models import OrgUnit, UnitGroup, open_on_q, subtree_q
+from .models import OrgUnit, UnitGroup
+from .tree import open_on_q, subtree_q
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 

@@ -8,12 +8,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import Role, has_role_on
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import Role, has_role_on
 from danvan.core.text import nfc
 
-from .models import OrgUnit, UnitGroup, subtree_q
+from .models import OrgUnit, UnitGroup
+from .tree import subtree_q
 
 EDITABLE_FIELDS = (
     "name",

@@ -23,7 +23,8 @@ from django.utils import timezone
 
 from danvan.core.bench import ResultMismatch, Row, measure_pair, report
 from danvan.orgunits import bench as units_bench
-from danvan.orgunits.models import REFORM_DATE, LineageLink, OrgUnit, UnitLineage, subtree_range
+from danvan.orgunits.models import REFORM_DATE, LineageLink, OrgUnit, UnitLineage
+from danvan.orgunits.tree import subtree_range
 
 from . import selectors
 from .models import Field, Practice, PracticeYear, PracticeYearField

@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.scope import Role, role_q, visible_q
+from danvan.accounts.scope import Role, role_q, visible_q
 from danvan.core.text import parse_number
 from danvan.orgunits.forms import VNDateField
-from danvan.orgunits.models import OrgUnit, UnitGroup, open_on_q, subtree_q
+from danvan.orgunits.models import OrgUnit, UnitGroup
+from danvan.orgunits.tree import open_on_q, subtree_q
 
 from .models import Commendation, Field, Practice
 

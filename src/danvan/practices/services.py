@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.accounts.scope import Role, can_view_path, has_role_on
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import Role, can_view_path, has_role_on
 from danvan.core.text import fold, nfc, parse_number
 from danvan.orgunits.models import OrgUnit
 

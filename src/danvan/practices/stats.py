@@ -17,10 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.accounts.scope import can_view_path, units_visible_to
 from danvan.core.excel import workbook_bytes, xlsx_response
-from danvan.core.scope import can_view_path
+from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
+from danvan.orgunits.tree import open_during_q, outermost
 
 from . import selectors, services
 from .models import Field, Level, Practice, Status
@@ -135,7 +137,7 @@ def build(unit: OrgUnit | None, year: int, view: str, paths: list[str] | None = 
     """Everything the page and the export show, in a fixed number of queries (`paths`: the unit's counted paths,
     when the caller has them already)."""
     base = reverse("practices:list")
-    within = selectors.scope_paths(unit) if paths is None else selectors.outermost(paths)
+    within = selectors.scope_paths(unit) if paths is None else outermost(paths)
     everything = None if within is None else {0: within}
     columns = list(selectors.fields_for(unit))
     years = _comparison_years(year)
@@ -324,11 +326,7 @@ def unit_choices(
         add(unit, len(chain))
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         children = (
-            OrgUnit.objects.visible_to(user)
-            .filter(parent=unit)
-            .exclude(valid_from__gt=last)
-            .exclude(valid_to__lt=first)
-            .vietnamese_order()
+            units_visible_to(user).filter(parent=unit).filter(open_during_q(first, last)).vietnamese_order()
         )
         for child in children:
             add(child, len(chain) + 1)
@@ -423,7 +421,7 @@ def page_context(request) -> dict:
     }
     if unit is None and not nation:
         return context  # nobody to count for: the page says what to do
-    paths = selectors.counted_paths(unit) if unit is not None else None
+    paths = lineage_paths(unit) if unit is not None else None
     context.update(build(unit, year, view, paths))
     context["predecessors"] = predecessors(paths)
     context["export_query"] = urlencode({"unit": unit.pk if unit else NATION, "year": year, "view": view})

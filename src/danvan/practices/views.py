@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danvan.accounts.scope import Role, can_view_path, has_role_on, role_paths, visible_paths, visible_q
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
-from danvan.core.scope import Role, can_view_path, has_role_on, role_paths, visible_paths, visible_q
 from danvan.orgunits.models import OrgUnit, UnitGroup
 from danvan.orgunits.selectors import get_unit_for
 
@@ -867,7 +867,7 @@ def showcase_detail(request, pk):
     """One recognised model or exemplar, public; any other status is a 404, like a model that does not exist."""
     from django.shortcuts import get_object_or_404, render
 
-    from danvan.core.scope import can_view_path
+    from danvan.accounts.scope import can_view_path
 
     from .models import Commendation, Practice, Status
     from .selectors import recognised_for_showcase

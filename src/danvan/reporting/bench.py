@@ -40,7 +40,8 @@ from danvan.accounts.models import User
 from danvan.core.bench import ResultMismatch, Row, collect_static_files, report
 from danvan.core.figures import REPORTING, bump_figures_version
 from danvan.orgunits import bench as units_bench
-from danvan.orgunits.models import REFORM_DATE, OrgUnit, path_ids, subtree_range
+from danvan.orgunits.models import REFORM_DATE, OrgUnit
+from danvan.orgunits.tree import path_ids, subtree_range
 from danvan.practices import bench as practices_bench
 
 from . import expressions, selectors, services

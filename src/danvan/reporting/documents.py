@@ -21,12 +21,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.accounts.scope import Role, can_view_path, has_role_on
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import Role, can_view_path, has_role_on
 from danvan.core.text import fold, nfc, nfc_lines, vn_number
-from danvan.orgunits.models import OrgUnit, open_on_q
-from danvan.practices.selectors import counted_paths
+from danvan.orgunits.lineage import lineage_paths as counted_paths
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import open_on_q
 
 from . import jobs, selectors
 from .models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, ReportDocument, Submission, ValueType

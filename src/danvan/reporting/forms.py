@@ -29,7 +29,7 @@ class TransitionForm(django_forms.Form):
 from django import forms as dj  # noqa: E402
 from django.utils.translation import gettext_lazy as _lazy  # noqa: E402
 
-from danvan.core.scope import Role, role_paths, role_q  # noqa: E402
+from danvan.accounts.scope import Role, role_paths, role_q  # noqa: E402
 from danvan.orgunits.models import OrgUnit, UnitGroup  # noqa: E402
 
 from .models import Aggregation, Category, Importance, Indicator, Source, ValidationRule, ValueType  # noqa: E402

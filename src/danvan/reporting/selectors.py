@@ -14,11 +14,12 @@ from django.db import connection, connections
 from django.db.models import Prefetch, Q
 from django.http import Http404
 
+from danvan.accounts.scope import visible_paths, visible_q
 from danvan.core.figures import REPORTING, UNITS, cached_figures
 from danvan.core.replica import analytics_db
-from danvan.core.scope import visible_paths, visible_q
-from danvan.orgunits.models import OrgUnit, path_ids, subtree_q, subtree_range
-from danvan.practices.selectors import counted_paths, intersect_paths, outermost
+from danvan.orgunits.lineage import lineage_paths as counted_paths
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import intersect_paths, outermost, path_ids, subtree_q, subtree_range
 
 from . import expressions
 from .models import (
@@ -652,7 +653,7 @@ class ReportsDue:
 
 
 def reports_due(user, unit: OrgUnit | None, today: datetime.date) -> ReportsDue:
-    from danvan.core.scope import Role, has_role_on
+    from danvan.accounts.scope import Role, has_role_on
 
     result = ReportsDue()
     if unit is None:

@@ -10,15 +10,16 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import Role, has_role_on, units_visible_to
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.context import current_request_id
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.figures import REPORTING, bump_figures_version
-from danvan.core.scope import Role, has_role_on
 from danvan.core.text import nfc, nfc_lines, parse_number, vn_number
+from danvan.orgunits.lineage import lineage_paths as counted_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.practices.models import Level, Status
-from danvan.practices.selectors import counted_paths, facts_for, stats
+from danvan.practices.selectors import facts_for, stats
 
 from . import expressions
 from .models import (
@@ -1110,7 +1111,7 @@ def write_values(actor, rows: list[dict]) -> dict:
     # Only what the checks and the rows need: a bulk write names thousands of units. Only the writer's visible units:
     # one outside their scope is answered like one that does not exist, never named.
     units = (
-        OrgUnit.objects.visible_to(actor)
+        units_visible_to(actor)
         .only("id", "name", "kind", "path", "province_code", "parent_id", "valid_from", "valid_to")
         .in_bulk(list(unit_ids))
     )

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from danvan.accounts.scope import Role, can_view_path, has_role_on, visible_q
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
-from danvan.core.scope import Role, can_view_path, has_role_on, visible_q
-from danvan.orgunits.models import OrgUnit, subtree_q
+from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
+from danvan.orgunits.tree import subtree_q
 
 from . import expressions, selectors, services
 from . import forms as reporting_forms
@@ -796,9 +797,9 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db.models import Count, Q  # noqa: E402
 from django.shortcuts import get_object_or_404  # noqa: E402
 
+from danvan.accounts.scope import role_paths  # noqa: E402
 from danvan.core.changelog import history_for  # noqa: E402
 from danvan.core.models import ChangeLog  # noqa: E402
-from danvan.core.scope import role_paths  # noqa: E402
 from danvan.core.text import vietnamese_sorted  # noqa: E402
 
 from . import forms as definition_forms  # noqa: E402

@@ -1,4 +1,4 @@
-"""Template helpers: Vietnamese dates and numbers, and the unit breadcrumbs."""
+"""Template helpers: Vietnamese dates and numbers, Bootstrap fields (the unit breadcrumbs: `accounts.scope`)."""
 
 import datetime
 
@@ -27,27 +27,6 @@ def vnnumber(value):
     if value is None or value == "":
         return ""
     return number_format(value, force_grouping=True)
-
-
-@register.inclusion_tag("core/_unit_breadcrumbs.html", takes_context=True)
-def unit_breadcrumbs(context, unit, link_last=False):
-    """The unit's path from its province; ancestors outside the reader's scope are named but not linked (a 404)."""
-    from danvan.core.scope import can_view_path
-
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    ancestors = [
-        (ancestor, can_view_path(user, ancestor.path)) for ancestor in (unit.ancestors() if unit else [])
-    ]
-    return {"ancestors": ancestors, "unit": unit, "link_last": link_last}
-
-
-@register.filter
-def viewable_by(unit, user) -> bool:
-    """{% if unit.parent|viewable_by:user %}: whether a link to the unit would open for the user (not a 404)."""
-    from danvan.core.scope import can_view_path
-
-    return unit is not None and can_view_path(user, unit.path)
 
 
 @register.filter

@@ -3,8 +3,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from danvan.accounts.models import UnitRole, User
+from danvan.accounts.scope import Role
 from danvan.core.figures import KINDS, bump_figures_version
-from danvan.core.scope import Role
 from danvan.orgunits.demo import load_demo_units
 from danvan.orgunits.models import OrgUnit
 from danvan.practices.demo import load_demo_practices
