@@ -610,6 +610,18 @@ def test_import_page_without_a_valid_unit_is_not_found(units, commune_editor, cl
     assert client_for(commune_editor).get(reverse("orgunits:import") + query).status_code == 404
 
 
+def test_links_made_with_parent_still_open_the_import_page_and_the_create_form(
+    units, commune_editor, client_for
+):
+    """The unit parameter is ?unit= as in every app; bookmarks made with the old ?parent= keep working."""
+    client, thuc_phan = client_for(commune_editor), units["thuc_phan"]
+    assert client.get(f"{reverse('orgunits:import')}?parent={thuc_phan.pk}").status_code == 200
+    template = client.get(f"{reverse('orgunits:import_template')}?parent={thuc_phan.pk}")
+    assert template.status_code == 200
+    create = client.get(f"{reverse('orgunits:create')}?parent={thuc_phan.pk}")
+    assert create.status_code == 200 and create.context["parent"] == thuc_phan
+
+
 def test_anonymous_user_is_sent_to_login(units, client):
     response = client.get(import_url(units["thuc_phan"]))
     assert response.status_code == 302 and "/tai-khoan/dang-nhap/" in response["Location"]

@@ -4,12 +4,12 @@ from django.contrib.auth import authenticate
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
-from danvan.accounts.scope import role_paths
 from danvan.core.schemas import model_text
 
 from . import services
 from .lockout import LOCKED_MESSAGE
 from .models import ApiToken, User
+from .scope import role_paths
 from .throttling import TOKEN_LIMITS
 
 router = Router(tags=["Xác thực"])

@@ -75,8 +75,13 @@ def open_on_q(day: datetime.date, prefix: str = "") -> Q:
     return open_during_q(day, day, prefix)
 
 
-def open_during_q(first: datetime.date, last: datetime.date, prefix: str = "") -> Q:
-    """Units open on at least one day from `first` to `last`: started by `last` and not closed before `first`."""
-    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": last})) & (
-        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": first})
-    )
+def open_during_q(first: datetime.date | None, last: datetime.date | None, prefix: str = "") -> Q:
+    """Units open on at least one day from `first` to `last`: started by `last` and not closed before `first`.
+
+    A bound of None is open-ended (no start: any time until `last`; no end: any time from `first`)."""
+    q = Q()
+    if last is not None:
+        q &= Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": last})
+    if first is not None:
+        q &= Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": first})
+    return q

@@ -78,7 +78,7 @@ class OwnerField(dj.ModelChoiceField):
         super().__init__(*args, queryset=OrgUnit.objects.none(), **kwargs)
 
     def set_units(self, user, shown, empty_label=None):
-        from danvan.practices.forms import tree_choices
+        from danvan.orgunits.forms import tree_choices
 
         self.queryset = OrgUnit.objects.filter(role_q(user, Role.ADMIN))
         self.choices = tree_choices(shown, empty_label)
