@@ -6,6 +6,7 @@ import decimal
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -511,8 +512,6 @@ def save_field(
     name = nfc(name)
     if not name:
         raise ValidationError({"name": _("Tên lĩnh vực không được để trống.")})
-    from django.utils.text import slugify
-
     code = slugify(fold(code or name))[:40]
     if Field.objects.filter(owner=owner, code=code).exclude(pk=getattr(field, "pk", None)).exists():
         raise ValidationError({"name": _("%(u)s đã có lĩnh vực này.") % {"u": owner.name}})

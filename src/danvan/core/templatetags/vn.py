@@ -3,6 +3,7 @@
 import datetime
 
 from django import template
+from django.utils import timezone
 from django.utils.formats import number_format
 
 register = template.Library()
@@ -14,8 +15,6 @@ def vndate(value):
     if not value:
         return ""
     if isinstance(value, datetime.datetime):
-        from django.utils import timezone
-
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         return value.strftime("%d/%m/%Y %H:%M")
     return value.strftime("%d/%m/%Y")
