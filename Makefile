@@ -71,4 +71,4 @@ bench: $(STAMP)
 	$(BIN)/danvan bench load
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .import_linter_cache
