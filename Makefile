@@ -38,9 +38,11 @@ run: $(STAMP)
 	echo "$(BIN)/danvan runserver 127.0.0.1:8000  (+ danvan db_worker, pid $$worker)"; \
 	$(BIN)/danvan runserver 127.0.0.1:8000
 
+# lint-imports holds the layers of DESIGN §3 (contracts in pyproject.toml), read from this checkout's src/.
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	PYTHONPATH=src $(BIN)/lint-imports
 
 # The browser tests run in their own pass: they commit to the database, the rest roll back.
 PYTEST_UNIT := $(BIN)/pytest -m "not e2e" -n 2 --dist loadfile
@@ -69,4 +71,4 @@ bench: $(STAMP)
 	$(BIN)/danvan bench load
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .import_linter_cache

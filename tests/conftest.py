@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from danvan.accounts.models import User
-from danvan.core.scope import Role
+from danvan.accounts.scope import Role
 from danvan.orgunits.models import OrgUnit
 
 from . import factories

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from danvan.accounts.models import UnitRole, User
-from danvan.core.scope import Role
+from danvan.accounts.scope import Role
 from danvan.orgunits.models import OrgUnit
 from danvan.practices import services as practice_services
 from danvan.practices.models import Attachment, Campaign, Field, Practice

@@ -22,10 +22,10 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from danvan.accounts.scope import Role
 from danvan.accounts.services import issue_api_token
 from danvan.api.api import api
 from danvan.core.models import ChangeLog
-from danvan.core.scope import Role
 from danvan.demo.units import demo_units
 from danvan.orgunits.models import OrgUnit, UnitGroup
 from danvan.reporting.models import Category

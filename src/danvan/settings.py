@@ -89,7 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "danvan.core.middleware.CurrentUnitMiddleware",
+    "danvan.accounts.current_unit.CurrentUnitMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.templatetags.i18n",
                 "django.templatetags.static",
                 "danvan.core.templatetags.vn",
+                "danvan.accounts.templatetags.scope",
             ],
         },
     }

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from danvan.accounts import services
 from danvan.accounts.models import ApiToken, UnitRole, User
+from danvan.accounts.scope import Role
 from danvan.core.models import ChangeLog
-from danvan.core.scope import Role
 from tests.conftest import DEMO_PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db

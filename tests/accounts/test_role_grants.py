@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from danvan.accounts import services
 from danvan.accounts.models import UnitRole
-from danvan.core.scope import Role
+from danvan.accounts.scope import Role
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_every_write_records_who_when_request_and_values(units, commune_editor, client_for):
     client = client_for(commune_editor)
     response = client.post(
-        reverse("orgunits:create") + f"?parent={units['thuc_phan'].pk}",
+        reverse("orgunits:create") + f"?unit={units['thuc_phan'].pk}",
         {
             "kind": "hamlet",
             "name": "Tổ dân phố Sông Hiến",

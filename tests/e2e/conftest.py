@@ -68,7 +68,7 @@ def units(transactional_db, live_server):
 @pytest.fixture(autouse=True)
 def users(units):
     from danvan.accounts.models import User
-    from danvan.core.scope import Role
+    from danvan.accounts.scope import Role
     from tests.conftest import DEMO_PASSWORD, make_user
 
     return {

@@ -40,7 +40,7 @@ def test_english_switch_translates_labels_and_keeps_day_first_dates(page, log_in
     expect(main).to_contain_text("Provincial city · code 040 · valid … – 30/06/2025")
     shot(page, "closed-unit-en")
 
-    page.goto(f"/don-vi/them/?parent={units['thuc_phan'].pk}")
+    page.goto(f"/don-vi/them/?unit={units['thuc_phan'].pk}")
     expect(heading).to_have_text("Add a unit")
     valid_from = page.get_by_label("Valid from")
     expect(valid_from).to_have_attribute("placeholder", "dd/mm/yyyy")

@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from danvan.accounts.models import UnitRole
+from danvan.accounts.scope import Role
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.models import ChangeLog
-from danvan.core.scope import Role
 from danvan.orgunits import imports, services
 from danvan.orgunits.imports import import_units_workbook
 from danvan.orgunits.models import OrgUnit
@@ -45,7 +45,7 @@ def upload(*rows, name="don-vi.xlsx", headers=HEADERS, title="Đơn vị") -> Si
 
 
 def import_url(unit):
-    return f"{reverse('orgunits:import')}?parent={unit.pk}"
+    return f"{reverse('orgunits:import')}?unit={unit.pk}"
 
 
 def children_named(parent, *names):
@@ -516,7 +516,7 @@ def test_sheet_named_don_vi_is_read_even_when_not_first(units, commune_editor):
 def test_template_downloads_and_reimports_cleanly(units, commune_editor, client_for):
     thuc_phan = units["thuc_phan"]
     client = client_for(commune_editor)
-    response = client.get(f"{reverse('orgunits:import_template')}?parent={thuc_phan.pk}")
+    response = client.get(f"{reverse('orgunits:import_template')}?unit={thuc_phan.pk}")
     assert response.status_code == 200
     assert response["Content-Type"] == imports.XLSX_CONTENT_TYPE
     assert "attachment" in response["Content-Disposition"]
@@ -548,7 +548,7 @@ def test_template_downloads_and_reimports_cleanly(units, commune_editor, client_
 def test_province_template_examples_import_into_the_province(units, province_admin, client_for):
     cao_bang = units["cao_bang"]
     client = client_for(province_admin)
-    response = client.get(f"{reverse('orgunits:import_template')}?parent={cao_bang.pk}")
+    response = client.get(f"{reverse('orgunits:import_template')}?unit={cao_bang.pk}")
     report = import_units_workbook(province_admin, cao_bang, SimpleUploadedFile("mau.xlsx", response.content))
     assert report.ok, report.messages
     hamlet, agency = report.created
@@ -557,7 +557,7 @@ def test_province_template_examples_import_into_the_province(units, province_adm
 
 
 def test_template_for_a_unit_outside_scope_is_not_found(units, commune_editor, client_for):
-    url = f"{reverse('orgunits:import_template')}?parent={units['nung_tri_cao'].pk}"
+    url = f"{reverse('orgunits:import_template')}?unit={units['nung_tri_cao'].pk}"
     assert client_for(commune_editor).get(url).status_code == 404
 
 
@@ -570,7 +570,7 @@ def test_import_page_shows_the_upload_form(units, commune_editor, client_for):
     html = response.content.decode()
     assert 'type="file"' in html and 'accept=".xlsx"' in html and 'for="import-file"' in html
     assert 'enctype="multipart/form-data"' in html
-    assert f"{reverse('orgunits:import_template')}?parent={units['thuc_phan'].pk}" in html
+    assert f"{reverse('orgunits:import_template')}?unit={units['thuc_phan'].pk}" in html
     assert "Loại hình / loại cơ quan" in html
     assert "Phường Thục Phán" in html and "Tỉnh Cao Bằng" in html  # breadcrumbs
 
@@ -605,9 +605,21 @@ def test_post_without_a_file_asks_for_one(units, commune_editor, client_for):
     assert "Hãy chọn tệp Excel (.xlsx) để nhập." in response.content.decode()
 
 
-@pytest.mark.parametrize("query", ["", "?parent=", "?parent=abc", "?parent=999999999"])
+@pytest.mark.parametrize("query", ["", "?unit=", "?unit=abc", "?unit=999999999"])
 def test_import_page_without_a_valid_unit_is_not_found(units, commune_editor, client_for, query):
     assert client_for(commune_editor).get(reverse("orgunits:import") + query).status_code == 404
+
+
+def test_links_made_with_parent_still_open_the_import_page_and_the_create_form(
+    units, commune_editor, client_for
+):
+    """The unit parameter is ?unit= as in every app; bookmarks made with the old ?parent= keep working."""
+    client, thuc_phan = client_for(commune_editor), units["thuc_phan"]
+    assert client.get(f"{reverse('orgunits:import')}?parent={thuc_phan.pk}").status_code == 200
+    template = client.get(f"{reverse('orgunits:import_template')}?parent={thuc_phan.pk}")
+    assert template.status_code == 200
+    create = client.get(f"{reverse('orgunits:create')}?parent={thuc_phan.pk}")
+    assert create.status_code == 200 and create.context["parent"] == thuc_phan
 
 
 def test_anonymous_user_is_sent_to_login(units, client):

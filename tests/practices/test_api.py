@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from danvan.core.scope import Role
+from danvan.accounts.scope import Role
 from danvan.orgunits.models import OrgUnit
 from danvan.practices import services
 from danvan.practices.models import Practice, Status

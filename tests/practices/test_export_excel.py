@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from danvan.core.scope import Role
+from danvan.accounts.scope import Role
 from danvan.practices import services
 from danvan.practices.exports import COLUMNS
 from danvan.practices.imports import import_practices_workbook

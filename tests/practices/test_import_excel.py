@@ -10,10 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from danvan.accounts.scope import Role
 from danvan.core import excel
 from danvan.core.errors import NotAllowed
 from danvan.core.models import ChangeLog
-from danvan.core.scope import Role
 from danvan.practices import imports
 from danvan.practices.imports import import_practices_workbook
 from danvan.practices.models import (

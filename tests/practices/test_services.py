@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from danvan.accounts.scope import Role
 from danvan.core.models import ChangeLog
-from danvan.core.scope import Role
 from danvan.practices import selectors, services
 from danvan.practices.models import Level, Practice, PracticeYear, PracticeYearField, Status
 from tests import factories

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from danvan.core.scope import Role
+from danvan.accounts.scope import Role
 from danvan.practices import services
 from danvan.practices.models import Commendation, Practice, Status
 from tests import factories

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from danvan.orgunits.lineage import lineage_paths, predecessor_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.practices import services
 from danvan.practices.models import Practice
@@ -225,9 +226,6 @@ def test_the_number_of_queries_does_not_grow_with_the_unit(
 
 
 def test_counted_paths_in_one_query_equal_the_scope_history(units, django_assert_num_queries):
-    from danvan.core.scope import history_paths
-    from danvan.practices.selectors import counted_paths
-
     vinh_long = OrgUnit.objects.get(external_id="vn2025:province:86")
     for unit in (
         vinh_long,
@@ -237,6 +235,6 @@ def test_counted_paths_in_one_query_equal_the_scope_history(units, django_assert
         units["cau_ke"],
     ):
         with django_assert_num_queries(1):
-            paths = counted_paths(unit)
-        assert paths == [unit.path, *history_paths([unit.path])], unit.name
-    assert len(counted_paths(vinh_long)) == 4 and len(counted_paths(units["ban_tgdv_cao_bang"])) == 3
+            paths = lineage_paths(unit)
+        assert paths == [unit.path, *predecessor_paths([unit.path])], unit.name
+    assert len(lineage_paths(vinh_long)) == 4 and len(lineage_paths(units["ban_tgdv_cao_bang"])) == 3

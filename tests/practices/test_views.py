@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from danvan.core.scope import Role
+from danvan.accounts.scope import Role
 from danvan.practices import services
 from danvan.practices.models import Attachment, Campaign, Field, Practice, PracticeYear, Status
 from tests import factories

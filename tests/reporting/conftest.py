@@ -3,7 +3,7 @@ of the province who approves the communes' reports."""
 
 import pytest
 
-from danvan.core.scope import Role
+from danvan.accounts.scope import Role
 from tests.conftest import make_user
 
 

@@ -1,7 +1,7 @@
 """Aggregation across the 2025 reform, seen from a unit formed in it."""
 
+from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
-from danvan.practices.selectors import counted_paths
 from danvan.reporting import services
 from danvan.reporting.models import Indicator
 from danvan.reporting.periods import Period
@@ -12,7 +12,7 @@ def test_before_it_existed_a_new_ward_breaks_down_into_the_old_wards_it_was_form
     demo_form, units, superuser
 ):
     thuc_phan = units["thuc_phan"]
-    old_wards = list(OrgUnit.objects.filter(path__in=counted_paths(thuc_phan)[1:]).order_by("sort_key"))
+    old_wards = list(OrgUnit.objects.filter(path__in=lineage_paths(thuc_phan)[1:]).order_by("sort_key"))
     assert len(old_wards) >= 2
     services.write_values(
         superuser,

@@ -8,8 +8,9 @@ import pytest
 from django.db.models import Sum
 from django.urls import reverse
 
-from danvan.orgunits.models import OrgUnit, subtree_q
-from danvan.practices.selectors import counted_paths
+from danvan.orgunits.lineage import lineage_paths
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import subtree_q
 from danvan.reporting import services
 from danvan.reporting.models import Indicator, Value
 
@@ -39,8 +40,8 @@ def communes_of(province, count=None):
 
 def old_communes(unit):
     """Communes valid before the reform inside the unit's subtree or its predecessors'."""
-    q = subtree_q(counted_paths(unit)[0])
-    for path in counted_paths(unit)[1:]:
+    q = subtree_q(lineage_paths(unit)[0])
+    for path in lineage_paths(unit)[1:]:
         q |= subtree_q(path)
     return list(OrgUnit.objects.filter(q, kind="commune", valid_to__isnull=False).order_by("sort_key"))
 
@@ -302,7 +303,7 @@ def test_a_unit_formed_in_the_reform_counts_its_predecessors_before_it(
     demo_form, units, commune_editor, client_for
 ):
     thuc_phan = units["thuc_phan"]
-    predecessors = list(OrgUnit.objects.filter(path__in=counted_paths(thuc_phan)[1:], kind="commune"))
+    predecessors = list(OrgUnit.objects.filter(path__in=lineage_paths(thuc_phan)[1:], kind="commune"))
     assert len(predecessors) >= 2
     for n, old in enumerate(predecessors, start=1):
         put(old, "2024H2", dcs_doi_thoai=n)

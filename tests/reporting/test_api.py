@@ -6,9 +6,10 @@ import json
 import pytest
 from django.db.models import Sum
 
-from danvan.core.scope import Role
-from danvan.orgunits.models import OrgUnit, subtree_q
-from danvan.practices.selectors import counted_paths
+from danvan.accounts.scope import Role
+from danvan.orgunits.lineage import lineage_paths
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import subtree_q
 from danvan.reporting import services
 from danvan.reporting.models import Form, Indicator, Submission, Value, ValueChange
 from tests.api.test_units_api import token_for
@@ -417,7 +418,7 @@ def test_province_total_equals_the_sum_of_communes_and_2024_the_old_units(
 
 def test_a_new_communes_2024_figure_is_its_predecessors(api, demo_form, units, commune_editor):
     predecessors = list(
-        OrgUnit.objects.filter(path__in=counted_paths(units["thuc_phan"])[1:], kind="commune")
+        OrgUnit.objects.filter(path__in=lineage_paths(units["thuc_phan"])[1:], kind="commune")
     )
     for n, old in enumerate(predecessors, start=1):
         put(old, "2024H2", dcs_doi_thoai=n)

@@ -4,9 +4,9 @@ change log) and the pages (who may do what, Vietnamese errors next to the field,
 import pytest
 from django.urls import reverse
 
+from danvan.accounts.scope import Role
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.models import ChangeLog
-from danvan.core.scope import Role
 from danvan.orgunits.models import OrgUnit, UnitGroup
 from danvan.reporting import services
 from danvan.reporting.models import (

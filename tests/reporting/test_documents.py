@@ -13,8 +13,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from danvan.accounts.scope import Role
 from danvan.core.errors import NotAllowed
-from danvan.core.scope import Role
 from danvan.core.text import vn_number
 from danvan.reporting import documents, services
 from danvan.reporting.document_forms import DocumentForm

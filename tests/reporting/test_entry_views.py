@@ -4,7 +4,7 @@ completeness page: what each user sees, the Vietnamese messages for bad input, s
 import pytest
 from django.urls import reverse
 
-from danvan.core.scope import Role
+from danvan.accounts.scope import Role
 from danvan.reporting import services
 from danvan.reporting.models import Indicator, Submission, Value
 from tests.conftest import make_user

@@ -5,8 +5,8 @@ bulk writes refused whole, outliers."""
 import pytest
 from django.utils import timezone
 
+from danvan.accounts.scope import Role
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import Role
 from danvan.reporting import services
 from danvan.reporting.models import Indicator, Submission, SubmissionEvent, Value, ValueChange
 from danvan.reporting.periods import Period, PeriodType

@@ -5,11 +5,11 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from danvan.core.schemas import model_text
-from danvan.core.scope import role_paths
 
 from . import services
 from .lockout import LOCKED_MESSAGE
 from .models import ApiToken, User
+from .scope import role_paths
 from .throttling import TOKEN_LIMITS
 
 router = Router(tags=["Xác thực"])

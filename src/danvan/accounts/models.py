@@ -8,8 +8,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.models import TimeStampedModel
-from danvan.core.scope import Role
 from danvan.core.text import fold
+
+
+class Role(models.TextChoices):
+    VIEWER = "viewer", _("Xem")
+    EDITOR = "editor", _("Nhập liệu, biên tập")
+    APPROVER = "approver", _("Phê duyệt")
+    ADMIN = "admin", _("Quản trị đơn vị")
+
+
+ROLE_RANK = {Role.VIEWER: 1, Role.EDITOR: 2, Role.APPROVER: 3, Role.ADMIN: 4}
 
 
 class User(AbstractUser):

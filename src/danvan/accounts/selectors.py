@@ -1,9 +1,8 @@
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.scope import Role, role_q
-
-from .models import UnitRole, User
+from .models import Role, UnitRole, User
+from .scope import role_q
 
 # The same words whether the username is unknown or belongs to someone outside the actor's units: no oracle.
 NOT_IN_SCOPE_MESSAGE = _("Không tìm thấy người dùng trong phạm vi đơn vị của bạn.")

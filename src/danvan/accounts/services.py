@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import ROLE_RANK, Role, has_role_on
 from danvan.core.text import nfc
 
-from .models import ApiToken, UnitRole, User
+from .models import ROLE_RANK, ApiToken, Role, UnitRole, User
+from .scope import has_role_on
 from .selectors import NOT_IN_SCOPE_MESSAGE, users_manageable_by
 
 USER_FIELDS = ("username", "full_name", "email", "position", "phone", "is_active")

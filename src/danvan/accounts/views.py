@@ -11,13 +11,12 @@ from django.views.decorators.http import require_POST
 
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
-from danvan.core.scope import Role, has_role_on
 from danvan.core.text import fold
-from danvan.orgunits.selectors import get_unit_for
 
 from . import services
 from .forms import LoginForm, NewUserForm, PasswordForm, RoleForm, TokenForm, UserForm
-from .models import ApiToken, UnitRole, User
+from .models import ApiToken, Role, UnitRole, User
+from .scope import has_role_on, units_visible_to
 from .selectors import NOT_IN_SCOPE_MESSAGE, user_in_scope_by_username, users_manageable_by
 from .throttling import LOGIN_LIMITS, retry_after
 
@@ -117,7 +116,7 @@ def user_create(request):
             request, _("Hãy mở trang của đơn vị, thẻ “Người dùng”, để tạo người dùng cho đơn vị đó.")
         )
         return redirect("orgunits:tree")
-    unit = get_unit_for(request.user, int(unit_id))
+    unit = get_object_or_404(units_visible_to(request.user), pk=int(unit_id))
     if not has_role_on(request.user, Role.ADMIN, unit.path):
         raise NotAllowed(_("Bạn không có quyền tạo người dùng cho %(unit)s.") % {"unit": unit.name})
     form = NewUserForm(request.POST or None)
@@ -184,7 +183,11 @@ def user_detail(request, pk):
 @login_required
 def role_assign(request):
     unit_id = request.GET.get("unit") or request.POST.get("unit")
-    unit = get_unit_for(request.user, int(unit_id)) if str(unit_id or "").isdigit() else None
+    unit = (
+        get_object_or_404(units_visible_to(request.user), pk=int(unit_id))
+        if str(unit_id or "").isdigit()
+        else None
+    )
     if unit is None:
         return redirect("orgunits:tree")
     form = RoleForm(request.POST or None, initial={"username": request.GET.get("username", "")})
@@ -207,7 +210,7 @@ def role_assign(request):
 @require_POST
 def role_remove(request, pk):
     held = get_object_or_404(UnitRole.objects.select_related("unit", "user"), pk=pk)
-    get_unit_for(request.user, held.unit_id)
+    get_object_or_404(units_visible_to(request.user), pk=held.unit_id)
     services.remove_role(request.user, held)
     messages.success(request, _("Đã thu hồi vai trò của %(u)s.") % {"u": held.user.username})
     return redirect(f"{reverse('orgunits:detail', args=[held.unit_id])}?tab=users")

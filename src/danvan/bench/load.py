@@ -28,8 +28,8 @@ from django.db import connection, transaction
 from django.urls import reverse
 
 from danvan.accounts.models import UnitRole, User
+from danvan.accounts.scope import Role
 from danvan.accounts.services import issue_api_token
-from danvan.core.scope import Role
 from danvan.demo.reporting import CURRENT, FORM_CODE
 from danvan.orgunits.models import OrgUnit
 from danvan.reporting.models import Form, Submission

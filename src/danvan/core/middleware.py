@@ -87,21 +87,6 @@ class RequestIdLogFilter(logging.Filter):
         return True
 
 
-class CurrentUnitMiddleware:
-    """Sets request.current_unit: the unit the user works as, chosen with the switcher in the top bar."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        request.current_unit = None
-        if getattr(request, "user", None) is not None and request.user.is_authenticated:
-            from danvan.core.scope import current_unit_for
-
-            request.current_unit = current_unit_for(request)
-        return self.get_response(request)
-
-
 class LocaleMiddleware(DjangoLocaleMiddleware):
     """Vietnamese unless the user chose another language with the switch in the top bar (the language cookie).
 

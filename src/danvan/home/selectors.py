@@ -1,7 +1,7 @@
 from django.db.models import Q
 
+from danvan.accounts.scope import visible_paths, visible_q
 from danvan.core.models import ChangeLog
-from danvan.core.scope import visible_paths, visible_q
 
 
 def changes_visible_to(user):

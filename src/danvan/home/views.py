@@ -6,8 +6,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_POST
 
+from danvan.accounts.scope import visible_paths
 from danvan.core.figures import UNITS, cached_figures
-from danvan.core.scope import visible_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import counts_by_kind
 from danvan.practices.models import Status

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import vietnam_provinces
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
@@ -326,8 +327,6 @@ def _set_paths_of_new_units() -> None:
 
 
 def _import_log(unit: OrgUnit) -> ChangeLog:
-    from django.contrib.contenttypes.models import ContentType
-
     return ChangeLog(
         user=None,
         user_name="import_units",

@@ -4,7 +4,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import OrgUnit, open_on_q
+from .models import OrgUnit
+from .tree import open_on_q
 
 
 class OrgUnitFilter(django_filters.FilterSet):

@@ -2,11 +2,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.scope import Role, role_q
+from danvan.accounts.scope import Role, role_q
 
-from .models import OrgUnit, UnitGroup, open_on_q, subtree_q
+from .models import OrgUnit, UnitGroup
+from .tree import open_on_q, subtree_q
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+# Indents a unit under its parent in a choice list (no-break spaces: a browser keeps them in an <option>).
+INDENT = "\u00a0\u00a0\u00a0"
 
 
 class VNDateField(forms.DateField):
@@ -141,3 +144,20 @@ class GroupForm(forms.Form):
             self.initial.update(
                 name=group.name, kind=group.kind, note=group.note, members=list(group.members.all())
             )
+
+
+def tree_choices(units, empty_label=None) -> list:
+    """Choices in tree order (each unit under its parent, siblings in Vietnamese order), indented by depth."""
+    units = list(units)
+    by_id = {unit.pk: unit for unit in units}
+
+    def key(unit):
+        return [by_id[i].sort_key if i in by_id else "" for i in unit.ancestor_ids] + [unit.sort_key]
+
+    units.sort(key=key)
+    top = min((unit.depth for unit in units), default=0)
+    choices = [("", empty_label)] if empty_label is not None else []
+    for unit in units:
+        closed = f" (đến {unit.valid_to:%d/%m/%Y})" if unit.valid_to else ""
+        choices.append((unit.pk, INDENT * (unit.depth - top) + unit.name + closed))
+    return choices

@@ -19,8 +19,9 @@ from danvan.core.excel import MAX_ROWS, XLSX_CONTENT_TYPE, Column, ImportReport,
 from danvan.core.text import fold
 
 from . import services
-from .models import REFORM_DATE, OrgUnit, open_on_q
+from .models import REFORM_DATE, OrgUnit
 from .selectors import units_by_code_or_name
+from .tree import open_on_q
 
 __all__ = [
     "COLUMNS",

@@ -2,10 +2,13 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.models import TimeStampedModel
 from danvan.core.text import fold, sort_key
+
+from .tree import open_on_q, path_ids, subtree_q
 
 REFORM_DATE = datetime.date(2025, 7, 1)
 """The day the two-level local government began: 34 provinces, 3,321 communes, no districts."""
@@ -21,39 +24,7 @@ class PathField(models.CharField):
         return params
 
 
-def subtree_range(path: str) -> tuple[str, str]:
-    """[low, high) of the paths in the subtree at `path` ("/12/34/"): one index range, no LIKE."""
-    return path, path[:-1] + "0"
-
-
-def path_ids(path: str) -> list[int]:
-    """The unit ids along a path, from the root: "/54/909/" → [54, 909]."""
-    return [int(part) for part in path.strip("/").split("/") if part]
-
-
-def subtree_q(path: str, field: str = "path") -> Q:
-    low, high = subtree_range(path)
-    return Q(**{f"{field}__gte": low, f"{field}__lt": high})
-
-
-def open_on_q(day: datetime.date, prefix: str = "") -> Q:
-    """Units open on `day`: started on or before it (or start unknown) and not yet closed."""
-    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
-        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
-    )
-
-
 class OrgUnitQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from danvan.core.scope import visible_q
-
-        return self.filter(visible_q(user))
-
-    def editable_by(self, user):
-        from danvan.core.scope import Role, role_q
-
-        return self.filter(role_q(user, Role.EDITOR))
-
     def open_on(self, day: datetime.date):
         return self.filter(open_on_q(day))
 
@@ -217,8 +188,6 @@ class OrgUnit(TimeStampedModel):
 
     @property
     def is_open(self) -> bool:
-        from django.utils import timezone
-
         return self.is_open_on(timezone.localdate())
 
     @property

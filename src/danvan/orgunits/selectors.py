@@ -6,11 +6,10 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from .models import LineageLink, OrgUnit, UnitLineage, open_on_q, subtree_q, subtree_range
+from danvan.accounts.scope import units_visible_to, visible_paths
 
-
-def units_visible_to(user):
-    return OrgUnit.objects.visible_to(user)
+from .models import LineageLink, OrgUnit, UnitLineage
+from .tree import open_on_q, subtree_q, subtree_range
 
 
 def get_unit_for(user, pk) -> OrgUnit:
@@ -27,8 +26,6 @@ def children_of(user, unit: OrgUnit, as_of: datetime.date | None = None):
 
 def roots_for(user, as_of: datetime.date | None = None):
     """The top of the tree the user sees: provinces for a superuser, otherwise the units of their roles."""
-    from danvan.core.scope import visible_paths
-
     paths = visible_paths(user)
     qs = (
         OrgUnit.objects.filter(parent__isnull=True)
@@ -103,7 +100,9 @@ def units_by_code_or_name(root: OrgUnit, refs: set[str]) -> dict[str, list[OrgUn
     refs_list = sorted(refs)
     for start in range(0, len(refs_list), 400):
         chunk = refs_list[start : start + 400]
-        for unit in OrgUnit.objects.subtree(root).filter(Q(code__in=chunk) | Q(name__in=chunk)):
+        for unit in OrgUnit.objects.filter(subtree_q(root.path)).filter(
+            Q(code__in=chunk) | Q(name__in=chunk)
+        ):
             for ref in {unit.code, unit.name} & set(chunk):
                 found.setdefault(ref, []).append(unit)
     return found

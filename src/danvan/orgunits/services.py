@@ -8,12 +8,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import Role, has_role_on
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import Role, has_role_on
 from danvan.core.text import nfc
 
-from .models import OrgUnit, UnitGroup, subtree_q
+from .models import OrgUnit, UnitGroup
+from .tree import open_during_q, subtree_q
 
 EDITABLE_FIELDS = (
     "name",
@@ -43,16 +44,6 @@ def can_manage_unit(user, kind: str, parent: OrgUnit | None, unit: OrgUnit | Non
     if unit is not None and unit.pk and has_role_on(user, Role.EDITOR, unit.path):
         return True
     return parent is not None and has_role_on(user, Role.EDITOR, parent.path)
-
-
-def overlapping_q(valid_from, valid_to, prefix: str = "") -> Q:
-    """Units whose validity overlaps [valid_from, valid_to] (None = unbounded)."""
-    q = Q()
-    if valid_to is not None:
-        q &= Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": valid_to})
-    if valid_from is not None:
-        q &= Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": valid_from})
-    return q
 
 
 def validate_unit(unit: OrgUnit) -> None:
@@ -89,7 +80,7 @@ def validate_unit(unit: OrgUnit) -> None:
     if unit.code:
         clash = (
             OrgUnit.objects.filter(code=unit.code)
-            .filter(overlapping_q(unit.valid_from, unit.valid_to))
+            .filter(open_during_q(unit.valid_from, unit.valid_to))
             .exclude(pk=unit.pk)
             .first()
         )

@@ -2,19 +2,25 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from danvan.accounts.models import UnitRole
+from danvan.accounts.scope import Role, has_role_on
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
-from danvan.core.scope import Role, has_role_on
+from danvan.core.excel import xlsx_response
 
 from . import selectors, services
+from .exports import units_workbook_response
 from .filters import OrgUnitFilter
-from .forms import CloseUnitForm, TreeOptionsForm, UnitForm
-from .models import OrgUnit
+from .forms import CloseUnitForm, GroupForm, TreeOptionsForm, UnitForm
+from .imports import COLUMNS, MAX_ROWS, allowed_values, import_units_workbook, template_workbook
+from .models import OrgUnit, UnitGroup
 
 PAGE_SIZE = 50
 
@@ -62,8 +68,6 @@ def unit_list(request):
     )
     units = filterset.qs.vietnamese_order() if filterset.is_valid() else OrgUnit.objects.none()
     if request.GET.get("format") == "xlsx":
-        from .exports import units_workbook_response
-
         return units_workbook_response(units)
     page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "orgunits/list.html", {"section": "units", "filter": filterset, "page_obj": page})
@@ -99,8 +103,6 @@ def detail(request, pk):
 
 
 def _inherited_roles(unit):
-    from danvan.accounts.models import UnitRole
-
     return (
         UnitRole.objects.filter(unit_id__in=unit.ancestor_ids)
         .select_related("user", "unit")
@@ -124,7 +126,7 @@ def _form_view(request, form, template, context, on_valid):
 @login_required
 def create(request):
     parent = None
-    parent_id = request.GET.get("parent") or request.POST.get("parent")
+    parent_id = _unit_param(request) or request.POST.get("parent")
     if parent_id and str(parent_id).isdigit():
         parent = selectors.units_visible_to(request.user).filter(pk=parent_id).first()
     form = UnitForm(request.POST or None, user=request.user, parent=parent)
@@ -185,9 +187,6 @@ def close(request, pk):
 
 @login_required
 def group_edit(request, pk=None, owner_pk=None):
-    from .forms import GroupForm
-    from .models import UnitGroup
-
     group = None
     if pk is not None:
         group = get_object_or_404(UnitGroup.objects.select_related("owner"), pk=pk)
@@ -214,14 +213,17 @@ def group_edit(request, pk=None, owner_pk=None):
     )
 
 
-def _import_root(request):
-    """The unit receiving the import (?parent=): 404 outside the user's scope, 403 without the editor role."""
-    from django.http import Http404
+def _unit_param(request) -> str:
+    """The unit a page works in (?unit=, as in every app); ?parent= is still read from links made before."""
+    return request.GET.get("unit") or request.GET.get("parent", "")
 
-    parent_id = request.GET.get("parent", "")
-    if not parent_id.isdigit():
+
+def _import_root(request):
+    """The unit receiving the import (?unit=): 404 outside the user's scope, 403 without the editor role."""
+    unit_id = _unit_param(request)
+    if not unit_id.isdigit():
         raise Http404(_("Hãy chọn đơn vị nhận dữ liệu."))
-    root = selectors.get_unit_for(request.user, parent_id)
+    root = selectors.get_unit_for(request.user, unit_id)
     if not has_role_on(request.user, Role.EDITOR, root.path):
         raise NotAllowed(_("Bạn không có quyền nhập đơn vị vào %(unit)s.") % {"unit": root.name})
     return root
@@ -230,10 +232,6 @@ def _import_root(request):
 @login_required
 def import_units(request):
     """Upload an .xlsx of hamlets and agencies; every row is checked, then all are saved or none."""
-    from django.utils.formats import number_format
-
-    from .imports import COLUMNS, MAX_ROWS, allowed_values, import_units_workbook
-
     root = _import_root(request)
     report, file_error = None, ""
     if request.method == "POST":
@@ -268,11 +266,7 @@ def import_units(request):
 
 @login_required
 def import_template(request):
-    """The .xlsx template; with ?parent= its example rows fit that unit."""
-    from danvan.core.excel import xlsx_response
-
-    from .imports import template_workbook
-
-    parent_id = request.GET.get("parent", "")
-    root = selectors.get_unit_for(request.user, parent_id) if parent_id.isdigit() else None
+    """The .xlsx template; with ?unit= its example rows fit that unit."""
+    unit_id = _unit_param(request)
+    root = selectors.get_unit_for(request.user, unit_id) if unit_id.isdigit() else None
     return xlsx_response(template_workbook(root), "mau-nhap-don-vi.xlsx")

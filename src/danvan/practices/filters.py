@@ -1,11 +1,12 @@
 """One filter set for the register's pages, its Excel export and the API (DESIGN §3)."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.text import fold
-from danvan.orgunits.models import OrgUnit, UnitGroup, subtree_q
+from danvan.orgunits.lineage import lineage_paths
+from danvan.orgunits.models import OrgUnit, UnitGroup
+from danvan.orgunits.tree import subtrees_q
 
 from .models import Field, Level, Practice, Status
 
@@ -58,18 +59,10 @@ class PracticeFilter(django_filters.FilterSet):
         return queryset.filter(status=status)
 
     def filter_unit(self, queryset, name, unit):
-        from .selectors import counted_paths
-
-        q = Q()
-        for path in counted_paths(unit):
-            q |= subtree_q(path, "owner_path")
-        return queryset.filter(q)
+        return queryset.filter(subtrees_q(lineage_paths(unit), "owner_path"))
 
     def filter_group(self, queryset, name, group):
-        q = Q()
-        for path in group.members.values_list("path", flat=True):
-            q |= subtree_q(path, "owner_path")
-        return queryset.filter(q) if q else queryset.none()
+        return queryset.filter(subtrees_q(list(group.members.values_list("path", flat=True)), "owner_path"))
 
     @property
     def qs(self):

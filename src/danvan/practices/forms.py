@@ -9,14 +9,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.scope import Role, role_q, visible_q
+from danvan.accounts.scope import Role, role_q, visible_q
 from danvan.core.text import parse_number
-from danvan.orgunits.forms import VNDateField
-from danvan.orgunits.models import OrgUnit, UnitGroup, open_on_q, subtree_q
+from danvan.orgunits.forms import INDENT, VNDateField, tree_choices
+from danvan.orgunits.models import OrgUnit, UnitGroup
+from danvan.orgunits.tree import open_on_q, subtree_q
 
 from .models import Commendation, Field, Practice
+from .selectors import fields_for
+from .templatetags.practice_tags import plain_number
 
-INDENT = "\u00a0\u00a0\u00a0"
 CHOICE_ERRORS = {
     "invalid_choice": _("Lựa chọn không hợp lệ hoặc nằm ngoài phạm vi của bạn."),
     "required": _("Trường này không được để trống."),
@@ -28,23 +30,6 @@ YEAR_ERRORS = {
 
 
 # --- unit choices -------------------------------------------------------------------------------------------
-
-
-def tree_choices(units, empty_label=None) -> list:
-    """Choices in tree order (each unit under its parent, siblings in Vietnamese order), indented by depth."""
-    units = list(units)
-    by_id = {unit.pk: unit for unit in units}
-
-    def key(unit):
-        return [by_id[i].sort_key if i in by_id else "" for i in unit.ancestor_ids] + [unit.sort_key]
-
-    units.sort(key=key)
-    top = min((unit.depth for unit in units), default=0)
-    choices = [("", empty_label)] if empty_label is not None else []
-    for unit in units:
-        closed = f" (đến {unit.valid_to:%d/%m/%Y})" if unit.valid_to else ""
-        choices.append((unit.pk, INDENT * (unit.depth - top) + unit.name + closed))
-    return choices
 
 
 def editable_units(user, *, anchor: OrgUnit | None = None, include=()):
@@ -216,8 +201,6 @@ class PracticeForm(forms.Form):
 
 
 def field_choices(owner: OrgUnit | None):
-    from .selectors import fields_for
-
     return fields_for(owner).select_related("owner")
 
 
@@ -282,8 +265,6 @@ ResultFormSet = forms.formset_factory(
 
 
 def result_initial(practice: Practice) -> list[dict]:
-    from .templatetags.practice_tags import plain_number
-
     return [
         {"indicator": r.indicator, "unit_of_measure": r.unit_of_measure, "value": plain_number(r.value)}
         for r in practice.results.all()

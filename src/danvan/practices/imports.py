@@ -30,8 +30,9 @@ from danvan.core.excel import (
     label_key,
 )
 from danvan.core.text import fold, nfc, parse_number
-from danvan.orgunits.models import OrgUnit, subtree_q
+from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import units_by_code_or_name
+from danvan.orgunits.tree import subtree_q
 
 from . import services
 from .models import Field, Practice

@@ -8,9 +8,18 @@ from django.db import connection, connections
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 
+from danvan.accounts.scope import visible_q
 from danvan.core.replica import analytics_db
-from danvan.core.scope import visible_q
-from danvan.orgunits.models import LineageLink, OrgUnit, UnitGroup, subtree_q, subtree_range
+from danvan.orgunits.lineage import lineage_paths, lineage_unit_ids
+from danvan.orgunits.models import OrgUnit, UnitGroup
+from danvan.orgunits.tree import (
+    intersect_paths,
+    open_during_q,
+    outermost,
+    subtree_q,
+    subtree_range,
+    subtrees_q,
+)
 
 from .models import Campaign, Field, Level, Practice, PracticeYear, PracticeYearField, Status
 
@@ -35,41 +44,9 @@ def fields_for(unit: OrgUnit | None):
     return Field.objects.filter(q, is_active=True).order_by("position", "name")
 
 
-def counted_paths(unit: OrgUnit) -> list[str]:
-    """The unit's subtree and those of the same-kind units it was formed from: the 2024 figure of a province made in
-    2025 is the sum of its predecessors'.
-
-    `core.scope.history_paths` for one unit, in one recursive query instead of one per generation (the counts
-    call it on every request): predecessors of the unit's kind, then theirs, and so on. The kind is checked by a
-    sub-query on the primary key: as a join, SQLite (with statistics) builds a Bloom filter over every unit first.
-    """
-    link, unit_table = LineageLink._meta.db_table, OrgUnit._meta.db_table
-    sql = f"""
-        WITH RECURSIVE chain(id) AS (
-            SELECT CAST(%s AS BIGINT)
-            UNION
-            SELECT p.unit_id FROM chain c
-            JOIN {link} s ON s.unit_id = c.id AND s.role = %s
-            JOIN {link} p ON p.event_id = s.event_id AND p.role = %s
-            WHERE (SELECT pu.kind FROM {unit_table} pu WHERE pu.id = p.unit_id) = %s
-        )
-        SELECT path FROM {unit_table} WHERE id IN (SELECT id FROM chain) AND id <> %s ORDER BY path"""
-    params = [unit.pk, LineageLink.Role.SUCCESSOR, LineageLink.Role.PREDECESSOR, unit.kind, unit.pk]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [unit.path, *(path for (path,) in cursor.fetchall())]
-
-
-def _paths_q(paths: list[str], field: str = "owner_path") -> Q:
-    q = Q()
-    for path in paths:
-        q |= subtree_q(path, field)
-    return q
-
-
 def facts_for(unit: OrgUnit, year: int):
     """The practice-years counted for a unit and year (scope is checked by the caller on `unit`)."""
-    return PracticeYear.objects.filter(_paths_q(counted_paths(unit)), year=year)
+    return PracticeYear.objects.filter(subtrees_q(lineage_paths(unit), "owner_path"), year=year)
 
 
 # --- counts ---------------------------------------------------------------------------------------------------------
@@ -95,29 +72,6 @@ _NULL = {
 }
 # SQLite refuses a compound SELECT of more than 500 terms.
 _MAX_BRANCHES = 250
-
-
-def outermost(paths) -> list[str]:
-    """The paths not inside another of the list (their subtrees are covered already)."""
-    result: list[str] = []
-    for path in sorted(set(paths)):
-        if not result or not path.startswith(result[-1]):
-            result.append(path)
-    return result
-
-
-def intersect_paths(paths: list[str], within: list[str] | None) -> list[str]:
-    """The parts of the subtrees at `paths` that lie inside the subtrees at `within` (None: everywhere)."""
-    if within is None:
-        return outermost(paths)
-    found = []
-    for path in paths:
-        for outer in within:
-            if path.startswith(outer):
-                found.append(path)
-            elif outer.startswith(path):
-                found.append(outer)
-    return outermost(found)
 
 
 @dataclass
@@ -176,7 +130,7 @@ def run_counts(counts: list["Tally"]) -> list[dict[tuple, int]]:
 
 def scope_paths(unit: OrgUnit | None) -> list[str] | None:
     """What a unit's figures count (its subtree and its predecessors'); None for the whole country."""
-    return None if unit is None else outermost(counted_paths(unit))
+    return None if unit is None else outermost(lineage_paths(unit))
 
 
 def groups_of(unit: OrgUnit | None) -> list[UnitGroup]:
@@ -184,7 +138,7 @@ def groups_of(unit: OrgUnit | None) -> list[UnitGroup]:
     if unit is None:
         return []
     return list(
-        UnitGroup.objects.filter(owner_id__in=_unit_and_predecessor_ids(unit))
+        UnitGroup.objects.filter(owner_id__in=lineage_unit_ids(unit))
         .prefetch_related(Prefetch("members", queryset=OrgUnit.objects.only("id", "path")))
         .order_by("name", "id")
     )
@@ -287,19 +241,11 @@ def _row_order(by, groups, fields):
     return key
 
 
-def _unit_and_predecessor_ids(unit: OrgUnit) -> list[int]:
-    paths = counted_paths(unit)
-    return list(OrgUnit.objects.filter(path__in=paths).values_list("pk", flat=True))
-
-
 def campaign_completion(campaign: Campaign) -> dict:
     """Expected units of the campaign, those that registered a practice that year, and those that have not."""
     year_start, year_end = datetime.date(campaign.year, 1, 1), datetime.date(campaign.year, 12, 31)
     expected = OrgUnit.objects.filter(subtree_q(campaign.unit.path)).exclude(pk=campaign.unit_id)
-    expected = expected.filter(
-        (Q(valid_from__isnull=True) | Q(valid_from__lte=year_end))
-        & (Q(valid_to__isnull=True) | Q(valid_to__gte=year_start))
-    )
+    expected = expected.filter(open_during_q(year_start, year_end))
     scope = Q()
     if campaign.expected_kinds:
         scope |= Q(kind__in=campaign.expected_kinds)
@@ -325,10 +271,17 @@ def campaign_completion(campaign: Campaign) -> dict:
     }
 
 
+# What other apps may count by (reporting's figures from the register): the levels in order, and the statuses that
+# make a practice recognised, or replicated.
+LEVELS = tuple(Level.values)
+RECOGNISED_STATUSES = frozenset({Status.RECOGNISED, Status.REPLICATED})
+REPLICATED_STATUSES = frozenset({Status.REPLICATED})
+
+
 def recognised_for_showcase():
     """Recognised (and replicated) models for the public page: no scope, no personal contact data."""
     return (
-        Practice.objects.filter(status__in=[Status.RECOGNISED, Status.REPLICATED])
+        Practice.objects.filter(status__in=RECOGNISED_STATUSES)
         .select_related("owner", "recognised_by")
         .prefetch_related("fields")
         .order_by("-recognition_date", "-id")

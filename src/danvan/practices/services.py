@@ -6,12 +6,13 @@ import decimal
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.accounts.scope import Role, can_view_path, has_role_on
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import Role, can_view_path, has_role_on
 from danvan.core.text import fold, nfc, parse_number
 from danvan.orgunits.models import OrgUnit
 
@@ -540,8 +541,6 @@ def save_field(
     name = nfc(name)
     if not name:
         raise ValidationError({"name": _("Tên lĩnh vực không được để trống.")})
-    from django.utils.text import slugify
-
     code = slugify(fold(code or name))[:40]
     if Field.objects.filter(owner=owner, code=code).exclude(pk=getattr(field, "pk", None)).exists():
         raise ValidationError({"name": _("%(u)s đã có lĩnh vực này.") % {"u": owner.name}})

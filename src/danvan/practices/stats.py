@@ -17,10 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.accounts.scope import can_view_path, units_visible_to
 from danvan.core.excel import workbook_bytes, xlsx_response
-from danvan.core.scope import can_view_path
+from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
+from danvan.orgunits.tree import open_during_q
 
 from . import selectors, services
 from .models import Field, Level, Practice, Status
@@ -324,11 +326,7 @@ def unit_choices(
         add(unit, len(chain))
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         children = (
-            OrgUnit.objects.visible_to(user)
-            .filter(parent=unit)
-            .exclude(valid_from__gt=last)
-            .exclude(valid_to__lt=first)
-            .vietnamese_order()
+            units_visible_to(user).filter(parent=unit).filter(open_during_q(first, last)).vietnamese_order()
         )
         for child in children:
             add(child, len(chain) + 1)
@@ -423,7 +421,7 @@ def page_context(request) -> dict:
     }
     if unit is None and not nation:
         return context  # nobody to count for: the page says what to do
-    paths = selectors.counted_paths(unit) if unit is not None else None
+    paths = lineage_paths(unit) if unit is not None else None
     context.update(build(unit, year, view, paths))
     context["predecessors"] = predecessors(paths)
     context["export_query"] = urlencode({"unit": unit.pk if unit else NATION, "year": year, "view": view})

@@ -24,14 +24,15 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import can_view_path, units_visible_to
 from danvan.core import figures as figure_cache
 from danvan.core.excel import workbook_bytes, xlsx_response
 from danvan.core.replica import analytics_db
-from danvan.core.scope import can_view_path
 from danvan.core.text import vn_number
-from danvan.orgunits.models import REFORM_DATE, OrgUnit, open_on_q, subtree_q, subtree_range
+from danvan.orgunits.lineage import lineage_paths
+from danvan.orgunits.models import REFORM_DATE, OrgUnit
 from danvan.orgunits.selectors import get_unit_for
-from danvan.practices.selectors import counted_paths, outermost
+from danvan.orgunits.tree import open_on_q, outermost, subtree_q, subtree_range
 
 from . import selectors
 from .models import Form, Indicator, Section, Value, ValueType
@@ -289,7 +290,7 @@ def choose(request) -> Choice:
         if period not in recent:
             recent.append(period)
     recent.sort(reverse=True)
-    choice.paths = counted_paths(choice.unit) if choice.unit is not None else None
+    choice.paths = lineage_paths(choice.unit) if choice.unit is not None else None
     choice.structure = selectors.form_structure(choice.form)
     indicator_ids = sorted(
         {
@@ -679,12 +680,7 @@ def unit_options(request, choice: Choice) -> list[tuple[str, str]]:
             add(ancestor, depth)
         add(choice.unit, len(chain))
         day = max(choice.periods).end if choice.periods else timezone.localdate()
-        children = (
-            OrgUnit.objects.visible_to(user)
-            .filter(parent=choice.unit)
-            .filter(open_on_q(day))
-            .vietnamese_order()
-        )
+        children = units_visible_to(user).filter(parent=choice.unit).filter(open_on_q(day)).vietnamese_order()
         for child in children:
             add(child, len(chain) + 1)
     elif choice.nation:

@@ -15,8 +15,9 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from danvan.core.body_limit import BULK_MAX_BYTES, larger_body
 from danvan.core.errors import ValidationError, messages_of
-from danvan.orgunits.models import OrgUnit, path_ids, subtree_q
+from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
+from danvan.orgunits.tree import path_ids, subtree_q
 
 from . import selectors, services
 from .filters import FormFilter, IndicatorFilter

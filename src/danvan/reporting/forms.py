@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.scope import Role, role_paths, role_q
+from danvan.accounts.scope import Role, role_paths, role_q
+from danvan.orgunits.forms import tree_choices
 from danvan.orgunits.models import OrgUnit, UnitGroup
-from danvan.practices.forms import tree_choices
 
 from .models import Aggregation, Category, Importance, Indicator, Source, ValidationRule, ValueType
 from .periods import PERIOD_TYPE_LABELS, PeriodType

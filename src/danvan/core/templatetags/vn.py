@@ -1,8 +1,9 @@
-"""Template helpers: Vietnamese dates and numbers, and the unit breadcrumbs."""
+"""Template helpers: Vietnamese dates and numbers, Bootstrap fields (the unit breadcrumbs: `accounts.scope`)."""
 
 import datetime
 
 from django import template
+from django.utils import timezone
 from django.utils.formats import number_format
 
 register = template.Library()
@@ -14,8 +15,6 @@ def vndate(value):
     if not value:
         return ""
     if isinstance(value, datetime.datetime):
-        from django.utils import timezone
-
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         return value.strftime("%d/%m/%Y %H:%M")
     return value.strftime("%d/%m/%Y")
@@ -27,27 +26,6 @@ def vnnumber(value):
     if value is None or value == "":
         return ""
     return number_format(value, force_grouping=True)
-
-
-@register.inclusion_tag("core/_unit_breadcrumbs.html", takes_context=True)
-def unit_breadcrumbs(context, unit, link_last=False):
-    """The unit's path from its province; ancestors outside the reader's scope are named but not linked (a 404)."""
-    from danvan.core.scope import can_view_path
-
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    ancestors = [
-        (ancestor, can_view_path(user, ancestor.path)) for ancestor in (unit.ancestors() if unit else [])
-    ]
-    return {"ancestors": ancestors, "unit": unit, "link_last": link_last}
-
-
-@register.filter
-def viewable_by(unit, user) -> bool:
-    """{% if unit.parent|viewable_by:user %}: whether a link to the unit would open for the user (not a 404)."""
-    from danvan.core.scope import can_view_path
-
-    return unit is not None and can_view_path(user, unit.path)
 
 
 @register.filter

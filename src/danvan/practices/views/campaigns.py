@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import Role, has_role_on
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import Role, has_role_on
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 

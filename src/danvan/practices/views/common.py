@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import can_view_path, visible_paths, visible_q
 from danvan.core.errors import ValidationError, messages_of
-from danvan.core.scope import can_view_path, visible_paths, visible_q
 from danvan.orgunits.models import OrgUnit
 
 from .. import forms as register_forms

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import Role, can_view_path, has_role_on, role_paths, visible_q
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.excel import xlsx_response
 from danvan.core.models import ChangeLog
-from danvan.core.scope import Role, can_view_path, has_role_on, role_paths, visible_q
 from danvan.orgunits.models import OrgUnit, UnitGroup
 from danvan.orgunits.selectors import get_unit_for
 

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.formats import number_format
 
-from danvan.core.scope import can_view_path
+from danvan.accounts.scope import can_view_path
 from danvan.core.text import fold
 from danvan.orgunits.models import OrgUnit
 

@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.accounts.scope import Role, can_view_path, has_role_on
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import Role, can_view_path, has_role_on
 from danvan.core.text import nfc, nfc_lines, vn_number
+from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
-from danvan.practices.selectors import counted_paths
+from danvan.orgunits.tree import intersect_paths
 
 from .. import jobs, tasks
 from ..models import Form, ReportDocument
@@ -60,10 +61,7 @@ def check_scope(form: Form, unit: OrgUnit, period_code: str) -> Period:
     """The period, if it is of the form's type and the unit lies in the form's reach (ValidationError otherwise)."""
     period = form_period(form, period_code)
     owner_path = form.owner.path
-    inside = unit.path.startswith(owner_path) or any(
-        path.startswith(owner_path) or owner_path.startswith(path) for path in counted_paths(unit)
-    )
-    if not inside:
+    if not intersect_paths(lineage_paths(unit), [owner_path]):
         raise ValidationError(
             {"unit": [_("%(unit)s không thuộc phạm vi của biểu mẫu này.") % {"unit": unit.name}]}
         )

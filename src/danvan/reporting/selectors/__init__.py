@@ -17,7 +17,6 @@ from .definitions import (
     get_form_for,
     get_indicator_for,
     indicators_visible_to,
-    open_at_end_q,
 )
 from .submissions import (
     Completeness,
@@ -51,7 +50,6 @@ __all__ = [
     "get_submission_for",
     "indicators_visible_to",
     "needed_indicators",
-    "open_at_end_q",
     "reports_due",
     "submission_events",
     "submissions_visible_to",

@@ -17,8 +17,9 @@ from django.db.models import Q
 from danvan.core import figures as figure_cache
 from danvan.core.figures import REPORTING, UNITS, VALUES, cached_figures
 from danvan.core.replica import analytics_db
-from danvan.orgunits.models import OrgUnit, path_ids, subtree_range
-from danvan.practices.selectors import counted_paths, outermost
+from danvan.orgunits.lineage import lineage_paths, lineage_unit_ids
+from danvan.orgunits.models import OrgUnit, subtree_range
+from danvan.orgunits.tree import open_on_q, outermost
 
 from .. import expressions
 from ..models import (
@@ -28,7 +29,6 @@ from ..models import (
     ValueType,
 )
 from ..periods import Period
-from .definitions import open_at_end_q
 
 # SQLite refuses a compound SELECT of more than 500 terms.
 _MAX_BRANCHES = 250
@@ -54,16 +54,16 @@ def _branches_for(unit: OrgUnit | None, period: Period, by: str | None) -> tuple
         # The whole country: one branch without a range; by child means by province (grouped in SQL).
         return [Branch(0, None, None)], []
     if by != "child":
-        return [Branch(0, *subtree_range(path)) for path in outermost(counted_paths(unit))], []
+        return [Branch(0, *subtree_range(path)) for path in outermost(lineage_paths(unit))], []
     if unit.valid_from is not None and unit.valid_from > period.end:
         # The unit did not exist yet: the units that stood for it then are the ones it was formed from.
         predecessors = list(
-            OrgUnit.objects.filter(path__in=counted_paths(unit)[1:]).order_by("sort_key", "id")
+            OrgUnit.objects.filter(path__in=lineage_paths(unit)[1:]).order_by("sort_key", "id")
         )
         return [Branch(p.pk, *subtree_range(p.path)) for p in predecessors], predecessors
     children = list(
         OrgUnit.objects.filter(
-            Q(parent_id__in=_unit_and_predecessor_ids(unit)) | Q(parent=unit), open_at_end_q(period)
+            Q(parent_id__in=lineage_unit_ids(unit)) | Q(parent=unit), open_on_q(period.end)
         )
         .exclude(pk=unit.pk)
         .order_by("sort_key", "id")
@@ -76,13 +76,9 @@ def _branches_for(unit: OrgUnit | None, period: Period, by: str | None) -> tuple
         if one_pass and not created_late and child.parent_id == unit.pk and child.path.startswith(unit.path):
             branches.append(Branch(child.pk, *subtree_range(child.path), within=unit.path))
             continue
-        paths = counted_paths(child) if created_late else [child.path]
+        paths = lineage_paths(child) if created_late else [child.path]
         branches.extend(Branch(child.pk, *subtree_range(path)) for path in outermost(paths))
     return branches, children
-
-
-def _unit_and_predecessor_ids(unit: OrgUnit) -> list[int]:
-    return [path_ids(path)[-1] for path in counted_paths(unit)]
 
 
 @dataclass(slots=True)

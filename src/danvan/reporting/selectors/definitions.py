@@ -3,9 +3,10 @@
 from django.db.models import Prefetch, Q
 from django.http import Http404
 
-from danvan.core.scope import visible_paths, visible_q
-from danvan.orgunits.models import OrgUnit, path_ids, subtree_q
-from danvan.practices.selectors import counted_paths, intersect_paths
+from danvan.accounts.scope import visible_paths, visible_q
+from danvan.orgunits.lineage import lineage_paths
+from danvan.orgunits.models import OrgUnit, path_ids
+from danvan.orgunits.tree import intersect_paths, open_on_q, subtrees_q
 
 from ..models import (
     Category,
@@ -91,29 +92,14 @@ def category_keys(indicator: Indicator) -> list[tuple[str, str]]:
     return combos
 
 
-def open_at_end_q(period: Period, prefix: str = "") -> Q:
-    """Units open on the last day of the period: the tree a period's reports belong to."""
-    day = period.end
-    return (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": day})) & (
-        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": day})
-    )
-
-
-def _paths_q(paths: list[str], column: str = "path") -> Q:
-    q = Q(pk__in=[])
-    for path in paths:
-        q |= subtree_q(path, column)
-    return q
-
-
 def expected_units(form: Form, period: Period, root: OrgUnit | None = None):
     """The units expected to report the form for the period: the kinds (and khối) the form names, open at the end of
     the period, in the subtree of the form's owner, and of `root` if given (both through lineage)."""
-    within = counted_paths(form.owner)
+    within = lineage_paths(form.owner)
     if root is not None:
-        within = intersect_paths(within, counted_paths(root))
+        within = intersect_paths(within, lineage_paths(root))
     units = OrgUnit.objects.filter(
-        _paths_q(within), open_at_end_q(period), kind__in=form.reporting_kinds or []
+        subtrees_q(within), open_on_q(period.end), kind__in=form.reporting_kinds or []
     )
     groups = list(form.reporting_groups.values_list("pk", flat=True))
     if groups:

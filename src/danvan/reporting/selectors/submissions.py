@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 
-from danvan.core.scope import Role, has_role_on, visible_q
+from danvan.accounts.scope import Role, has_role_on, visible_q
 from danvan.orgunits.models import OrgUnit, subtree_q
 
 from ..models import (

@@ -1,6 +1,6 @@
 """Who may define forms and indicators, enter a unit's figures, and approve its reports."""
 
-from danvan.core.scope import Role, has_role_on
+from danvan.accounts.scope import Role, has_role_on
 from danvan.orgunits.models import OrgUnit
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import units_visible_to
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.text import nfc, vn_number
 from danvan.orgunits.models import OrgUnit
@@ -50,7 +51,7 @@ def write_values(actor, rows: list[dict]) -> dict:
     # Only what the checks and the rows need: a bulk write names thousands of units. Only the writer's visible units:
     # one outside their scope is answered like one that does not exist, never named.
     units = (
-        OrgUnit.objects.visible_to(actor)
+        units_visible_to(actor)
         .only("id", "name", "kind", "path", "province_code", "parent_id", "valid_from", "valid_to")
         .in_bulk(list(unit_ids))
     )

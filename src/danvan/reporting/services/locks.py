@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.changelog import snapshot
+from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
-from danvan.practices.selectors import counted_paths
+from danvan.orgunits.tree import intersect_paths
 
 from ..models import (
     Form,
@@ -43,7 +44,7 @@ def report_problem(
     """Why the unit does not report the form for the period ("" when it does): the form's period type, the kinds
     (and khối) it names, the issuing unit's subtree (through lineage), and the unit open at the end of the period.
     The grid, the bulk write and the reports' creation all ask this. `members`: the ids of the form's khối members,
-    when the caller has them already; `lineage`: a cache of the units' `counted_paths` for a caller asking often."""
+    when the caller has them already; `lineage`: a cache of the units' `lineage_paths` for a caller asking often."""
     if period.type != form.period_type:
         return _("Biểu mẫu “%(form)s” báo cáo theo kỳ %(type)s.") % {
             "form": form.name,
@@ -56,8 +57,8 @@ def report_problem(
     if not unit.path.startswith(owner):
         lineage = {} if lineage is None else lineage
         if unit.id not in lineage:
-            lineage[unit.id] = counted_paths(unit)
-        if not any(path.startswith(owner) or owner.startswith(path) for path in lineage[unit.id]):
+            lineage[unit.id] = lineage_paths(unit)
+        if not intersect_paths(lineage[unit.id], [owner]):
             return outside
     if members is None and form.reporting_groups.exists():
         members = set(form.reporting_groups.values_list("members", flat=True))

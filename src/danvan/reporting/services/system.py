@@ -2,8 +2,7 @@
 standard categories those counts break down by."""
 
 from danvan.orgunits.models import OrgUnit
-from danvan.practices.models import Level, Status
-from danvan.practices.selectors import facts_for, stats
+from danvan.practices.selectors import LEVELS, RECOGNISED_STATUSES, REPLICATED_STATUSES, facts_for, stats
 
 from ..models import (
     Category,
@@ -57,8 +56,8 @@ def ensure_standard_categories() -> None:
 SOURCE_CATEGORIES = {"cap": "level", "linh_vuc": "field"}
 _STATUSES = {
     Source.PRACTICES_REGISTERED: None,
-    Source.PRACTICES_RECOGNISED: {Status.RECOGNISED, Status.REPLICATED},
-    Source.PRACTICES_REPLICATED: {Status.REPLICATED},
+    Source.PRACTICES_RECOGNISED: RECOGNISED_STATUSES,
+    Source.PRACTICES_REPLICATED: REPLICATED_STATUSES,
 }
 
 
@@ -97,7 +96,7 @@ def category_keys_for(indicator: Indicator) -> list[str]:
 def _registering_units(unit: OrgUnit, year: int, dimensions: list[str]) -> dict[str, float]:
     rows = facts_for(unit, year)
     if "level" in dimensions:
-        values = dict.fromkeys(Level.values, 0.0)
+        values = dict.fromkeys(LEVELS, 0.0)
         for level, _owner in rows.values_list("level", "owner_id").distinct():
             values[level] = values.get(level, 0.0) + 1
         return values

@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import Role, can_view_path, has_role_on
 from danvan.core.errors import ValidationError, messages_of
-from danvan.core.scope import Role, can_view_path, has_role_on
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 

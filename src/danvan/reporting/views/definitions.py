@@ -3,8 +3,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import Role, role_paths
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.scope import Role, role_paths
 from danvan.orgunits.models import OrgUnit
 
 from .. import expressions, selectors, services

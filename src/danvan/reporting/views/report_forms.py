@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import visible_q
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.forms import add_service_errors
 from danvan.core.models import ChangeLog
-from danvan.core.scope import visible_q
 from danvan.core.text import vietnamese_sorted
 
 from .. import selectors, services

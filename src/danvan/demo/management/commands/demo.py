@@ -3,9 +3,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from danvan.accounts.models import UnitRole, User
+from danvan.accounts.scope import Role
 from danvan.core.context import request_id_var
 from danvan.core.figures import bump_after_bulk_load
-from danvan.core.scope import Role
 from danvan.demo.practices import load_demo_practices
 from danvan.demo.reporting import load_demo_reporting
 from danvan.demo.units import load_demo_units

@@ -2,7 +2,7 @@
 
 import pytest
 
-from danvan.core.scope import Role, can_view_path, has_role_on, visible_paths
+from danvan.accounts.scope import Role, can_view_path, has_role_on, units_visible_to, visible_paths
 from danvan.orgunits.models import OrgUnit
 from tests.conftest import make_user
 
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_commune_editor_sees_own_commune_and_its_predecessor_communes(units, commune_editor):
     thuc_phan = units["thuc_phan"]
-    visible = OrgUnit.objects.visible_to(commune_editor)
+    visible = units_visible_to(commune_editor)
     assert visible.filter(pk=thuc_phan.pk).exists()
     predecessors = OrgUnit.objects.filter(
         lineage_links__role="pred", lineage_links__event__links__unit=thuc_phan, kind=OrgUnit.Kind.COMMUNE
@@ -21,17 +21,17 @@ def test_commune_editor_sees_own_commune_and_its_predecessor_communes(units, com
 
 
 def test_commune_editor_cannot_see_other_commune(units, commune_editor):
-    assert not OrgUnit.objects.visible_to(commune_editor).filter(pk=units["nung_tri_cao"].pk).exists()
+    assert not units_visible_to(commune_editor).filter(pk=units["nung_tri_cao"].pk).exists()
     assert not can_view_path(commune_editor, units["nung_tri_cao"].path)
 
 
 def test_commune_editor_does_not_inherit_the_old_district(units, commune_editor):
     """The dissolved district is not a same-kind predecessor: its other wards belong to other communes."""
-    assert not OrgUnit.objects.visible_to(commune_editor).filter(pk=units["tp_cao_bang"].pk).exists()
+    assert not units_visible_to(commune_editor).filter(pk=units["tp_cao_bang"].pk).exists()
 
 
 def test_province_role_covers_old_districts_and_new_communes(units, province_admin):
-    visible = OrgUnit.objects.visible_to(province_admin)
+    visible = units_visible_to(province_admin)
     assert visible.filter(pk=units["tp_cao_bang"].pk).exists()
     assert visible.filter(pk=units["nung_tri_cao"].pk).exists()
     assert not visible.filter(pk=units["cau_ke"].pk).exists()
@@ -40,7 +40,7 @@ def test_province_role_covers_old_districts_and_new_communes(units, province_adm
 def test_new_province_role_covers_merged_provinces_history(units):
     vinh_long = OrgUnit.objects.get(external_id="vn2025:province:86")
     user = make_user("vinhlong", vinh_long, Role.VIEWER)
-    visible = OrgUnit.objects.visible_to(user)
+    visible = units_visible_to(user)
     assert visible.filter(pk=units["cau_ke"].pk).exists(), (
         "Cầu Kè (old Trà Vinh) is history of the new Vĩnh Long"
     )
@@ -62,4 +62,4 @@ def test_superuser_sees_everything(superuser):
 
 def test_user_without_roles_sees_nothing(db):
     user = make_user("nobody")
-    assert not OrgUnit.objects.visible_to(user).exists()
+    assert not units_visible_to(user).exists()
