@@ -1,9 +1,10 @@
 """The read replica (docs/scaling.md): read-only analytics and counts may run on a PostgreSQL streaming replica.
 
 Nothing is routed by magic. The statements that add up the fact tables — the practice counts (`practices.selectors
-.run_counts`), the live aggregates behind the pivot, the analytics API and the dashboards (`reporting.selectors.aggregation._run`,
-`reporting.analytics.periods_with_figures`) — open their cursor on `connections[analytics_db()]`; every other read and
-every write uses the primary. `analytics_db()` answers "replica" only when all of these hold, "default" otherwise:
+.run_counts`), the live aggregates behind the pivot, the analytics API and the dashboards
+(`reporting.selectors.aggregation._run`, `reporting.analytics.periods_with_figures`) — open their cursor on
+`connections[analytics_db()]`; every other read and every write uses the primary. `analytics_db()` answers "replica"
+only when all of these hold, "default" otherwise:
 
 - DANVAN_REPLICA_URL is set (settings add the `replica` alias and `ReplicaMiddleware`);
 - the primary's connection is not inside a transaction (a service, a write, a test's rolled-back transaction);
