@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.changelog import history_for
-from danvan.core.errors import NotAllowed, ValidationError, messages_of
+from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.forms import add_service_errors
 from danvan.core.text import fold
 
 from . import services
@@ -44,12 +45,6 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         update_session_auth_hash(self.request, self.request.user)
         messages.success(self.request, _("Đã đổi mật khẩu."))
         return redirect(self.success_url)
-
-
-def _add_errors(form, error: ValidationError):
-    for field, errors in messages_of(error).items():
-        for message in errors:
-            form.add_error(field if field in form.fields else None, message)
 
 
 @login_required
@@ -105,7 +100,7 @@ def user_list(request):
     if q:
         users = users.filter(search_key__contains=fold(q))
     page = Paginator(users, 50).get_page(request.GET.get("page"))
-    return render(request, "accounts/user_list.html", {"section": "users", "page_obj": page, "q": q})
+    return render(request, "accounts/user_list.html", {"page_obj": page, "q": q})
 
 
 @login_required
@@ -127,11 +122,11 @@ def user_create(request):
                 request.user, unit=unit, role=data.pop("role"), password=data.pop("password"), **data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã tạo người dùng %(u)s.") % {"u": user.username})
             return redirect("accounts:user_detail", user.pk)
-    return render(request, "accounts/user_form.html", {"section": "users", "form": form, "unit": unit})
+    return render(request, "accounts/user_form.html", {"form": form, "unit": unit})
 
 
 def _manageable_user(request, pk) -> User:
@@ -152,7 +147,7 @@ def user_detail(request, pk):
             try:
                 services.set_password(request.user, user, password_form.cleaned_data["password"])
             except ValidationError as error:
-                _add_errors(password_form, error)
+                add_service_errors(password_form, error)
             else:
                 messages.success(request, _("Đã đặt mật khẩu mới cho %(u)s.") % {"u": user.username})
                 return redirect("accounts:user_detail", user.pk)
@@ -161,7 +156,7 @@ def user_detail(request, pk):
         try:
             services.update_user(request.user, user, **changes)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã lưu."))
             return redirect("accounts:user_detail", user.pk)
@@ -169,7 +164,6 @@ def user_detail(request, pk):
         request,
         "accounts/user_detail.html",
         {
-            "section": "users",
             "managed": user,
             "form": form,
             "password_form": password_form,
@@ -199,11 +193,11 @@ def role_assign(request):
             try:
                 services.assign_role(request.user, user, unit, form.cleaned_data["role"])
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Đã phân quyền cho %(u)s.") % {"u": user.username})
                 return redirect(f"{reverse('orgunits:detail', args=[unit.pk])}?tab=users")
-    return render(request, "accounts/role_form.html", {"section": "users", "form": form, "unit": unit})
+    return render(request, "accounts/role_form.html", {"form": form, "unit": unit})
 
 
 @login_required

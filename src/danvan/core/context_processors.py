@@ -15,6 +15,29 @@ ADMIN_MODULES = [
     ("users", _("Người dùng"), "people", "accounts:user_list"),
     ("changes", _("Nhật ký thay đổi"), "clock-history", "home:changelog"),
 ]
+# The sidebar item a page belongs to is its app's (the URL's namespace). Two apps hold pages of two items: the
+# change log lives in `home`, and `accounts` has both the users' management and each user's own pages (no item).
+SECTION_OF_APP = {
+    "home": "dashboard",
+    "orgunits": "units",
+    "practices": "practices",
+    "reporting": "reporting",
+}
+SECTION_OF_VIEW = {
+    "home:changelog": "changes",
+    "accounts:user_list": "users",
+    "accounts:user_create": "users",
+    "accounts:user_detail": "users",
+    "accounts:role_assign": "users",
+}
+
+
+def section_of(request) -> str:
+    """The sidebar item of the page the request resolved to ("" for none)."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.namespaces:
+        return ""
+    return SECTION_OF_VIEW.get(match.view_name) or SECTION_OF_APP.get(match.namespaces[0], "")
 
 
 def frame(request):
@@ -25,6 +48,7 @@ def frame(request):
             (key, label, icon, reverse(name) if name else None) for key, label, icon, name in MODULES
         ],
         "nav_admin_modules": [(key, label, icon, reverse(name)) for key, label, icon, name in ADMIN_MODULES],
+        "section": section_of(request),
         "current_unit": getattr(request, "current_unit", None),
         "user_units": getattr(request, "user_units", []),
     }

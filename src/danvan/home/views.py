@@ -50,7 +50,6 @@ def dashboard(request):
         request,
         "home/dashboard.html",
         {
-            "section": "dashboard",
             "today": today,
             "cards": cards,
             "chart_data": {
@@ -70,9 +69,7 @@ def changelog(request):
     filterset = ChangeLogFilter(request.GET, queryset=changes_visible_to(request.user))
     rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(
-        request, "home/changelog.html", {"section": "changes", "filter": filterset, "page_obj": page}
-    )
+    return render(request, "home/changelog.html", {"filter": filterset, "page_obj": page})
 
 
 @login_required

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from danvan.accounts.models import UnitRole
 from danvan.accounts.scope import Role, has_role_on
 from danvan.core.changelog import history_for
-from danvan.core.errors import NotAllowed, ValidationError, messages_of
+from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.excel import xlsx_response
+from danvan.core.forms import add_service_errors
 
 from . import selectors, services
 from .exports import units_workbook_response
@@ -34,7 +35,7 @@ def _as_of(request):
 def tree(request):
     options, as_of = _as_of(request)
     roots = selectors.roots_for(request.user, as_of)
-    context = {"section": "units", "options": options, "as_of": as_of, "roots": roots}
+    context = {"options": options, "as_of": as_of, "roots": roots}
     return render(request, "orgunits/tree.html", context)
 
 
@@ -70,7 +71,7 @@ def unit_list(request):
     if request.GET.get("format") == "xlsx":
         return units_workbook_response(units)
     page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "orgunits/list.html", {"section": "units", "filter": filterset, "page_obj": page})
+    return render(request, "orgunits/list.html", {"filter": filterset, "page_obj": page})
 
 
 @login_required
@@ -78,7 +79,6 @@ def detail(request, pk):
     unit = selectors.get_unit_for(request.user, pk)
     tab = request.GET.get("tab", "details")
     context = {
-        "section": "units",
         "unit": unit,
         "tab": tab,
         "can_edit": services.can_manage_unit(request.user, unit.kind, unit.parent, unit),
@@ -115,9 +115,7 @@ def _form_view(request, form, template, context, on_valid):
         try:
             unit = on_valid(form)
         except ValidationError as error:
-            for field, errors in messages_of(error).items():
-                for message in errors:
-                    form.add_error(None if field == "__all__" or field not in form.fields else field, message)
+            add_service_errors(form, error)
         else:
             return redirect("orgunits:detail", unit.pk)
     return render(request, template, {**context, "form": form})
@@ -136,7 +134,7 @@ def create(request):
         messages.success(request, _("Đã thêm %(name)s.") % {"name": unit.name})
         return unit
 
-    context = {"section": "units", "parent": parent, "title": _("Thêm đơn vị")}
+    context = {"parent": parent, "title": _("Thêm đơn vị")}
     try:
         return _form_view(request, form, "orgunits/form.html", context, save)
     except NotAllowed as denied:
@@ -156,7 +154,7 @@ def edit(request, pk):
         messages.success(request, _("Đã lưu %(name)s.") % {"name": updated.name})
         return updated
 
-    context = {"section": "units", "unit": unit, "title": _("Sửa đơn vị")}
+    context = {"unit": unit, "title": _("Sửa đơn vị")}
     return _form_view(request, form, "orgunits/form.html", context, save)
 
 
@@ -181,7 +179,7 @@ def close(request, pk):
         )
         return closed
 
-    context = {"section": "units", "unit": unit, "title": _("Kết thúc hiệu lực")}
+    context = {"unit": unit, "title": _("Kết thúc hiệu lực")}
     return _form_view(request, form, "orgunits/close.html", context, save)
 
 
@@ -200,16 +198,14 @@ def group_edit(request, pk=None, owner_pk=None):
         try:
             services.save_group(request.user, group, owner=owner, **form.cleaned_data)
         except ValidationError as error:
-            for field, errors in messages_of(error).items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Đã lưu khối."))
             return redirect(f"{reverse('orgunits:detail', args=[owner.pk])}?tab=groups")
     return render(
         request,
         "orgunits/group_form.html",
-        {"section": "units", "form": form, "owner": owner, "group": group},
+        {"form": form, "owner": owner, "group": group},
     )
 
 
@@ -252,7 +248,6 @@ def import_units(request):
                 return redirect(f"{reverse('orgunits:detail', args=[root.pk])}?tab=children")
             file_error = " ".join(str(error) for error in report.file_errors)
     context = {
-        "section": "units",
         "unit": root,
         "columns": COLUMNS,
         "allowed": allowed_values(),

@@ -410,7 +410,6 @@ def page_context(request) -> dict:
     user_units = getattr(request, "user_units", [])
     ancestors = unit.ancestors() if unit is not None else []
     context = {
-        "section": "practices",
         **chosen,
         "views": [(key, str(label)) for key, label in VIEWS if not (nation and key == "group")],
         "years": _year_choices(year),

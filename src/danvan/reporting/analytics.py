@@ -695,7 +695,6 @@ def page_context(request) -> dict:
     choice = choose(request)
     page = reverse("reporting:analytics")
     context = {
-        "section": "reporting",
         "choice": choice,
         "layouts": [(key, str(label)) for key, label in LAYOUTS],
         "crumbs": crumbs(request.user, choice, page),

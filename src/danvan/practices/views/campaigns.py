@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 
 from danvan.accounts.scope import Role, has_role_on
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.forms import add_service_errors
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 
 from .. import forms as register_forms
 from .. import selectors, services
 from ..models import Campaign
-from .common import PAGE_SIZE, add_service_errors, crumbs, scoped
+from .common import PAGE_SIZE, crumbs, scoped
 
 
 def _approvable_units(request):
@@ -45,7 +46,6 @@ def campaigns(request):
         else []
     )
     context = {
-        "section": "practices",
         "page_obj": page,
         "above": above,
         "openers": _approvable_units(request),
@@ -79,7 +79,6 @@ def campaign_create(request):
             return redirect("practices:campaign_detail", campaign.pk)
     title = _("Mở đợt đăng ký mô hình")
     context = {
-        "section": "practices",
         "form": form,
         "unit": unit,
         "title": title,
@@ -112,7 +111,6 @@ def campaign_detail(request, pk):
 
     kinds = dict(OrgUnit.Kind.choices)
     context = {
-        "section": "practices",
         "campaign": campaign,
         "completion": completion,
         "percent_class": f"dv-w-{round(completion['percent'])}",

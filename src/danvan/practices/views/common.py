@@ -1,11 +1,10 @@
-"""What the register's pages share: the scope filter, service errors on a form, the breadcrumbs, the unit filter."""
+"""What the register's pages share: the scope filter, the breadcrumbs, the unit filter."""
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.accounts.scope import can_view_path, visible_paths, visible_q
-from danvan.core.errors import ValidationError, messages_of
 from danvan.orgunits.models import OrgUnit
 
 from .. import forms as register_forms
@@ -16,14 +15,6 @@ PAGE_SIZE = 50
 def scoped(queryset, user, field: str):
     """Limits a queryset to the user's scope on a path column (a superuser's is everything)."""
     return queryset if visible_paths(user) is None else queryset.filter(visible_q(user, field))
-
-
-def add_service_errors(form, error: ValidationError, aliases: dict | None = None) -> None:
-    """Puts a service's Vietnamese messages next to the fields they name, the rest above the form."""
-    for field, errors in messages_of(error).items():
-        field = (aliases or {}).get(field, field)
-        for message in errors:
-            form.add_error(field if field in form.fields else None, message)
 
 
 def crumbs(user, unit: OrgUnit | None, *tail) -> list[tuple[str, str | None]]:

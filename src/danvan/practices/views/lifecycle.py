@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.forms import add_service_errors
 
 from .. import forms as register_forms
 from .. import selectors, services
 from ..models import Attachment, Practice
-from .common import add_service_errors, scoped
+from .common import scoped
 from .register import STEP_FORMS, render_detail
 
 

@@ -17,6 +17,7 @@ from danvan.accounts.scope import Role, can_view_path, has_role_on, role_paths, 
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.excel import xlsx_response
+from danvan.core.forms import add_service_errors
 from danvan.core.models import ChangeLog
 from danvan.orgunits.models import OrgUnit, UnitGroup
 from danvan.orgunits.selectors import get_unit_for
@@ -27,7 +28,7 @@ from ..exports import practices_workbook_response
 from ..filters import PracticeFilter
 from ..imports import COLUMNS, MAX_ROWS, allowed_values, import_practices_workbook, template_workbook
 from ..models import Attachment, Commendation, Field, Level, Practice, PracticeYear, Status
-from .common import PAGE_SIZE, add_service_errors, crumbs, scoped, unit_filter_choices
+from .common import PAGE_SIZE, crumbs, scoped, unit_filter_choices
 
 REGISTER_SORTS = {
     "name": ["search_key"],
@@ -108,7 +109,6 @@ def practice_list(request):
     export_query = data.copy()
     export_query.pop("page", None)
     context = {
-        "section": "practices",
         "filter": filterset,
         "page_obj": page,
         "sort": sort,
@@ -175,7 +175,6 @@ def render_detail(request, practice: Practice, tab: str, bound: dict | None = No
     can_assess = services.can_assess(user, practice)
     years = list(practice.years.order_by("year"))
     context = {
-        "section": "practices",
         "practice": practice,
         "tab": tab,
         "can_edit": can_edit,
@@ -263,7 +262,6 @@ def _practice_form_view(request, *, practice: Practice | None, owner: OrgUnit | 
     unit = practice.owner if practice else owner
     title = _("Sửa mô hình, điển hình") if practice else _("Đăng ký mô hình, điển hình")
     context = {
-        "section": "practices",
         "form": form,
         "results": results,
         "results_errors": results_errors,
@@ -336,7 +334,6 @@ def fields(request):
                 return redirect(f"{reverse('practices:fields')}?unit={unit.pk}")
     unit_fields = selectors.fields_for(unit).select_related("owner")
     context = {
-        "section": "practices",
         "unit": unit,
         "fields": unit_fields,
         "form": form,
@@ -379,7 +376,6 @@ def import_practices(request):
                 return redirect(f"{reverse('practices:practice_list')}?unit={root.pk}")
             file_error = " ".join(str(error) for error in report.file_errors)
     context = {
-        "section": "practices",
         "crumbs": crumbs(request.user, root, (_("Nhập từ Excel"), None)),
         "unit": root,
         "columns": COLUMNS,

@@ -116,7 +116,6 @@ def completeness(request, form_id):
     if period not in periods:
         periods.append(period)
     context = {
-        "section": "reporting",
         "form": form,
         "root": root,
         "period": period,

@@ -116,7 +116,6 @@ def document_page(request, form_id, unit_id, period):
             initial=DocumentForm.initial_of(document) if document else None, disabled=not editable
         )
     context = {
-        "section": "reporting",
         "report_form": report_form,
         "unit": unit,
         "period": period,

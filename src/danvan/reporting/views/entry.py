@@ -126,7 +126,6 @@ def entry(request, form_id, unit_id, period):
         and bool(status_value == Submission.Status.APPROVED or locked),
     }
     context = {
-        "section": "reporting",
         "form": form,
         "unit": unit,
         "period": period,

@@ -80,7 +80,6 @@ def home(request):
     user, unit = request.user, getattr(request, "current_unit", None)
     today = timezone.localdate()
     context = {
-        "section": "reporting",
         "unit": unit,
         "today": today,
         "own_reports": _unit_reports(user, unit, today) if unit is not None else [],

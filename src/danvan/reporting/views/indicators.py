@@ -36,7 +36,6 @@ def indicator_list(request):
     for indicator in page.object_list:
         indicator.can_edit = services.can_define(user, indicator.owner)
     context = {
-        "section": "reporting",
         "filter": filterset,
         "page_obj": page,
         "can_create": can_create_definitions(user),
@@ -81,7 +80,6 @@ def _indicator_form_view(request, indicator: Indicator | None):
         else crumbs(list_crumb, (title, None))
     )
     context = {
-        "section": "reporting",
         "form": form,
         "indicator": indicator,
         "title": title,
@@ -123,7 +121,6 @@ def indicator_detail(request, pk):
     ]
     uses_codes = sorted(safe_codes(indicator.expression)) if indicator.expression else []
     context = {
-        "section": "reporting",
         "indicator": indicator,
         "categories": indicator.categories.prefetch_related("options"),
         "uses": uses,
@@ -143,7 +140,6 @@ def category_list(request):
     """The disaggregations (phân tổ) every indicator may use, with their options."""
     categories = Category.objects.prefetch_related("options").annotate(indicator_count=Count("indicators"))
     context = {
-        "section": "reporting",
         "categories": categories,
         "crumbs": crumbs((_("Chỉ tiêu"), reverse("reporting:indicator_list")), (_("Phân tổ"), None)),
     }
@@ -173,7 +169,6 @@ def _category_form_view(request, category: Category | None):
             return redirect("reporting:category_list")
     title = _("Sửa phân tổ") if category else _("Thêm phân tổ")
     context = {
-        "section": "reporting",
         "form": form,
         "category": category,
         "title": title,

@@ -59,7 +59,6 @@ def form_list(request):
         period = current_period(form, today)
         form.current_period, form.current_deadline = period, period.deadline(form.deadline_days)
     context = {
-        "section": "reporting",
         "filter": filterset,
         "page_obj": page,
         "can_create": can_create_definitions(user),
@@ -96,7 +95,6 @@ def _form_form_view(request, report_form: Form | None):
         else crumbs(list_crumb, (title, None))
     )
     context = {
-        "section": "reporting",
         "form": form,
         "report_form": report_form,
         "title": title,
@@ -180,7 +178,6 @@ def _render_form_detail(request, report_form: Form, tab: str, bound: dict | None
     period = _chosen_period(request, report_form) if tab == "units" else current_period(report_form)
     sections = selectors.form_structure(report_form)
     context = {
-        "section": "reporting",
         "report_form": report_form,
         "tab": tab,
         "can_edit": services.can_define(user, report_form.owner),

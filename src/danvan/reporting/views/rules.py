@@ -43,7 +43,6 @@ def _rule_form_view(request, report_form: Form, rule: ValidationRule | None):
             return redirect(tab_url(report_form, "rules"))
     title = _("Sửa quy tắc kiểm tra") if rule else _("Thêm quy tắc kiểm tra")
     context = {
-        "section": "reporting",
         "report_form": report_form,
         "rule": rule,
         "form": form,
@@ -79,7 +78,6 @@ def rule_delete(request, pk, rule_id):
         messages.success(request, _("Đã xóa quy tắc “%(rule)s”.") % {"rule": rule.message})
         return redirect(tab_url(report_form, "rules"))
     context = {
-        "section": "reporting",
         "report_form": report_form,
         "target": rule,
         "kind": _("quy tắc kiểm tra"),

@@ -82,7 +82,6 @@ def _section_form_view(request, report_form: Form, section: Section | None):
             return redirect(tab_url(report_form, "sections", f"#section-{saved.pk}"))
     title = _("Sửa phần") if section else _("Thêm phần")
     context = {
-        "section": "reporting",
         "report_form": report_form,
         "form_section": section,
         "form": form,
@@ -119,7 +118,6 @@ def section_delete(request, pk, section_id):
         messages.success(request, _("Đã xóa phần “%(title)s”.") % {"title": section.title})
         return redirect(tab_url(report_form, "sections"))
     context = {
-        "section": "reporting",
         "report_form": report_form,
         "target": section,
         "kind": _("phần"),
