@@ -1,10 +1,13 @@
 """The national units, before and after 1/7/2025, as `danvan import_units` loads them (done once for the test DB)."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
 
+from danvan.core.figures import UNITS
+from danvan.core.models import FiguresVersion
 from danvan.orgunits.models import LineageLink, OrgUnit
 from danvan.orgunits.selectors import lineage_of
 
@@ -75,3 +78,11 @@ def test_subtree_count_matches_the_orm_with_and_without_a_date(units):
         == OrgUnit.objects.filter(subtree_q(cao_bang.path)).open_on(AFTER).count()
     )
     assert subtree_count(cao_bang, BEFORE) > subtree_count(cao_bang, AFTER)
+
+
+def test_an_import_that_changes_the_tree_changes_the_units_figures_version(db):
+    """Cached counts and the list of province codes the nation's figures are put together from are keyed by it."""
+    OrgUnit.objects.filter(external_id="vn:province:04").update(name="Tỉnh Cao Bằng (tên cũ)")  # to be renamed
+    before = FiguresVersion.objects.get(name=UNITS).token
+    call_command("import_units", stdout=io.StringIO())
+    assert FiguresVersion.objects.get(name=UNITS).token != before

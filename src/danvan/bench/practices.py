@@ -21,7 +21,8 @@ import time
 from django.db import connection, transaction
 from django.utils import timezone
 
-from danvan.orgunits.models import REFORM_DATE, LineageLink, OrgUnit, UnitLineage, subtree_range
+from danvan.orgunits.models import REFORM_DATE, LineageLink, OrgUnit, UnitLineage
+from danvan.orgunits.tree import subtree_range
 from danvan.practices import selectors
 from danvan.practices.models import Field, Practice, PracticeYear, PracticeYearField
 

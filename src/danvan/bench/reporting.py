@@ -44,7 +44,8 @@ from danvan.core.figures import (
     bump_after_bulk_load,
     bump_figures_version,
 )
-from danvan.orgunits.models import REFORM_DATE, OrgUnit, path_ids, subtree_range
+from danvan.orgunits.models import REFORM_DATE, OrgUnit
+from danvan.orgunits.tree import path_ids, subtree_range
 from danvan.reporting import expressions, selectors, services
 from danvan.reporting.models import (
     Aggregation,

@@ -16,7 +16,8 @@ from django.db import connection, transaction
 
 from danvan.orgunits import selectors
 from danvan.orgunits.administrative import LAST_DAY_BEFORE_REFORM, _set_paths_of_new_units
-from danvan.orgunits.models import REFORM_DATE, OrgUnit, subtree_range
+from danvan.orgunits.models import REFORM_DATE, OrgUnit
+from danvan.orgunits.tree import subtree_range
 
 from .timing import compare, plain_sql, report
 

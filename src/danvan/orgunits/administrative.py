@@ -26,6 +26,7 @@ from vietnam_provinces.legacy import Province as LegacyProvince
 from vietnam_provinces.legacy import Ward as LegacyWard
 
 from danvan.core.changelog import snapshot
+from danvan.core.figures import UNITS, bump_figures_version
 from danvan.core.models import ChangeLog
 
 from .models import REFORM_DATE, LineageLink, OrgUnit, UnitLineage
@@ -310,6 +311,9 @@ def import_administrative_units(stdout=None) -> ImportResult:
         batch_size=5000,
     )
     result.events_created = len(new_events)
+    if result.created or result.updated or result.events_created:
+        # Written in bulk, without the services: the cached counts and trees must be computed again.
+        bump_figures_version(UNITS)
     result.seconds = time.perf_counter() - started
     return result
 

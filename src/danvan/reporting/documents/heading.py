@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from danvan.core.text import fold
-from danvan.orgunits.models import OrgUnit, open_on_q
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import open_on_q
 
 from ..models import Form, ReportDocument
 from ..periods import Period

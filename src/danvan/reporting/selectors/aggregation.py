@@ -18,8 +18,8 @@ from danvan.core import figures as figure_cache
 from danvan.core.figures import REPORTING, UNITS, VALUES, cached_figures
 from danvan.core.replica import analytics_db
 from danvan.orgunits.lineage import lineage_paths, lineage_unit_ids
-from danvan.orgunits.models import OrgUnit, subtree_range
-from danvan.orgunits.tree import open_on_q, outermost
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import open_on_q, outermost, subtree_range
 
 from .. import expressions
 from ..models import (

@@ -5,8 +5,8 @@ from django.http import Http404
 
 from danvan.accounts.scope import visible_paths, visible_q
 from danvan.orgunits.lineage import lineage_paths
-from danvan.orgunits.models import OrgUnit, path_ids
-from danvan.orgunits.tree import intersect_paths, open_on_q, subtrees_q
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import intersect_paths, open_on_q, path_ids, subtrees_q
 
 from ..models import (
     Category,

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from django.http import Http404
 
 from danvan.accounts.scope import Role, has_role_on, visible_q
-from danvan.orgunits.models import OrgUnit, subtree_q
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import subtree_q
 
 from ..models import (
     Form,

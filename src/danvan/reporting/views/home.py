@@ -7,7 +7,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.orgunits.models import OrgUnit, subtree_q
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import subtree_q
 
 from .. import selectors, services
 from ..models import Submission
