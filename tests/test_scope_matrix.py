@@ -79,6 +79,7 @@ ROWS = [
     # --- orgunits ---
     row("orgunits:tree",                  "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("orgunits:list",                  "GET",   LOGIN, 200, 200, query=IN_UNIT),
+    row("orgunits:export_units",          "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("orgunits:search",                "GET",   LOGIN, 200, 200, query="q=ma tran"),
     row("orgunits:create",                "GET",   LOGIN, 200, 200, query="parent=@commune"),
     row("orgunits:create",                "POST",  LOGIN, 200, 200, query="parent=@commune"),

@@ -15,7 +15,7 @@ HEADERS = ["Tên", "Loại", "Loại hình", "Mã", "Đơn vị cấp trên", "H
 
 
 def export(client, **params):
-    response = client.get(reverse("orgunits:list"), {"format": "xlsx", **params})
+    response = client.get(reverse("orgunits:export_units"), params)
     assert response.status_code == 200
     assert response["Content-Type"] == XLSX_CONTENT_TYPE
     assert response["Content-Disposition"] == 'attachment; filename="don-vi.xlsx"'
@@ -95,5 +95,5 @@ def test_export_with_invalid_filter_is_empty_not_an_error(units, commune_editor,
 
 
 def test_anonymous_user_cannot_export(units, client):
-    response = client.get(reverse("orgunits:list"), {"format": "xlsx"})
+    response = client.get(reverse("orgunits:export_units"))
     assert response.status_code == 302

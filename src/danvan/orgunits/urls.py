@@ -6,6 +6,7 @@ app_name = "orgunits"
 urlpatterns = [
     path("", views.tree, name="tree"),
     path("danh-sach/", views.unit_list, name="list"),
+    path("danh-sach/xuat.xlsx", views.export_units, name="export_units"),
     path("tim/", views.search, name="search"),
     path("them/", views.create, name="create"),
     path("nhap-excel/", views.import_units, name="import"),

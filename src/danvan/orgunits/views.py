@@ -62,16 +62,27 @@ def search(request):
     return render(request, "orgunits/_search_results.html", {"results": results, "q": q})
 
 
-@login_required
-def unit_list(request):
+def _filtered_units(request):
+    """The list's filter over the user's units, and the units it keeps (the page and its export show the same)."""
     filterset = OrgUnitFilter(
         request.GET, queryset=selectors.units_visible_to(request.user).select_related("parent")
     )
     units = filterset.qs.vietnamese_order() if filterset.is_valid() else OrgUnit.objects.none()
-    if request.GET.get("format") == "xlsx":
-        return units_workbook_response(units)
+    return filterset, units
+
+
+@login_required
+def unit_list(request):
+    filterset, units = _filtered_units(request)
     page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "orgunits/list.html", {"filter": filterset, "page_obj": page})
+
+
+@login_required
+def export_units(request):
+    """The list's units, under the same filter, as an .xlsx."""
+    _filterset, units = _filtered_units(request)
+    return units_workbook_response(units)
 
 
 @login_required

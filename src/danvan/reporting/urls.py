@@ -39,7 +39,7 @@ urlpatterns: list = [
     path("bieu-mau/<int:pk>/quy-tac/<int:rule_id>/xoa/", rules.rule_delete, name="rule_delete"),
     # --- analytics: pivot, charts, Excel export ---
     path("tong-hop/", analytics.analytics, name="analytics"),
-    path("tong-hop/excel/", analytics.analytics_export, name="analytics_export"),
+    path("tong-hop/xuat.xlsx", analytics.analytics_export, name="analytics_export"),
     # --- documents: the Party-format report, Word and PDF ---
     path(DOCUMENT, documents.document_page, name="document_page"),
     path(f"{DOCUMENT}tien-do/", documents.document_progress, name="document_progress"),
