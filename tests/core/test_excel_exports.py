@@ -75,7 +75,7 @@ def download(client, url, params) -> bytes:
 
 EXPORTS = {
     "units": ("orgunits:export_units", lambda u: {"unit": u["thuc_phan"].pk}, [LINK, COMMAND]),
-    "units-template": ("orgunits:import_template", lambda u: {"parent": u["thuc_phan"].pk}, [LINK]),
+    "units-template": ("orgunits:import_template", lambda u: {"unit": u["thuc_phan"].pk}, [LINK]),
     "practices": (
         "practices:export_practices",
         lambda u: {"unit": u["thuc_phan"].pk},

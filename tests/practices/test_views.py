@@ -694,8 +694,10 @@ def test_superuser_without_a_unit_gets_working_pages(units, superuser, practice,
     assert response.status_code == 200 and "Tuyến đường hoa tự quản" in response.content.decode()
     form = client.get(reverse("practices:create")).context["form"]
     assert units["cao_bang"].pk in [value for value, _label in form.fields["owner"].choices]
-    with_owner = client.get(reverse("practices:create"), {"owner": units["thuc_phan"].pk}).context["form"]
+    with_owner = client.get(reverse("practices:create"), {"unit": units["thuc_phan"].pk}).context["form"]
     assert with_owner.initial["owner"] == units["thuc_phan"].pk
+    old_link = client.get(reverse("practices:create"), {"owner": units["thuc_phan"].pk}).context["form"]
+    assert old_link.initial["owner"] == units["thuc_phan"].pk
     assert client.get(reverse("practices:campaigns")).status_code == 200
     assert client.get(reverse("practices:fields")).status_code == 200
     response = client.get(reverse("practices:campaign_create"))
@@ -713,6 +715,7 @@ def test_odd_query_strings_never_break_the_pages(practice, commune_editor, clien
         assert client.get(reverse("practices:practice_list"), params).status_code == 200, params
     assert client.get(reverse("practices:detail", args=[practice.pk]), {"tab": "nope"}).status_code == 200
     assert client.get(reverse("practices:create"), {"owner": "abc"}).status_code == 200
+    assert client.get(reverse("practices:create"), {"unit": "abc"}).status_code == 200
     assert client.get(reverse("practices:field_choices"), {"owner": "x", "fields": ["a"]}).status_code == 200
 
 

@@ -3,7 +3,6 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.forms import add_service_errors
+from danvan.core.lists import page_of
 from danvan.core.text import fold
 
 from . import services
@@ -99,7 +99,7 @@ def user_list(request):
     q = request.GET.get("q", "").strip()
     if q:
         users = users.filter(search_key__contains=fold(q))
-    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    page = page_of(request, users)
     return render(request, "accounts/user_list.html", {"page_obj": page, "q": q})
 
 

@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts.scope import visible_paths
 from danvan.core.figures import UNITS, cached_figures
+from danvan.core.lists import filtered_rows, page_of
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import counts_by_kind
 from danvan.practices.models import Status
@@ -67,8 +67,7 @@ def dashboard(request):
 @login_required
 def changelog(request):
     filterset = ChangeLogFilter(request.GET, queryset=changes_visible_to(request.user))
-    rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = page_of(request, filtered_rows(filterset))
     return render(request, "home/changelog.html", {"filter": filterset, "page_obj": page})
 
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.excel import xlsx_response
 from danvan.core.forms import add_service_errors
+from danvan.core.lists import filtered_rows, page_of
 
 from . import selectors, services
 from .exports import units_workbook_response
@@ -22,8 +22,6 @@ from .filters import OrgUnitFilter
 from .forms import CloseUnitForm, GroupForm, TreeOptionsForm, UnitForm
 from .imports import COLUMNS, MAX_ROWS, allowed_values, import_units_workbook, template_workbook
 from .models import OrgUnit, UnitGroup
-
-PAGE_SIZE = 50
 
 
 def _as_of(request):
@@ -67,14 +65,14 @@ def _filtered_units(request):
     filterset = OrgUnitFilter(
         request.GET, queryset=selectors.units_visible_to(request.user).select_related("parent")
     )
-    units = filterset.qs.vietnamese_order() if filterset.is_valid() else OrgUnit.objects.none()
+    units = filtered_rows(filterset).vietnamese_order()
     return filterset, units
 
 
 @login_required
 def unit_list(request):
     filterset, units = _filtered_units(request)
-    page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, units)
     return render(request, "orgunits/list.html", {"filter": filterset, "page_obj": page})
 
 
@@ -102,7 +100,7 @@ def detail(request, pk):
     }
     if tab == "children":
         children = selectors.children_of(request.user, unit)
-        context["page_obj"] = Paginator(children, PAGE_SIZE).get_page(request.GET.get("page"))
+        context["page_obj"] = page_of(request, children)
     elif tab == "users":
         context["roles"] = unit.user_roles.select_related("user").order_by("role", "user__username")
         context["inherited_roles"] = _inherited_roles(unit)

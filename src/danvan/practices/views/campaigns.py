@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,13 +10,14 @@ from django.utils.translation import gettext as _
 from danvan.accounts.scope import Role, has_role_on
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.forms import add_service_errors
+from danvan.core.lists import page_of
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 
 from .. import forms as register_forms
 from .. import selectors, services
 from ..models import Campaign
-from .common import PAGE_SIZE, crumbs, scoped
+from .common import crumbs, scoped
 
 
 def _approvable_units(request):
@@ -38,7 +38,7 @@ def campaigns(request):
     campaigns = scoped(Campaign.objects.select_related("unit"), user, "unit__path").order_by(
         "-year", "unit__depth", "unit__sort_key"
     )
-    page = Paginator(campaigns, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, campaigns)
     above_ids = {i for unit in getattr(request, "user_units", []) for i in unit.ancestor_ids}
     above = (
         Campaign.objects.filter(unit_id__in=above_ids).select_related("unit").order_by("-year")[:20]
@@ -99,7 +99,7 @@ def campaign_detail(request, pk):
         pk=pk,
     )
     completion = selectors.campaign_completion(campaign)
-    page = Paginator(completion["missing"], PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, completion["missing"])
     shown_ids = [row["pk"] for row in page.object_list] + [row["pk"] for row in completion["done"][:300]]
     units = OrgUnit.objects.select_related("parent").in_bulk(shown_ids)
 

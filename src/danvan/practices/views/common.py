@@ -9,8 +9,6 @@ from danvan.orgunits.models import OrgUnit
 
 from .. import forms as register_forms
 
-PAGE_SIZE = 50
-
 
 def scoped(queryset, user, field: str):
     """Limits a queryset to the user's scope on a path column (a superuser's is everything)."""

@@ -4,7 +4,6 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -18,6 +17,7 @@ from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.excel import xlsx_response
 from danvan.core.forms import add_service_errors
+from danvan.core.lists import page_of
 from danvan.core.models import ChangeLog
 from danvan.orgunits.models import OrgUnit, UnitGroup
 from danvan.orgunits.selectors import get_unit_for
@@ -28,7 +28,7 @@ from ..exports import practices_workbook_response
 from ..filters import PracticeFilter
 from ..imports import COLUMNS, MAX_ROWS, allowed_values, import_practices_workbook, template_workbook
 from ..models import Attachment, Commendation, Field, Level, Practice, PracticeYear, Status
-from .common import PAGE_SIZE, crumbs, scoped, unit_filter_choices
+from .common import crumbs, scoped, unit_filter_choices
 
 REGISTER_SORTS = {
     "name": ["search_key"],
@@ -105,7 +105,7 @@ def practice_list(request):
         practices, sort = _sorted_practices(filterset.qs, request.GET.get("sort", "-year"))
     else:
         practices, sort = Practice.objects.none(), "-year"
-    page = Paginator(practices, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, practices)
     export_query = data.copy()
     export_query.pop("page", None)
     context = {
@@ -280,7 +280,8 @@ def _practice_form_view(request, *, practice: Practice | None, owner: OrgUnit | 
 @login_required
 def create(request):
     owner = None
-    owner_id = request.GET.get("owner", "")
+    # ?unit= as on every page; ?owner= is still read from links made before.
+    owner_id = request.GET.get("unit") or request.GET.get("owner", "")
     if owner_id.isdigit():
         owner = get_unit_for(request.user, owner_id)
     elif getattr(request, "current_unit", None) is not None and services.can_edit(

@@ -1,11 +1,11 @@
 """The public showcase (no login): recognised and replicated models and exemplars, without contact data."""
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.formats import number_format
 
 from danvan.accounts.scope import can_view_path
+from danvan.core.lists import page_of
 from danvan.core.text import fold
 from danvan.orgunits.models import OrgUnit
 
@@ -59,7 +59,7 @@ def showcase(request):
         practices = practices.filter(kind=kind)
     else:
         kind = ""
-    page = Paginator(practices, SHOWCASE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, practices, SHOWCASE_PAGE_SIZE)
     _showcase_cards(page.object_list)
     return render(
         request,

@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.accounts.scope import Role, can_view_path, has_role_on
 from danvan.core.errors import ValidationError, messages_of
+from danvan.core.lists import page_of
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 
@@ -76,7 +76,7 @@ def completeness(request, form_id):
     show = show if show in COMPLETENESS_SHOWS else "all"
     # The counts cover every unit; the names only those in the user's scope (a commune sees its own line).
     listed = [(u, s) for u, s in lists[show] if can_view_path(user, u.path)]
-    page = Paginator(listed, COMPLETENESS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, listed, COMPLETENESS_PAGE_SIZE)
     on_time_ids = {u.pk for u, _s in figures.on_time}
     rows = [
         {

@@ -11,8 +11,6 @@ from .. import expressions, selectors, services
 from ..models import Form
 from ..periods import PERIOD_TYPE_LABELS, PeriodType
 
-DEFINITION_PAGE_SIZE = 50
-
 
 def can_create_definitions(user) -> bool:
     return user.is_superuser or bool(role_paths(user, Role.ADMIN))

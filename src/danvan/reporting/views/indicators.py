@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,13 +10,14 @@ from django.utils.translation import gettext as _
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.forms import add_service_errors
+from danvan.core.lists import filtered_rows, page_of
 
 from .. import selectors, services
 from ..filters import IndicatorFilter
 from ..forms import CategoryForm, IndicatorForm
 from ..models import Category, Indicator, SectionIndicator
 from .common import crumbs
-from .definitions import DEFINITION_PAGE_SIZE, can_create_definitions, require_define, safe_codes
+from .definitions import can_create_definitions, require_define, safe_codes
 
 
 @login_required
@@ -31,8 +31,7 @@ def indicator_list(request):
         .order_by("code")
     )
     filterset = IndicatorFilter(request.GET, queryset=base)
-    indicators = filterset.qs if filterset.is_valid() else Indicator.objects.none()
-    page = Paginator(indicators, DEFINITION_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, filtered_rows(filterset))
     for indicator in page.object_list:
         indicator.can_edit = services.can_define(user, indicator.owner)
     context = {

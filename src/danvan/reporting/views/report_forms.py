@@ -5,7 +5,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from danvan.accounts.scope import visible_q
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.forms import add_service_errors
+from danvan.core.lists import filtered_rows, page_of
 from danvan.core.models import ChangeLog
 from danvan.core.text import vietnamese_sorted
 
@@ -26,7 +26,6 @@ from ..models import NARRATIVE_OUTLINE, Form, ValidationRule
 from ..periods import Period, current_period, form_period
 from .common import crumbs
 from .definitions import (
-    DEFINITION_PAGE_SIZE,
     can_create_definitions,
     kind_labels,
     period_type_label,
@@ -47,10 +46,10 @@ def form_list(request):
         .annotate(indicator_count=Count("sections__items", distinct=True))
     )
     filterset = FormFilter(request.GET, queryset=base)
-    forms = filterset.qs if filterset.is_valid() else Form.objects.none()
+    forms = filtered_rows(filterset)
     # Forms are few (tens per province): ordered in Vietnamese, then paginated.
     ordered = vietnamese_sorted(forms, key=lambda form: form.name)
-    page = Paginator(ordered, DEFINITION_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, ordered)
     today = timezone.localdate()
     for form in page.object_list:
         form.period_type_label = period_type_label(form.period_type)
