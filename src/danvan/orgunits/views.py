@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -14,6 +16,7 @@ from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.excel import xlsx_response
 from danvan.core.forms import add_service_errors
+from danvan.core.import_page import run_import
 from danvan.core.lists import filtered_rows, page_of
 
 from . import selectors, services
@@ -238,33 +241,15 @@ def _import_root(request):
 def import_units(request):
     """Upload an .xlsx of hamlets and agencies; every row is checked, then all are saved or none."""
     root = _import_root(request)
-    report, file_error = None, ""
-    if request.method == "POST":
-        upload = request.FILES.get("file")
-        if upload is None:
-            file_error = _("Hãy chọn tệp Excel (.xlsx) để nhập.")
-        else:
-            report = import_units_workbook(request.user, root, upload)
-            if report.ok:
-                messages.success(
-                    request,
-                    _("Đã nhập %(count)s đơn vị vào %(unit)s.")
-                    % {
-                        "count": number_format(len(report.created), force_grouping=True),
-                        "unit": root.name,
-                    },
-                )
-                return redirect(f"{reverse('orgunits:detail', args=[root.pk])}?tab=children")
-            file_error = " ".join(str(error) for error in report.file_errors)
-    context = {
-        "unit": root,
-        "columns": COLUMNS,
-        "allowed": allowed_values(),
-        "max_rows": MAX_ROWS,
-        "report": report,
-        "file_error": file_error,
-        "row_errors": report.row_errors[:500] if report else [],
-    }
+    report, shown = run_import(request, partial(import_units_workbook, request.user, root))
+    if report is not None and report.ok:
+        messages.success(
+            request,
+            _("Đã nhập %(count)s đơn vị vào %(unit)s.")
+            % {"count": number_format(len(report.created), force_grouping=True), "unit": root.name},
+        )
+        return redirect(f"{reverse('orgunits:detail', args=[root.pk])}?tab=children")
+    context = {"unit": root, "columns": COLUMNS, "allowed": allowed_values(), "max_rows": MAX_ROWS, **shown}
     return render(request, "orgunits/import.html", context)
 
 

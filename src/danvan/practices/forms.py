@@ -17,6 +17,7 @@ from danvan.orgunits.tree import open_on_q, subtree_q
 
 from .models import Commendation, Field, Practice
 from .selectors import fields_for
+from .services import EDITABLE
 from .templatetags.practice_tags import plain_number
 
 CHOICE_ERRORS = {
@@ -135,22 +136,8 @@ class PracticeForm(forms.Form):
         error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ.")},
     )
 
-    # The service's fields that the form edits (the rest are lifecycle, set by the steps).
-    SERVICE_FIELDS = (
-        "kind",
-        "name",
-        "person_name",
-        "person_position",
-        "registration_year",
-        "summary",
-        "method",
-        "participants",
-        "start_date",
-        "end_date",
-        "contact_name",
-        "contact_phone",
-        "contact_email",
-    )
+    # The service's editable fields but the owner, a field of its own (the rest are lifecycle, set by the steps).
+    SERVICE_FIELDS = tuple(name for name in EDITABLE if name != "owner")
 
     def __init__(self, *args, user, owner=None, instance: Practice | None = None, **kwargs):
         super().__init__(*args, **kwargs)

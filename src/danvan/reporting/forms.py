@@ -9,6 +9,7 @@ from danvan.orgunits.models import OrgUnit, UnitGroup
 
 from .models import Aggregation, Category, Importance, Indicator, Source, ValidationRule, ValueType
 from .periods import PERIOD_TYPE_LABELS, PeriodType
+from .services.definitions import FORM_FIELDS, INDICATOR_FIELDS
 
 # --- entry ---
 
@@ -169,18 +170,7 @@ class IndicatorForm(forms.Form):
         help_text=_("Chỉ quản trị của đơn vị này sửa được chỉ tiêu."),
     )
 
-    SERVICE_FIELDS = (
-        "code",
-        "name",
-        "short_name",
-        "description",
-        "value_type",
-        "aggregation",
-        "measure",
-        "expression",
-        "source",
-        "owner",
-    )
+    SERVICE_FIELDS = INDICATOR_FIELDS  # what save_indicator takes
 
     def __init__(self, *args, user, instance: Indicator | None = None, current=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -294,18 +284,7 @@ class FormDefinitionForm(forms.Form):
         label=_("Đang dùng (các đơn vị phải báo cáo)"), required=False, initial=True
     )
 
-    SERVICE_FIELDS = (
-        "code",
-        "name",
-        "owner",
-        "period_type",
-        "reporting_kinds",
-        "deadline_days",
-        "lock_days",
-        "has_narrative",
-        "document_title",
-        "is_active",
-    )
+    SERVICE_FIELDS = FORM_FIELDS  # what save_form takes
 
     def __init__(self, *args, user, instance=None, current=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,7 @@
 """The register: the list with its filters, a practice's page and forms, the fields, and the Excel import and export."""
 
+from functools import partial
+
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +19,7 @@ from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.excel import xlsx_response
 from danvan.core.forms import add_service_errors
+from danvan.core.import_page import run_import
 from danvan.core.lists import page_of
 from danvan.core.models import ChangeLog
 from danvan.orgunits.models import OrgUnit, UnitGroup
@@ -361,30 +364,21 @@ def import_practices(request):
     if not request.GET.get("unit") and getattr(request, "current_unit", None) is not None:
         return redirect(f"{reverse('practices:import_practices')}?unit={request.current_unit.pk}")
     root = _import_root(request)
-    report, file_error = None, ""
-    if request.method == "POST":
-        upload = request.FILES.get("file")
-        if upload is None:
-            file_error = _("Hãy chọn tệp Excel (.xlsx) để nhập.")
-        else:
-            report = import_practices_workbook(request.user, root, upload)
-            if report.ok:
-                messages.success(
-                    request,
-                    _("Đã nhập %(count)s mô hình, điển hình vào %(unit)s.")
-                    % {"count": number_format(len(report.created), force_grouping=True), "unit": root.name},
-                )
-                return redirect(f"{reverse('practices:practice_list')}?unit={root.pk}")
-            file_error = " ".join(str(error) for error in report.file_errors)
+    report, shown = run_import(request, partial(import_practices_workbook, request.user, root))
+    if report is not None and report.ok:
+        messages.success(
+            request,
+            _("Đã nhập %(count)s mô hình, điển hình vào %(unit)s.")
+            % {"count": number_format(len(report.created), force_grouping=True), "unit": root.name},
+        )
+        return redirect(f"{reverse('practices:practice_list')}?unit={root.pk}")
     context = {
         "crumbs": crumbs(request.user, root, (_("Nhập từ Excel"), None)),
         "unit": root,
         "columns": COLUMNS,
         "allowed": allowed_values(root),
         "max_rows": MAX_ROWS,
-        "report": report,
-        "file_error": file_error,
-        "row_errors": report.row_errors[:500] if report else [],
+        **shown,
     }
     return render(request, "practices/import.html", context)
 
