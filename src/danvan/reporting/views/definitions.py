@@ -10,6 +10,7 @@ from danvan.orgunits.models import OrgUnit
 from .. import expressions, selectors, services
 from ..models import Form
 from ..periods import PERIOD_TYPE_LABELS, PeriodType
+from .common import crumbs
 
 
 def can_create_definitions(user) -> bool:
@@ -53,3 +54,17 @@ def definable_form(request, pk) -> Form:
 
 def tab_url(report_form: Form, tab: str, anchor: str = "") -> str:
     return f"{reverse('reporting:form_detail', args=[report_form.pk])}?tab={tab}{anchor}"
+
+
+def form_part_crumbs(report_form: Form, tab: str, title: str) -> list[tuple[str, str | None]]:
+    """Breadcrumbs of a page about one part of a form (a section, a rule): the forms, the form at that tab, the page."""
+    return crumbs(
+        (_("Biểu mẫu"), reverse("reporting:form_list")),
+        (report_form.name, tab_url(report_form, tab)),
+        (title, None),
+    )
+
+
+def edit_crumbs(list_crumb: tuple[str, str], shown: tuple[str, str] | None, title: str) -> list:
+    """Breadcrumbs of a definition's create or edit page: its list, the definition when it exists, the page."""
+    return crumbs(list_crumb, *([shown] if shown else []), (title, None))

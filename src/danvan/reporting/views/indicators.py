@@ -17,7 +17,7 @@ from ..filters import IndicatorFilter
 from ..forms import CategoryForm, IndicatorForm
 from ..models import Category, Indicator, SectionIndicator
 from .common import crumbs
-from .definitions import can_create_definitions, require_define, safe_codes
+from .definitions import can_create_definitions, edit_crumbs, require_define, safe_codes
 
 
 @login_required
@@ -69,15 +69,10 @@ def _indicator_form_view(request, indicator: Indicator | None):
             return redirect("reporting:indicator_detail", saved.pk)
     title = _("Sửa chỉ tiêu") if indicator else _("Thêm chỉ tiêu")
     list_crumb = (_("Chỉ tiêu"), reverse("reporting:indicator_list"))
-    trail = (
-        crumbs(
-            list_crumb,
-            (indicator.code, reverse("reporting:indicator_detail", args=[indicator.pk])),
-            (title, None),
-        )
-        if indicator
-        else crumbs(list_crumb, (title, None))
+    shown = (
+        (indicator.code, reverse("reporting:indicator_detail", args=[indicator.pk])) if indicator else None
     )
+    trail = edit_crumbs(list_crumb, shown, title)
     context = {
         "form": form,
         "indicator": indicator,

@@ -27,6 +27,7 @@ from ..periods import Period, current_period, form_period
 from .common import crumbs
 from .definitions import (
     can_create_definitions,
+    edit_crumbs,
     kind_labels,
     period_type_label,
     require_define,
@@ -84,15 +85,10 @@ def _form_form_view(request, report_form: Form | None):
             return redirect("reporting:form_detail", saved.pk)
     title = _("Sửa biểu mẫu") if report_form else _("Tạo biểu mẫu")
     list_crumb = (_("Biểu mẫu"), reverse("reporting:form_list"))
-    trail = (
-        crumbs(
-            list_crumb,
-            (report_form.name, reverse("reporting:form_detail", args=[report_form.pk])),
-            (title, None),
-        )
-        if report_form
-        else crumbs(list_crumb, (title, None))
+    shown = (
+        (report_form.name, reverse("reporting:form_detail", args=[report_form.pk])) if report_form else None
     )
+    trail = edit_crumbs(list_crumb, shown, title)
     context = {
         "form": form,
         "report_form": report_form,

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.core.errors import ValidationError
@@ -12,8 +11,7 @@ from danvan.core.forms import add_service_errors
 from .. import selectors, services
 from ..forms import RuleForm
 from ..models import Form, ValidationRule
-from .common import crumbs
-from .definitions import definable_form, tab_url
+from .definitions import definable_form, form_part_crumbs, tab_url
 
 
 def _rule_codes(report_form: Form) -> list[dict]:
@@ -48,11 +46,7 @@ def _rule_form_view(request, report_form: Form, rule: ValidationRule | None):
         "form": form,
         "codes": _rule_codes(report_form),
         "title": title,
-        "crumbs": crumbs(
-            (_("Biểu mẫu"), reverse("reporting:form_list")),
-            (report_form.name, tab_url(report_form, "rules")),
-            (title, None),
-        ),
+        "crumbs": form_part_crumbs(report_form, "rules", title),
     }
     return render(request, "reporting/definitions/rule_form.html", context)
 
@@ -82,10 +76,6 @@ def rule_delete(request, pk, rule_id):
         "target": rule,
         "kind": _("quy tắc kiểm tra"),
         "back_url": tab_url(report_form, "rules"),
-        "crumbs": crumbs(
-            (_("Biểu mẫu"), reverse("reporting:form_list")),
-            (report_form.name, tab_url(report_form, "rules")),
-            (_("Xóa quy tắc"), None),
-        ),
+        "crumbs": form_part_crumbs(report_form, "rules", _("Xóa quy tắc")),
     }
     return render(request, "reporting/definitions/confirm_delete.html", context)

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,8 +12,7 @@ from danvan.core.forms import add_service_errors
 from .. import selectors, services
 from ..forms import SectionForm
 from ..models import Form, Section, SectionIndicator
-from .common import crumbs
-from .definitions import definable_form, tab_url
+from .definitions import definable_form, form_part_crumbs, tab_url
 
 
 def _section_rows(user, report_form: Form, section: Section | None, form) -> list[dict]:
@@ -87,11 +85,7 @@ def _section_form_view(request, report_form: Form, section: Section | None):
         "form": form,
         "rows": _section_rows(user, report_form, section, form),
         "title": title,
-        "crumbs": crumbs(
-            (_("Biểu mẫu"), reverse("reporting:form_list")),
-            (report_form.name, tab_url(report_form, "sections")),
-            (title, None),
-        ),
+        "crumbs": form_part_crumbs(report_form, "sections", title),
     }
     return render(request, "reporting/definitions/section_form.html", context)
 
@@ -123,11 +117,7 @@ def section_delete(request, pk, section_id):
         "kind": _("phần"),
         "items": [item.indicator for item in section.items.select_related("indicator")],
         "back_url": tab_url(report_form, "sections"),
-        "crumbs": crumbs(
-            (_("Biểu mẫu"), reverse("reporting:form_list")),
-            (report_form.name, tab_url(report_form, "sections")),
-            (_("Xóa phần"), None),
-        ),
+        "crumbs": form_part_crumbs(report_form, "sections", _("Xóa phần")),
     }
     return render(request, "reporting/definitions/confirm_delete.html", context)
 
