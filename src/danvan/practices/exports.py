@@ -10,11 +10,11 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.excel import append_row, workbook_bytes, xlsx_response
+from danvan.core.excel import xlsx_response
+from danvan.core.excel_lists import ListSheet
 
 from .models import Level, Practice, PracticeYear, Status
 
-DATE_FORMAT = "DD/MM/YYYY"
 CHUNK = 2000
 
 # (key, header, width)
@@ -143,43 +143,19 @@ def _row(practice) -> dict:
 
 def practices_workbook(queryset) -> bytes:
     """The practices of `queryset` (see export_queryset) as an .xlsx, written row by row."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Mô hình"))
-    for index, (_key, _header, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="F3D9DA")
-
-    def header_cell(text):
-        cell = WriteOnlyCell(sheet, value=str(text))
-        cell.font, cell.fill = bold, fill
-        return cell
+    sheet = ListSheet(_("Mô hình"), [(header, width) for _key, header, width in COLUMNS])
 
     def cell(key, value):
         if key in DATE_KEYS:
-            written = WriteOnlyCell(sheet, value=value)
-            if value is not None:
-                written.number_format = DATE_FORMAT
-            return written
+            return sheet.date(value)
         if key in TEXT_KEYS:
-            written = WriteOnlyCell(sheet, value=value or None)
-            written.number_format = "@"
-            return written
+            return sheet.text(value or None)
         return value if value != "" else None
 
-    append_row(sheet, [header_cell(header) for _key, header, _width in COLUMNS])
-    rows = 0
     for practice in queryset.iterator(chunk_size=CHUNK):
         values = _row(practice)
-        append_row(sheet, [cell(key, values[key]) for key, _header, _width in COLUMNS])
-        rows += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{rows + 1}"
-    return workbook_bytes(workbook)
+        sheet.append([cell(key, values[key]) for key, _header, _width in COLUMNS])
+    return sheet.content()
 
 
 def practices_workbook_response(
