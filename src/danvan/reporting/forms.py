@@ -93,7 +93,28 @@ class CategoryCheckboxes(forms.ModelMultipleChoiceField):
         )
 
 
-class IndicatorForm(forms.Form):
+class DefinitionForm(forms.Form):
+    """The editing form of a definition a unit owns (an indicator, a form): the service's fields and the owner."""
+
+    SERVICE_FIELDS: tuple[str, ...] = ()
+
+    def start_from(self, instance, shown: list[OrgUnit], current: OrgUnit | None, *, only_unit: bool = True):
+        """The initial values: the definition's own; for a new one, the unit the user works as when offered, else
+        the only unit offered (when `only_unit`)."""
+        if instance is not None:
+            for name in self.SERVICE_FIELDS:
+                self.initial.setdefault(name, getattr(instance, name))
+            self.initial["owner"] = instance.owner_id
+        elif current is not None and current.pk in {unit.pk for unit in shown}:
+            self.initial.setdefault("owner", current.pk)
+        elif len(shown) == 1 and only_unit:
+            self.initial.setdefault("owner", shown[0].pk)
+
+    def service_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.SERVICE_FIELDS}
+
+
+class IndicatorForm(DefinitionForm):
     code = forms.CharField(
         label=_("Mã chỉ tiêu"),
         max_length=40,
@@ -187,19 +208,9 @@ class IndicatorForm(forms.Form):
         self.fields["expression"].widget.attrs.update(
             {"autocomplete": "off", "spellcheck": "false", "class": "font-monospace"}
         )
+        self.start_from(instance, shown, current, only_unit=not user.is_superuser)
         if instance is not None:
-            for name in self.SERVICE_FIELDS:
-                self.initial.setdefault(name, getattr(instance, name))
-            self.initial["owner"] = instance.owner_id
             self.initial.setdefault("categories", [c.pk for c in instance.categories.all()])
-        else:
-            if current is not None and current.pk in {unit.pk for unit in shown}:
-                self.initial.setdefault("owner", current.pk)
-            elif len(shown) == 1 and not user.is_superuser:
-                self.initial.setdefault("owner", shown[0].pk)
-
-    def service_data(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.SERVICE_FIELDS}
 
 
 class GroupCheckboxes(forms.ModelMultipleChoiceField):
@@ -213,7 +224,7 @@ class GroupCheckboxes(forms.ModelMultipleChoiceField):
         return f"{obj.name} ({obj.owner.name})"
 
 
-class FormDefinitionForm(forms.Form):
+class FormDefinitionForm(DefinitionForm):
     code = forms.CharField(
         label=_("Mã biểu mẫu"),
         max_length=40,
@@ -300,21 +311,12 @@ class FormDefinitionForm(forms.Form):
         self.fields["code"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
         for name in ("deadline_days", "lock_days"):
             self.fields[name].widget.attrs["inputmode"] = "numeric"
+        self.start_from(instance, shown, current)
         if instance is not None:
-            for name in self.SERVICE_FIELDS:
-                self.initial.setdefault(name, getattr(instance, name))
-            self.initial["owner"] = instance.owner_id
             self.initial.setdefault("reporting_groups", [g.pk for g in instance.reporting_groups.all()])
         else:
             self.initial.setdefault("reporting_kinds", [OrgUnit.Kind.COMMUNE])
             self.initial.setdefault("period_type", PeriodType.HALF_YEAR.value)
-            if current is not None and current.pk in {unit.pk for unit in shown}:
-                self.initial.setdefault("owner", current.pk)
-            elif len(shown) == 1:
-                self.initial.setdefault("owner", shown[0].pk)
-
-    def service_data(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.SERVICE_FIELDS}
 
 
 class SectionForm(forms.Form):

@@ -6,21 +6,11 @@
   const canvas = document.getElementById("analytics-chart");
   const source = document.getElementById("analytics-chart-data");
   const picker = document.getElementById("an-indicator");
-  if (!canvas || !source || !window.Chart) return;
+  if (!canvas || !source || !window.Chart || !window.danvanCharts) return;
   const data = JSON.parse(source.textContent);
   const box = document.getElementById("analytics-chart-box");
-  const colours = ["#a31d24", "#0b5394", "#e69138", "#6aa84f", "#674ea7", "#45818e"];
-  const locale = document.documentElement.lang || "vi";
+  const { colours, locale, wrap, barOptions } = window.danvanCharts;
   const numberFormat = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 });
-  const wrap = (label, width) => {
-    const lines = [];
-    for (const word of String(label).split(" ")) {
-      const last = lines.length - 1;
-      if (last >= 0 && (lines[last] + " " + word).length <= width) lines[last] += " " + word;
-      else lines.push(word);
-    }
-    return lines;
-  };
   let chart = null;
 
   const unitsConfig = (code) => {
@@ -45,20 +35,14 @@
           },
         ],
       },
-      options: {
-        animation: false, // the figures, not a show: printouts and screenshots get the final bars
-        locale,
-        indexAxis: lying ? "y" : "x",
-        maintainAspectRatio: false,
-        plugins: {
-          legend: { position: "bottom", labels: { boxWidth: 12 } },
-          tooltip: { callbacks: { label: (item) => numberFormat.format(item.raw ?? 0) } },
-        },
+      options: barOptions({
+        lying,
+        tooltip: { label: (item) => numberFormat.format(item.raw ?? 0) },
         scales: {
           [lying ? "x" : "y"]: { beginAtZero: true, ticks: { callback: (v) => numberFormat.format(v) } },
           [lying ? "y" : "x"]: { ticks: { autoSkip: false, maxRotation: 70, minRotation: lying ? 0 : 45 } },
         },
-      },
+      }),
     };
   };
 
@@ -82,19 +66,11 @@
           backgroundColor: colours[i % colours.length],
         })),
       },
-      options: {
-        animation: false, // the figures, not a show: printouts and screenshots get the final bars
-        locale,
-        indexAxis: narrow ? "y" : "x",
-        maintainAspectRatio: false,
-        plugins: {
-          legend: { position: "bottom", labels: { boxWidth: 12 } },
-          tooltip: {
-            callbacks: {
-              title: (items) => (items.length ? shown[items[0].dataIndex].name : ""),
-              label: (item) => `${item.dataset.label}: ${numberFormat.format(item.raw ?? 0)}`,
-            },
-          },
+      options: barOptions({
+        lying: narrow,
+        tooltip: {
+          title: (items) => (items.length ? shown[items[0].dataIndex].name : ""),
+          label: (item) => `${item.dataset.label}: ${numberFormat.format(item.raw ?? 0)}`,
         },
         scales: {
           [narrow ? "x" : "y"]: {
@@ -104,7 +80,7 @@
           },
           [narrow ? "y" : "x"]: { ticks: { autoSkip: false, maxRotation: 0 } },
         },
-      },
+      }),
     };
   };
 
