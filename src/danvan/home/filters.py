@@ -1,8 +1,8 @@
 import django_filters
-from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.filters import DayFilter
 from danvan.core.models import ChangeLog
 
 
@@ -22,22 +22,8 @@ class ChangeLogFilter(django_filters.FilterSet):
         label=_("Đối tượng"), field_name="object_repr", lookup_expr="icontains"
     )
     request_id = django_filters.CharFilter(label=_("Mã yêu cầu"), field_name="request_id")
-    since = django_filters.DateFilter(
-        label=_("Từ ngày"),
-        field_name="time",
-        lookup_expr="date__gte",
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": _("Ngày không hợp lệ: hãy nhập dạng dd/mm/yyyy.")},
-    )
-    until = django_filters.DateFilter(
-        label=_("Đến ngày"),
-        field_name="time",
-        lookup_expr="date__lte",
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": _("Ngày không hợp lệ: hãy nhập dạng dd/mm/yyyy.")},
-    )
+    since = DayFilter(label=_("Từ ngày"), field_name="time", lookup_expr="date__gte")
+    until = DayFilter(label=_("Đến ngày"), field_name="time", lookup_expr="date__lte")
 
     class Meta:
         model = ChangeLog

@@ -1,8 +1,9 @@
 """One filter set for the unit pages and the API (DESIGN §3)."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from danvan.core.filters import DayFilter
 
 from .models import OrgUnit
 from .tree import open_on_q
@@ -16,11 +17,9 @@ class OrgUnitFilter(django_filters.FilterSet):
     code = django_filters.CharFilter(label=_("Mã"), field_name="code")
     parent = django_filters.NumberFilter(label=_("Đơn vị cấp trên (mã số)"), field_name="parent_id")
     province = django_filters.CharFilter(label=_("Mã tỉnh"), field_name="province_code")
-    as_of = django_filters.DateFilter(
+    as_of = DayFilter(
         label=_("Còn hiệu lực vào ngày"),
         method="filter_as_of",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
         error_messages={"invalid": _("Ngày không hợp lệ: hãy nhập dạng dd/mm/yyyy hoặc yyyy-mm-dd.")},
     )
 

@@ -38,6 +38,13 @@ INDICATOR_FIELDS = (
 )
 
 
+def _assign(definition, data: dict, fields) -> None:
+    """Sets the definition's `fields` found in `data`, each text in NFC without its outer spaces."""
+    for name, value in data.items():
+        if name in fields:
+            setattr(definition, name, nfc(value).strip() if isinstance(value, str) else value)
+
+
 def _validate_indicator(indicator: Indicator, categories: list[Category]) -> None:
     errors: dict[str, list[str]] = {}
 
@@ -98,9 +105,7 @@ def save_indicator(actor, indicator: Indicator | None = None, *, categories=(), 
     creating = indicator is None
     indicator = Indicator() if creating else Indicator.objects.select_for_update().get(pk=indicator.pk)
     before = None if creating else snapshot(indicator)
-    for name, value in data.items():
-        if name in INDICATOR_FIELDS:
-            setattr(indicator, name, nfc(value).strip() if isinstance(value, str) else value)
+    _assign(indicator, data, INDICATOR_FIELDS)
     if not can_define(actor, indicator.owner):
         raise NotAllowed()
     if (
@@ -201,9 +206,7 @@ def save_form(actor, form: Form | None = None, *, groups=None, **data) -> Form:
     creating = form is None
     form = Form() if creating else Form.objects.select_for_update().get(pk=form.pk)
     before = None if creating else snapshot(form)
-    for name, value in data.items():
-        if name in FORM_FIELDS:
-            setattr(form, name, nfc(value).strip() if isinstance(value, str) else value)
+    _assign(form, data, FORM_FIELDS)
     if not can_define(actor, form.owner):
         raise NotAllowed()
     errors = {}
