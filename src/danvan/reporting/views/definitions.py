@@ -1,5 +1,6 @@
 """What the definition pages (indicators, categories, forms, sections, rules) share: who may define, labels."""
 
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -68,3 +69,16 @@ def form_part_crumbs(report_form: Form, tab: str, title: str) -> list[tuple[str,
 def edit_crumbs(list_crumb: tuple[str, str], shown: tuple[str, str] | None, title: str) -> list:
     """Breadcrumbs of a definition's create or edit page: its list, the definition when it exists, the page."""
     return crumbs(list_crumb, *([shown] if shown else []), (title, None))
+
+
+def confirm_delete(request, report_form: Form, target, kind: str, tab: str, title: str, **extra):
+    """The page that asks before deleting a part of a form (`kind` names it); cancelling goes back to its tab."""
+    context = {
+        "report_form": report_form,
+        "target": target,
+        "kind": kind,
+        "back_url": tab_url(report_form, tab),
+        "crumbs": form_part_crumbs(report_form, tab, title),
+        **extra,
+    }
+    return render(request, "reporting/definitions/confirm_delete.html", context)

@@ -11,7 +11,7 @@ from danvan.core.forms import add_service_errors
 from .. import selectors, services
 from ..forms import RuleForm
 from ..models import Form, ValidationRule
-from .definitions import definable_form, form_part_crumbs, tab_url
+from .definitions import confirm_delete, definable_form, form_part_crumbs, tab_url
 
 
 def _rule_codes(report_form: Form) -> list[dict]:
@@ -71,11 +71,4 @@ def rule_delete(request, pk, rule_id):
         services.delete_rule(request.user, rule)
         messages.success(request, _("Đã xóa quy tắc “%(rule)s”.") % {"rule": rule.message})
         return redirect(tab_url(report_form, "rules"))
-    context = {
-        "report_form": report_form,
-        "target": rule,
-        "kind": _("quy tắc kiểm tra"),
-        "back_url": tab_url(report_form, "rules"),
-        "crumbs": form_part_crumbs(report_form, "rules", _("Xóa quy tắc")),
-    }
-    return render(request, "reporting/definitions/confirm_delete.html", context)
+    return confirm_delete(request, report_form, rule, _("quy tắc kiểm tra"), "rules", _("Xóa quy tắc"))

@@ -12,7 +12,7 @@ from danvan.core.forms import add_service_errors
 from .. import selectors, services
 from ..forms import SectionForm
 from ..models import Form, Section, SectionIndicator
-from .definitions import definable_form, form_part_crumbs, tab_url
+from .definitions import confirm_delete, definable_form, form_part_crumbs, tab_url
 
 
 def _section_rows(user, report_form: Form, section: Section | None, form) -> list[dict]:
@@ -111,15 +111,8 @@ def section_delete(request, pk, section_id):
         services.delete_section(request.user, section)
         messages.success(request, _("Đã xóa phần “%(title)s”.") % {"title": section.title})
         return redirect(tab_url(report_form, "sections"))
-    context = {
-        "report_form": report_form,
-        "target": section,
-        "kind": _("phần"),
-        "items": [item.indicator for item in section.items.select_related("indicator")],
-        "back_url": tab_url(report_form, "sections"),
-        "crumbs": form_part_crumbs(report_form, "sections", _("Xóa phần")),
-    }
-    return render(request, "reporting/definitions/confirm_delete.html", context)
+    items = [item.indicator for item in section.items.select_related("indicator")]
+    return confirm_delete(request, report_form, section, _("phần"), "sections", _("Xóa phần"), items=items)
 
 
 @login_required
