@@ -8,7 +8,7 @@ computed indicators). A period before the 2025 reform is added up over the tree 
 reform counts its predecessors' figures (lineage); the page says so, naming how many old units the figures came from.
 
 - `choice`: what the page shows, read from the request; `tables`: the two layouts; `notes`: the lineage notes;
-  `numbers`: how figures are written; `page`: the page's context; `excel`: the export.
+  `page`: the page's context; `excel`: the export. Figures are written by `reporting.display`.
 """
 
 from .excel import export_response

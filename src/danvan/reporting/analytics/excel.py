@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from danvan.core import figures as figure_cache
 from danvan.core.excel import workbook_bytes, xlsx_response
 
+from ..display import decimals_of
 from ..models import Indicator, ValueType
 from .choice import PERIODS, Choice
-from .numbers import decimals_of
 from .page import page_context
 
 

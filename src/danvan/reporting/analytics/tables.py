@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from danvan.orgunits.models import OrgUnit
 
 from .. import selectors
+from ..display import formatter, shown, shown_change, shown_percent
 from ..models import Indicator, Section, ValueType
 from ..periods import Period
 from .choice import PERIODS, UNITS, Choice
-from .numbers import formatter, shown, shown_change, shown_percent
 
 
 @dataclass
