@@ -28,7 +28,7 @@ from danvan.api.api import api
 from danvan.core.models import ChangeLog
 from danvan.demo.units import demo_units
 from danvan.orgunits.models import OrgUnit, UnitGroup
-from danvan.reporting.models import Category
+from danvan.reporting.models import Category, ReportDocument, Submission, Value
 
 from . import factories
 
@@ -453,21 +453,26 @@ def test_scope_matrix(world, r):
 # already, so the matrix does not see it. Remove an entry when its page no longer writes.
 FIRST_OPENING_WRITES = {
     "reporting:entry": "the grid's first GET creates the draft report and fills it from the system (open_submission)",
-    "reporting:document_page": "the document page's first GET creates the document (prepare_document)",
 }
+
+
+def _row_counts() -> tuple[int, ...]:
+    return tuple(model.objects.count() for model in (ChangeLog, Submission, Value, ReportDocument))
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=why))
-        for name, why in FIRST_OPENING_WRITES.items()
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=FIRST_OPENING_WRITES[name]))
+        if name in FIRST_OPENING_WRITES
+        else name
+        for name in ("reporting:entry", "reporting:document_page")
     ],
 )
 def test_first_opening_of_a_report_page_writes_nothing(world, name):
     hamlet = factories.hamlet(world["commune"], f"Tổ dân phố Mới {PRIVATE}")
     url = reverse(name, kwargs={"form_id": world["form"].pk, "unit_id": hamlet.pk, "period": world["period"]})
-    logged = ChangeLog.objects.count()
+    before = _row_counts()
     assert _client(world, "owner").get(url).status_code == 200
-    assert ChangeLog.objects.count() == logged
+    assert _row_counts() == before

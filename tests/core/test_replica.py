@@ -26,7 +26,7 @@ from danvan.core.replica import (
 )
 from danvan.practices import selectors as practice_selectors
 from danvan.practices.models import PracticeYear
-from danvan.reporting.analytics import periods_with_figures
+from danvan.reporting.analytics.choice import periods_with_figures
 
 REPLICA_URL = os.environ.get("DANVAN_TEST_REPLICA_URL", "")
 

@@ -82,9 +82,8 @@ def test_subtree_count_matches_the_orm_with_and_without_a_date(units):
 
 def test_an_import_that_changes_the_tree_changes_the_units_figures_version(db):
     """Cached counts and the list of province codes the nation's figures are put together from are keyed by it."""
-    OrgUnit.objects.filter(external_id="vn:province:04").update(
-        name="Tỉnh Cao Bằng (tên cũ)"
-    )  # to be renamed
+    # A name the import will put right.
+    OrgUnit.objects.filter(external_id="vn:province:04").update(name="Tỉnh Cao Bằng (tên cũ)")
     before = FiguresVersion.objects.get(name=UNITS).token
     call_command("import_units", stdout=io.StringIO())
     assert FiguresVersion.objects.get(name=UNITS).token != before

@@ -223,14 +223,16 @@ def test_generating_from_the_page_makes_the_word_and_pdf_files(
     response = client.get(url)
     assert response.status_code == 200
     assert "Lưu và tạo văn bản Word và PDF" in response.content.decode()
-    document = ReportDocument.objects.get(form=demo_reports, unit=cao_bang, period="2026H1")
+    # The page shows the document as it would be made; it is saved with the first save (reading never writes).
+    suggested = response.context["document"]
+    assert suggested.pk is None and not ReportDocument.objects.exists()
     sentence = "Tình hình dân tộc, tôn giáo trên địa bàn tỉnh ổn định, không có điểm nóng."
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            url, posted(document, number="125-BC/BTGDVTU", narrative_2_4=sentence, action="generate")
+            url, posted(suggested, number="125-BC/BTGDVTU", narrative_2_4=sentence, action="generate")
         )
     assert response.status_code == 302
-    document.refresh_from_db()
+    document = ReportDocument.objects.get(form=demo_reports, unit=cao_bang, period="2026H1")
     assert (document.state, document.progress, document.error) == (ReportDocument.State.DONE, 100, "")
     assert document.generated_at is not None and document.docx.name.endswith(".docx")
 

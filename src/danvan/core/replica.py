@@ -2,7 +2,7 @@
 
 Nothing is routed by magic. The statements that add up the fact tables — the practice counts (`practices.selectors
 .run_counts`), the live aggregates behind the pivot, the analytics API and the dashboards
-(`reporting.selectors.aggregation._run`, `reporting.analytics.periods_with_figures`) — open their cursor on
+(`reporting.selectors.aggregation._run`, `reporting.analytics.choice.periods_with_figures`) — open their cursor on
 `connections[analytics_db()]`; every other read and every write uses the primary. `analytics_db()` answers "replica"
 only when all of these hold, "default" otherwise:
 

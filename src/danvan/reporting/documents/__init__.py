@@ -45,6 +45,7 @@ from .services import (
     prepare_document,
     reassemble_narrative,
     request_generation,
+    suggested_document,
     update_document,
 )
 
@@ -79,6 +80,7 @@ __all__ = [
     "render_html",
     "request_generation",
     "short_name",
+    "suggested_document",
     "update_document",
     "vietnamese_date",
 ]

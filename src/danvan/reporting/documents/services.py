@@ -76,35 +76,44 @@ def find_document(form: Form, unit: OrgUnit, period: Period) -> ReportDocument |
     )
 
 
+def suggested_document(form: Form, unit: OrgUnit, period: Period | str) -> ReportDocument:
+    """The document as it would be made now, not saved: the suggested heading, today's date, the summary from the
+    form's title and the narrative assembled from the reports. The page shows it until the user saves it (reading
+    never writes)."""
+    period = check_scope(form, unit, period if isinstance(period, str) else period.code)
+    defaults = heading_defaults(unit)
+    summary = document_summary(form, period)
+    narrative = {INTRO_KEY: intro_paragraph(defaults.pop("issuer_phrase"), summary)}
+    narrative.update(assemble_narrative(form, unit, period))
+    return ReportDocument(
+        form=form,
+        unit=unit,
+        unit_path=unit.path,
+        period=period.code,
+        issued_on=timezone.localdate(),
+        summary=summary[:300],
+        narrative=narrative,
+        **defaults,
+    )
+
+
 def prepare_document(actor, form: Form, unit: OrgUnit, period: Period | str) -> ReportDocument:
-    """The unit's report document for the form and period, created on first use with the suggested heading, today's
-    date, the summary from the form's title and the narrative pre-assembled from the reports."""
+    """The unit's report document for the form and period, created on first save from `suggested_document`."""
     period = check_scope(form, unit, period if isinstance(period, str) else period.code)
     existing = find_document(form, unit, period)
     if existing is not None:
         return existing
     if not can_edit_document(actor, unit):
         raise NotAllowed(_("Bạn không có quyền soạn văn bản báo cáo của %(unit)s.") % {"unit": unit.name})
-    defaults = heading_defaults(unit)
-    summary = document_summary(form, period)
-    narrative = {INTRO_KEY: intro_paragraph(defaults.pop("issuer_phrase"), summary)}
-    narrative.update(assemble_narrative(form, unit, period))
+    document = suggested_document(form, unit, period)
     try:
         with transaction.atomic():
-            document = ReportDocument.objects.create(
-                form=form,
-                unit=unit,
-                unit_path=unit.path,
-                period=period.code,
-                issued_on=timezone.localdate(),
-                summary=summary[:300],
-                narrative=narrative,
-                **defaults,
-            )
+            document.save()
             record_change(actor, "create", document, None, snapshot(document, exclude=("narrative",)), unit)
     except IntegrityError:
         # Prepared at the same moment in another request: that one stands.
         return find_document(form, unit, period)
+    return find_document(form, unit, period)
     return find_document(form, unit, period)
 
 

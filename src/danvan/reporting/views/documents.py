@@ -84,12 +84,15 @@ def document_page(request, form_id, unit_id, period):
     editable = documents.can_edit_document(user, unit)
     document = documents.find_document(report_form, unit, period)
     if document is None and editable:
-        document = documents.prepare_document(user, report_form, unit, period)
+        # Shown as it would be made; saved only when the user saves it (reading never writes).
+        document = documents.suggested_document(report_form, unit, period)
     urls = _document_urls(report_form, unit, period)
     bound = None
     if request.method == "POST":
         if document is None or not editable:
             raise NotAllowed(_("Bạn không có quyền sửa văn bản báo cáo của %(unit)s.") % {"unit": unit.name})
+        if document.pk is None:
+            document = documents.prepare_document(user, report_form, unit, period)
         action = request.POST.get("action", "save")
         if action == "reassemble":
             documents.reassemble_narrative(user, document)
@@ -123,7 +126,7 @@ def document_page(request, form_id, unit_id, period):
         "editable": editable and document is not None,
         "figures": documents.figures_of(report_form, unit, period),
         "reports_unit": unit.kind in (report_form.reporting_kinds or []),
-        "history": list(history_for(document)[:20]) if document is not None else [],
+        "history": list(history_for(document)[:20]) if document is not None and document.pk else [],
         "crumbs": crumbs((report_form.name, None), (unit.name, None), (_("Văn bản báo cáo"), None)),
         **_progress_context(document, urls),
     }
