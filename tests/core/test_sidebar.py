@@ -22,7 +22,7 @@ def active_items(page) -> list[str]:
         ("home:dashboard", "home:dashboard"),
         ("home:changelog", "home:changelog"),
         ("orgunits:tree", "orgunits:tree"),
-        ("orgunits:list", "orgunits:tree"),
+        ("orgunits:unit_list", "orgunits:tree"),
         ("practices:practice_list", "practices:practice_list"),
         ("practices:campaigns", "practices:practice_list"),
         ("practices:stats", "practices:practice_list"),

@@ -76,7 +76,7 @@ def test_export_follows_the_list_filters_and_is_not_paginated(units, province_ad
 
 def test_export_query_count_does_not_grow_with_rows(units, province_admin, client_for):
     client = client_for(province_admin)
-    client.get(reverse("orgunits:list"))  # warm the session and content types
+    client.get(reverse("orgunits:unit_list"))  # warm the session and content types
 
     def count(**params):
         with CaptureQueriesContext(connection) as queries:

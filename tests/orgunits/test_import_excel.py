@@ -45,7 +45,7 @@ def upload(*rows, name="don-vi.xlsx", headers=HEADERS, title="Đơn vị") -> Si
 
 
 def import_url(unit):
-    return f"{reverse('orgunits:import')}?unit={unit.pk}"
+    return f"{reverse('orgunits:import_units')}?unit={unit.pk}"
 
 
 def children_named(parent, *names):
@@ -607,7 +607,7 @@ def test_post_without_a_file_asks_for_one(units, commune_editor, client_for):
 
 @pytest.mark.parametrize("query", ["", "?unit=", "?unit=abc", "?unit=999999999"])
 def test_import_page_without_a_valid_unit_is_not_found(units, commune_editor, client_for, query):
-    assert client_for(commune_editor).get(reverse("orgunits:import") + query).status_code == 404
+    assert client_for(commune_editor).get(reverse("orgunits:import_units") + query).status_code == 404
 
 
 def test_links_made_with_parent_still_open_the_import_page_and_the_create_form(
@@ -615,7 +615,7 @@ def test_links_made_with_parent_still_open_the_import_page_and_the_create_form(
 ):
     """The unit parameter is ?unit= as in every app; bookmarks made with the old ?parent= keep working."""
     client, thuc_phan = client_for(commune_editor), units["thuc_phan"]
-    assert client.get(f"{reverse('orgunits:import')}?parent={thuc_phan.pk}").status_code == 200
+    assert client.get(f"{reverse('orgunits:import_units')}?parent={thuc_phan.pk}").status_code == 200
     template = client.get(f"{reverse('orgunits:import_template')}?parent={thuc_phan.pk}")
     assert template.status_code == 200
     create = client.get(f"{reverse('orgunits:create')}?parent={thuc_phan.pk}")

@@ -71,7 +71,7 @@ def test_bad_as_of_date_answers_a_vietnamese_message(units, province_admin, clie
 
 def test_list_is_sorted_in_vietnamese_order_and_paginated(units, province_admin, client_for):
     response = client_for(province_admin).get(
-        reverse("orgunits:list"), {"kind": "commune", "as_of": "2026-01-01"}
+        reverse("orgunits:unit_list"), {"kind": "commune", "as_of": "2026-01-01"}
     )
     names = [unit.name for unit in response.context["page_obj"].object_list]
     assert names == sorted(
@@ -90,7 +90,7 @@ def test_list_query_count_does_not_grow_with_rows(
         factories.hamlet(units["thuc_phan"], f"Thôn {n}")
     client = client_for(province_admin)
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("orgunits:list"), {"kind": "hamlet"}).status_code == 200
+        assert client.get(reverse("orgunits:unit_list"), {"kind": "hamlet"}).status_code == 200
     with django_assert_max_num_queries(14):
         assert (
             client.get(
