@@ -20,7 +20,7 @@ from danvan.orgunits.selectors import get_unit_for
 
 from .. import display, selectors, services
 from ..forms import CellForm, TransitionForm
-from ..grid import GridCell, build_grid, cell_dom_id
+from ..grid import GridCell, build_grid, cell_dom_id, cell_update
 from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, Submission, Value, ValueType
 from ..periods import Period, form_period
 from .common import crumbs
@@ -84,12 +84,6 @@ def _narrative_outline(submission: Submission | None, posted: dict | None = None
     ]
 
 
-def _violations(submission: Submission | None) -> list:
-    if submission is None:
-        return []
-    return sorted(services.check_rules(submission), key=lambda v: not v.blocking)
-
-
 @login_required
 def entry(request, form_id, unit_id, period):
     user = request.user
@@ -110,7 +104,9 @@ def entry(request, form_id, unit_id, period):
     tabs = ["data", *(["narrative"] if form.has_narrative else []), "workflow"]
     tab = tab if tab in tabs else "data"
     sections = selectors.form_structure(form)
-    grid, _rows = build_grid(sections, selectors.values_of(submission) if submission else {}, editable)
+    indicators = [item.indicator for section in sections for item in section.items.all()]
+    figures = services.report_figures(form, indicators, selectors.values_of(submission) if submission else {})
+    grid = build_grid(sections, figures.values, editable, figures.computed)
     has_bound = any(item.indicator.source for section in sections for item in section.items.all())
     may_approve = submission is not None and services.can_approve(user, unit)
     events = list(selectors.submission_events(submission)) if submission else []
@@ -143,7 +139,7 @@ def entry(request, form_id, unit_id, period):
         "tab": tab,
         "grid": grid,
         "has_bound": has_bound,
-        "violations": _violations(submission),
+        "violations": figures.panel() if submission else [],
         "events": events,
         "returned_by": events[-1]
         if events and submission.status == Submission.Status.RETURNED and events[-1].comment
@@ -205,43 +201,44 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
     # The figure the grid showed when the user started typing: a save over someone else's change is refused.
     started_from = {"expected": request.POST["expected"]} if "expected" in request.POST else {}
     try:
-        result = services.save_value(user, submission, indicator, category, raw, reason, **started_from)
+        result = services.save_value(
+            user, submission, indicator, category, raw, reason, **started_from, sections=sections
+        )
     except services.Conflict as error:
         # The cell comes back holding the current figure, the message saying who changed it: type again to save.
+        figures = services.report_figures(form, indicators, selectors.values_of(submission))
         cell.errors, status = error.messages, 409
-        cell.value = Value.objects.filter(
-            unit=unit, period=period.code, indicator=indicator, category=category
-        ).first()
+        cell.value = figures.values.get((indicator.pk, category))
         number, text = _stored(cell.value)
         if indicator.value_type == ValueType.BOOLEAN:
             cell.shown = "" if number is None else ("1" if number else "0")
         else:
             cell.shown = display.figure(indicator, number, text)
     except ValidationError as error:
+        figures = services.report_figures(form, indicators, selectors.values_of(submission))
         cell.errors = [m for ms in messages_of(error).values() for m in ms]
         cell.needs_reason = bool(indicator.source)
-        cell.value = Value.objects.filter(
-            unit=unit, period=period.code, indicator=indicator, category=category
-        ).first()
+        cell.value = figures.values.get((indicator.pk, category))
     except NotAllowed as denied:
+        figures = services.report_figures(form, indicators, selectors.values_of(submission))
         cell.errors, cell.editable, status = [denied.message], False, 403
     else:
+        figures = result.figures
         cell.value, cell.shown, cell.saved = result.value, result.shown, True
         cell.rule_errors, cell.warnings = result.errors, result.warnings
         cell.reason = result.value.reason if result.value else ""
-    _grid, rows = build_grid(sections, selectors.values_of(submission), True)
-    row = rows[indicator.code]
-    placed = next(c for c in row.cells if c.category == category)
+    update = cell_update(sections, figures.values, figures.computed, indicator)
+    placed = update.cell(category)
     cell.row, cell.column = placed.row, placed.column
     context = {
         "cell": cell,
         "form": form,
         "unit": unit,
         "period": period,
-        "row_total": row.total if category else None,
+        "row_total": update.row.total if category else None,
         "row_indicator": indicator,
-        "computed_rows": [r for r in rows.values() if r.indicator.expression],
-        "violations": _violations(submission),
+        "computed_rows": update.computed_rows,
+        "violations": figures.panel(),
         "oob": True,
     }
     return render(request, "reporting/entry/_cell_response.html", context, status=status)
