@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
+from danvan.core.scope import visible_q
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 
@@ -156,6 +157,33 @@ def entry(request, form_id, unit_id, period):
     return render(request, "reporting/entry/grid.html", context)
 
 
+def _report_target(user, form_id, unit_id, period_code) -> tuple[Submission, Period]:
+    """The existing report of a grid URL, with its form and unit, in one query: 404 in every case `_entry_target`
+    answers 404, and when the unit has no report for the period yet."""
+    try:
+        code = Period.parse(period_code).code
+    except ValueError:
+        raise Http404 from None
+    submission = (
+        Submission.objects.filter(
+            visible_q(user, "unit__path"),
+            form__in=selectors.forms_visible_to(user),
+            form_id=form_id,
+            unit_id=unit_id,
+            period=code,
+        )
+        .select_related("form", "form__owner", "unit", "unit__parent")
+        .first()
+    )
+    if submission is None or submission.unit.kind not in (submission.form.reporting_kinds or []):
+        raise Http404
+    try:
+        period = form_period(submission.form, code)
+    except ValidationError:
+        raise Http404 from None
+    return submission, period
+
+
 def _submission_or_404(form: Form, unit: OrgUnit, period: Period) -> Submission:
     submission = _existing_submission(form, unit, period)
     if submission is None:
@@ -173,8 +201,8 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
     """htmx: saves one cell as the user leaves it and answers with the cell re-rendered in its new state, plus the
     row total, the computed indicators and the rules panel out of band."""
     user = request.user
-    form, unit, period = _entry_target(user, form_id, unit_id, period)
-    submission = _submission_or_404(form, unit, period)
+    submission, period = _report_target(user, form_id, unit_id, period)
+    form, unit = submission.form, submission.unit
     sections = selectors.form_structure(form)
     indicators = [item.indicator for section in sections for item in section.items.all()]
     indicator = next((i for i in indicators if i.pk == indicator_id and not i.expression), None)
