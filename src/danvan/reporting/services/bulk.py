@@ -65,7 +65,7 @@ def write_values(actor, rows: list[dict]) -> dict:
     # What every row of a unit, a period or an indicator shares is worked out once, and ids are read as `.id`, not
     # `.pk` (a property): an import of 100,000 values spends a few µs a row here.
     allowed: dict[int, bool] = {}
-    periods: dict[str, tuple[Period | None, str]] = {}  # given code → (period, error)
+    periods: dict[str, tuple[Period | None, str, str]] = {}  # given code → (period, error, its code)
     # (unit id, period, the indicator's forms) → report keys, or why none; the units' lineage, read once each.
     reporting: dict[tuple, list[tuple] | str] = {}
     lineage: dict[int, list[str]] = {}
@@ -97,10 +97,11 @@ def write_values(actor, rows: list[dict]) -> dict:
         given = str(row.get("period") or "")
         if given not in periods:
             try:
-                periods[given] = (Period.parse(given), "")
+                parsed = Period.parse(given)
+                periods[given] = (parsed, "", parsed.code)
             except ValueError as error:
-                periods[given] = (None, str(error))
-        period, problem = periods[given]
+                periods[given] = (None, str(error), "")
+        period, problem, code = periods[given]
         if problem:
             problems.append(problem)
         category = row.get("category") or ""
@@ -111,7 +112,7 @@ def write_values(actor, rows: list[dict]) -> dict:
             )
         reports: list[tuple] = []
         if unit is not None and indicator is not None and period is not None and not problems:
-            shared = (unit.id, period.code, form_ids.get(indicator.id) or ("none", indicator.id))
+            shared = (unit.id, code, form_ids.get(indicator.id) or ("none", indicator.id))
             found = reporting.get(shared)
             if found is None:
                 found = reporting[shared] = _reports_for(
@@ -128,7 +129,7 @@ def write_values(actor, rows: list[dict]) -> dict:
             except ValidationError as error:
                 problems.extend(error.messages)
         if not problems:
-            key = (unit.id, period.code, indicator.id, category)
+            key = (unit.id, code, indicator.id, category)
             if key in seen:
                 problems.append(_("trùng ô số liệu với một dòng trước"))
             seen.add(key)
@@ -139,7 +140,7 @@ def write_values(actor, rows: list[dict]) -> dict:
             expected[len(writes)] = row["expected"]
         reason = nfc(str(row["reason"])).strip()[:300] if row.get("reason") else ""
         origin = Value.Origin.OVERRIDDEN if indicator.source else Value.Origin.IMPORTED
-        writes.append(CellWrite(indicator, unit, period.code, category, number, text, origin, reason, index))
+        writes.append(CellWrite(indicator, unit, code, category, number, text, origin, reason, index))
         reports_of.append(reports)
     if forbidden:
         raise NotAllowed(

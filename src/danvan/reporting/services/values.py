@@ -95,39 +95,43 @@ class CellWrite:
 def apply_writes(actor, writes: list[CellWrite], before: dict[tuple, tuple] | None = None) -> int:
     """Upserts the cells and appends their history, in plain SQL (`executemany`): a bulk import must take tens of
     thousands of values a second, which one ORM object per row cannot. The caller holds the lock of the cells'
-    reports, so `before` (the cells as they are, read under that lock) is what each change replaces."""
+    reports, so `before` (the cells as they are, read under that lock) is what each change replaces, and a cell
+    absent from it is new: inserted without the upsert's conflict handling (a cell written meanwhile by someone
+    not holding the lock would fail the write on the unique key rather than be overwritten)."""
     if not writes:
         return 0
-    value_rows, change_rows = _rows(actor, writes, current_cells(writes) if before is None else before)
+    fresh, replaced, change_rows = _rows(actor, writes, current_cells(writes) if before is None else before)
     value, change = Value._meta.db_table, ValueChange._meta.db_table
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and len(value_rows) > COPY_ABOVE:
-            _copy_and_upsert(cursor, value_rows, change_rows)
-            return len(value_rows)
-        cursor.executemany(
+        if connection.vendor == "postgresql" and len(fresh) + len(replaced) > COPY_ABOVE:
+            _copy_and_upsert(cursor, fresh, replaced, change_rows)
+            return len(change_rows)
+        insert = (
             f"INSERT INTO {value} ({VALUE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-            f"{_UPSERT}",
-            value_rows,
         )
+        if fresh:
+            cursor.executemany(insert, fresh)
+        if replaced:
+            cursor.executemany(insert + _UPSERT, replaced)
         cursor.executemany(
             f"INSERT INTO {change} ({CHANGE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             change_rows,
         )
-    return len(value_rows)
+    return len(change_rows)
 
 
 def _write_cell(actor, write: CellWrite, current: Value | None) -> int | None:
     """`apply_writes` for one cell, answering the id of its row (None when the cell already held the figure)."""
     before = {_key(write): (current.number, current.text, current.origin)} if current else {}
-    value_rows, change_rows = _rows(actor, [write], before)
-    if not value_rows:
+    fresh, replaced, change_rows = _rows(actor, [write], before)
+    if not change_rows:
         return None
     value, change = Value._meta.db_table, ValueChange._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {value} ({VALUE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
             f"{_UPSERT} RETURNING id",
-            value_rows[0],
+            (fresh or replaced)[0],
         )
         written = cursor.fetchone()[0]
         cursor.execute(
@@ -141,16 +145,23 @@ def _key(write: CellWrite) -> tuple:
     return (write.unit.id, write.period, write.indicator.id, write.category)
 
 
-def _rows(actor, writes: list[CellWrite], before: dict[tuple, tuple]) -> tuple[list[tuple], list[tuple]]:
-    """The rows of the cells that change (a cell already holding the figure, with no reason given, is left alone)
-    and of their history; the figures' versions of their provinces bumped when any does."""
+def _rows(
+    actor, writes: list[CellWrite], before: dict[tuple, tuple]
+) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """The rows of the cells that change, new ones apart from those replacing a stored figure (a cell already
+    holding the figure, with no reason given, is left alone), and their history; the figures' versions of their
+    provinces bumped."""
     user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    value_rows, change_rows = [], []
+    fresh, replaced, change_rows = [], [], []
     request_id = current_request_id()
+    # An import repeats the same few figures of an indicator thousands of times: each is formatted once.
+    shown: dict[tuple, str] = {}
+    written: set[tuple] = set()
     for w in writes:
         unit_id, indicator_id = w.unit.id, w.indicator.id
-        old = before.get(_key(w))
+        key = (unit_id, w.period, indicator_id, w.category)
+        old = before.get(key)
         if (
             old is not None
             and old[0] == w.number
@@ -159,23 +170,26 @@ def _rows(actor, writes: list[CellWrite], before: dict[tuple, tuple]) -> tuple[l
             and not w.reason
         ):
             continue
-        new = display(w.indicator, w.number, w.text)
-        value_rows.append(
-            (
-                indicator_id,
-                unit_id,
-                w.unit.path,
-                w.unit.province_code,
-                w.period,
-                w.category,
-                w.number,
-                w.text,
-                w.origin,
-                w.reason,
-                now,
-                user_id,
-            )
+        figure = (indicator_id, w.number, w.text)
+        new = shown.get(figure)
+        if new is None:
+            new = shown[figure] = display(w.indicator, w.number, w.text)
+        row = (
+            indicator_id,
+            unit_id,
+            w.unit.path,
+            w.unit.province_code,
+            w.period,
+            w.category,
+            w.number,
+            w.text,
+            w.origin,
+            w.reason,
+            now,
+            user_id,
         )
+        (replaced if old is not None or key in written else fresh).append(row)
+        written.add(key)
         change_rows.append(
             (
                 indicator_id,
@@ -193,7 +207,7 @@ def _rows(actor, writes: list[CellWrite], before: dict[tuple, tuple]) -> tuple[l
         )
     provinces = {w.unit.province_code for w in writes}
     bump_figures_version(REPORTING, *(area_version_name(VALUES, code) for code in sorted(provinces)))
-    return value_rows, change_rows
+    return fresh, replaced, change_rows
 
 
 # Above this many cells, PostgreSQL is sent the rows by COPY: its executemany is one statement per row, a few
@@ -213,23 +227,30 @@ _UPSERT = (
 )
 
 
-def _copy_and_upsert(cursor, value_rows: list[tuple], change_rows: list[tuple]) -> None:
-    """The cells COPYed into a temporary table, then upserted by one INSERT … SELECT … ON CONFLICT; their history
-    COPYed straight into its table (PostgreSQL)."""
+def _copy_and_upsert(cursor, fresh: list[tuple], replaced: list[tuple], change_rows: list[tuple]) -> None:
+    """The new cells COPYed straight into their table; those replacing a stored figure COPYed into a temporary
+    table, then upserted by one INSERT … SELECT … ON CONFLICT; their history COPYed into its table (PostgreSQL)."""
     value, change, load = Value._meta.db_table, ValueChange._meta.db_table, "reporting_value_load"
-    # One row per cell (ON CONFLICT cannot touch a row twice in one statement): the last write of a cell wins, as
-    # with executemany.
-    cells = {(row[1], row[4], row[0], row[5]): row for row in value_rows}
     with transaction.atomic():
-        cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{load}")
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE {load} ON COMMIT DROP AS SELECT {VALUE_COLUMNS} FROM {value} WITH NO DATA"
-        )
-        with cursor.copy(f"COPY {load} ({VALUE_COLUMNS}) FROM STDIN") as copy:
-            for row in cells.values():
-                copy.write_row(row)
-        cursor.execute(f"INSERT INTO {value} ({VALUE_COLUMNS}) SELECT {VALUE_COLUMNS} FROM {load}{_UPSERT}")
-        cursor.execute(f"DROP TABLE {load}")
+        if fresh:
+            with cursor.copy(f"COPY {value} ({VALUE_COLUMNS}) FROM STDIN") as copy:
+                for row in fresh:
+                    copy.write_row(row)
+        if replaced:
+            # One row per cell (ON CONFLICT cannot touch a row twice in one statement): the last write of a cell
+            # wins, as with executemany.
+            cells = {(row[1], row[4], row[0], row[5]): row for row in replaced}
+            cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{load}")
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {load} ON COMMIT DROP AS SELECT {VALUE_COLUMNS} FROM {value} WITH NO DATA"
+            )
+            with cursor.copy(f"COPY {load} ({VALUE_COLUMNS}) FROM STDIN") as copy:
+                for row in cells.values():
+                    copy.write_row(row)
+            cursor.execute(
+                f"INSERT INTO {value} ({VALUE_COLUMNS}) SELECT {VALUE_COLUMNS} FROM {load}{_UPSERT}"
+            )
+            cursor.execute(f"DROP TABLE {load}")
         with cursor.copy(f"COPY {change} ({CHANGE_COLUMNS}) FROM STDIN") as copy:
             for row in change_rows:
                 copy.write_row(row)
