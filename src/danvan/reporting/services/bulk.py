@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.text import nfc, vn_number
-from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.models import LineageLink, OrgUnit
 
 from ..models import (
     Form,
@@ -68,7 +68,8 @@ def write_values(actor, rows: list[dict]) -> dict:
     periods: dict[str, tuple[Period | None, str, str]] = {}  # given code → (period, error, its code)
     # (unit id, period, the indicator's forms) → report keys, or why none; the units' lineage, read once each.
     reporting: dict[tuple, list[tuple] | str] = {}
-    lineage: dict[int, list[str]] = {}
+    lineage = _without_lineage(units.values())
+    overridden, imported = Value.Origin.OVERRIDDEN, Value.Origin.IMPORTED
     form_ids = {indicator_id: tuple(f.id for f in forms) for indicator_id, forms in forms_of.items()}
     for index, row in enumerate(rows, start=1):
         problems = []
@@ -139,7 +140,7 @@ def write_values(actor, rows: list[dict]) -> dict:
         if "expected" in row:
             expected[len(writes)] = row["expected"]
         reason = nfc(str(row["reason"])).strip()[:300] if row.get("reason") else ""
-        origin = Value.Origin.OVERRIDDEN if indicator.source else Value.Origin.IMPORTED
+        origin = overridden if indicator.source else imported
         writes.append(CellWrite(indicator, unit, code, category, number, text, origin, reason, index))
         reports_of.append(reports)
     if forbidden:
@@ -161,6 +162,21 @@ def write_values(actor, rows: list[dict]) -> dict:
             raise Conflict({_("Dòng %(n)s") % {"n": n}: [message] for n, message in changed[:50]})
     written = apply_writes(actor, writes, before)
     return {"written": written, "unchanged": len(writes) - written}
+
+
+def _without_lineage(units) -> dict[int, list[str]]:
+    """{unit id: [its path]} of the units formed from no other (most of them): their `counted_paths` is their own
+    subtree, known without the recursive query `report_problem` would run for each."""
+    units = {unit.id: unit for unit in units}
+    ids = sorted(units)
+    formed = set()
+    for start in range(0, len(ids), 500):
+        formed.update(
+            LineageLink.objects.filter(
+                role=LineageLink.Role.SUCCESSOR, unit_id__in=ids[start : start + 500]
+            ).values_list("unit_id", flat=True)
+        )
+    return {unit_id: [unit.path] for unit_id, unit in units.items() if unit_id not in formed}
 
 
 def _forms_of(indicator_ids) -> dict[int, list[Form]]:
