@@ -104,15 +104,12 @@ def unit_values(unit: OrgUnit, period: str) -> dict[tuple[str, str], float]:
     return {(code, category): number for code, category, number in rows}
 
 
-def check_rules(submission: Submission, involving: set[str] | None = None) -> list[Violation]:
-    """The form's rules broken by the unit's own figures (a side with a missing figure is not checked)."""
+def check_rules(submission: Submission) -> list[Violation]:
+    """The form's rules broken by the unit's own figures (a side with a missing figure is not checked), as a submit
+    checks them; the grid and a saved cell read them from `report_figures`."""
     values = unit_values(submission.unit, submission.period)
     computed = dict(Indicator.objects.exclude(expression="").values_list("code", "expression"))
-    lookup = expressions.unit_lookup(values, computed)
-    rules = submission.form.rules.all()
-    if involving is not None:
-        rules = _involving(rules, involving, computed)
-    return _broken(rules, lookup)
+    return _broken(submission.form.rules.all(), expressions.unit_lookup(values, computed))
 
 
 def _involving(rules, codes: set[str], computed: dict[str, str]) -> list[ValidationRule]:

@@ -228,13 +228,18 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
     )
     # The figure the grid showed when the user started typing: a save over someone else's change is refused.
     started_from = {"expected": request.POST["expected"]} if "expected" in request.POST else {}
+
+    def unchanged() -> services.ReportFigures:
+        """A refused save leaves the report as it was: its figures are read to draw the cell and the rules."""
+        return services.report_figures(form, indicators, selectors.values_of(submission))
+
     try:
         result = services.save_value(
             user, submission, indicator, category, raw, reason, **started_from, sections=sections
         )
     except services.Conflict as error:
         # The cell comes back holding the current figure, the message saying who changed it: type again to save.
-        figures = services.report_figures(form, indicators, selectors.values_of(submission))
+        figures = unchanged()
         cell.errors, status = error.messages, 409
         cell.value = figures.values.get((indicator.pk, category))
         number, text = _stored(cell.value)
@@ -243,14 +248,15 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
         else:
             cell.shown = display.figure(indicator, number, text)
     except ValidationError as error:
-        figures = services.report_figures(form, indicators, selectors.values_of(submission))
+        figures = unchanged()
         cell.errors = [m for ms in messages_of(error).values() for m in ms]
         cell.needs_reason = bool(indicator.source)
         cell.value = figures.values.get((indicator.pk, category))
     except NotAllowed as denied:
-        figures = services.report_figures(form, indicators, selectors.values_of(submission))
+        figures = unchanged()
         cell.errors, cell.editable, status = [denied.message], False, 403
     else:
+        # The save's own evaluation: nothing is read again.
         figures = result.figures
         cell.value, cell.shown, cell.saved = result.value, result.shown, True
         cell.rule_errors, cell.warnings = result.errors, result.warnings
