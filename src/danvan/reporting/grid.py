@@ -4,7 +4,7 @@ reads a request."""
 
 from dataclasses import dataclass, field
 
-from . import display, expressions, selectors
+from . import display, selectors
 from .models import Indicator, Value, ValueType
 
 
@@ -88,42 +88,6 @@ class GridBlock:
     rows: list[GridRow] = field(default_factory=list)
 
 
-def _numbers_by_code(values: dict, indicators: list[Indicator]) -> dict[tuple[str, str], float]:
-    code_of = {indicator.pk: indicator.code for indicator in indicators}
-    return {
-        (code_of[indicator_id], category): value.number
-        for (indicator_id, category), value in values.items()
-        if indicator_id in code_of and value.number is not None
-    }
-
-
-def computed_figures(
-    indicators: list[Indicator], numbers: dict[tuple[str, str], float]
-) -> dict[str, float | None]:
-    """{code: value} of the computed indicators from the unit's own figures (as the rules see them)."""
-    formulas = {i.code: i.expression for i in indicators if i.expression}
-    cache: dict = {}
-
-    def lookup(reference: expressions.Reference):
-        if reference in cache:
-            return cache[reference]
-        cache[reference] = None
-        if not reference.option and reference.code in formulas:
-            result = expressions.evaluate(formulas[reference.code], lookup)
-        else:
-            found = [
-                number
-                for (code, category), number in numbers.items()
-                if code == reference.code
-                and (not reference.option or reference.option in category.split(","))
-            ]
-            result = sum(found) if found else None
-        cache[reference] = result
-        return result
-
-    return {code: lookup(expressions.Reference(code)) for code in formulas}
-
-
 def _row_total(indicator: Indicator, cells: list[GridCell]) -> str:
     totals = selectors.Cell()
     for cell in cells:
@@ -134,53 +98,84 @@ def _row_total(indicator: Indicator, cells: list[GridCell]) -> str:
     return "" if total is None else display.figure(indicator, total)
 
 
-def build_grid(sections, values: dict, editable: bool) -> tuple[list[dict], dict[str, GridRow]]:
+def _row(indicator: Indicator, number: int, values: dict, editable: bool, computed: dict) -> GridRow:
+    keys = selectors.category_keys(indicator)
+    cells = []
+    if not indicator.expression:
+        for column, (category, label) in enumerate(keys):
+            value = values.get((indicator.pk, category))
+            cells.append(
+                GridCell(
+                    indicator=indicator,
+                    category=category,
+                    label=label,
+                    value=value,
+                    shown=display.figure(indicator, value.number, value.text) if value else "",
+                    dom_id=cell_dom_id(indicator, category),
+                    editable=editable,
+                    row=number,
+                    column=column,
+                    reason=value.reason if value else "",
+                )
+            )
+    row = GridRow(indicator=indicator, cells=cells)
+    if indicator.expression:
+        row.computed = display.computed_figure(indicator, computed.get(indicator.code))
+    elif indicator.categories.all() and indicator.value_type != ValueType.TEXT:
+        row.total = _row_total(indicator, cells)
+    return row
+
+
+def build_grid(sections, values: dict, editable: bool, computed: dict[str, float | None]) -> list[dict]:
     """The grid: each section as blocks of consecutive indicators sharing their categories (one header row of
-    category options each), every cell with its stored value. Also {code: row} for the partial updates."""
-    indicators = [item.indicator for section in sections for item in section.items.all()]
-    computed = computed_figures(indicators, _numbers_by_code(values, indicators))
-    result, rows_by_code = [], {}
+    category options each), every cell with its stored value. `computed`: {code: value} of the computed indicators
+    (`services.report_figures`)."""
+    result = []
     row_number = 0
     for section in sections:
         blocks: list[GridBlock] = []
         previous_key = None
         for item in section.items.all():
             indicator = item.indicator
-            keys = selectors.category_keys(indicator)
             key = tuple(category.pk for category in indicator.categories.all())
             if not blocks or key != previous_key:
                 categorised = bool(key)
                 blocks.append(
                     GridBlock(
-                        columns=[label for _k, label in keys] if categorised else [], categorised=categorised
+                        columns=[label for _k, label in selectors.category_keys(indicator)]
+                        if categorised
+                        else [],
+                        categorised=categorised,
                     )
                 )
                 previous_key = key
             row_number += 1
-            cells = []
-            if not indicator.expression:
-                for column, (category, label) in enumerate(keys):
-                    value = values.get((indicator.pk, category))
-                    cells.append(
-                        GridCell(
-                            indicator=indicator,
-                            category=category,
-                            label=label,
-                            value=value,
-                            shown=display.figure(indicator, value.number, value.text) if value else "",
-                            dom_id=cell_dom_id(indicator, category),
-                            editable=editable,
-                            row=row_number,
-                            column=column,
-                            reason=value.reason if value else "",
-                        )
-                    )
-            row = GridRow(indicator=indicator, cells=cells)
-            if indicator.expression:
-                row.computed = display.computed_figure(indicator, computed.get(indicator.code))
-            elif key and indicator.value_type != ValueType.TEXT:
-                row.total = _row_total(indicator, cells)
-            blocks[-1].rows.append(row)
-            rows_by_code[indicator.code] = row
+            blocks[-1].rows.append(_row(indicator, row_number, values, editable, computed))
         result.append({"section": section, "blocks": blocks})
-    return result, rows_by_code
+    return result
+
+
+@dataclass
+class CellUpdate:
+    """What a saved cell changes on the page: the cell's row (its place and total) and the computed indicators."""
+
+    row: GridRow
+    computed_rows: list[GridRow]
+
+    def cell(self, category: str) -> GridCell:
+        return next(cell for cell in self.row.cells if cell.category == category)
+
+
+def cell_update(
+    sections, values: dict, computed: dict[str, float | None], indicator: Indicator
+) -> CellUpdate:
+    """The indicator's row and the computed rows of the grid, drawn from the same figures as `build_grid` without
+    drawing the other rows."""
+    row, computed_rows = None, {}
+    items = [item.indicator for section in sections for item in section.items.all()]
+    for number, item in enumerate(items, start=1):
+        if item.pk == indicator.pk:
+            row = _row(item, number, values, True, computed)
+        elif item.expression:
+            computed_rows[item.code] = _row(item, number, values, True, computed)
+    return CellUpdate(row=row, computed_rows=list(computed_rows.values()))

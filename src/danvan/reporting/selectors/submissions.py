@@ -4,6 +4,7 @@ and what the dashboard says is due."""
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import F
 from django.http import Http404
 
 from danvan.accounts.scope import Role, has_role_on, visible_q
@@ -43,8 +44,11 @@ def submission_events(submission: Submission):
 
 
 def values_of(submission: Submission) -> dict[tuple[int, str], Value]:
-    """{(indicator id, category): Value} of the unit's cells for the period (all indicators of the unit)."""
-    rows = Value.objects.filter(unit=submission.unit, period=submission.period)
+    """{(indicator id, category): Value} of the unit's cells for the period (all indicators of the unit), each
+    naming its indicator's code (`indicator_code`) for the rules and the computed indicators."""
+    rows = Value.objects.filter(unit=submission.unit, period=submission.period).annotate(
+        indicator_code=F("indicator__code")
+    )
     return {(row.indicator_id, row.category): row for row in rows}
 
 
@@ -58,15 +62,24 @@ def unit_history(
     unit: OrgUnit, indicator: Indicator, category: str, period: Period, count: int = 6
 ) -> list[float]:
     """The unit's own values of the indicator in the `count` periods of the same type before `period`."""
+    return list(
+        Value.objects.filter(
+            unit=unit,
+            indicator=indicator,
+            category=category,
+            period__in=earlier_periods(period, count),
+            number__isnull=False,
+        ).values_list("number", flat=True)
+    )
+
+
+def earlier_periods(period: Period, count: int = 6) -> list[str]:
+    """The codes of the `count` periods of the same type before `period`, latest first."""
     codes, current = [], period
     for _ in range(count):
         current = current.previous()
         codes.append(current.code)
-    return list(
-        Value.objects.filter(
-            unit=unit, indicator=indicator, category=category, period__in=codes, number__isnull=False
-        ).values_list("number", flat=True)
-    )
+    return codes
 
 
 @dataclass

@@ -24,7 +24,7 @@ from .definitions import (
     section_codes,
 )
 from .locks import lock_reason, report_problem
-from .rules import Violation, check_rules, delete_rule, save_rule, unit_values
+from .rules import ReportFigures, Violation, check_rules, delete_rule, report_figures, save_rule, unit_values
 from .system import SOURCE_CATEGORIES, STANDARD_CATEGORIES, ensure_standard_categories, system_values
 from .values import (
     CHANGE_COLUMNS,
@@ -60,6 +60,7 @@ __all__ = [
     "CellResult",
     "CellWrite",
     "Conflict",
+    "ReportFigures",
     "Violation",
     "apply_writes",
     "approve",
@@ -78,6 +79,7 @@ __all__ = [
     "outlier_warning",
     "parse_value",
     "reopen",
+    "report_figures",
     "report_problem",
     "return_submission",
     "save_category",

@@ -104,23 +104,69 @@ def unit_values(unit: OrgUnit, period: str) -> dict[tuple[str, str], float]:
     return {(code, category): number for code, category, number in rows}
 
 
-def check_rules(submission: Submission, involving: set[str] | None = None) -> list[Violation]:
-    """The form's rules broken by the unit's own figures (a side with a missing figure is not checked)."""
+def check_rules(submission: Submission) -> list[Violation]:
+    """The form's rules broken by the unit's own figures (a side with a missing figure is not checked), as a submit
+    checks them; the grid and a saved cell read them from `report_figures`."""
     values = unit_values(submission.unit, submission.period)
     computed = dict(Indicator.objects.exclude(expression="").values_list("code", "expression"))
-    lookup = expressions.unit_lookup(values, computed)
+    return _broken(submission.form.rules.all(), expressions.unit_lookup(values, computed))
+
+
+def _involving(rules, codes: set[str], computed: dict[str, str]) -> list[ValidationRule]:
+    """The rules that use one of the codes, directly or through a computed indicator."""
+    wanted = _expanded(codes, computed)
+    return [
+        rule
+        for rule in rules
+        if (expressions.codes_in(rule.left) | expressions.codes_in(rule.right)) & wanted
+    ]
+
+
+def _broken(rules, lookup: expressions.Lookup) -> list[Violation]:
     violations = []
-    for rule in submission.form.rules.all():
-        if involving is not None:
-            used = expressions.codes_in(rule.left) | expressions.codes_in(rule.right)
-            if not used & _expanded(involving, computed):
-                continue
+    for rule in rules:
         left, right = expressions.evaluate(rule.left, lookup), expressions.evaluate(rule.right, lookup)
         if left is None or right is None:
             continue
         if not _OPERATORS[rule.operator](left, right):
             violations.append(Violation(rule, left, right))
     return violations
+
+
+@dataclass
+class ReportFigures:
+    """One evaluation of a unit's report: its cells, the form's computed indicators and the rules they break, all
+    through one lookup over the unit's own figures. The grid draws it; a saved cell answers with it."""
+
+    values: dict[tuple[int, str], Value]
+    formulas: dict[str, str]
+    computed: dict[str, float | None]
+    violations: list[Violation]
+
+    def panel(self) -> list[Violation]:
+        """The rules panel: blocking violations first."""
+        return sorted(self.violations, key=lambda v: not v.blocking)
+
+    def involving(self, code: str) -> list[Violation]:
+        """The violations of the rules that use the indicator, directly or through a computed indicator."""
+        rules = _involving([v.rule for v in self.violations], {code}, self.formulas)
+        return [v for v in self.violations if v.rule in rules]
+
+
+def report_figures(
+    form: Form, indicators: list[Indicator], values: dict[tuple[int, str], Value]
+) -> ReportFigures:
+    """The evaluation of the report of `form` (its `indicators`) holding `values` (as `selectors.values_of` gives
+    them, each naming its indicator's code): one query, the form's rules."""
+    numbers = {
+        (value.indicator_code, category): value.number
+        for (_indicator_id, category), value in values.items()
+        if value.number is not None
+    }
+    formulas = {indicator.code: indicator.expression for indicator in indicators if indicator.expression}
+    lookup = expressions.unit_lookup(numbers, formulas)
+    computed = {code: lookup(expressions.Reference(code)) for code in formulas}
+    return ReportFigures(values, formulas, computed, _broken(form.rules.all(), lookup))
 
 
 def _expanded(codes: set[str], computed: dict[str, str]) -> set[str]:

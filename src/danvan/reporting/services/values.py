@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,16 +19,17 @@ from danvan.orgunits.models import OrgUnit
 from ..display import figure as display
 from ..models import (
     Indicator,
+    Section,
     Submission,
     Value,
     ValueChange,
     ValueType,
 )
 from ..periods import Period
-from ..selectors import form_indicators, unit_history
+from ..selectors import earlier_periods, form_indicators, form_structure, unit_history
 from .access import can_enter
 from .locks import lock_reason, locked_for_update
-from .rules import check_rules
+from .rules import ReportFigures, report_figures
 from .system import category_keys_for, system_values
 
 _YES = {"có", "co", "x", "1", "yes", "true", "đạt"}
@@ -93,19 +95,73 @@ class CellWrite:
 def apply_writes(actor, writes: list[CellWrite], before: dict[tuple, tuple] | None = None) -> int:
     """Upserts the cells and appends their history, in plain SQL (`executemany`): a bulk import must take tens of
     thousands of values a second, which one ORM object per row cannot. The caller holds the lock of the cells'
-    reports, so `before` (the cells as they are, read under that lock) is what each change replaces."""
+    reports, so `before` (the cells as they are, read under that lock) is what each change replaces, and a cell
+    absent from it is new: inserted without the upsert's conflict handling (a cell written meanwhile by someone
+    not holding the lock would fail the write on the unique key rather than be overwritten)."""
     if not writes:
         return 0
-    provinces = {w.unit.province_code for w in writes}
-    bump_figures_version(REPORTING, *(area_version_name(VALUES, code) for code in sorted(provinces)))
+    fresh, replaced, change_rows = _rows(actor, writes, current_cells(writes) if before is None else before)
+    value, change = Value._meta.db_table, ValueChange._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and len(fresh) + len(replaced) > COPY_ABOVE:
+            _copy_and_upsert(cursor, fresh, replaced, change_rows)
+            return len(change_rows)
+        insert = (
+            f"INSERT INTO {value} ({VALUE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+        )
+        if fresh:
+            cursor.executemany(insert, fresh)
+        if replaced:
+            cursor.executemany(insert + _UPSERT, replaced)
+        cursor.executemany(
+            f"INSERT INTO {change} ({CHANGE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            change_rows,
+        )
+    return len(change_rows)
+
+
+def _write_cell(actor, write: CellWrite, current: Value | None) -> int | None:
+    """`apply_writes` for one cell, answering the id of its row (None when the cell already held the figure)."""
+    before = {_key(write): (current.number, current.text, current.origin)} if current else {}
+    fresh, replaced, change_rows = _rows(actor, [write], before)
+    if not change_rows:
+        return None
+    value, change = Value._meta.db_table, ValueChange._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {value} ({VALUE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            f"{_UPSERT} RETURNING id",
+            (fresh or replaced)[0],
+        )
+        written = cursor.fetchone()[0]
+        cursor.execute(
+            f"INSERT INTO {change} ({CHANGE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            change_rows[0],
+        )
+    return written
+
+
+def _key(write: CellWrite) -> tuple:
+    return (write.unit.id, write.period, write.indicator.id, write.category)
+
+
+def _rows(
+    actor, writes: list[CellWrite], before: dict[tuple, tuple]
+) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """The rows of the cells that change, new ones apart from those replacing a stored figure (a cell already
+    holding the figure, with no reason given, is left alone), and their history; the figures' versions of their
+    provinces bumped."""
     user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    before = current_cells(writes) if before is None else before
-    value_rows, change_rows = [], []
+    fresh, replaced, change_rows = [], [], []
     request_id = current_request_id()
+    # An import repeats the same few figures of an indicator thousands of times: each is formatted once.
+    shown: dict[tuple, str] = {}
+    written: set[tuple] = set()
     for w in writes:
         unit_id, indicator_id = w.unit.id, w.indicator.id
-        old = before.get((unit_id, w.period, indicator_id, w.category))
+        key = (unit_id, w.period, indicator_id, w.category)
+        old = before.get(key)
         if (
             old is not None
             and old[0] == w.number
@@ -114,23 +170,26 @@ def apply_writes(actor, writes: list[CellWrite], before: dict[tuple, tuple] | No
             and not w.reason
         ):
             continue
-        new = display(w.indicator, w.number, w.text)
-        value_rows.append(
-            (
-                indicator_id,
-                unit_id,
-                w.unit.path,
-                w.unit.province_code,
-                w.period,
-                w.category,
-                w.number,
-                w.text,
-                w.origin,
-                w.reason,
-                now,
-                user_id,
-            )
+        figure = (indicator_id, w.number, w.text)
+        new = shown.get(figure)
+        if new is None:
+            new = shown[figure] = display(w.indicator, w.number, w.text)
+        row = (
+            indicator_id,
+            unit_id,
+            w.unit.path,
+            w.unit.province_code,
+            w.period,
+            w.category,
+            w.number,
+            w.text,
+            w.origin,
+            w.reason,
+            now,
+            user_id,
         )
+        (replaced if old is not None or key in written else fresh).append(row)
+        written.add(key)
         change_rows.append(
             (
                 indicator_id,
@@ -146,21 +205,9 @@ def apply_writes(actor, writes: list[CellWrite], before: dict[tuple, tuple] | No
                 now,
             )
         )
-    value, change = Value._meta.db_table, ValueChange._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and len(value_rows) > COPY_ABOVE:
-            _copy_and_upsert(cursor, value_rows, change_rows)
-            return len(value_rows)
-        cursor.executemany(
-            f"INSERT INTO {value} ({VALUE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-            f"{_UPSERT}",
-            value_rows,
-        )
-        cursor.executemany(
-            f"INSERT INTO {change} ({CHANGE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-            change_rows,
-        )
-    return len(value_rows)
+    provinces = {w.unit.province_code for w in writes}
+    bump_figures_version(REPORTING, *(area_version_name(VALUES, code) for code in sorted(provinces)))
+    return fresh, replaced, change_rows
 
 
 # Above this many cells, PostgreSQL is sent the rows by COPY: its executemany is one statement per row, a few
@@ -180,23 +227,30 @@ _UPSERT = (
 )
 
 
-def _copy_and_upsert(cursor, value_rows: list[tuple], change_rows: list[tuple]) -> None:
-    """The cells COPYed into a temporary table, then upserted by one INSERT … SELECT … ON CONFLICT; their history
-    COPYed straight into its table (PostgreSQL)."""
+def _copy_and_upsert(cursor, fresh: list[tuple], replaced: list[tuple], change_rows: list[tuple]) -> None:
+    """The new cells COPYed straight into their table; those replacing a stored figure COPYed into a temporary
+    table, then upserted by one INSERT … SELECT … ON CONFLICT; their history COPYed into its table (PostgreSQL)."""
     value, change, load = Value._meta.db_table, ValueChange._meta.db_table, "reporting_value_load"
-    # One row per cell (ON CONFLICT cannot touch a row twice in one statement): the last write of a cell wins, as
-    # with executemany.
-    cells = {(row[1], row[4], row[0], row[5]): row for row in value_rows}
     with transaction.atomic():
-        cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{load}")
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE {load} ON COMMIT DROP AS SELECT {VALUE_COLUMNS} FROM {value} WITH NO DATA"
-        )
-        with cursor.copy(f"COPY {load} ({VALUE_COLUMNS}) FROM STDIN") as copy:
-            for row in cells.values():
-                copy.write_row(row)
-        cursor.execute(f"INSERT INTO {value} ({VALUE_COLUMNS}) SELECT {VALUE_COLUMNS} FROM {load}{_UPSERT}")
-        cursor.execute(f"DROP TABLE {load}")
+        if fresh:
+            with cursor.copy(f"COPY {value} ({VALUE_COLUMNS}) FROM STDIN") as copy:
+                for row in fresh:
+                    copy.write_row(row)
+        if replaced:
+            # One row per cell (ON CONFLICT cannot touch a row twice in one statement): the last write of a cell
+            # wins, as with executemany.
+            cells = {(row[1], row[4], row[0], row[5]): row for row in replaced}
+            cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{load}")
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {load} ON COMMIT DROP AS SELECT {VALUE_COLUMNS} FROM {value} WITH NO DATA"
+            )
+            with cursor.copy(f"COPY {load} ({VALUE_COLUMNS}) FROM STDIN") as copy:
+                for row in cells.values():
+                    copy.write_row(row)
+            cursor.execute(
+                f"INSERT INTO {value} ({VALUE_COLUMNS}) SELECT {VALUE_COLUMNS} FROM {load}{_UPSERT}"
+            )
+            cursor.execute(f"DROP TABLE {load}")
         with cursor.copy(f"COPY {change} ({CHANGE_COLUMNS}) FROM STDIN") as copy:
             for row in change_rows:
                 copy.write_row(row)
@@ -222,10 +276,14 @@ def current_cells(writes: list[CellWrite]) -> dict[tuple, tuple]:
 
 @dataclass
 class CellResult:
+    """A saved cell: its row and figure as shown, the messages of the rules that use it (and the outlier warning),
+    and the one evaluation of the whole report after the save, which the grid redraws the row and the rules from."""
+
     value: Value | None
     shown: str
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    figures: ReportFigures | None = None
 
 
 class Conflict(ValidationError):
@@ -260,19 +318,46 @@ def conflict_message(indicator: Indicator, current: Value | None, expected, name
 
 def _lock_cell_reports(submission: Submission, indicator: Indicator) -> Submission:
     """Locks, in id order, the report and the unit's other reports of the period that hold the indicator (a cell
-    shared by two forms is written under both locks); returns the report, read under its lock."""
-    ids = set(
-        Submission.objects.filter(
-            unit_id=submission.unit_id, period=submission.period, form__sections__items__indicator=indicator
-        ).values_list("pk", flat=True)
-    ) | {submission.pk}
+    shared by two forms is written under both locks), in one statement; returns the report, read under its lock."""
+    sharing = Submission.objects.filter(
+        unit_id=submission.unit_id, period=submission.period, form__sections__items__indicator=indicator
+    ).values("pk")
     locked = (
         Submission.objects.select_for_update(of=("self",))
         .select_related("form", "unit")
-        .filter(pk__in=ids)
+        .filter(Q(pk=submission.pk) | Q(pk__in=sharing))
         .order_by("pk")
     )
     return next(s for s in locked if s.pk == submission.pk)
+
+
+def _cells_and_history(
+    submission: Submission, indicator: Indicator, category: str, period: Period
+) -> tuple[dict[tuple[int, str], Value], list[float]]:
+    """Under the report's lock, in one query: the unit's cells of the period (as `selectors.values_of` gives them,
+    with the user who last changed each, for a conflict's message) and the cell's own figures of the earlier
+    periods (for `outlier_warning`)."""
+    rows = (
+        Value.objects.filter(unit=submission.unit)
+        .filter(
+            Q(period=submission.period)
+            | Q(
+                indicator=indicator,
+                category=category,
+                period__in=earlier_periods(period),
+                number__isnull=False,
+            )
+        )
+        .annotate(indicator_code=F("indicator__code"))
+        .select_related("updated_by")
+    )
+    values, history = {}, []
+    for row in rows:
+        if row.period == submission.period:
+            values[(row.indicator_id, row.category)] = row
+        else:
+            history.append(row.number)
+    return values, history
 
 
 _NOT_GIVEN = object()
@@ -287,17 +372,22 @@ def save_value(
     raw,
     reason: str = "",
     expected=_NOT_GIVEN,
+    sections: list[Section] | None = None,
 ) -> CellResult:
     """Saves one cell of a report as the user leaves it: checked, then the form's rules and the unit's history.
     The report is locked first, so a submit or another save of the cell waits for this one. `expected`: the
-    figure the user started from; when the cell holds something else by now, Conflict says who changed it."""
+    figure the user started from; when the cell holds something else by now, Conflict says who changed it.
+    `sections`: the form's structure (`selectors.form_structure`), when the caller has read it already."""
     submission = _lock_cell_reports(submission, indicator)
     if not can_enter(actor, submission.unit):
         raise NotAllowed(_("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": submission.unit.name})
     locked = lock_reason(submission)
     if locked:
         raise ValidationError(locked)
-    if indicator.pk not in {i.pk for i in form_indicators(submission.form)} or indicator.expression:
+    if sections is None:
+        sections = form_structure(submission.form)
+    indicators = [item.indicator for section in sections for item in section.items.all()]
+    if indicator.pk not in {i.pk for i in indicators} or indicator.expression:
         raise ValidationError(
             _("Chỉ tiêu “%(name)s” không nhập được trong biểu mẫu này.") % {"name": indicator.name}
         )
@@ -306,13 +396,9 @@ def save_value(
             _("“%(name)s”: phân tổ “%(category)s” không có.") % {"name": indicator.name, "category": category}
         )
     number, text = parse_value(indicator, raw)
-    current = (
-        Value.objects.filter(
-            unit=submission.unit, period=submission.period, indicator=indicator, category=category
-        )
-        .select_related("updated_by")
-        .first()
-    )
+    period = Period.parse(submission.period)
+    values, history = _cells_and_history(submission, indicator, category, period)
+    current = values.get((indicator.pk, category))
     if expected is not _NOT_GIVEN:
         changed = conflict_message(indicator, current, expected)
         if changed:
@@ -320,7 +406,7 @@ def save_value(
     reason = nfc(reason or "").strip()[:300]
     origin = Value.Origin.ENTERED
     if indicator.source:
-        system = system_values(indicator, submission.unit, Period.parse(submission.period)).get(category)
+        system = system_values(indicator, submission.unit, period).get(category)
         if number == system:
             origin, reason = Value.Origin.SYSTEM, ""
         elif not reason:
@@ -330,32 +416,57 @@ def save_value(
             )
         else:
             origin = Value.Origin.OVERRIDDEN
-    key = (submission.unit.id, submission.period, indicator.id, category)
-    apply_writes(
-        actor,
-        [CellWrite(indicator, submission.unit, submission.period, category, number, text, origin, reason)],
-        before={key: (current.number, current.text, current.origin)} if current else {},
-    )
-    value = Value.objects.filter(
-        unit=submission.unit, period=submission.period, indicator=indicator, category=category
-    ).first()
-    result = CellResult(value=value, shown=display(indicator, number, text))
-    for violation in check_rules(submission, involving={indicator.code}):
+    write = CellWrite(indicator, submission.unit, submission.period, category, number, text, origin, reason)
+    written = _write_cell(actor, write, current)
+    if written is not None:
+        values[(indicator.pk, category)] = _as_stored(write, written, actor)
+    figures = report_figures(submission.form, indicators, values)
+    result = CellResult(value=values.get((indicator.pk, category)), shown=display(indicator, number, text))
+    result.figures = figures
+    for violation in figures.involving(indicator.code):
         (result.errors if violation.blocking else result.warnings).append(violation.message)
-    outlier = outlier_warning(indicator, submission.unit, Period.parse(submission.period), category, number)
+    outlier = outlier_warning(indicator, submission.unit, period, category, number, history)
     if outlier:
         result.warnings.append(outlier)
     return result
 
 
+def _as_stored(write: CellWrite, pk: int, actor) -> Value:
+    """The cell's row as the upsert left it (read back it would be the same, one query later)."""
+    value = Value(
+        pk=pk,
+        indicator=write.indicator,
+        unit=write.unit,
+        unit_path=write.unit.path,
+        province_code=write.unit.province_code,
+        period=write.period,
+        category=write.category,
+        number=write.number,
+        text=write.text,
+        origin=write.origin,
+        reason=write.reason,
+        updated_at=timezone.now(),
+        updated_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    value.indicator_code = write.indicator.code
+    return value
+
+
 def outlier_warning(
-    indicator: Indicator, unit: OrgUnit, period: Period, category: str, number: float | None
+    indicator: Indicator,
+    unit: OrgUnit,
+    period: Period,
+    category: str,
+    number: float | None,
+    history: list[float] | None = None,
 ) -> str:
     """A warning when the figure is far outside the unit's own figures of the last periods of the same type: more
-    than three times the highest, or under a third of the lowest (with at least two earlier figures)."""
+    than three times the highest, or under a third of the lowest (with at least two earlier figures). `history`:
+    those figures, when the caller has read them already."""
     if number is None or indicator.value_type not in (ValueType.INTEGER, ValueType.DECIMAL):
         return ""
-    history = unit_history(unit, indicator, category, period)
+    if history is None:
+        history = unit_history(unit, indicator, category, period)
     if len(history) < 2:
         return ""
     low, high = min(history), max(history)

@@ -15,12 +15,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
+from danvan.core.scope import visible_q
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 
 from .. import display, selectors, services
 from ..forms import CellForm, TransitionForm
-from ..grid import GridCell, build_grid, cell_dom_id
+from ..grid import GridCell, build_grid, cell_dom_id, cell_update
 from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, Submission, Value, ValueType
 from ..periods import Period, form_period
 from .common import crumbs
@@ -84,12 +85,6 @@ def _narrative_outline(submission: Submission | None, posted: dict | None = None
     ]
 
 
-def _violations(submission: Submission | None) -> list:
-    if submission is None:
-        return []
-    return sorted(services.check_rules(submission), key=lambda v: not v.blocking)
-
-
 @login_required
 def entry(request, form_id, unit_id, period):
     user = request.user
@@ -110,7 +105,9 @@ def entry(request, form_id, unit_id, period):
     tabs = ["data", *(["narrative"] if form.has_narrative else []), "workflow"]
     tab = tab if tab in tabs else "data"
     sections = selectors.form_structure(form)
-    grid, _rows = build_grid(sections, selectors.values_of(submission) if submission else {}, editable)
+    indicators = [item.indicator for section in sections for item in section.items.all()]
+    figures = services.report_figures(form, indicators, selectors.values_of(submission) if submission else {})
+    grid = build_grid(sections, figures.values, editable, figures.computed)
     has_bound = any(item.indicator.source for section in sections for item in section.items.all())
     may_approve = submission is not None and services.can_approve(user, unit)
     events = list(selectors.submission_events(submission)) if submission else []
@@ -142,7 +139,7 @@ def entry(request, form_id, unit_id, period):
         "tab": tab,
         "grid": grid,
         "has_bound": has_bound,
-        "violations": _violations(submission),
+        "violations": figures.panel() if submission else [],
         "events": events,
         "returned_by": events[-1]
         if events and submission.status == Submission.Status.RETURNED and events[-1].comment
@@ -157,6 +154,33 @@ def entry(request, form_id, unit_id, period):
         ),
     }
     return render(request, "reporting/entry/grid.html", context)
+
+
+def _report_target(user, form_id, unit_id, period_code) -> tuple[Submission, Period]:
+    """The existing report of a grid URL, with its form and unit, in one query: 404 in every case `_entry_target`
+    answers 404, and when the unit has no report for the period yet."""
+    try:
+        code = Period.parse(period_code).code
+    except ValueError:
+        raise Http404 from None
+    submission = (
+        Submission.objects.filter(
+            visible_q(user, "unit__path"),
+            form__in=selectors.forms_visible_to(user),
+            form_id=form_id,
+            unit_id=unit_id,
+            period=code,
+        )
+        .select_related("form", "form__owner", "unit", "unit__parent")
+        .first()
+    )
+    if submission is None or submission.unit.kind not in (submission.form.reporting_kinds or []):
+        raise Http404
+    try:
+        period = form_period(submission.form, code)
+    except ValidationError:
+        raise Http404 from None
+    return submission, period
 
 
 def _submission_or_404(form: Form, unit: OrgUnit, period: Period) -> Submission:
@@ -176,8 +200,8 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
     """htmx: saves one cell as the user leaves it and answers with the cell re-rendered in its new state, plus the
     row total, the computed indicators and the rules panel out of band."""
     user = request.user
-    form, unit, period = _entry_target(user, form_id, unit_id, period)
-    submission = _submission_or_404(form, unit, period)
+    submission, period = _report_target(user, form_id, unit_id, period)
+    form, unit = submission.form, submission.unit
     sections = selectors.form_structure(form)
     indicators = [item.indicator for section in sections for item in section.items.all()]
     indicator = next((i for i in indicators if i.pk == indicator_id and not i.expression), None)
@@ -203,44 +227,51 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
     )
     # The figure the grid showed when the user started typing: a save over someone else's change is refused.
     started_from = {"expected": request.POST["expected"]} if "expected" in request.POST else {}
+
+    def unchanged() -> services.ReportFigures:
+        """A refused save leaves the report as it was: its figures are read to draw the cell and the rules."""
+        return services.report_figures(form, indicators, selectors.values_of(submission))
+
     try:
-        result = services.save_value(user, submission, indicator, category, raw, reason, **started_from)
+        result = services.save_value(
+            user, submission, indicator, category, raw, reason, **started_from, sections=sections
+        )
     except services.Conflict as error:
         # The cell comes back holding the current figure, the message saying who changed it: type again to save.
+        figures = unchanged()
         cell.errors, status = error.messages, 409
-        cell.value = Value.objects.filter(
-            unit=unit, period=period.code, indicator=indicator, category=category
-        ).first()
+        cell.value = figures.values.get((indicator.pk, category))
         number, text = _stored(cell.value)
         if indicator.value_type == ValueType.BOOLEAN:
             cell.shown = "" if number is None else ("1" if number else "0")
         else:
             cell.shown = display.figure(indicator, number, text)
     except ValidationError as error:
+        figures = unchanged()
         cell.errors = [m for ms in messages_of(error).values() for m in ms]
         cell.needs_reason = bool(indicator.source)
-        cell.value = Value.objects.filter(
-            unit=unit, period=period.code, indicator=indicator, category=category
-        ).first()
+        cell.value = figures.values.get((indicator.pk, category))
     except NotAllowed as denied:
+        figures = unchanged()
         cell.errors, cell.editable, status = [denied.message], False, 403
     else:
+        # The save's own evaluation: nothing is read again.
+        figures = result.figures
         cell.value, cell.shown, cell.saved = result.value, result.shown, True
         cell.rule_errors, cell.warnings = result.errors, result.warnings
         cell.reason = result.value.reason if result.value else ""
-    _grid, rows = build_grid(sections, selectors.values_of(submission), True)
-    row = rows[indicator.code]
-    placed = next(c for c in row.cells if c.category == category)
+    update = cell_update(sections, figures.values, figures.computed, indicator)
+    placed = update.cell(category)
     cell.row, cell.column = placed.row, placed.column
     context = {
         "cell": cell,
         "form": form,
         "unit": unit,
         "period": period,
-        "row_total": row.total if category else None,
+        "row_total": update.row.total if category else None,
         "row_indicator": indicator,
-        "computed_rows": [r for r in rows.values() if r.indicator.expression],
-        "violations": _violations(submission),
+        "computed_rows": update.computed_rows,
+        "violations": figures.panel(),
         "oob": True,
     }
     return render(request, "reporting/entry/_cell_response.html", context, status=status)
