@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from danvan.accounts.scope import visible_q
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
-from danvan.core.scope import visible_q
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 
