@@ -5,7 +5,7 @@ import io
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from danvan.core.excel import XLSX_CONTENT_TYPE
+from danvan.core.excel_export import XLSX_CONTENT_TYPE
 
 
 def xlsx_bytes(*rows, headers, title: str) -> bytes:

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from danvan.core.excel import XLSX_CONTENT_TYPE
+from danvan.core.excel_export import XLSX_CONTENT_TYPE
 from danvan.orgunits import selectors
 
 HEADERS = ["Tên", "Loại", "Loại hình", "Mã", "Đơn vị cấp trên", "Hiệu lực từ", "Hiệu lực đến"]

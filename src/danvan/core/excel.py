@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .errors import NotAllowed, ValidationError, messages_of
+from .excel_export import workbook_bytes
 from .excel_extent import Extent, ExtentRefused, check_parts, scan_extent
 from .text import fold, nfc
 
@@ -28,7 +28,6 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 # A 5 MB .xlsx can hold far more XML than that once unzipped; beyond this it is refused before being parsed.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 GUIDE_SHEET_TITLE = "Hướng dẫn"
 DATE_FORMAT = "DD/MM/YYYY"
 TEXT_FORMAT = "@"  # Excel keeps the cell as typed: the leading zeros of codes and phone numbers stay
@@ -554,55 +553,3 @@ class TemplateWorkbook:
     def to_bytes(self) -> bytes:
         self.workbook.active = 0
         return workbook_bytes(self.workbook)
-
-
-# ------------------------------------------------------------------------------------------------ exports
-
-# A text starting with one of these is a formula (or a DDE command) to Excel once typed, pasted or saved through
-# CSV: every text an export writes is kept as the text it is (DESIGN §4.10).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell):
-    """A cell whose text Excel would read as a formula made a plain text cell with a quote prefix, as if typed
-    after an apostrophe: shown as written, never evaluated, still text when edited. Returns the cell."""
-    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"  # openpyxl makes any text starting with "=" a formula
-        cell.quotePrefix = True
-    return cell
-
-
-def append_row(sheet, values) -> None:
-    """Appends a row to a write-only sheet (the streamed exports), every text neutralised; the cells of an ordinary
-    workbook are neutralised all at once by workbook_bytes."""
-    from openpyxl.cell import WriteOnlyCell
-
-    def safe(value):
-        if isinstance(value, str):
-            return (
-                neutralise(WriteOnlyCell(sheet, value=value)) if value.startswith(FORMULA_STARTS) else value
-            )
-        return neutralise(value) if hasattr(value, "data_type") else value  # a cell built by the export
-
-    sheet.append([safe(value) for value in values])
-
-
-def workbook_bytes(workbook) -> bytes:
-    """The .xlsx of every export and template: each text cell of an ordinary workbook neutralised, then saved."""
-    if not workbook.write_only:
-        for sheet in workbook.worksheets:
-            for row in sheet.iter_rows():
-                for cell in row:
-                    neutralise(cell)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    """An .xlsx file as a download."""
-    return HttpResponse(
-        content,
-        content_type=XLSX_CONTENT_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )

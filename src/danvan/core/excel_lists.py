@@ -1,7 +1,8 @@
 """A list page as an .xlsx: the sheet every list export writes (the units, the register), row by row and
 write-only, so that a long list goes straight to the file. core.excel keeps every text safe (no formula)."""
 
-from .excel import DATE_FORMAT, HEADER_FILL, TEXT_FORMAT, append_row, workbook_bytes
+from .excel import DATE_FORMAT, HEADER_FILL, TEXT_FORMAT
+from .excel_export import append_row, workbook_bytes
 
 
 class ListSheet:

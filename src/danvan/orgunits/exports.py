@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.excel import xlsx_response
+from danvan.core.excel_export import xlsx_response
 from danvan.core.excel_lists import ListSheet
 
 # (header, width)

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy
 
 from danvan.core import excel
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
-from danvan.core.excel import MAX_ROWS, XLSX_CONTENT_TYPE, Column, ImportReport, SheetRow, label_key
+from danvan.core.excel import MAX_ROWS, Column, ImportReport, SheetRow, label_key
+from danvan.core.excel_export import XLSX_CONTENT_TYPE
 from danvan.core.text import fold
 
 from . import services

@@ -14,7 +14,7 @@ from danvan.accounts.models import UnitRole
 from danvan.accounts.scope import Role, has_role_on
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.excel import xlsx_response
+from danvan.core.excel_export import xlsx_response
 from danvan.core.forms import add_service_errors
 from danvan.core.import_page import run_import
 from danvan.core.lists import filtered_rows, page_of

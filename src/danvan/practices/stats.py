@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.accounts.scope import can_view_path, units_visible_to
-from danvan.core.excel import workbook_bytes, xlsx_response
+from danvan.core.excel_export import workbook_bytes, xlsx_response
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for

@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from danvan.core import figures as figure_cache
-from danvan.core.excel import workbook_bytes, xlsx_response
+from danvan.core.excel_export import workbook_bytes, xlsx_response
 
 from ..display import decimals_of
 from ..models import Indicator, ValueType
