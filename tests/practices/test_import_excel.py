@@ -13,8 +13,9 @@ from django.utils import timezone
 from danvan.accounts.scope import Role
 from danvan.core import excel
 from danvan.core.errors import NotAllowed
+from danvan.core.excel_export import XLSX_CONTENT_TYPE
 from danvan.core.models import ChangeLog
-from danvan.practices import imports
+from danvan.practices.import_template import template_workbook
 from danvan.practices.imports import import_practices_workbook
 from danvan.practices.models import (
     Field,
@@ -418,7 +419,7 @@ def test_missing_headers_and_empty_sheets_are_refused(units, commune_editor):
 @pytest.mark.parametrize("key", ["thuc_phan", "cao_bang", "tp_cao_bang"])
 def test_template_has_guide_dropdowns_and_example_rows_that_import_cleanly(units, superuser, key):
     root = units[key]
-    content = imports.template_workbook(root)
+    content = template_workbook(root)
     workbook = openpyxl.load_workbook(io.BytesIO(content))
     assert workbook.sheetnames == ["Mô hình", "Hướng dẫn"]
     sheet = workbook["Mô hình"]
@@ -502,7 +503,7 @@ def test_template_download_and_login_required(units, commune_editor, client_for,
         f"{reverse('practices:import_template')}?unit={units['thuc_phan'].pk}"
     )
     assert response.status_code == 200
-    assert response["Content-Type"] == imports.XLSX_CONTENT_TYPE
+    assert response["Content-Type"] == XLSX_CONTENT_TYPE
     assert "mau-nhap-mo-hinh" in response["Content-Disposition"]
     assert (
         client_for(commune_editor)

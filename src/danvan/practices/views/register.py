@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from danvan.accounts.scope import Role, can_view_path, has_role_on, role_paths, visible_q
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
-from danvan.core.excel import xlsx_response
+from danvan.core.excel_export import xlsx_response
 from danvan.core.forms import add_service_errors
 from danvan.core.import_page import run_import
 from danvan.core.lists import page_of
@@ -29,7 +29,8 @@ from .. import forms as register_forms
 from .. import selectors, services
 from ..exports import practices_workbook_response
 from ..filters import PracticeFilter
-from ..imports import COLUMNS, MAX_ROWS, allowed_values, import_practices_workbook, template_workbook
+from ..import_template import allowed_values, template_workbook
+from ..imports import COLUMNS, MAX_ROWS, import_practices_workbook
 from ..models import Attachment, Commendation, Field, Level, Practice, PracticeYear, Status
 from .common import crumbs, scoped, unit_filter_choices
 
