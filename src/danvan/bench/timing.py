@@ -36,16 +36,20 @@ def measure(fn: Callable[[], Any], repeat: int) -> float:
     return statistics.median(_timed(fn) for _ in range(max(1, repeat)))
 
 
-def measure_pair(fn: Callable[[], Any], other: Callable[[], Any], repeat: int) -> tuple[float, float]:
-    """Medians of both, timed in alternation (after one warm-up call each), so that a change in the machine's
-    load during the run weighs on both figures alike."""
-    fn()
-    other()
+def measure_pair(
+    fn: Callable[[], Any], other: Callable[[], Any], repeat: int, between: Callable[[], Any] | None = None
+) -> tuple[float, float]:
+    """Medians of both, timed in alternation after a warm-up round, so that a change in the machine's load during
+    the run weighs on both figures alike; `between()`, when given, runs untimed after every call."""
     first, second = [], []
-    for i in range(max(1, repeat)):
+    for i in range(max(1, repeat) + 1):
         order = ((fn, first), (other, second)) if i % 2 == 0 else ((other, second), (fn, first))
         for f, times in order:
-            times.append(_timed(f))
+            seconds = _timed(f)
+            if between is not None:
+                between()
+            if i:  # the first round warms up
+                times.append(seconds)
     return statistics.median(first), statistics.median(second)
 
 
