@@ -75,6 +75,10 @@ ROWS = [
     row("home:dashboard",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("home:changelog",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("home:switch_unit",               "POST",  LOGIN, 302, 302, data={"unit": "@commune"}),
+    # The user guide is public: nothing in it belongs to a unit.
+    row("home:guide",                     "GET",   200,   200, 200),
+    row("home:guide_page",                "GET",   200,   200, 200, slug="guide_page"),
+    row("home:guide_image",               "GET",   200,   200, 200, name="guide_image"),
     row("core:healthz",                   "GET",   200, 200, 200),
     # --- orgunits ---
     row("orgunits:tree",                  "GET",   LOGIN, 200, 200, query=IN_UNIT),
@@ -257,6 +261,8 @@ def build_world() -> dict:
     second = factories.hamlet(commune, f"Tổ dân phố Hai {PRIVATE}")
     third = factories.hamlet(commune, f"Tổ dân phố Ba {PRIVATE}")
     return {
+        "guide_page": "can-bo-xa",
+        "guide_image": "dang-nhap.png",
         "period": "2026H1",
         "commune": commune,
         "hamlet": hamlet,

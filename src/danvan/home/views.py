@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,6 +16,7 @@ from danvan.practices.selectors import stats as practice_stats
 from danvan.reporting.selectors import reports_due
 
 from .filters import ChangeLogFilter
+from .guide import guide_image_path, guide_page, guide_slugs
 from .selectors import changes_visible_to
 
 
@@ -62,6 +64,16 @@ def dashboard(request):
             "report_unit": practice_unit,
         },
     )
+
+
+def guide(request, slug=""):
+    """The user guide, open to everyone (a forgotten password is a reason to read it)."""
+    pages = [guide_page(each) for each in guide_slugs()]
+    return render(request, "home/guide.html", {"page": guide_page(slug), "pages": pages})
+
+
+def guide_image(request, name):
+    return FileResponse(guide_image_path(name).open("rb"), content_type="image/png")
 
 
 @login_required
