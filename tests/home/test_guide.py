@@ -12,7 +12,7 @@ ROLE_PAGES = {"can-bo-xa", "chuyen-vien-tinh", "quan-tri-don-vi"}
 
 
 def test_the_guide_has_a_page_for_each_kind_of_user():
-    assert ROLE_PAGES <= set(guide_slugs())
+    assert set(guide_slugs()) >= ROLE_PAGES
     assert guide_slugs()[0] == ""
 
 
