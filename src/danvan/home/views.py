@@ -17,7 +17,6 @@ from danvan.reporting.selectors import todo_for
 from .filters import ChangeLogFilter
 from .selectors import changes_visible_to
 
-
 # The administrative levels from the top; since 1/7/2025 no district is open, so it has no card.
 LEVELS = [OrgUnit.Kind.PROVINCE, OrgUnit.Kind.DISTRICT, OrgUnit.Kind.COMMUNE, OrgUnit.Kind.HAMLET]
 
@@ -55,7 +54,9 @@ def dashboard(request):
             "unit": practice_unit,
         }
     top = request.user_units[0] if request.user_units and not request.user.is_superuser else None
-    cards = [(kind, label, counts.get(kind, 0)) for kind, label in OrgUnit.Kind.choices if kind in card_kinds(top)]
+    cards = [
+        (kind, label, counts.get(kind, 0)) for kind, label in OrgUnit.Kind.choices if kind in card_kinds(top)
+    ]
     return render(
         request,
         "home/dashboard.html",

@@ -123,6 +123,7 @@ def todo_for(user, unit: OrgUnit | None, today: datetime.date) -> Todo:
             .order_by("form__name", "-period")
         )
         result.waiting = [
-            Waiting(row["form_id"], row["form__name"], Period.parse(row["period"]), row["count"]) for row in rows
+            Waiting(row["form_id"], row["form__name"], Period.parse(row["period"]), row["count"])
+            for row in rows
         ]
     return result
