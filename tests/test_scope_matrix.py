@@ -149,12 +149,14 @@ ROWS = [
     # --- reporting: entry, workflow, completeness ---
     row("reporting:home",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:completeness",         "GET",   LOGIN, 404, 200, form_id="form"),
+    row("reporting:completeness_approve", "POST",  LOGIN, 404, 302, form_id="form", data={"period": "2026H1", "all": "1"}),
     row("reporting:entry",                "GET",   LOGIN, 404, 200, **ENTRY),
     row("reporting:entry_cell",                 "POST",  LOGIN, 404, 200, **CELL, data={"value": "3"}),
     row("reporting:entry_cell_history",         "GET",   LOGIN, 404, 200, **CELL),
     row("reporting:entry_refresh",        "POST",   LOGIN, 404, 302, **ENTRY),
     row("reporting:entry_narrative",            "POST",  LOGIN, 404, 302, **ENTRY),
     row("reporting:entry_transition",           "POST",  LOGIN, 404, 302, **ENTRY, data={"action": "submit"}),
+    row("reporting:entry_print",          "GET",   LOGIN, 404, 200, **ENTRY),
     # --- reporting: definitions ---
     row("reporting:indicator_list",           "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:indicator_create",     "GET",   LOGIN, 403, 200),

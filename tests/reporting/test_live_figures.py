@@ -17,6 +17,7 @@ from danvan.orgunits.models import OrgUnit
 from danvan.reporting import selectors, services
 from danvan.reporting.models import Indicator
 from danvan.reporting.periods import Period
+from tests import factories
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -156,8 +157,11 @@ def test_the_dashboard_counts_are_cached_per_scope(units, province_admin, client
     cards = lambda user: dict(  # noqa: E731
         (kind, n) for kind, _label, n in client_for(user).get(reverse("home:dashboard")).context["cards"]
     )
+    factories.hamlet(units["nung_tri_cao"], "Tổ dân phố ngoài phạm vi")
     province, commune = cards(province_admin), cards(commune_user)
-    assert province[OrgUnit.Kind.COMMUNE] > commune[OrgUnit.Kind.COMMUNE] == 1
+    assert province[OrgUnit.Kind.HAMLET] > commune[OrgUnit.Kind.HAMLET]
+    # Each counts the levels below its own: the ward has no card of communes.
+    assert province[OrgUnit.Kind.COMMUNE] > 1 and OrgUnit.Kind.COMMUNE not in commune
 
 
 def nation_total(client, form, code) -> str:

@@ -13,11 +13,23 @@ from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import counts_by_kind
 from danvan.practices.models import Status
 from danvan.practices.selectors import stats as practice_stats
-from danvan.reporting.selectors import reports_due
+from danvan.reporting.selectors import todo_for
 
 from .filters import ChangeLogFilter
 from .guide import guide_image_path, guide_page, guide_slugs
 from .selectors import changes_visible_to
+
+# The administrative levels from the top; since 1/7/2025 no district is open, so it has no card.
+LEVELS = [OrgUnit.Kind.PROVINCE, OrgUnit.Kind.DISTRICT, OrgUnit.Kind.COMMUNE, OrgUnit.Kind.HAMLET]
+
+
+def card_kinds(top: OrgUnit | None) -> list[str]:
+    """The kinds of unit the dashboard counts for a user whose highest unit is `top` (None: the whole country): the
+    levels below it and the agencies, never its own level or those above (a ward has no "0 Tỉnh, thành phố")."""
+    below = LEVELS[LEVELS.index(top.kind) + 1 :] if top is not None and top.kind in LEVELS else LEVELS
+    if top is not None and top.kind == OrgUnit.Kind.AGENCY:
+        below = []
+    return [kind for kind in below if kind != OrgUnit.Kind.DISTRICT] + [OrgUnit.Kind.AGENCY]
 
 
 @login_required
@@ -43,10 +55,9 @@ def dashboard(request):
             "replicated": status_counts.get(Status.REPLICATED, 0),
             "unit": practice_unit,
         }
+    top = request.user_units[0] if request.user_units and not request.user.is_superuser else None
     cards = [
-        (kind, label, counts.get(kind, 0))
-        for kind, label in OrgUnit.Kind.choices
-        if kind != OrgUnit.Kind.DISTRICT
+        (kind, label, counts.get(kind, 0)) for kind, label in OrgUnit.Kind.choices if kind in card_kinds(top)
     ]
     return render(
         request,
@@ -60,8 +71,7 @@ def dashboard(request):
             },
             "recent_changes": changes_visible_to(request.user).select_related("user")[:10],
             "practices": practices,
-            "reports": reports_due(request.user, practice_unit, today),
-            "report_unit": practice_unit,
+            "todo": todo_for(request.user, practice_unit, today),
         },
     )
 

@@ -138,6 +138,14 @@ class Period:
             return Period(self.year, self.type, numbers[index - 1])
         return Period(self.year - 1, self.type, numbers[-1])
 
+    def next(self) -> "Period":
+        """The period of the same type just after (for nine months and years: a year later)."""
+        numbers = list(_SPANS[self.type])
+        index = numbers.index(self.number)
+        if index < len(numbers) - 1:
+            return Period(self.year, self.type, numbers[index + 1])
+        return Period(self.year + 1, self.type, numbers[0])
+
     def a_year_earlier(self) -> "Period":
         return Period(self.year - 1, self.type, self.number)
 

@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from .views import analytics, completeness, documents, entry, home, indicators, report_forms, rules, sections
+from .views import (
+    analytics,
+    completeness,
+    documents,
+    entry,
+    home,
+    indicators,
+    printout,
+    report_forms,
+    rules,
+    sections,
+)
 
 REPORT = "bieu-mau/<int:form_id>/<int:unit_id>/<str:period>/"
 DOCUMENT = "van-ban/<int:form_id>/<int:unit_id>/<str:period>/"
@@ -12,12 +23,18 @@ urlpatterns: list = [
     # --- entry: home, data entry grid, workflow, completeness ---
     path("", home.home, name="home"),
     path("bieu-mau/<int:form_id>/tien-do/", completeness.completeness, name="completeness"),
+    path(
+        "bieu-mau/<int:form_id>/tien-do/duyet/",
+        completeness.completeness_approve,
+        name="completeness_approve",
+    ),
     path(REPORT, entry.entry, name="entry"),
     path(f"{REPORT}o/<int:indicator_id>/", entry.entry_cell, name="entry_cell"),
     path(f"{REPORT}o/<int:indicator_id>/lich-su/", entry.entry_cell_history, name="entry_cell_history"),
     path(f"{REPORT}lam-moi/", entry.entry_refresh, name="entry_refresh"),
     path(f"{REPORT}phan-loi/", entry.entry_narrative, name="entry_narrative"),
     path(f"{REPORT}quy-trinh/", entry.entry_transition, name="entry_transition"),
+    path(f"{REPORT}ban-in/", printout.entry_print, name="entry_print"),
     # --- definitions: indicators, categories, forms, sections, rules ---
     path("chi-tieu/", indicators.indicator_list, name="indicator_list"),
     path("chi-tieu/tao/", indicators.indicator_create, name="indicator_create"),

@@ -2,7 +2,9 @@
 interface for reads: callers use `selectors.<name>`; the code lives in the modules below, by topic.
 
 - `definitions`: the forms and indicators a user sees, a form's structure, the units that report a form.
-- `submissions`: reports a user sees, their cells and history, completeness, what the dashboard says is due.
+- `submissions`: reports a user sees, their cells and history, completeness.
+- `todo`: what the dashboard's *Việc cần làm* says is due: overdue, current and next reports, and those waiting
+  for approval.
 - `aggregation`: live totals over a unit's subtree from the `Value` fact table.
 """
 
@@ -20,22 +22,22 @@ from .definitions import (
 )
 from .submissions import (
     Completeness,
-    ReportsDue,
     cell_history,
     completeness,
     earlier_periods,
     get_submission_for,
-    reports_due,
     submission_events,
     submissions_visible_to,
     unit_history,
     values_of,
 )
+from .todo import DueReport, Todo, todo_for
 
 __all__ = [
     "Cell",
     "Completeness",
-    "ReportsDue",
+    "DueReport",
+    "Todo",
     "aggregate",
     "aggregate_uncached",
     "category_keys",
@@ -52,9 +54,9 @@ __all__ = [
     "get_submission_for",
     "indicators_visible_to",
     "needed_indicators",
-    "reports_due",
     "submission_events",
     "submissions_visible_to",
+    "todo_for",
     "unit_history",
     "value_map",
     "values_of",

@@ -1,5 +1,4 @@
-"""Reports: those a user sees, a report's cells and history, the completeness and timeliness of a form's reports,
-and what the dashboard says is due."""
+"""Reports: those a user sees, a report's cells and history, the completeness and timeliness of a form's reports."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -7,9 +6,8 @@ from dataclasses import dataclass, field
 from django.db.models import F
 from django.http import Http404
 
-from danvan.accounts.scope import Role, has_role_on, visible_q
+from danvan.accounts.scope import visible_q
 from danvan.orgunits.models import OrgUnit
-from danvan.orgunits.tree import subtree_q
 
 from ..models import (
     Form,
@@ -19,8 +17,8 @@ from ..models import (
     Value,
     ValueChange,
 )
-from ..periods import Period, PeriodType
-from .definitions import expected_units, forms_for_unit
+from ..periods import Period
+from .definitions import expected_units
 
 
 def submissions_visible_to(user):
@@ -129,34 +127,4 @@ def completeness(form: Form, period: Period, root: OrgUnit | None = None) -> Com
             result.on_time.append((unit, submission))
         else:
             result.late.append((unit, submission))
-    return result
-
-
-@dataclass
-class ReportsDue:
-    """What the dashboard says about reports: the unit's own reports of the last ended period not yet submitted
-    (with their links' keys), and the reports below the unit waiting for its approval."""
-
-    own: list[tuple[Form, Period, Submission | None, datetime.date]] = field(default_factory=list)
-    waiting: int = 0
-
-
-def reports_due(user, unit: OrgUnit | None, today: datetime.date) -> ReportsDue:
-    result = ReportsDue()
-    if unit is None:
-        return result
-    for form in forms_for_unit(unit):
-        current = Period.containing(PeriodType(form.period_type), today)
-        last = current.previous() if current is not None else None
-        if last is None or (unit.valid_from and unit.valid_from > last.end):
-            continue
-        submission = Submission.objects.filter(form=form, unit=unit, period=last.code).first()
-        if submission is None or submission.status in (Submission.Status.DRAFT, Submission.Status.RETURNED):
-            result.own.append((form, last, submission, last.deadline(form.deadline_days)))
-    if has_role_on(user, Role.APPROVER, unit.path):
-        result.waiting = (
-            Submission.objects.filter(subtree_q(unit.path, "unit_path"), status=Submission.Status.SUBMITTED)
-            .exclude(unit=unit)
-            .count()
-        )
     return result

@@ -10,9 +10,11 @@ the modules below, by topic.
 - `values`: one cell parsed, shown and saved; the plain-SQL writer of values.
 - `bulk`: many values at once (API, imports).
 - `workflow`: a report opened, its narrative, and `transition` (submit, approve, return, reopen).
+- `approvals`: many reports approved at once, each through `transition`.
 """
 
 from .access import can_approve, can_define, can_enter
+from .approvals import BulkApproval, approve_many
 from .bulk import MAX_BULK_VALUES, write_values
 from .definitions import (
     delete_section,
@@ -57,6 +59,7 @@ __all__ = [
     "SOURCE_CATEGORIES",
     "STANDARD_CATEGORIES",
     "VALUE_COLUMNS",
+    "BulkApproval",
     "CellResult",
     "CellWrite",
     "Conflict",
@@ -64,6 +67,7 @@ __all__ = [
     "Violation",
     "apply_writes",
     "approve",
+    "approve_many",
     "can_approve",
     "can_define",
     "can_enter",

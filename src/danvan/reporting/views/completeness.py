@@ -1,10 +1,16 @@
-"""Completeness and timeliness of a form's reports over a subtree for a period: cards, lists, approve shortcuts."""
+"""Completeness and timeliness of a form's reports over a subtree for a period: cards, lists, approve shortcuts and
+the approval of many reports at once."""
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from danvan.accounts.scope import Role, can_view_path, has_role_on
 from danvan.core.errors import ValidationError, messages_of
@@ -12,7 +18,7 @@ from danvan.core.lists import page_of
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 
-from .. import selectors
+from .. import selectors, services
 from ..models import Form, Submission
 from ..periods import form_period, last_ended_period, recent_periods
 from .common import crumbs
@@ -41,18 +47,22 @@ def completeness_root(user, form: Form, unit: OrgUnit | None) -> OrgUnit:
     return form.owner
 
 
+def _root(request, form: Form, raw_unit: str) -> OrgUnit:
+    """The unit whose subtree the page follows: `?unit=` if given (404 outside the scope), else the user's."""
+    if raw_unit.isdigit():
+        return get_unit_for(request.user, raw_unit)
+    root = completeness_root(request.user, form, getattr(request, "current_unit", None))
+    if not can_view_path(request.user, root.path):
+        root = getattr(request, "current_unit", None) or root
+    return root
+
+
 @login_required
 def completeness(request, form_id):
     user = request.user
     form = selectors.get_form_for(user, form_id)
     today = timezone.localdate()
-    raw_unit = request.GET.get("unit", "")
-    if raw_unit.isdigit():
-        root = get_unit_for(user, raw_unit)
-    else:
-        root = completeness_root(user, form, getattr(request, "current_unit", None))
-        if not can_view_path(user, root.path):
-            root = getattr(request, "current_unit", None) or root
+    root = _root(request, form, request.GET.get("unit", ""))
     raw_period = request.GET.get("period", "")
     period = last_ended_period(form.period_type, today)
     if raw_period:
@@ -130,6 +140,55 @@ def completeness(request, form_id):
         "hidden_count": len(lists[show]) - len(listed),
         "today": today,
         "may_approve_any": any(row["can_approve"] for row in rows),
+        "approvable_count": sum(1 for u, _s in lists["waiting"] if _can_approve_unit(user, u)),
         "crumbs": crumbs((form.name, None), (_("Tiến độ nộp báo cáo"), None)),
     }
     return render(request, "reporting/entry/completeness.html", context)
+
+
+@login_required
+@require_POST
+def completeness_approve(request, form_id):
+    """Approves the ticked reports (`submission`, repeated), or with `all=1` every report of the list waiting for
+    the user's approval, each through the workflow; says how many were approved and why any was refused."""
+    user = request.user
+    form = selectors.get_form_for(user, form_id)
+    root = _root(request, form, request.POST.get("unit", ""))
+    try:
+        period = form_period(form, request.POST.get("period", ""))
+    except ValidationError as error:
+        messages.error(request, messages_of(error)["period"][0])
+        return redirect("reporting:completeness", form.pk)
+    query = {"period": period.code, "unit": root.pk}
+    if request.POST.get("show", "") in COMPLETENESS_SHOWS:
+        query["show"] = request.POST["show"]
+    back = f"{reverse('reporting:completeness', args=[form.pk])}?{urlencode(query)}"
+    if request.POST.get("all") == "1":
+        chosen = [
+            submission
+            for unit, submission in selectors.completeness(form, period, root=root).submitted
+            if submission.status == Submission.Status.SUBMITTED and _can_approve_unit(user, unit)
+        ]
+    else:
+        ids = [raw for raw in request.POST.getlist("submission") if raw.isdigit()]
+        chosen = list(
+            selectors.submissions_visible_to(user)
+            .filter(form=form, period=period.code, pk__in=ids)
+            .select_related("unit")
+        )
+    if not chosen:
+        messages.warning(request, _("Chưa chọn báo cáo nào để duyệt."))
+        return redirect(back)
+    result = services.approve_many(user, chosen)
+    if result.approved:
+        count = len(result.approved)
+        messages.success(
+            request,
+            ngettext("Đã duyệt %(count)s báo cáo.", "Đã duyệt %(count)s báo cáo.", count) % {"count": count},
+        )
+    for submission, reason in result.refused:
+        messages.error(
+            request,
+            _("%(unit)s: chưa duyệt được. %(reason)s") % {"unit": submission.unit.name, "reason": reason},
+        )
+    return redirect(back)
