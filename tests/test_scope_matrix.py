@@ -26,8 +26,8 @@ from danvan.accounts.scope import Role
 from danvan.accounts.services import issue_api_token
 from danvan.api.api import api
 from danvan.core.models import ChangeLog
-from danvan.notifications.models import Notification
 from danvan.demo.units import demo_units
+from danvan.notifications.models import Notification
 from danvan.orgunits.models import OrgUnit, UnitGroup
 from danvan.reporting.models import Category, ReportDocument, Submission, Value
 

@@ -53,9 +53,7 @@ def _email(user: User, kind: str, title: str, body: str, link: str) -> mail.Emai
         _("Bật, tắt thư điện tử theo từng loại thông báo: %(url)s")
         % {"url": absolute_url(reverse("notifications:preferences"))},
     ]
-    return mail.EmailMessage(
-        subject=SUBJECT_PREFIX + title, body="\n".join(lines), to=[user.email]
-    )
+    return mail.EmailMessage(subject=SUBJECT_PREFIX + title, body="\n".join(lines), to=[user.email])
 
 
 def notify(
@@ -81,7 +79,7 @@ def notify(
     if messages:
         try:
             mail.mailers.default.send_messages(messages)
-        X
+        except (OSError, ValueError) as error:  # smtplib's errors are OSErrors, a bad header a ValueError
             log.warning("notification e-mail (%s) to %d users not sent: %s", kind, len(messages), error)
     return made
 
