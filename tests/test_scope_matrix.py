@@ -69,6 +69,9 @@ VALUES = [{"unit": "@hamlet", "period": "2026H1", "indicator": "mt_hoi_nghi", "v
 NEW_ROLE = {"user": "@member", "unit": "@hamlet", "role": "editor"}
 NEW_PRACTICE = {"owner": "@commune", "name": "Mô hình API", "fields": ["kinh-te"], "registration_year": 2026}
 REPLICA = {"owner": "@hamlet", "registration_year": 2026}
+# The completeness page's unit and period (Nhắc nhở, the list of units that have not reported).
+FOLLOWED = {"unit": "@commune", "period": "2026H1"}
+FOLLOWED_QUERY = "unit=@commune&period=2026H1"
 
 # fmt: off
 ROWS = [
@@ -157,8 +160,8 @@ ROWS = [
     # --- reporting: entry, workflow, completeness ---
     row("reporting:home",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:completeness",         "GET",   LOGIN, 404, 200, form_id="form"),
-    row("reporting:completeness_nudge",   "POST",  LOGIN, 404, 302, form_id="form", data={"unit": "@commune", "period": "2026H1"}),
-    row("reporting:completeness_missing_export", "GET", LOGIN, 404, 200, form_id="form", query="unit=@commune&period=2026H1"),
+    row("reporting:completeness_nudge",   "POST",  LOGIN, 404, 302, form_id="form", data=FOLLOWED),
+    row("reporting:completeness_missing_export", "GET", LOGIN, 404, 200, form_id="form", query=FOLLOWED_QUERY),
     row("reporting:entry",                "GET",   LOGIN, 404, 200, **ENTRY),
     row("reporting:entry_cell",                 "POST",  LOGIN, 404, 200, **CELL, data={"value": "3"}),
     row("reporting:entry_cell_history",         "GET",   LOGIN, 404, 200, **CELL),
