@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from danvan.accounts.models import User
 from danvan.core.changelog import record_change
-from danvan.core.text import nfc
+from danvan.core.text import nfc, nfc_lines
 
 from .models import EmailPreference, Kind, Notification, SentReminder
 
@@ -67,7 +67,7 @@ def notify(
     users = list({user.pk: user for user in recipients if user is not None and user.is_active}.values())
     if not users:
         return []
-    title, body = nfc(title)[:300], nfc(body)
+    title, body = nfc(title)[:300], nfc_lines(body)
     with transaction.atomic():
         made = Notification.objects.bulk_create(
             Notification(recipient=user, kind=kind, title=title, body=body, link=link[:500]) for user in users
