@@ -344,8 +344,9 @@ MIDDLEWARE.insert(
 
 # Mail (notifications, password recovery), through Django's mailers: DANVAN_EMAIL_URL names the SMTP server —
 # smtp://user:password@host:587 (STARTTLS; ?tls=0 for a relay on the same machine without it),
-# smtps://user:password@host:465 (TLS), or console:// to print each mail on the server's log. Unset: the console
-# (development, and a server not given one yet; docs/deployment.md).
+# smtps://user:password@host:465 (TLS), or console:// to print each mail on the server's log. Unset: the console in
+# debug mode, else a relay on the machine itself, smtp://localhost:25 without TLS, Django's own default
+# (docs/deployment.md).
 DEFAULT_FROM_EMAIL = os.environ.get("DANVAN_EMAIL_FROM", "Dân vận số <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -375,6 +376,10 @@ def mailer(url: str) -> dict:
     }
 
 
-MAILERS = {"default": mailer(os.environ.get("DANVAN_EMAIL_URL", "").strip())}
+MAILERS = {
+    "default": mailer(
+        os.environ.get("DANVAN_EMAIL_URL", "").strip() or ("" if DEBUG else "smtp://localhost:25?tls=0")
+    )
+}
 # The site's address as people open it, for the links in e-mails (sent after the request, or by a command).
 DANVAN_SITE_URL = os.environ.get("DANVAN_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
