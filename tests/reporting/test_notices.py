@@ -236,3 +236,19 @@ def test_only_the_province_or_parent_editors_may_nudge(form, units, client_for):
     )
     assert response.status_code == 403
     assert not Nudge.objects.exists() and not Notification.objects.exists()
+
+
+def test_a_mail_server_that_is_down_stops_nothing_and_the_notification_stays(
+    form, units, editor, approver, settings, django_capture_on_commit_callbacks
+):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 2},  # nothing listens on the discard port
+        }
+    }
+    submission = submitted(form, units["thuc_phan"], editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.transition(approver, submission, "return", comment=COMMENT)
+    assert Submission.objects.get(pk=submission.pk).status == Submission.Status.RETURNED
+    assert Notification.objects.filter(recipient=editor, kind=Kind.REPORT_RETURNED).exists()

@@ -2,16 +2,14 @@
 each recipient's in-app list and, unless they turned that kind off, an e-mail through Django's mail framework.
 
 Modules call it once their own transaction has committed (`transaction.on_commit`), so nobody is told about a change
-that was rolled back, and a slow mail server never holds a lock."""
+that was rolled back; the e-mails are sent by a background task (`tasks.send_notification_emails`), so a slow mail
+server never holds a page or a lock."""
 
 import logging
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.core import mail
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,17 +17,10 @@ from danvan.accounts.models import User
 from danvan.core.changelog import record_change
 from danvan.core.text import nfc, nfc_lines
 
+from . import tasks
 from .models import EmailPreference, Kind, Notification, SentReminder
 
 log = logging.getLogger(__name__)
-SUBJECT_PREFIX = "[Dân vận số] "
-
-
-def absolute_url(path: str) -> str:
-    """A link for an e-mail: the site's address (settings.DANVAN_SITE_URL) and the path."""
-    if not path or path.startswith(("http://", "https://")):
-        return path
-    return settings.DANVAN_SITE_URL + path
 
 
 def email_wanted(users: list[User], kind: str) -> list[User]:
@@ -40,20 +31,6 @@ def email_wanted(users: list[User], kind: str) -> list[User]:
         )
     )
     return [user for user in users if user.email and user.pk not in off]
-
-
-def _email(user: User, kind: str, title: str, body: str, link: str) -> mail.EmailMessage:
-    lines = [_("Kính gửi %(name)s,") % {"name": user.display_name}, "", body]
-    if link:
-        lines += ["", _("Xem chi tiết: %(url)s") % {"url": absolute_url(link)}]
-    lines += [
-        "",
-        "--",
-        _("Dân vận số. Thư gửi tự động, xin đừng trả lời thư này."),
-        _("Bật, tắt thư điện tử theo từng loại thông báo: %(url)s")
-        % {"url": absolute_url(reverse("notifications:preferences"))},
-    ]
-    return mail.EmailMessage(subject=SUBJECT_PREFIX + title, body="\n".join(lines), to=[user.email])
 
 
 def notify(
@@ -75,13 +52,19 @@ def notify(
         User.objects.filter(pk__in=[user.pk for user in users]).update(
             unread_notifications=F("unread_notifications") + 1
         )
-    messages = [_email(user, kind, title, body, link) for user in email_wanted(users, kind)]
-    if messages:
-        try:
-            mail.mailers.default.send_messages(messages)
-        except (OSError, ValueError) as error:  # smtplib's errors are OSErrors, a bad header a ValueError
-            log.warning("notification e-mail (%s) to %d users not sent: %s", kind, len(messages), error)
+    wanted = {user.pk for user in email_wanted(users, kind)}
+    mailed = [note.pk for note in made if note.recipient_id in wanted]
+    if mailed:
+        _enqueue_emails(mailed)
     return made
+
+
+def _enqueue_emails(notification_ids: list[int]) -> None:
+    """The e-mails go out in the background (`danvan db_worker`): a page never waits for the mail server."""
+    try:
+        tasks.send_notification_emails.enqueue(notification_ids)
+    except Exception:  # the queue itself failed: the notifications stay in the app
+        log.exception("notification e-mails %s not queued", notification_ids)
 
 
 def notify_once(

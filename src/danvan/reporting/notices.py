@@ -10,8 +10,10 @@ concerned are told (nothing is said about a step that was rolled back)."""
 
 import functools
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from danvan.accounts.models import ROLE_RANK, Role, UnitRole, User
@@ -103,7 +105,8 @@ def announce(submission_id: int, action: str, actor_id: int | None, comment: str
     """Tells the people concerned by a workflow step (never the one who took it)."""
     submission = Submission.objects.select_related("form", "unit", "submitted_by").get(pk=submission_id)
     actor = User.objects.filter(pk=actor_id).first() if actor_id else None
-    kind, title, body, recipients = _message(submission, action, actor, comment)
+    with translation.override(settings.LANGUAGE_CODE):  # in the site's language, whatever the actor's
+        kind, title, body, recipients = _message(submission, action, actor, comment)
     link = entry_link(submission.form, submission.unit, submission.period)
     notify([user for user in recipients if user.pk != actor_id], kind, title, body, link)
 

@@ -1,7 +1,9 @@
 """*Nhắc nhở*: a superior reminds, in one click, every unit below it that has not submitted a form's report for a
 period (in the app and by e-mail), logged in the change log."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from danvan.core.changelog import record_change
@@ -63,6 +65,10 @@ def nudge_missing(actor, form: Form, period: Period, root: OrgUnit) -> Nudge:
     sender = getattr(actor, "display_name", "")
 
     def send():
+        with translation.override(settings.LANGUAGE_CODE):  # in the site's language, whatever the sender's
+            tell_units()
+
+    def tell_units():
         for unit in units:
             name = report_name(form, unit, period.code)
             notify(
