@@ -11,9 +11,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from danvan.accounts.scope import Role
+from danvan.accounts.services import update_user
 from danvan.core.models import ChangeLog
 from danvan.notifications.models import Kind, Notification, Nudge, SentReminder
-from danvan.notifications.services import set_email_preferences
+from danvan.notifications.services import notify, set_email_preferences
 from danvan.reporting import services
 from danvan.reporting.models import Submission
 from danvan.reporting.periods import Period
@@ -252,3 +253,11 @@ def test_a_mail_server_that_is_down_stops_nothing_and_the_notification_stays(
         services.transition(approver, submission, "return", comment=COMMENT)
     assert Submission.objects.get(pk=submission.pk).status == Submission.Status.RETURNED
     assert Notification.objects.filter(recipient=editor, kind=Kind.REPORT_RETURNED).exists()
+
+
+def test_saving_a_user_read_earlier_keeps_the_unread_count(form, units, editor, approver, province_admin):
+    stale = type(editor).objects.get(pk=editor.pk)
+    notify([editor], Kind.NUDGE, "Nhắc thử")
+    update_user(province_admin, stale, full_name="Tên mới")
+    editor.refresh_from_db()
+    assert editor.full_name == "Tên mới" and editor.unread_notifications == 1

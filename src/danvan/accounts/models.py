@@ -45,6 +45,14 @@ class User(AbstractUser):
         self.search_key = fold(f"{self.username} {self.full_name} {self.email}")[:500]
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        elif not self._state.adding:
+            # The unread count is kept by the notification services with UPDATE … + 1: saving a user read earlier
+            # must not write back a stale count.
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "unread_notifications"
+            ]
         password_changed = self._password is not None  # set_password() was called (Django's own marker)
         super().save(*args, **kwargs)
         if password_changed:
