@@ -118,3 +118,21 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def smtp_inbox(settings):
+    """A real SMTP server (aiosmtpd) on a free local port, Django's SMTP mailer pointed at it: the test reads what
+    arrived (`.messages`: to, subject, body, as a mail client decodes them). Links in mails start with
+    https://danvan.example.vn."""
+    from tests.mail import SmtpInbox
+
+    with SmtpInbox() as inbox:
+        settings.MAILERS = {
+            "default": {
+                "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "OPTIONS": {"host": "127.0.0.1", "port": inbox.port, "use_tls": False, "timeout": 5},
+            }
+        }
+        settings.DANVAN_SITE_URL = "https://danvan.example.vn"
+        yield inbox

@@ -27,6 +27,7 @@ from danvan.accounts.services import issue_api_token
 from danvan.api.api import api
 from danvan.core.models import ChangeLog
 from danvan.demo.units import demo_units
+from danvan.notifications.models import Notification
 from danvan.orgunits.models import OrgUnit, UnitGroup
 from danvan.reporting.models import Category, ReportDocument, Submission, Value
 
@@ -68,6 +69,9 @@ VALUES = [{"unit": "@hamlet", "period": "2026H1", "indicator": "mt_hoi_nghi", "v
 NEW_ROLE = {"user": "@member", "unit": "@hamlet", "role": "editor"}
 NEW_PRACTICE = {"owner": "@commune", "name": "Mô hình API", "fields": ["kinh-te"], "registration_year": 2026}
 REPLICA = {"owner": "@hamlet", "registration_year": 2026}
+# The completeness page's unit and period (Nhắc nhở, the list of units that have not reported).
+FOLLOWED = {"unit": "@commune", "period": "2026H1"}
+FOLLOWED_QUERY = "unit=@commune&period=2026H1"
 
 # fmt: off
 ROWS = [
@@ -118,6 +122,17 @@ ROWS = [
     row("accounts:user_token_revoke",     "POST",  LOGIN, 404, 302, pk="member", token_pk="member_token"),
     row("accounts:role_assign",           "POST",  LOGIN, 404, 200, data=NEW_ROLE),
     row("accounts:role_remove",           "POST",  LOGIN, 404, 302, pk="member_role"),
+    row("accounts:password_reset",        "GET",   200, 200, 200),
+    row("accounts:password_reset",        "POST",  302, 302, 302, data={"email": "khong-co@example.vn"}),
+    row("accounts:password_reset_done",   "GET",   200, 200, 200),
+    row("accounts:password_reset_confirm", "GET",  200, 200, 200, uidb64="reset_uid", token="reset_token"),
+    row("accounts:password_reset_complete", "GET", 200, 200, 200),
+    # --- notifications: each user's own ---
+    row("notifications:inbox",            "GET",   LOGIN, 200, 200),
+    row("notifications:mark_read",        "POST",  LOGIN, 404, 302, pk="notification"),
+    row("notifications:mark_all_read",    "POST",  LOGIN, 302, 302),
+    row("notifications:preferences",      "GET",   LOGIN, 200, 200),
+    row("notifications:preferences",      "POST",  LOGIN, 302, 302, data={"report_returned": "on"}),
     # --- practices ---
     row("practices:practice_list",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("practices:create",               "GET",   LOGIN, 200, 200),
@@ -150,6 +165,8 @@ ROWS = [
     row("reporting:home",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:completeness",         "GET",   LOGIN, 404, 200, form_id="form"),
     row("reporting:completeness_approve", "POST",  LOGIN, 404, 302, form_id="form", data={"period": "2026H1", "all": "1"}),
+    row("reporting:completeness_nudge",   "POST",  LOGIN, 404, 302, form_id="form", data=FOLLOWED),
+    row("reporting:completeness_missing_export", "GET", LOGIN, 404, 200, form_id="form", query=FOLLOWED_QUERY),
     row("reporting:entry",                "GET",   LOGIN, 404, 200, **ENTRY),
     row("reporting:entry_cell",                 "POST",  LOGIN, 404, 200, **CELL, data={"value": "3"}),
     row("reporting:entry_cell_history",         "GET",   LOGIN, 404, 200, **CELL),
@@ -288,6 +305,9 @@ def build_world() -> dict:
         "approved": factories.submission(form, third, status="approved"),
         "document": factories.report_document(form, hamlet),
         "category": Category.objects.create(code="mt-gioi-tinh", name="Giới tính"),
+        "notification": Notification.objects.create(recipient=owner, kind="nudge", title=f"Nhắc {PRIVATE}"),
+        "reset_uid": "MQ",
+        "reset_token": "het-han",
     }
 
 

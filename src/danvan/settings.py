@@ -5,6 +5,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "danvan.core",
     "danvan.orgunits",
     "danvan.accounts",
+    "danvan.notifications",
     "danvan.practices",
     "danvan.reporting",
     "danvan.home",
@@ -155,11 +157,12 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Django's validators with Vietnamese messages (accounts/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "danvan.accounts.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "danvan.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "danvan.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "danvan.accounts.passwords.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:dashboard"
@@ -333,3 +336,50 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "danvan.accounts.middleware.SessionIdleTimeoutMiddleware",
 )
+# After authentication: an account an administrator created or reset must choose its own password first.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("danvan.accounts.current_unit.CurrentUnitMiddleware"),
+    "danvan.accounts.middleware.PasswordChangeRequiredMiddleware",
+)
+
+# Mail (notifications, password recovery), through Django's mailers: DANVAN_EMAIL_URL names the SMTP server —
+# smtp://user:password@host:587 (STARTTLS; ?tls=0 for a relay on the same machine without it),
+# smtps://user:password@host:465 (TLS), or console:// to print each mail on the server's log. Unset: the console in
+# debug mode, else a relay on the machine itself, smtp://localhost:25 without TLS, Django's own default
+# (docs/deployment.md).
+DEFAULT_FROM_EMAIL = os.environ.get("DANVAN_EMAIL_FROM", "Dân vận số <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+
+def mailer(url: str) -> dict:
+    """The default mailer a DANVAN_EMAIL_URL names; a wrong one stops the start naming it."""
+    if not url or url.startswith("console:"):
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    parts = urlsplit(url)
+    if parts.scheme not in {"smtp", "smtps"} or not parts.hostname:
+        refuse_to_start(
+            "DANVAN_EMAIL_URL phải có dạng smtp://người-dùng:mật-khẩu@máy-chủ:587, smtps://… hoặc console:// "
+            f"(must look like smtp://user:password@host:587), không phải “{parts.scheme}://…”."
+        )
+    tls = parse_qs(parts.query).get("tls", ["1"])[0] not in {"0", "false", "no"}
+    return {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": parts.hostname,
+            "port": parts.port or (465 if parts.scheme == "smtps" else 587),
+            "username": unquote(parts.username or ""),
+            "password": unquote(parts.password or ""),
+            "use_ssl": parts.scheme == "smtps",
+            "use_tls": parts.scheme == "smtp" and tls,
+            "timeout": env_int("DANVAN_EMAIL_TIMEOUT", 20),
+        },
+    }
+
+
+MAILERS = {
+    "default": mailer(
+        os.environ.get("DANVAN_EMAIL_URL", "").strip() or ("" if DEBUG else "smtp://localhost:25?tls=0")
+    )
+}
+# The site's address as people open it, for the links in e-mails (sent after the request, or by a command).
+DANVAN_SITE_URL = os.environ.get("DANVAN_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")

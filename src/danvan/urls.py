@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("danvan.home.urls")),
     path("don-vi/", include("danvan.orgunits.urls")),
     path("tai-khoan/", include("danvan.accounts.urls")),
+    path("thong-bao/", include("danvan.notifications.urls")),
     path("dan-van-kheo/", include("danvan.practices.urls")),
     path("bao-cao/", include("danvan.reporting.urls")),
     path("api/v1/", api.urls),

@@ -64,6 +64,10 @@ def issue_token(request, credentials: Credentials):
         if getattr(request, "axes_locked_out", False):
             raise HttpError(429, LOCKED_MESSAGE)
         raise HttpError(401, "Tên đăng nhập hoặc mật khẩu không đúng.")
+    if user.must_change_password:
+        raise HttpError(
+            401, "Tài khoản cần đổi mật khẩu trước: hãy đăng nhập trên trang web và đặt mật khẩu mới."
+        )
     token, key = services.issue_api_token(user, credentials.name)
     return {"token": key, "name": token.name, "expires_at": token.expires_at}
 

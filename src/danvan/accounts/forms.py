@@ -1,5 +1,11 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role
@@ -55,3 +61,43 @@ class TokenForm(forms.Form):
     name = forms.CharField(
         label=_("Tên gợi nhớ"), max_length=100, initial="API", help_text=_("Ví dụ: Đồng bộ phần mềm của Ban.")
     )
+
+
+def _vietnamese_password_fields(form) -> None:
+    """Django's password forms, in Vietnamese (its own catalogue has no Vietnamese for them)."""
+    form.error_messages = {
+        **form.error_messages,
+        "password_mismatch": _("Hai lần nhập mật khẩu mới không khớp nhau."),
+        "password_incorrect": _("Mật khẩu hiện tại không đúng; hãy nhập lại."),
+    }
+    labels = {
+        "old_password": (_("Mật khẩu hiện tại"), ""),
+        "new_password1": (_("Mật khẩu mới"), password_validation.password_validators_help_text_html()),
+        "new_password2": (_("Nhập lại mật khẩu mới"), _("Nhập lại đúng mật khẩu trên để kiểm tra.")),
+    }
+    for name, (label, help_text) in labels.items():
+        if name in form.fields:
+            form.fields[name].label = label
+            form.fields[name].help_text = help_text
+
+
+class OwnPasswordForm(PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _vietnamese_password_fields(self)
+
+
+class NewPasswordForm(SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _vietnamese_password_fields(self)
+
+
+class ResetRequestForm(PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Thư điện tử của tài khoản")
+        self.fields["email"].error_messages = {
+            "required": _("Hãy nhập địa chỉ thư điện tử."),
+            "invalid": _("Địa chỉ thư điện tử không hợp lệ."),
+        }

@@ -3,6 +3,8 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 STARTED = "danvan_session_started"
@@ -42,4 +44,28 @@ class SessionIdleTimeoutMiddleware:
                 )
             elif now - seen > min(REFRESH_SECONDS, idle // 2):
                 session[LAST_SEEN] = now
+        return self.get_response(request)
+
+
+class PasswordChangeRequiredMiddleware:
+    """A signed-in user whose account an administrator created or reset (`must_change_password`) is sent to the
+    password change page from every page until they choose their own password. Logging out, switching language
+    and static files stay open; the API answers with tokens, which such a user cannot have yet (see
+    accounts.api.issue_token)."""
+
+    OPEN_PREFIXES = ("/static/", "/i18n/", "/jsi18n/", "/api/", "/healthz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.must_change_password
+            and not request.path.startswith(self.OPEN_PREFIXES)
+            and request.path not in {reverse("accounts:password_change"), reverse("accounts:logout")}
+        ):
+            return redirect("accounts:password_change")
         return self.get_response(request)

@@ -26,6 +26,12 @@ class User(AbstractUser):
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
     search_key = models.CharField(max_length=500, blank=True, editable=False, db_index=True)
+    # Set when an administrator creates the account or resets its password: the user must choose their own
+    # password before doing anything else (accounts.middleware.PasswordChangeRequiredMiddleware).
+    must_change_password = models.BooleanField(_("phải đổi mật khẩu"), default=False)
+    # The unread notifications, kept by danvan.notifications.services so the top bar's count costs no query
+    # (the user's row is read on every request anyway).
+    unread_notifications = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("người dùng")
@@ -39,6 +45,14 @@ class User(AbstractUser):
         self.search_key = fold(f"{self.username} {self.full_name} {self.email}")[:500]
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        elif not self._state.adding:
+            # The unread count is kept by the notification services with UPDATE … + 1: saving a user read earlier
+            # must not write back a stale count.
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "unread_notifications"
+            ]
         password_changed = self._password is not None  # set_password() was called (Django's own marker)
         super().save(*args, **kwargs)
         if password_changed:

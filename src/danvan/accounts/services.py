@@ -56,6 +56,8 @@ def create_user(actor, *, unit, role: str, password: str, **fields) -> User:
     if errors:
         raise ValidationError(errors)
     user.set_password(password)
+    # The administrator knows this password: the user chooses their own at the first login.
+    user.must_change_password = True
     user.save()
     record_change(actor, "create", user, None, snapshot(user), unit=unit)
     _give_role(actor, user, unit, role)
@@ -91,7 +93,9 @@ def set_password(actor, user: User, password: str) -> User:
     # the password's hash on each request), except the one changing its own password, which the view keeps.
     _revoke_all_tokens(actor, user)
     user.set_password(password)
-    user.save(update_fields=["password"])
+    # A password an administrator set is theirs too: the user replaces it at the next login.
+    user.must_change_password = actor.pk != user.pk
+    user.save(update_fields=["password", "must_change_password"])
     record_change(actor, "update", user, {"password": "••••"}, {"password": _("đã đổi")}, unit=_unit_of(user))
     return user
 

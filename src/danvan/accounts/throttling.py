@@ -42,6 +42,11 @@ def username_in_form(request) -> str | None:
     return _hashed(request.POST.get("username")) if request.method == "POST" else None
 
 
+def email_in_form(request) -> str | None:
+    """The address a password-recovery form names (counted like a username)."""
+    return _hashed(request.POST.get("email")) if request.method == "POST" else None
+
+
 def username_in_json(request) -> str | None:
     """The username a JSON body names (`POST /auth/token`), read before ninja validates the body."""
     if request.content_type != "application/json":
@@ -88,6 +93,8 @@ class RateLimit(SimpleRateThrottle):
 
 
 LOGIN_LIMITS = [RateLimit("auth_address"), RateLimit("auth_username", key=username_in_form)]
+# Password recovery: the login's limits, per address and per e-mail address asked for.
+RESET_LIMITS = [RateLimit("auth_address"), RateLimit("auth_username", key=email_in_form)]
 TOKEN_LIMITS = [RateLimit("auth_address"), RateLimit("auth_username", key=username_in_json)]
 API_LIMITS = [RateLimit("api_address"), RateLimit("api_user", key=api_user)]
 

@@ -3,6 +3,8 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -15,11 +17,31 @@ from danvan.core.lists import page_of
 from danvan.core.text import fold
 
 from . import services
-from .forms import LoginForm, NewUserForm, PasswordForm, RoleForm, TokenForm, UserForm
+from .forms import (
+    LoginForm,
+    NewPasswordForm,
+    NewUserForm,
+    OwnPasswordForm,
+    PasswordForm,
+    ResetRequestForm,
+    RoleForm,
+    TokenForm,
+    UserForm,
+)
 from .models import ApiToken, Role, UnitRole, User
 from .scope import has_role_on, units_visible_to
 from .selectors import NOT_IN_SCOPE_MESSAGE, user_in_scope_by_username, users_manageable_by
-from .throttling import LOGIN_LIMITS, retry_after
+from .throttling import LOGIN_LIMITS, RESET_LIMITS, retry_after
+
+
+def _rate_limited(request, limits):
+    """The 429 page when the request is over `limits`, else None."""
+    seconds = retry_after(request, limits)
+    if seconds is None:
+        return None
+    response = render(request, "accounts/rate_limited.html", {"seconds": seconds}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 class LoginView(auth_views.LoginView):
@@ -28,23 +50,66 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        seconds = retry_after(request, LOGIN_LIMITS)
-        if seconds is not None:
-            response = render(request, "accounts/rate_limited.html", {"seconds": seconds}, status=429)
-            response["Retry-After"] = str(seconds)
-            return response
-        return super().post(request, *args, **kwargs)
+        return _rate_limited(request, LOGIN_LIMITS) or super().post(request, *args, **kwargs)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    """Changing one's own password; also where an account an administrator created or reset is sent first
+    (accounts.middleware.PasswordChangeRequiredMiddleware)."""
+
     template_name = "accounts/password_change.html"
+    form_class = OwnPasswordForm
     success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form):
+        first = self.request.user.must_change_password
         services.set_password(self.request.user, self.request.user, form.cleaned_data["new_password1"])
         update_session_auth_hash(self.request, self.request.user)
         messages.success(self.request, _("Đã đổi mật khẩu."))
-        return redirect(self.success_url)
+        return redirect("home:dashboard" if first else self.success_url)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Asking for a link to choose a new password, by e-mail; limited like the login. The answer is the same
+    whether or not an account has that address (no oracle)."""
+
+    template_name = "accounts/password_reset.html"
+    form_class = ResetRequestForm
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    email_template_name = "accounts/email/password_reset.txt"
+    extra_email_context = {"timeout_days": settings.PASSWORD_RESET_TIMEOUT // 86400}
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        return _rate_limited(request, RESET_LIMITS) or super().post(request, *args, **kwargs)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The link of the e-mail: choose a new password, through the accounts service (logged, tokens revoked)."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    form_class = NewPasswordForm
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def post(self, request, *args, **kwargs):
+        return _rate_limited(request, RESET_LIMITS) or super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.set_password(self.user, self.user, form.cleaned_data["new_password1"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
 
 
 @login_required
@@ -100,12 +165,16 @@ def user_list(request):
     if q:
         users = users.filter(search_key__contains=fold(q))
     page = page_of(request, users)
-    return render(request, "accounts/user_list.html", {"page_obj": page, "q": q})
+    unit = getattr(request, "current_unit", None)
+    add_for = unit if unit is not None and has_role_on(request.user, Role.ADMIN, unit.path) else None
+    return render(request, "accounts/user_list.html", {"page_obj": page, "q": q, "add_for": add_for})
 
 
 @login_required
 def user_create(request):
     unit_id = request.GET.get("unit") or request.POST.get("unit")
+    if not unit_id and getattr(request, "current_unit", None) is not None:
+        unit_id = str(request.current_unit.pk)  # *Thêm* on the users list: the unit one works in
     if not str(unit_id or "").isdigit():
         messages.info(
             request, _("Hãy mở trang của đơn vị, thẻ “Người dùng”, để tạo người dùng cho đơn vị đó.")

@@ -25,7 +25,15 @@ def _plain(value):
 
 
 # Derived or secret fields: they change with the others or must never be stored.
-NOT_LOGGED = {"password", "created_at", "updated_at", "search_key", "sort_key", "last_login"}
+NOT_LOGGED = {
+    "password",
+    "created_at",
+    "updated_at",
+    "search_key",
+    "sort_key",
+    "last_login",
+    "unread_notifications",
+}
 
 
 def snapshot(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict:

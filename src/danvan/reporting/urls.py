@@ -28,6 +28,14 @@ urlpatterns: list = [
         completeness.completeness_approve,
         name="completeness_approve",
     ),
+    path(
+        "bieu-mau/<int:form_id>/tien-do/nhac-nho/", completeness.completeness_nudge, name="completeness_nudge"
+    ),
+    path(
+        "bieu-mau/<int:form_id>/tien-do/chua-nop.xlsx",
+        completeness.completeness_missing_export,
+        name="completeness_missing_export",
+    ),
     path(REPORT, entry.entry, name="entry"),
     path(f"{REPORT}o/<int:indicator_id>/", entry.entry_cell, name="entry_cell"),
     path(f"{REPORT}o/<int:indicator_id>/lich-su/", entry.entry_cell_history, name="entry_cell_history"),

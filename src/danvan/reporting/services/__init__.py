@@ -11,6 +11,7 @@ the modules below, by topic.
 - `bulk`: many values at once (API, imports).
 - `workflow`: a report opened, its narrative, and `transition` (submit, approve, return, reopen).
 - `approvals`: many reports approved at once, each through `transition`.
+- `nudges`: *Nhắc nhở*, reminding the units below that have not submitted.
 """
 
 from .access import can_approve, can_define, can_enter
@@ -26,6 +27,7 @@ from .definitions import (
     section_codes,
 )
 from .locks import lock_reason, report_problem
+from .nudges import can_nudge, nudge_missing, units_to_nudge
 from .rules import ReportFigures, Violation, check_rules, delete_rule, report_figures, save_rule, unit_values
 from .system import SOURCE_CATEGORIES, STANDARD_CATEGORIES, ensure_standard_categories, system_values
 from .values import (
@@ -71,6 +73,7 @@ __all__ = [
     "can_approve",
     "can_define",
     "can_enter",
+    "can_nudge",
     "check_rules",
     "delete_rule",
     "delete_section",
@@ -79,6 +82,7 @@ __all__ = [
     "fill_from_system",
     "lock_reason",
     "move_section",
+    "nudge_missing",
     "open_submission",
     "outlier_warning",
     "parse_value",
@@ -98,5 +102,6 @@ __all__ = [
     "system_values",
     "transition",
     "unit_values",
+    "units_to_nudge",
     "write_values",
 ]

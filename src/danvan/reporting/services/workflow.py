@@ -18,6 +18,7 @@ from ..models import (
     Submission,
     SubmissionEvent,
 )
+from ..notices import announced
 from ..periods import form_period
 from .access import can_approve, can_enter
 from .locks import lock_reason, lock_units, locked_for_update, report_problem
@@ -171,6 +172,7 @@ def reopen(actor, submission: Submission, comment: str) -> Submission:
     return submission
 
 
+@announced  # the people concerned are told once the step commits (reporting/notices.py)
 def transition(actor, submission: Submission, action: str, *, comment: str = "") -> Submission:
     """One step of the report's workflow, as the entry page and the API ask for it: `submit` (the unit's editor; a
     comment is not kept), `approve`, `return` or `reopen` (an approver of the parent unit; `comment` required to

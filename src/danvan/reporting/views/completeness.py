@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,8 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts.scope import Role, can_view_path, has_role_on
 from danvan.core.errors import ValidationError, messages_of
+from danvan.core.excel_export import xlsx_response
+from danvan.core.excel_lists import ListSheet
 from danvan.core.lists import page_of
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
@@ -141,6 +144,7 @@ def completeness(request, form_id):
         "today": today,
         "may_approve_any": any(row["can_approve"] for row in rows),
         "approvable_count": sum(1 for u, _s in lists["waiting"] if _can_approve_unit(user, u)),
+        "may_nudge": services.can_nudge(user, root) and any(u.pk != root.pk for u, _s in figures.missing),
         "crumbs": crumbs((form.name, None), (_("Tiến độ nộp báo cáo"), None)),
     }
     return render(request, "reporting/entry/completeness.html", context)
@@ -192,3 +196,62 @@ def completeness_approve(request, form_id):
             _("%(unit)s: chưa duyệt được. %(reason)s") % {"unit": submission.unit.name, "reason": reason},
         )
     return redirect(back)
+
+
+def _nudge_target(request, form_id):
+    """The form, the followed unit and the period named by `unit` and `period` (as on the completeness page)."""
+    user = request.user
+    form = selectors.get_form_for(user, form_id)
+    raw_unit = request.POST.get("unit") or request.GET.get("unit", "")
+    if raw_unit.isdigit():
+        root = get_unit_for(user, raw_unit)
+    else:
+        root = completeness_root(user, form, getattr(request, "current_unit", None))
+    raw_period = request.POST.get("period") or request.GET.get("period", "")
+    try:
+        period = (
+            form_period(form, raw_period)
+            if raw_period
+            else last_ended_period(form.period_type, timezone.localdate())
+        )
+    except ValidationError:
+        raise Http404 from None
+    return form, root, period
+
+
+@login_required
+@require_POST
+def completeness_nudge(request, form_id):
+    """*Nhắc nhở*: one click reminds every unit below that has not submitted (in the app and by e-mail)."""
+    form, root, period = _nudge_target(request, form_id)
+    try:
+        nudge = services.nudge_missing(request.user, form, period, root)
+    except ValidationError as error:
+        messages.warning(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "Đã nhắc %(units)d đơn vị chưa nộp báo cáo (%(people)d người nhận thông báo và thư). Tải danh sách "
+                "để làm công văn đôn đốc."
+            )
+            % {"units": len(nudge.units), "people": nudge.recipients},
+        )
+    url = reverse("reporting:completeness", args=[form.pk])
+    return redirect(f"{url}?period={period.code}&unit={root.pk}&show=missing")
+
+
+@login_required
+def completeness_missing_export(request, form_id):
+    """The units below that have not submitted, as Excel, for a công văn đôn đốc."""
+    form, root, period = _nudge_target(request, form_id)
+    figures = selectors.completeness(form, period, root=root)
+    sheet = ListSheet(
+        _("Chưa nộp báo cáo"),
+        [(_("STT"), 6), (_("Đơn vị"), 40), (_("Mã"), 10), (_("Tình trạng"), 18), (_("Hạn nộp"), 12)],
+    )
+    listed = [(u, s) for u, s in figures.missing if u.pk != root.pk and can_view_path(request.user, u.path)]
+    for number, (unit, submission) in enumerate(listed, start=1):
+        status = submission.get_status_display() if submission else _("Chưa nhập")
+        sheet.append([number, unit.name, sheet.text(unit.code), status, sheet.date(figures.deadline)])
+    return xlsx_response(sheet.content(), f"chua-nop-{form.code}-{period.code}.xlsx")

@@ -1,0 +1,31 @@
+"""`danvan send_reminders`: the deadline reminders due now (reporting/reminders.py). Idempotent, so it is safe to
+run every hour from cron or a systemd timer (deploy/danvan-reminders.timer, docs/deployment.md)."""
+
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone, translation
+
+from danvan.notifications.models import Kind
+from danvan.reporting.reminders import send_reminders
+
+
+class Command(BaseCommand):
+    help = "Gửi nhắc hạn nộp báo cáo (sắp đến hạn, quá hạn) tới đơn vị chưa nộp; chạy lại không gửi trùng."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", help="chạy như vào ngày này (yyyy-mm-dd), để thử; mặc định hôm nay")
+
+    def handle(self, *args, date=None, **options):
+        today = timezone.localdate()
+        if date:
+            try:
+                today = datetime.date.fromisoformat(date)
+            except ValueError:
+                raise CommandError(f"--date phải có dạng yyyy-mm-dd, không phải “{date}”.") from None
+        with translation.override("vi"):
+            sent = send_reminders(today)
+        self.stdout.write(
+            f"{today:%d/%m/%Y}: đã nhắc {sent[Kind.DEADLINE_SOON]} người sắp đến hạn, "
+            f"{sent[Kind.DEADLINE_PASSED]} người quá hạn."
+        )
