@@ -82,7 +82,7 @@ ROWS = [
     # The user guide is public: nothing in it belongs to a unit.
     row("home:guide",                     "GET",   200,   200, 200),
     row("home:guide_page",                "GET",   200,   200, 200, slug="guide_page"),
-    row("home:guide_image",               "GET",   200,   200, 200, name="guide_image"),
+    row("home:guide_image",               "GET",   200,   200, 200, filename="guide_image"),
     row("core:healthz",                   "GET",   200, 200, 200),
     # --- orgunits ---
     row("orgunits:tree",                  "GET",   LOGIN, 200, 200, query=IN_UNIT),

@@ -82,8 +82,8 @@ def guide(request, slug=""):
     return render(request, "home/guide.html", {"page": guide_page(slug), "pages": pages})
 
 
-def guide_image(request, name):
-    return FileResponse(guide_image_path(name).open("rb"), content_type="image/png")
+def guide_image(request, filename):
+    return FileResponse(guide_image_path(filename).open("rb"), content_type="image/png")
 
 
 @login_required
