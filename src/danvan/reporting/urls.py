@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from .views import analytics, completeness, documents, entry, home, indicators, report_forms, rules, sections
+from .views import (
+    analytics,
+    completeness,
+    documents,
+    entry,
+    home,
+    indicators,
+    offline,
+    report_forms,
+    rules,
+    sections,
+)
 
 REPORT = "bieu-mau/<int:form_id>/<int:unit_id>/<str:period>/"
 DOCUMENT = "van-ban/<int:form_id>/<int:unit_id>/<str:period>/"
@@ -18,6 +29,9 @@ urlpatterns: list = [
     path(f"{REPORT}lam-moi/", entry.entry_refresh, name="entry_refresh"),
     path(f"{REPORT}phan-loi/", entry.entry_narrative, name="entry_narrative"),
     path(f"{REPORT}quy-trinh/", entry.entry_transition, name="entry_transition"),
+    # --- working offline: the report's form as an Excel file, and its upload ---
+    path(f"{REPORT}xuat.xlsx", offline.offline_download, name="offline_download"),
+    path(f"{REPORT}nhap-excel/", offline.offline_upload, name="offline_upload"),
     # --- definitions: indicators, categories, forms, sections, rules ---
     path("chi-tieu/", indicators.indicator_list, name="indicator_list"),
     path("chi-tieu/tao/", indicators.indicator_create, name="indicator_create"),
