@@ -310,3 +310,20 @@ def test_another_communes_editor_gets_404(client_for, other_commune_editor, demo
     client = client_for(other_commune_editor)
     assert client.get(url("offline_download", demo_form, thuc_phan)).status_code == 404
     assert client.get(url("offline_upload", demo_form, thuc_phan)).status_code == 404
+
+
+def test_a_broken_rule_is_shown_after_the_upload_as_on_the_grid(
+    client_for, commune_editor, demo_form, thuc_phan
+):
+    """As a grid save does, the upload keeps the figures and says which rule they break; submitting is what a
+    blocking rule stops."""
+    client = client_for(commune_editor)
+    workbook = download(client, demo_form, thuc_phan)
+    sheet = workbook["Số liệu"]
+    sheet.cell(row_of(sheet, name("dcs_don_tiep_nhan")), 4).value = 4
+    sheet.cell(row_of(sheet, name("dcs_don_giai_quyet")), 4).value = 6
+    response = upload(client, demo_form, thuc_phan, as_upload(workbook))
+    assert response.status_code == 302
+    html = client.get(response["Location"]).content.decode()
+    assert "Số đơn thư đã giải quyết không được lớn hơn số đơn thư tiếp nhận" in html
+    assert figure(thuc_phan, "dcs_don_giai_quyet") == 6

@@ -94,6 +94,7 @@ def form_workbook(
     writer.grid(sections, values, computed)
     if narrative is not None:
         _write_texts(workbook.create_sheet(text_title()), identity, unit, period, narrative)
+    workbook.move_sheet(identity, offset=len(workbook.sheetnames) - 1 - workbook.index(identity))
     workbook.active = 0
     return workbook_bytes(workbook)
 
@@ -261,7 +262,6 @@ class _GridWriter:
         for row in range(1, self.heading_rows):
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(self.width, 6))
         _protect(sheet)
-        sheet.freeze_panes = sheet.cell(row=self.heading_rows + 1, column=FIRST_FIGURE_COLUMN).coordinate
 
     def _header(self, labels: list[str]) -> None:
         self.row += 1
