@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from danvan.core.excel_export import XLSX_CONTENT_TYPE
+from danvan.core.models import ChangeLog
 from danvan.reporting import services
 from danvan.reporting.models import Indicator, Submission, Value, ValueChange
 
@@ -89,9 +90,11 @@ def test_the_downloaded_form_is_the_grid_with_locked_labels_and_validation(
 
 
 def test_downloading_writes_nothing(client_for, commune_editor, demo_form, thuc_phan):
+    logged = ChangeLog.objects.count()
     download(client_for(commune_editor), demo_form, thuc_phan)
     assert not Submission.objects.filter(unit=thuc_phan).exists()
     assert not Value.objects.filter(unit=thuc_phan).exists()
+    assert ChangeLog.objects.count() == logged
 
 
 def test_a_filled_form_round_trips_to_the_grid(client_for, commune_editor, demo_form, thuc_phan):
@@ -218,6 +221,14 @@ def test_a_workbook_not_downloaded_from_the_grid_is_refused(client_for, commune_
     workbook.active["B1"] = 4
     html = upload(client_for(commune_editor), demo_form, thuc_phan, as_upload(workbook)).content.decode()
     assert "Tệp này không phải biểu Excel tải từ trang nhập liệu" in html
+
+
+def test_a_renamed_sheet_is_named_in_the_refusal(client_for, commune_editor, demo_form, thuc_phan):
+    client = client_for(commune_editor)
+    workbook = download(client, demo_form, thuc_phan)
+    workbook["Số liệu"].title = "Bieu 1"
+    html = upload(client, demo_form, thuc_phan, as_upload(workbook)).content.decode()
+    assert "Tệp không còn trang «Số liệu» (bị xoá hoặc đổi tên)" in html
 
 
 @pytest.mark.parametrize(

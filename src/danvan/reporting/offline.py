@@ -401,8 +401,16 @@ def read_offline(uploaded_file) -> OfflineFile:
             if row <= 7:
                 continue
             kind, title, coordinate = (str(values.get(n) or "") for n in (1, 2, 3))
-            if kind not in (CELL, TEXT) or title not in names or title == IDENTITY_TITLE:
+            if kind not in (CELL, TEXT) or title == IDENTITY_TITLE:
                 raise FileRefused(_not_ours())
+            if title not in names:
+                raise FileRefused(
+                    _(
+                        "Tệp không còn trang «%(sheet)s» (bị xoá hoặc đổi tên): hãy giữ nguyên tên các trang của "
+                        "biểu, hoặc tải biểu Excel mới."
+                    )
+                    % {"sheet": title}
+                )
             try:
                 letters, number = coordinate_from_string(coordinate)
                 column = column_index_from_string(letters)

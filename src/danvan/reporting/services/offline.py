@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from danvan.accounts.scope import units_visible_to
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.excel import FileRefused
 from danvan.core.text import nfc_lines
@@ -93,7 +94,7 @@ def import_offline(
     except FileRefused as refused:
         result.problems.append(OfflineProblem(str(refused)))
         return result
-    identity = _identity_problem(upload, form, unit, period, sections)
+    identity = _identity_problem(actor, upload, form, unit, period, sections)
     if identity:
         result.problems.append(OfflineProblem(identity))
         return result
@@ -102,7 +103,7 @@ def import_offline(
             OfflineProblem(_("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": unit.name})
         )
         return result
-    rows, located, texts = _changes(upload.entries, unit, period, sections, result)
+    rows, located, texts = _changes(upload.entries, form, unit, period, sections, result)
     if result.problems or not (rows or texts):
         return result
     try:
@@ -120,13 +121,14 @@ def import_offline(
     return result
 
 
-def _identity_problem(upload, form: Form, unit: OrgUnit, period: Period, sections) -> str:
+def _identity_problem(actor, upload, form: Form, unit: OrgUnit, period: Period, sections) -> str:
     if upload.form != form.code:
         return _(
             "Tệp này là biểu “%(other)s”, không phải biểu “%(form)s”: hãy tải đúng biểu Excel của báo cáo này."
         ) % {"other": upload.form, "form": form.name}
     if upload.unit != str(unit.pk):
-        other = OrgUnit.objects.filter(pk=int(upload.unit) if upload.unit.isdigit() else 0).first()
+        # Named only when the user sees it: a unit outside their scope is "another unit", never named.
+        other = units_visible_to(actor).filter(pk=int(upload.unit) if upload.unit.isdigit() else 0).first()
         return _(
             "Tệp này là báo cáo của %(other)s, không phải của %(unit)s: không số liệu nào được nhập."
         ) % {
@@ -152,7 +154,9 @@ def _identity_problem(upload, form: Form, unit: OrgUnit, period: Period, section
     return ""
 
 
-def _changes(entries: list[OfflineEntry], unit: OrgUnit, period: Period, sections, result: OfflineResult):
+def _changes(
+    entries: list[OfflineEntry], form: Form, unit: OrgUnit, period: Period, sections, result: OfflineResult
+):
     """The rows for `write_values` of the cells changed since the download (each with the figure it held then, so
     that a cell changed meanwhile by someone else is refused), their places, and the texts changed; every cell is
     checked, and each problem goes into `result`."""
@@ -168,7 +172,7 @@ def _changes(entries: list[OfflineEntry], unit: OrgUnit, period: Period, section
             return rows, located, texts
         seen.add(place)
         if entry.kind == TEXT:
-            if entry.key not in headings:
+            if entry.key not in headings or not form.has_narrative:
                 result.problems.append(OfflineProblem(_not_the_form(), entry.sheet, entry.row))
                 continue
             if isinstance(entry.value, str) and "\x00" in entry.value:
