@@ -9,6 +9,7 @@ the modules below, by topic.
 - `locks`: whether a report takes figures now, whether a unit reports a form, the row locks.
 - `values`: one cell parsed, shown and saved; the plain-SQL writer of values.
 - `bulk`: many values at once (API, imports).
+- `offline`: a report's offline Excel form: what it shows, and its upload taken back.
 - `workflow`: a report opened, its narrative, and `transition` (submit, approve, return, reopen).
 """
 
@@ -24,6 +25,7 @@ from .definitions import (
     section_codes,
 )
 from .locks import lock_reason, report_problem
+from .offline import OfflineResult, import_offline, offline_figures
 from .rules import ReportFigures, Violation, check_rules, delete_rule, report_figures, save_rule, unit_values
 from .system import SOURCE_CATEGORIES, STANDARD_CATEGORIES, ensure_standard_categories, system_values
 from .values import (
@@ -60,6 +62,7 @@ __all__ = [
     "CellResult",
     "CellWrite",
     "Conflict",
+    "OfflineResult",
     "ReportFigures",
     "Violation",
     "apply_writes",
@@ -73,8 +76,10 @@ __all__ = [
     "display",
     "ensure_standard_categories",
     "fill_from_system",
+    "import_offline",
     "lock_reason",
     "move_section",
+    "offline_figures",
     "open_submission",
     "outlier_warning",
     "parse_value",

@@ -14,12 +14,10 @@ from danvan.core.excel_export import xlsx_response
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 
-from .. import selectors
+from .. import selectors, services
 from ..models import Form
 from ..offline import form_workbook
 from ..periods import Period, form_period
-from ..services import can_enter, lock_reason
-from ..services.offline import import_offline, offline_figures
 from .common import crumbs
 
 
@@ -43,7 +41,7 @@ def offline_download(request, form_id, unit_id, period):
     cells, validation lists, the texts on their own sheet and the hidden identity the upload checks."""
     form, unit, period = _target(request.user, form_id, unit_id, period)
     sections = selectors.form_structure(form)
-    submission, values, figures = offline_figures(form, unit, period, sections)
+    submission, values, figures = services.offline_figures(form, unit, period, sections)
     narrative = (submission.narrative or {}) if submission else {}
     content = form_workbook(
         form, unit, period, sections, values, figures.computed, narrative if form.has_narrative else None
@@ -63,7 +61,7 @@ def offline_upload(request, form_id, unit_id, period):
         if upload is None:
             file_error = _("Hãy chọn tệp Excel (.xlsx) đã điền để nhập.")
         else:
-            result = import_offline(user, form, unit, period, selectors.form_structure(form), upload)
+            result = services.import_offline(user, form, unit, period, selectors.form_structure(form), upload)
             if result.ok:
                 if result.unchanged:
                     messages.info(
@@ -87,8 +85,8 @@ def offline_upload(request, form_id, unit_id, period):
         "form": form,
         "unit": unit,
         "period": period,
-        "may_enter": can_enter(user, unit),
-        "locked": lock_reason(submission) if submission else "",
+        "may_enter": services.can_enter(user, unit),
+        "locked": services.lock_reason(submission) if submission else "",
         "result": result,
         "file_error": file_error,
         "max_megabytes": MAX_BYTES // (1024 * 1024),
