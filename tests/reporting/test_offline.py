@@ -338,3 +338,15 @@ def test_a_broken_rule_is_shown_after_the_upload_as_on_the_grid(
     html = client.get(response["Location"]).content.decode()
     assert "Số đơn thư đã giải quyết không được lớn hơn số đơn thư tiếp nhận" in html
     assert figure(thuc_phan, "dcs_don_giai_quyet") == 6
+
+
+def test_downloading_the_form_costs_a_fixed_number_of_queries(
+    client_for, province_admin, demo_reports, units, django_assert_max_num_queries
+):
+    """As many as the grid: the session and scope, the form's structure, the report, its cells and rules; a report
+    not begun reads the register's counts of its four bound indicators instead of its cells."""
+    client = client_for(province_admin)
+    with django_assert_max_num_queries(15):
+        download(client, demo_reports, units["nung_tri_cao"])
+    with django_assert_max_num_queries(21):
+        download(client, demo_reports, units["thuc_phan"])

@@ -16,8 +16,8 @@ from danvan.core.text import nfc_lines
 from danvan.orgunits.models import OrgUnit
 
 from ..display import figure as display
-from ..models import NARRATIVE_OUTLINE, Form, Submission, Value
-from ..offline import CELL, TEXT, OfflineEntry, definitions_version, read_offline
+from ..models import NARRATIVE_OUTLINE, Form, Submission, Value, ValueType
+from ..offline import CELL, TEXT, OfflineEntry, as_text, definitions_version, read_offline
 from ..periods import Period
 from ..selectors import category_keys, values_of
 from .access import can_enter
@@ -209,8 +209,10 @@ def _changes(
                 OfflineProblem(_("Ô chứa ký tự không hợp lệ (NUL)."), entry.sheet, entry.row, subject)
             )
             continue
+        # A text indicator takes what the cell shows (12, not 12.0); the others their number or typed text.
+        raw = as_text(entry.value) if indicator.value_type == ValueType.TEXT else entry.value
         try:
-            number, text = parse_value(indicator, entry.value)
+            number, text = parse_value(indicator, raw)
         except ValidationError as error:
             for message in error.messages:
                 result.problems.append(OfflineProblem(message, entry.sheet, entry.row, subject))
@@ -236,7 +238,7 @@ def _changes(
                 "period": period.code,
                 "indicator": indicator.code,
                 "category": entry.category,
-                "value": entry.value,
+                "value": raw,
                 "expected": entry.original,
             }
         )
