@@ -221,7 +221,11 @@ class _GridWriter:
                     previous = shape
                 self.row += 1
                 number += 1
-                name = indicator.name + (f" ({_('tự tính')})" if indicator.expression else "")
+                name = (
+                    _("%(name)s (tự tính)") % {"name": indicator.name}
+                    if indicator.expression
+                    else indicator.name
+                )
                 for column, value in enumerate((number, name, indicator.measure), start=1):
                     cell = sheet.cell(row=self.row, column=column, value=value)
                     cell.border, cell.alignment, cell.fill = self.border, self.wrap, self.locked_fill
