@@ -207,8 +207,10 @@ class _GridWriter:
 
         sheet = self.sheet
         number = 0
+        section_rows = []
         for section in sections:
             self.row += 1
+            section_rows.append(self.row)
             cell = sheet.cell(row=self.row, column=1, value=section.title)
             cell.font, cell.fill = self.bold, self.section_fill
             previous = None
@@ -265,6 +267,8 @@ class _GridWriter:
             sheet.column_dimensions[get_column_letter(column)].width = 16
         for row in range(1, self.heading_rows):
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(self.width, 6))
+        for row in section_rows:  # a section's title across the grid's width, as on the page
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=self.width)
         _protect(sheet)
 
     def _header(self, labels: list[str]) -> None:
