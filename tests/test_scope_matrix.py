@@ -174,6 +174,9 @@ ROWS = [
     row("reporting:entry_narrative",            "POST",  LOGIN, 404, 302, **ENTRY),
     row("reporting:entry_transition",           "POST",  LOGIN, 404, 302, **ENTRY, data={"action": "submit"}),
     row("reporting:entry_print",          "GET",   LOGIN, 404, 200, **ENTRY),
+    row("reporting:offline_download",     "GET",   LOGIN, 404, 200, **ENTRY),
+    row("reporting:offline_upload",       "GET",   LOGIN, 404, 200, **ENTRY),
+    row("reporting:offline_upload",       "POST",  LOGIN, 404, 200, **ENTRY),
     # --- reporting: definitions ---
     row("reporting:indicator_list",           "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:indicator_create",     "GET",   LOGIN, 403, 200),

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .errors import NotAllowed, ValidationError, messages_of
 from .excel_export import workbook_bytes
@@ -179,9 +180,36 @@ def check_lengths(sheet: ImportSheet, text: dict[str, str], add) -> None:
 def read_rows(uploaded_file, sheet: ImportSheet, row_type: type[SheetRow] = SheetRow) -> list:
     """The data rows of the sheet (as row_type), with their Excel row numbers, blank rows skipped; raises
     FileRefused for a file that is not a usable .xlsx, is too big, has too many rows or lacks a required header."""
+    workbook = open_upload(uploaded_file)
+    try:
+        worksheet = _pick_sheet(workbook, sheet)
+        return _rows_of(worksheet, sheet, row_type, sheet_extent(worksheet))
+    except FileRefused:
+        raise
+    except ExtentRefused as refused:
+        raise FileRefused(str(refused)) from None
+    except Exception:
+        raise FileRefused(_("%(base)s: không đọc được nội dung trang tính.") % {"base": NOT_XLSX}) from None
+    finally:
+        workbook.close()
+
+
+NOT_XLSX = gettext_lazy("Tệp không phải bảng tính Excel .xlsx hợp lệ")
+
+
+def sheet_extent(worksheet) -> Extent:
+    """The real extent of a sheet of a workbook from open_upload (raises ExtentRefused past the limits)."""
+    with worksheet._get_source() as source:  # the sheet's XML, as openpyxl itself reads it
+        return scan_extent(source)
+
+
+def open_upload(uploaded_file):
+    """The uploaded .xlsx opened read-only (values, not formulas) once its size, its unzipped size and the parts
+    openpyxl parses on opening are within the limits; raises FileRefused for anything else. The caller closes it
+    and measures each sheet it reads with sheet_extent before reading it."""
     import openpyxl
 
-    not_xlsx = _("Tệp không phải bảng tính Excel .xlsx hợp lệ")
+    not_xlsx = str(NOT_XLSX)
     name = str(getattr(uploaded_file, "name", "") or "")
     if name and not name.lower().endswith(".xlsx"):
         raise FileRefused(
@@ -230,19 +258,7 @@ def read_rows(uploaded_file, sheet: ImportSheet, row_type: type[SheetRow] = Shee
         Exception
     ):  # openpyxl raises many kinds of error on a damaged file; each means the same to the user
         raise FileRefused(_("%(base)s: tệp bị hỏng hoặc không mở được.") % {"base": not_xlsx}) from None
-    try:
-        worksheet = _pick_sheet(workbook, sheet)
-        with worksheet._get_source() as source:  # the sheet's XML, as openpyxl itself reads it
-            extent = scan_extent(source)
-        return _rows_of(worksheet, sheet, row_type, extent)
-    except FileRefused:
-        raise
-    except ExtentRefused as refused:
-        raise FileRefused(str(refused)) from None
-    except Exception:
-        raise FileRefused(_("%(base)s: không đọc được nội dung trang tính.") % {"base": not_xlsx}) from None
-    finally:
-        workbook.close()
+    return workbook
 
 
 def read_into_report(uploaded_file, sheet: ImportSheet, report: ImportReport, row_type=SheetRow) -> list:

@@ -9,6 +9,7 @@ from .views import (
     entry,
     home,
     indicators,
+    offline,
     printout,
     report_forms,
     rules,
@@ -43,6 +44,9 @@ urlpatterns: list = [
     path(f"{REPORT}phan-loi/", entry.entry_narrative, name="entry_narrative"),
     path(f"{REPORT}quy-trinh/", entry.entry_transition, name="entry_transition"),
     path(f"{REPORT}ban-in/", printout.entry_print, name="entry_print"),
+    # --- working offline: the report's form as an Excel file, and its upload ---
+    path(f"{REPORT}xuat.xlsx", offline.offline_download, name="offline_download"),
+    path(f"{REPORT}nhap-excel/", offline.offline_upload, name="offline_upload"),
     # --- definitions: indicators, categories, forms, sections, rules ---
     path("chi-tieu/", indicators.indicator_list, name="indicator_list"),
     path("chi-tieu/tao/", indicators.indicator_create, name="indicator_create"),

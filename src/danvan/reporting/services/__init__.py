@@ -9,6 +9,7 @@ the modules below, by topic.
 - `locks`: whether a report takes figures now, whether a unit reports a form, the row locks.
 - `values`: one cell parsed, shown and saved; the plain-SQL writer of values.
 - `bulk`: many values at once (API, imports).
+- `offline`: a report's offline Excel form: what it shows, and its upload taken back.
 - `workflow`: a report opened, its narrative, and `transition` (submit, approve, return, reopen).
 - `approvals`: many reports approved at once, each through `transition`.
 - `nudges`: *Nhắc nhở*, reminding the units below that have not submitted.
@@ -28,6 +29,7 @@ from .definitions import (
 )
 from .locks import lock_reason, report_problem
 from .nudges import can_nudge, nudge_missing, units_to_nudge
+from .offline import OfflineResult, import_offline, offline_figures
 from .rules import ReportFigures, Violation, check_rules, delete_rule, report_figures, save_rule, unit_values
 from .system import SOURCE_CATEGORIES, STANDARD_CATEGORIES, ensure_standard_categories, system_values
 from .values import (
@@ -65,6 +67,7 @@ __all__ = [
     "CellResult",
     "CellWrite",
     "Conflict",
+    "OfflineResult",
     "ReportFigures",
     "Violation",
     "apply_writes",
@@ -80,9 +83,11 @@ __all__ = [
     "display",
     "ensure_standard_categories",
     "fill_from_system",
+    "import_offline",
     "lock_reason",
     "move_section",
     "nudge_missing",
+    "offline_figures",
     "open_submission",
     "outlier_warning",
     "parse_value",
