@@ -333,3 +333,8 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "danvan.accounts.middleware.SessionIdleTimeoutMiddleware",
 )
+
+# The PDF report documents are set in Liberation Serif 2.x (Times New Roman's metrics, with every Vietnamese letter):
+# the folder of Debian's fonts-liberation2 by default. Its files are named in the PDF's @font-face rules, so the
+# older Liberation Serif 1.07 (no Vietnamese letters) that fontconfig may also know is never picked.
+DANVAN_PDF_FONT_DIR = os.environ.get("DANVAN_PDF_FONT_DIR", "/usr/share/fonts/truetype/liberation2")

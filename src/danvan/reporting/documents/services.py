@@ -21,8 +21,9 @@ from danvan.orgunits.tree import intersect_paths
 from .. import jobs, tasks
 from ..models import Form, ReportDocument
 from ..periods import Period, form_period
-from .content import INTRO_KEY, TEXT_KEYS, assemble_narrative, capitalised, intro_paragraph
+from .content import INTRO_KEY, TEXT_KEYS, capitalised, intro_paragraph
 from .heading import document_summary, heading_defaults
+from .summary import assemble_narrative
 
 logger = logging.getLogger(__name__)
 
