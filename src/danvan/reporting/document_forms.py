@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.orgunits.forms import VNDateField
 
-from .documents import INTRO_KEY
+from .documents import INTRO_KEY, outline_heading
 from .models import NARRATIVE_KEYS, NARRATIVE_OUTLINE
 
 
@@ -57,13 +57,15 @@ class DocumentForm(forms.Form):
     HEADING = ("superior_body", "issuing_body", "number", "place", "issued_on", "summary")
     SIGNATURE = ("signer_authority", "signer_title", "signer_name", "recipients")
 
-    def __init__(self, *args, disabled: bool = False, **kwargs):
+    def __init__(self, *args, disabled: bool = False, period=None, **kwargs):
+        """`period`: the report's, so that section IV names the coming one."""
         super().__init__(*args, **kwargs)
         self.fields[narrative_field_name(INTRO_KEY)] = forms.CharField(
             label=_("Mở đầu"), required=False, widget=forms.Textarea(attrs={"rows": 3})
         )
         for key, heading, depth in NARRATIVE_OUTLINE:
             if key in NARRATIVE_KEYS:
+                heading = outline_heading(key, heading, period)
                 label = heading if depth == 1 else f"{key.split('.')[-1]}. {heading}"
                 self.fields[narrative_field_name(key)] = forms.CharField(
                     label=label, required=False, widget=forms.Textarea(attrs={"rows": 6})

@@ -491,6 +491,9 @@ class OutgoingCounter(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "year"], name="outgoingcounter_once_per_year")]
 
+    def __str__(self):
+        return f"{self.unit_id}/{self.year}: {self.last}"
+
 
 NARRATIVE_OUTLINE = [
     # (key, heading, depth): the outline of a Dân vận review report.

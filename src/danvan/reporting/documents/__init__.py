@@ -22,6 +22,7 @@ from .content import (
     figures_of,
     narrative_blocks,
     number_line,
+    outline_heading,
 )
 from .docx import build_docx
 from .generation import generate
@@ -34,11 +35,13 @@ from .heading import (
     short_name,
     vietnamese_date,
 )
+from .numbering import next_number, register_of, split_number
 from .pdf import build_pdf, render_html
 from .services import (
     CONTENT_TYPES,
     HEADING_FIELDS,
     STALE_AFTER,
+    allocate_number,
     can_edit_document,
     can_read_document,
     check_scope,
@@ -60,6 +63,7 @@ __all__ = [
     "STALE_AFTER",
     "TEXT_KEYS",
     "DocumentContent",
+    "allocate_number",
     "assemble_narrative",
     "build_docx",
     "build_pdf",
@@ -80,13 +84,17 @@ __all__ = [
     "is_busy",
     "is_stale",
     "narrative_blocks",
+    "next_number",
     "next_period",
     "number_line",
+    "outline_heading",
     "prepare_document",
     "reassemble_narrative",
+    "register_of",
     "render_html",
     "request_generation",
     "short_name",
+    "split_number",
     "suggested_document",
     "update_document",
     "vietnamese_date",

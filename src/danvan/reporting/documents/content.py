@@ -17,6 +17,13 @@ from .heading import next_period, vietnamese_date
 DOCUMENT_TYPE = "BÁO CÁO"
 
 
+# The annex's columns in cm on a landscape A4 page with 2 cm margins (25.7 cm of text): STT, indicator, measure, this
+# period[, the same period a year earlier, the change]. Both builders use the same widths.
+ANNEX_WIDTHS = {
+    True: [1.3, 11.8, 2.6, 3.2, 3.4, 3.4],
+    False: [1.3, 17.6, 2.6, 4.2],
+}
+
 # The opening paragraph ("… báo cáo … như sau:") is kept with the outline's texts under this key.
 INTRO_KEY = "intro"
 TEXT_KEYS = [INTRO_KEY, *NARRATIVE_KEYS]

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..models import ReportDocument
-from .content import DocumentContent, document_content
+from .content import ANNEX_WIDTHS, DocumentContent, document_content
 
 FONT_FAMILY = "Liberation Serif"
 # (file, CSS font-weight, CSS font-style)
@@ -70,6 +70,7 @@ def render_html(document: ReportDocument, content: DocumentContent | None = None
                 "content": content,
                 "document": document,
                 "font_family": FONT_FAMILY,
+                "annex_widths": [f"{width}cm" for width in ANNEX_WIDTHS[content.figures.compared]],
                 "font_faces": font_faces(settings.DANVAN_PDF_FONT_DIR),
             },
         )

@@ -28,6 +28,7 @@ _ROMAN_OR_NUMBER = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s*", re.IGNOR
 _NOT_A_WORD = re.compile(r"[^\w]+")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME_MARK = "\x00"
+NONE = "không có "
 
 
 # --- the section's figures in words -----------------------------------------------------------------------------------
@@ -93,11 +94,12 @@ def _what(indicator, value: float, own_unit: bool) -> str:
     if indicator.value_type == ValueType.PERCENTAGE:
         return _("%(what)s đạt %(figure)s") % {"what": _lower_first(name), "figure": figure}
     if name.lower().startswith("số "):
-        rest = name[3:]
-        if measure and fold(rest).startswith(fold(measure)):
-            return f"{figure} {rest}"
-        return f"{figure} {measure} {rest}".replace("  ", " ") if measure else f"{figure} {rest}"
-    return f"{_lower_first(name)} {figure}" + (f" {measure}" if measure and measure != "%" else "")
+        # "Số cuộc đối thoại…" → "207 cuộc đối thoại…"; none → "không có cuộc đối thoại…"
+        if value == 0:
+            return NONE + name[3:]
+        return f"{figure} {name[3:]}"
+    unit_words = f" {measure}" if measure and measure != "%" else ""
+    return f"{_lower_first(name)}: {figure}{unit_words}"
 
 
 def _compared(indicator, current: float, earlier: float | None) -> str:
@@ -141,10 +143,21 @@ def figure_sentences(form: Form, unit: OrgUnit, period: Period, source: FigureSo
             if current is None:
                 continue
             clause = _what(indicator, current, source.own_unit)
-            clause += _compared(indicator, current, source.before(indicator, unit))
+            earlier = source.before(indicator, unit)
+            if clause.startswith(NONE) and earlier:
+                clause += _(" (cùng kỳ: %(n)s)") % {"n": _value_text(indicator, earlier)}
+            else:
+                clause += _compared(indicator, current, earlier)
             clauses.setdefault(key, []).append(clause)
-    opening = _("Trong %(period)s, %(whole)s có ") % {"period": period.label, "whole": whole_of(unit)}
-    return {key: opening + "; ".join(parts) + "." for key, parts in clauses.items()}
+    sentences = {}
+    for key, parts in clauses.items():
+        first = parts[0] if parts[0].startswith(NONE) else _("có %(what)s") % {"what": parts[0]}
+        sentences[key] = _("Trong %(period)s, %(whole)s %(figures)s.") % {
+            "period": period.label,
+            "whole": whole_of(unit),
+            "figures": "; ".join([first, *parts[1:]]),
+        }
+    return sentences
 
 
 # --- the units' texts grouped by what they say --------------------------------------------------------------------------
