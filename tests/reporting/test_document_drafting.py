@@ -213,6 +213,6 @@ def test_a_font_without_the_vietnamese_letters_makes_no_pdf(province_document, s
     with pytest.raises(MissingFont, match="fonts-liberation2"):
         documents.build_pdf(province_document)
     settings.DANVAN_PDF_FONT_DIR = str(tmp_path / "nowhere")
-    with pytest.raises(MissingFont, match="Thiếu phông chữ LiberationSerif-Regular.ttf"):
+    with pytest.raises(MissingFont, match=r"Thiếu phông chữ LiberationSerif-Regular\.ttf"):
         documents.build_pdf(province_document)
     assert ReportDocument.objects.filter(pk=province_document.pk, pdf="").exists()
