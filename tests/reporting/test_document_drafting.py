@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.db.models import Sum
+from django.urls import reverse
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm
@@ -216,3 +217,29 @@ def test_a_font_without_the_vietnamese_letters_makes_no_pdf(province_document, s
     with pytest.raises(MissingFont, match=r"Thiếu phông chữ LiberationSerif-Regular\.ttf"):
         documents.build_pdf(province_document)
     assert ReportDocument.objects.filter(pk=province_document.pk, pdf="").exists()
+
+
+def test_the_form_owner_chooses_the_document_section_a_form_section_is_written_into(
+    demo_form, province_admin, commune_editor, units, client_for
+):
+    section = demo_form.sections.get(title="II. Thực hiện dân chủ ở cơ sở")
+    client = client_for(province_admin)
+    url = reverse("reporting:section_edit", args=[demo_form.pk, section.pk])
+    data = {
+        "title": section.title,
+        "indicators": [
+            str(pk) for pk in section.items.order_by("position").values_list("indicator_id", flat=True)
+        ],
+    }
+    refused = client.post(url, {**data, "narrative_key": "9.9"})
+    assert refused.status_code == 200
+    assert "Hãy chọn một mục trong danh sách." in refused.content.decode()
+    assert client.post(url, {**data, "narrative_key": "2.2"}).status_code == 302
+    section.refresh_from_db()
+    assert section.narrative_key == "2.2"
+    services.write_values(
+        commune_editor,
+        [{"unit": units["thuc_phan"].pk, "period": "2026H1", "indicator": "dcs_doi_thoai", "value": 7}],
+    )
+    sentences = documents.figure_sentences(demo_form, units["thuc_phan"], Period.parse("2026H1"))
+    assert "2.6" not in sentences and f"7 {DIALOGUES}" in sentences["2.2"]
