@@ -31,7 +31,10 @@ class DocumentForm(forms.Form):
     number = forms.CharField(
         label=_("Số, ký hiệu"),
         required=False,
-        help_text=_("Ví dụ 125-BC/BTGDVTU. Để trống phần số trước “-BC” để văn thư điền khi phát hành."),
+        help_text=_(
+            "Ví dụ 125-BC/BTGDVTU. Lấy số tiếp theo trong sổ văn bản đi của đơn vị bằng nút bên dưới, hoặc gõ số "
+            "(sổ ghi lại số đã gõ); để trống phần số trước “-BC” để văn thư điền khi phát hành."
+        ),
     )
     place = forms.CharField(label=_("Địa danh"), required=False, help_text=_("Ví dụ Cao Bằng."))
     issued_on = VNDateField(
