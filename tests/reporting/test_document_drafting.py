@@ -68,11 +68,15 @@ def test_a_small_group_names_its_units_and_a_units_own_name_does_not_set_it_apar
     reports = [
         (unit("Xã Đông Khê"), "Nhân dân xã Đông Khê tin tưởng vào sự lãnh đạo của Đảng."),
         (unit("Xã Hòa An"), "Nhân dân Xã Hòa An tin tưởng vào sự lãnh đạo của Đảng."),
+        # A name is a whole word: "Xã Na" is not in "Nam".
+        (unit("Xã Na"), "Nhân dân xã Na ở vùng Nam."),
+        (unit("Xã Bó"), "Nhân dân xã Bó ở vùng Nam."),
         (unit("Xã Bảo Lạc"), "Tổ chức 3 hội nghị."),
         (unit("Xã Nguyên Bình"), "Tổ chức 5 hội nghị."),
     ]
     assert documents.grouped_lines(reports) == [
         "- Xã Đông Khê và Xã Hòa An: Nhân dân địa phương tin tưởng vào sự lãnh đạo của Đảng.",
+        "- Xã Na và Xã Bó: Nhân dân địa phương ở vùng Nam.",
         "- Xã Bảo Lạc và Xã Nguyên Bình: cùng nội dung, khác nhau ở số liệu; như Xã Bảo Lạc: Tổ chức 3 hội nghị.",
     ]
 

@@ -177,8 +177,9 @@ def _names_of(unit: OrgUnit) -> list[str]:
 
 
 def _mark_names(text: str, names: list[str]) -> str:
+    """The names as whole words only ("Xã Na" is not in "Nam")."""
     for name in names:
-        text = re.sub(re.escape(name), _NAME_MARK, text, flags=re.IGNORECASE)
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", _NAME_MARK, text, flags=re.IGNORECASE)
     return text
 
 
