@@ -383,3 +383,8 @@ MAILERS = {
 }
 # The site's address as people open it, for the links in e-mails (sent after the request, or by a command).
 DANVAN_SITE_URL = os.environ.get("DANVAN_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+
+# The PDF report documents are set in Liberation Serif 2.x (Times New Roman's metrics, with every Vietnamese letter):
+# the folder of Debian's fonts-liberation2 by default. Its files are named in the PDF's @font-face rules, so the
+# older Liberation Serif 1.07 (no Vietnamese letters) that fontconfig may also know is never picked.
+DANVAN_PDF_FONT_DIR = os.environ.get("DANVAN_PDF_FONT_DIR", "/usr/share/fonts/truetype/liberation2")

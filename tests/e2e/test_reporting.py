@@ -2,6 +2,8 @@
 figure, the ward submits, the province approves, the province's totals include the ward's figures at once (and its
 2024 figures come from the old units), and the province's Word report carries the header, figures and texts."""
 
+import subprocess
+
 import pytest
 from docx import Document
 from playwright.sync_api import expect
@@ -125,6 +127,9 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
     page.goto(f"/bao-cao/tong-hop/?form={form.pk}&unit={cao_bang.pk}&period=2026H1")
     page.get_by_role("link", name="Văn bản báo cáo (Word, PDF)").click()
     expect(page.locator("h1")).to_be_visible()
+    # The number comes from the province's register of outgoing documents.
+    page.get_by_role("button", name="Lưu và lấy số tiếp theo trong sổ văn bản đi (số 1)").click()
+    expect(page.get_by_label("Số, ký hiệu")).to_have_value("1-BC/BTGDVTU")
     page.get_by_role("button", name="Lưu và tạo văn bản Word và PDF").click()
     expect(page.get_by_role("link", name="Tải Word (.docx)")).to_be_visible(timeout=60_000)
     shot(page, "document")
@@ -140,3 +145,15 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
     assert "6 tháng đầu năm 2026" in text
     assert f"{int(total):,}".replace(",", ".") in text
     assert NARRATIVE in text
+    assert "Số 1-BC/BTGDVTU" in text
+    # The section is drafted: the province's figures in a sentence, the ward's own text on its line.
+    assert "Trong 6 tháng đầu năm 2026, toàn tỉnh có " in text
+    assert f"- Phường Thục Phán: {NARRATIVE}" in text
+    # The PDF has one face: Liberation Serif, with every Vietnamese letter.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải PDF").click()
+    fonts = subprocess.run(
+        ["pdffonts", download.value.path()], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
+    faces = {line.split()[0].split("+")[-1] for line in fonts}
+    assert faces and all(face.startswith("Liberation-Serif") for face in faces), faces

@@ -17,7 +17,8 @@ def demo_form(units):
 
 @pytest.fixture
 def demo_reports(units):
-    """The demo form with the communes' 2026H1 reports (Phường Thục Phán not started) and the old communes' 2024H2."""
+    """The demo form with the communes' 2026H1 reports (Phường Thục Phán not started) and the old communes' 2024H2
+    and 2025H1."""
     from danvan.demo.reporting import load_demo_reporting
     from danvan.reporting.models import Form
 

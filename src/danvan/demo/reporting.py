@@ -1,11 +1,12 @@
 """Demo reporting: the form "Báo cáo sơ kết công tác dân vận 6 tháng" issued by Tỉnh Cao Bằng, with the figures the
 seeds report, filled by the province's communes for 2026H1 and by its old communes (before the 2025 reform) for
-2024H2, so the province's 2024 → 2026 comparison shows at once.
+2024H2 and 2025H1, so the province's 2024 → 2026 comparison and the report document's comparison with the same
+period a year earlier show at once.
 
 2026H1: each commune's "Dân vận khéo" figures come from the practice register (as the grid fills them); the other
 figures and the texts are generated from a fixed seed per commune. Most communes have submitted (a few late) and
 most of those are approved; some are still drafting, and Phường Thục Phán has not started: the demo user
-`thucphan` fills it. 2024H2: every old commune's report was submitted and approved (history imported).
+`thucphan` fills it. 2024H2 and 2025H1: every old commune's report was submitted and approved (history imported).
 """
 
 import datetime
@@ -37,7 +38,9 @@ from danvan.reporting.periods import Period, PeriodType
 
 FORM_CODE = "so-ket-dan-van-6-thang"
 FORM_NAME = "Báo cáo sơ kết công tác dân vận 6 tháng"
-CURRENT, EARLIER = "2026H1", "2024H2"
+# The old communes' reports (before the 2025 reform): 2024H2 for the 2024 → 2026 comparison, 2025H1 for the same
+# period a year before 2026H1 (the report document's comparison).
+CURRENT, EARLIER, YEAR_EARLIER = "2026H1", "2024H2", "2025H1"
 INT, DEC, PCT, YES_NO = ValueType.INTEGER, ValueType.DECIMAL, ValueType.PERCENTAGE, ValueType.BOOLEAN
 
 # code: (name, value type, measure, categories, source, expression, aggregation, generated range)
@@ -197,6 +200,9 @@ SECTIONS = [
     ("III. Công tác an sinh xã hội", ["asxh_nha_dai_doan_ket", "asxh_qua_tet", "asxh_gia_tri_qua"]),
     ("IV. Dư luận xã hội, dân tộc, tôn giáo", ["dlxh_vu_viec", "dttg_gap_mat", "dlxh_hai_long"]),
 ]
+# The report document's outline section a form section's figures are written into, where its title does not name
+# one ("II. Thực hiện dân chủ ở cơ sở" is found by its title).
+SECTION_NARRATIVE = {"III. Công tác an sinh xã hội": "2.3"}
 RULES = [
     (
         "dvk_mh_cong_nhan",
@@ -294,7 +300,9 @@ def define_demo_form(owner: OrgUnit) -> Form:
         document_title="Sơ kết công tác dân vận {ky}, phương hướng, nhiệm vụ {ky_toi}",
     )
     for position, (title, codes) in enumerate(SECTIONS, start=1):
-        section = Section.objects.create(form=form, title=title, position=position)
+        section = Section.objects.create(
+            form=form, title=title, position=position, narrative_key=SECTION_NARRATIVE.get(title, "")
+        )
         SectionIndicator.objects.bulk_create(
             SectionIndicator(section=section, indicator=indicators[code], position=n)
             for n, code in enumerate(codes, start=1)
@@ -443,14 +451,15 @@ def load_demo_reporting() -> dict:
             continue  # the demo user fills it
         state = ["approved"] * 6 + ["submitted"] * 2 + ["late", "draft"]
         _file(form, indicators, unit, current, state=state[number % len(state)], rng=rng, historical=False)
-    earlier = Period.parse(EARLIER)
-    old_communes = OrgUnit.objects.filter(
-        path__startswith=cao_bang.path,
-        kind=OrgUnit.Kind.COMMUNE,
-        valid_to=REFORM_DATE - datetime.timedelta(days=1),
-    ).order_by("sort_key")
-    old = 0
-    for unit in old_communes:
-        _file(form, indicators, unit, earlier, state="approved", rng=rng, historical=True)
-        old += 1
+    old_communes = list(
+        OrgUnit.objects.filter(
+            path__startswith=cao_bang.path,
+            kind=OrgUnit.Kind.COMMUNE,
+            valid_to=REFORM_DATE - datetime.timedelta(days=1),
+        ).order_by("sort_key")
+    )
+    for code in (EARLIER, YEAR_EARLIER):
+        for unit in old_communes:
+            _file(form, indicators, unit, Period.parse(code), state="approved", rng=rng, historical=True)
+    old = len(old_communes)
     return {"loaded": True, "communes": len(communes) - 1, "old_communes": old}

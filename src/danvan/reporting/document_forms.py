@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.orgunits.forms import VNDateField
 
-from .documents import INTRO_KEY
+from .documents import INTRO_KEY, outline_heading
 from .models import NARRATIVE_KEYS, NARRATIVE_OUTLINE
 
 
@@ -31,7 +31,10 @@ class DocumentForm(forms.Form):
     number = forms.CharField(
         label=_("Số, ký hiệu"),
         required=False,
-        help_text=_("Ví dụ 125-BC/BTGDVTU. Để trống phần số trước “-BC” để văn thư điền khi phát hành."),
+        help_text=_(
+            "Ví dụ 125-BC/BTGDVTU. Lấy số tiếp theo trong sổ văn bản đi của đơn vị bằng nút bên dưới, hoặc gõ số "
+            "(sổ ghi lại số đã gõ); để trống phần số trước “-BC” để văn thư điền khi phát hành."
+        ),
     )
     place = forms.CharField(label=_("Địa danh"), required=False, help_text=_("Ví dụ Cao Bằng."))
     issued_on = VNDateField(
@@ -57,13 +60,15 @@ class DocumentForm(forms.Form):
     HEADING = ("superior_body", "issuing_body", "number", "place", "issued_on", "summary")
     SIGNATURE = ("signer_authority", "signer_title", "signer_name", "recipients")
 
-    def __init__(self, *args, disabled: bool = False, **kwargs):
+    def __init__(self, *args, disabled: bool = False, period=None, **kwargs):
+        """`period`: the report's, so that section IV names the coming one."""
         super().__init__(*args, **kwargs)
         self.fields[narrative_field_name(INTRO_KEY)] = forms.CharField(
             label=_("Mở đầu"), required=False, widget=forms.Textarea(attrs={"rows": 3})
         )
         for key, heading, depth in NARRATIVE_OUTLINE:
             if key in NARRATIVE_KEYS:
+                heading = outline_heading(key, heading, period)
                 label = heading if depth == 1 else f"{key.split('.')[-1]}. {heading}"
                 self.fields[narrative_field_name(key)] = forms.CharField(
                     label=label, required=False, widget=forms.Textarea(attrs={"rows": 6})

@@ -7,7 +7,17 @@ from danvan.accounts.scope import Role, role_paths, role_q
 from danvan.orgunits.forms import tree_choices
 from danvan.orgunits.models import OrgUnit, UnitGroup
 
-from .models import Aggregation, Category, Importance, Indicator, Source, ValidationRule, ValueType
+from .models import (
+    NARRATIVE_KEYS,
+    NARRATIVE_OUTLINE,
+    Aggregation,
+    Category,
+    Importance,
+    Indicator,
+    Source,
+    ValidationRule,
+    ValueType,
+)
 from .periods import PERIOD_TYPE_LABELS, PeriodType
 from .services.definitions import FORM_FIELDS, INDICATOR_FIELDS
 
@@ -328,6 +338,15 @@ class SectionForm(forms.Form):
         help_text=_("Ví dụ: II. Thực hiện dân chủ ở cơ sở"),
         error_messages={**_required(_("tên phần")), "max_length": _("Tên tối đa 300 ký tự.")},
     )
+    narrative_key = forms.ChoiceField(
+        label=_("Mục của văn bản báo cáo"),
+        required=False,
+        help_text=_(
+            "Số liệu của phần được viết thành câu ở đầu mục này của văn bản báo cáo. Để trống: mục mà tên phần "
+            "nhắc tới (ví dụ “Thực hiện dân chủ ở cơ sở”), nếu có."
+        ),
+        error_messages={"invalid_choice": _("Hãy chọn một mục trong danh sách.")},
+    )
     indicators = forms.ModelMultipleChoiceField(
         label=_("Chỉ tiêu của phần"),
         queryset=Indicator.objects.none(),
@@ -339,6 +358,11 @@ class SectionForm(forms.Form):
     def __init__(self, *args, indicators, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicators"].queryset = indicators
+        headings = {key: heading for key, heading, _depth in NARRATIVE_OUTLINE}
+        self.fields["narrative_key"].choices = [
+            ("", _("Theo tên phần")),
+            *[(key, f"{key}. {headings[key]}") for key in NARRATIVE_KEYS],
+        ]
 
     def clean_indicators(self):
         chosen = list(self.cleaned_data["indicators"])

@@ -188,6 +188,9 @@ class Section(models.Model):
     title = models.CharField(_("tên phần"), max_length=300)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     indicators = models.ManyToManyField(Indicator, through="SectionIndicator", related_name="sections")
+    # The section of the report document's outline (NARRATIVE_KEYS: "2.6" …) whose text opens with this section's
+    # figures in words; blank: the outline section whose heading the title names, if any (documents.summary).
+    narrative_key = models.CharField(_("mục trong văn bản báo cáo"), max_length=8, blank=True)
 
     class Meta:
         verbose_name = _("phần biểu mẫu")
@@ -446,6 +449,50 @@ class ReportDocument(TimeStampedModel):
 
     def __str__(self):
         return f"{self.summary} – {self.unit}"
+
+
+class OutgoingNumber(models.Model):
+    """The register of outgoing documents (sổ đăng ký văn bản đi) of an issuing unit: numbers run from 1 each year,
+    given in order, without gaps or duplicates (`documents.numbering`)."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="outgoing_numbers")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    number = models.PositiveIntegerField(_("số"))
+    symbol = models.CharField(_("ký hiệu"), max_length=60, blank=True)
+    document = models.OneToOneField(
+        ReportDocument, on_delete=models.SET_NULL, null=True, blank=True, related_name="outgoing_number"
+    )
+    summary = models.CharField(_("trích yếu"), max_length=300, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("số văn bản đi")
+        verbose_name_plural = _("sổ văn bản đi")
+        ordering = ["unit", "-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "number"], name="outgoingnumber_once_per_year")
+        ]
+
+    def __str__(self):
+        return f"{self.number}-{self.symbol}" if self.symbol else str(self.number)
+
+
+class OutgoingCounter(models.Model):
+    """The last number given in an issuing unit's register for a year: the row locked while the next is given."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="outgoingcounter_once_per_year")]
+
+    def __str__(self):
+        return f"{self.unit_id}/{self.year}: {self.last}"
 
 
 NARRATIVE_OUTLINE = [

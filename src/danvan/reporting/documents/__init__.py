@@ -5,7 +5,10 @@ interface callers use (`documents.<name>`); the code lives in the modules below,
 
 - `heading`: names in the Party's style, the heading suggested for a unit, the summary, date and file name.
 - `content`: everything the document says (`document_content`), gathered once for both builders, so the two files
-  always carry the same text and figures; the narrative pre-assembled from the reports.
+  always carry the same text and figures (the annex compares with the same period a year earlier).
+- `summary`: the narrative pre-assembled as a draft: the unit's own text, the figures in sentences, the units'
+  texts grouped by what they say.
+- `numbering`: the register of outgoing document numbers of each issuing unit.
 - `docx`, `pdf`: the two layouts (python-docx; an HTML template and WeasyPrint).
 - `services`: preparing, editing and requesting a document (checked, logged); `generation`: the background job's work.
 """
@@ -14,11 +17,12 @@ from .content import (
     INTRO_KEY,
     TEXT_KEYS,
     DocumentContent,
-    assemble_narrative,
     document_content,
+    figure_source,
     figures_of,
     narrative_blocks,
     number_line,
+    outline_heading,
 )
 from .docx import build_docx
 from .generation import generate
@@ -31,11 +35,13 @@ from .heading import (
     short_name,
     vietnamese_date,
 )
+from .numbering import next_number, register_of, split_number
 from .pdf import build_pdf, render_html
 from .services import (
     CONTENT_TYPES,
     HEADING_FIELDS,
     STALE_AFTER,
+    allocate_number,
     can_edit_document,
     can_read_document,
     check_scope,
@@ -48,6 +54,7 @@ from .services import (
     suggested_document,
     update_document,
 )
+from .summary import assemble_narrative, figure_sentences, grouped_lines
 
 __all__ = [
     "CONTENT_TYPES",
@@ -56,6 +63,7 @@ __all__ = [
     "STALE_AFTER",
     "TEXT_KEYS",
     "DocumentContent",
+    "allocate_number",
     "assemble_narrative",
     "build_docx",
     "build_pdf",
@@ -65,21 +73,28 @@ __all__ = [
     "committee_name",
     "document_content",
     "document_summary",
+    "figure_sentences",
+    "figure_source",
     "figures_of",
     "file_base_name",
     "find_document",
     "generate",
+    "grouped_lines",
     "heading_defaults",
     "is_busy",
     "is_stale",
     "narrative_blocks",
+    "next_number",
     "next_period",
     "number_line",
+    "outline_heading",
     "prepare_document",
     "reassemble_narrative",
+    "register_of",
     "render_html",
     "request_generation",
     "short_name",
+    "split_number",
     "suggested_document",
     "update_document",
     "vietnamese_date",

@@ -10,62 +10,25 @@ from danvan.core.text import vn_number
 from danvan.orgunits.models import OrgUnit
 
 from .. import selectors
-from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, ReportDocument, Submission, ValueType
+from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, ReportDocument, ValueType
 from ..periods import Period
-from .heading import vietnamese_date
+from .heading import next_period, vietnamese_date
 
 DOCUMENT_TYPE = "BÁO CÁO"
 
 
+# The annex's columns in cm on a landscape A4 page with 2 cm margins (25.7 cm of text): STT, indicator, measure, this
+# period[, the same period a year earlier, the change]. Both builders use the same widths.
+ANNEX_WIDTHS = {
+    True: [1.3, 11.8, 2.6, 3.2, 3.4, 3.4],
+    False: [1.3, 17.6, 2.6, 4.2],
+}
+
 # The opening paragraph ("… báo cáo … như sau:") is kept with the outline's texts under this key.
 INTRO_KEY = "intro"
 TEXT_KEYS = [INTRO_KEY, *NARRATIVE_KEYS]
-
-
-# Past this many characters a section's assembled texts stop, naming how many units were left out.
-ASSEMBLY_LIMIT = 60_000
-
-
-def assemble_narrative(form: Form, unit: OrgUnit, period: Period) -> dict[str, str]:
-    """{key: text} for each section of the outline: the unit's own report's text if it reported the form and wrote
-    the section, else the texts of the reports submitted by the units below it, one line per unit
-    ("- Phường Thục Phán: …"), for the editor to rewrite."""
-    own = Submission.objects.filter(form=form, unit=unit, period=period.code).first()
-    own_texts = dict(own.narrative or {}) if own else {}
-    below = [u for u in selectors.expected_units(form, period, root=unit) if u.pk != unit.pk]
-    order = {u.pk: n for n, u in enumerate(below)}
-    reports = sorted(
-        Submission.objects.filter(
-            form=form,
-            period=period.code,
-            unit_id__in=[u.pk for u in below],
-            status__in=[Submission.Status.SUBMITTED, Submission.Status.APPROVED],
-        ).select_related("unit"),
-        key=lambda s: order.get(s.unit_id, 0),
-    )
-    texts = {}
-    for key in NARRATIVE_KEYS:
-        own_text = (own_texts.get(key) or "").strip()
-        if own_text:
-            texts[key] = own_text
-            continue
-        lines, size, left_out = [], 0, 0
-        for report in reports:
-            text = " ".join((report.narrative or {}).get(key, "").split())
-            if not text:
-                continue
-            if size > ASSEMBLY_LIMIT:
-                left_out += 1
-                continue
-            line = f"- {report.unit.name}: {text}"
-            lines.append(line)
-            size += len(line) + 1
-        if left_out:
-            lines.append(
-                _("- (Còn %(n)s đơn vị khác: xem báo cáo của từng đơn vị.)") % {"n": vn_number(left_out)}
-            )
-        texts[key] = "\n".join(lines)
-    return texts
+# The outline's section of the tasks for the coming period ("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ …").
+TASKS_KEY = "4"
 
 
 def intro_paragraph(issuer_phrase: str, summary: str) -> str:
@@ -161,24 +124,52 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def figures_of(form: Form, unit: OrgUnit, period: Period) -> Figures:
-    """The form's figures for the unit's subtree, a table per section: this period, and the same period a year
-    earlier (or failing that the period before) when there are figures for it — before the 2025 reform the
-    unit's predecessors' (through lineage)."""
+@dataclass
+class FigureSource:
+    """The form's sections and their figures for a unit's subtree: this period's and the same period's a year earlier
+    (before the 2025 reform, the unit's predecessors' through lineage, as `selectors.aggregate` adds them up)."""
+
+    sections: list
+    values: dict
+    period: Period
+    earlier: Period
+    compared: bool  # the same period a year earlier has figures
+    own_unit: bool  # the unit itself reports the form: its yes/no answers read as such
+
+    def current(self, indicator, unit: OrgUnit, key: str = "") -> float | None:
+        return self.values.get((indicator.code, unit.pk, self.period.code, key))
+
+    def before(self, indicator, unit: OrgUnit, key: str = "") -> float | None:
+        if not self.compared:
+            return None
+        return self.values.get((indicator.code, unit.pk, self.earlier.code, key))
+
+
+def figure_source(form: Form, unit: OrgUnit, period: Period) -> FigureSource:
     sections = selectors.form_structure(form)
     indicators = [item.indicator for section in sections for item in section.items.all()]
-    earlier, previous = period.a_year_earlier(), period.previous()
-    found = selectors.aggregate(indicators, unit, sorted({period, earlier, previous}))
-    values = selectors.value_map(found["rows"])
-    periods_with_values = {row["period"] for row in found["rows"]}
-    compared_with = next((p for p in (earlier, previous) if p.code in periods_with_values), None)
-    own_unit = unit.kind in (form.reporting_kinds or [])
+    earlier = period.a_year_earlier()
+    found = selectors.aggregate(indicators, unit, [earlier, period])
+    return FigureSource(
+        sections=sections,
+        values=selectors.value_map(found["rows"]),
+        period=period,
+        earlier=earlier,
+        compared=any(row["period"] == earlier.code for row in found["rows"]),
+        own_unit=unit.kind in (form.reporting_kinds or []),
+    )
+
+
+def figures_of(form: Form, unit: OrgUnit, period: Period, source: FigureSource | None = None) -> Figures:
+    """The form's figures for the unit's subtree, a table per section: this period, and the same period a year
+    earlier when there are figures for it (never the period before: a half-year is not compared with the last)."""
+    source = source or figure_source(form, unit, period)
+    own_unit = source.own_unit
     columns = [capitalised(period.label)]
-    if compared_with is not None:
-        which = _("Cùng kỳ năm trước") if compared_with == earlier else _("Kỳ trước")
-        columns.append(f"{which} ({compared_with.label})")
+    if source.compared:
+        columns.append(_("Cùng kỳ năm trước (%(period)s)") % {"period": source.earlier.label})
     tables = []
-    for section in sections:
+    for section in source.sections:
         table = FigureTable(title=section.title)
         number = 0
         for item in section.items.all():
@@ -193,12 +184,10 @@ def figures_of(form: Form, unit: OrgUnit, period: Period) -> Figures:
             if list(indicator.categories.all()):
                 rows += [(key, label, True) for key, label in selectors.category_keys(indicator)]
             for key, label, sub in rows:
-                current = values.get((indicator.code, unit.pk, period.code, key))
-                before = (
-                    values.get((indicator.code, unit.pk, compared_with.code, key)) if compared_with else None
-                )
+                current = source.current(indicator, unit, key)
+                before = source.before(indicator, unit, key)
                 cells = [_formatted(indicator, current, own_unit)]
-                if compared_with is not None:
+                if source.compared:
                     cells.append(_formatted(indicator, before, own_unit))
                 table.rows.append(
                     FigureRow(
@@ -206,26 +195,36 @@ def figures_of(form: Form, unit: OrgUnit, period: Period) -> Figures:
                         name=f"– {label}" if sub else label,
                         measure=measure,
                         values=cells,
-                        change=_change(indicator, current, before, own_unit) if compared_with else "",
+                        change=_change(indicator, current, before, own_unit) if source.compared else "",
                         sub=sub,
                     )
                 )
         if table.rows:
             tables.append(table)
-    return Figures(columns=columns, tables=tables, compared=compared_with is not None)
+    return Figures(columns=columns, tables=tables, compared=source.compared)
 
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(line.split()) for line in (text or "").splitlines() if line.strip()]
 
 
-def narrative_blocks(narrative: dict) -> list[Block]:
+def outline_heading(key: str, heading, period: Period | None) -> str:
+    """The outline's heading as the document prints it: section IV names the coming period ("IV. PHƯƠNG HƯỚNG,
+    NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026")."""
+    if key == TASKS_KEY and period is not None:
+        return _("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ %(period)s") % {"period": next_period(period).label.upper()}
+    return str(heading)
+
+
+def narrative_blocks(narrative: dict, period: Period | None = None) -> list[Block]:
     """The outline's headings ("I. TÌNH HÌNH CHUNG", "1. Tình hình tư tưởng…") with their paragraphs; sections left
-    empty are left out, and so is a heading all of whose sub-sections are empty."""
+    empty are left out, and so is a heading all of whose sub-sections are empty. With the report's period, section
+    IV names the coming one."""
     blocks: list[Block] = []
     pending: Block | None = None
     for key, heading, depth in NARRATIVE_OUTLINE:
         paragraphs = _paragraphs(narrative.get(key, ""))
+        heading = outline_heading(key, heading, period)
         if depth == 1:
             pending = Block(str(heading), 1, paragraphs)
             if key in NARRATIVE_KEYS and paragraphs:
@@ -258,7 +257,7 @@ def document_content(document: ReportDocument) -> DocumentContent:
             document_type=DOCUMENT_TYPE,
             summary=document.summary,
             intro=_paragraphs(narrative.get(INTRO_KEY, "")),
-            blocks=narrative_blocks(narrative),
+            blocks=narrative_blocks(narrative, period),
             figures=figures,
             annex_title=_("PHỤ LỤC SỐ LIỆU"),
             annex_note=_("(Kèm theo Báo cáo %(number)s, %(date)s)")

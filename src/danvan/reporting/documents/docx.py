@@ -5,7 +5,7 @@ import io
 from django.utils.translation import gettext as _
 
 from ..models import ReportDocument
-from .content import DocumentContent, document_content
+from .content import ANNEX_WIDTHS, DocumentContent, document_content
 
 FONT = "Times New Roman"
 
@@ -165,8 +165,9 @@ def build_docx(document: ReportDocument, content: DocumentContent | None = None)
     """The Word file: A4, margins of Hướng dẫn 36-HD/VPTW (top and bottom 2 cm, left 3 cm, right 1.5 cm), Times New
     Roman 14; heading table, title, body, signature and recipients, then the annex of figures."""
     from docx import Document
+    from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
@@ -254,12 +255,16 @@ def build_docx(document: ReportDocument, content: DocumentContent | None = None)
     # Annex: a table of figures per section of the form.
     figures = content.figures
     if figures.tables:
-        breaker = _paragraph(word)
-        breaker.add_run().add_break(WD_BREAK.PAGE)
+        # On landscape pages of their own, the columns wide enough for their headings (ANNEX_WIDTHS).
+        annex = word.add_section(WD_SECTION.NEW_PAGE)
+        annex.orientation = WD_ORIENT.LANDSCAPE
+        annex.page_width, annex.page_height = Cm(29.7), Cm(21)
+        annex.top_margin, annex.bottom_margin = Cm(2), Cm(2)
+        annex.left_margin, annex.right_margin = Cm(2), Cm(2)
         _paragraph(word, content.annex_title, align=center, bold=True)
         _paragraph(word, content.annex_note, align=center, italic=True, after=12)
         columns = ["STT", _("Chỉ tiêu"), _("Đơn vị tính"), *figures.columns]
-        widths = [1.3, 7.2, 2.0, 2.0, 2.0, 2.0] if figures.compared else [1.3, 9.2, 2.0, 4.0]
+        widths = ANNEX_WIDTHS[figures.compared]
         if figures.compared:
             columns.append(_("Tăng (+), giảm (-)"))
         for table_content in figures.tables:

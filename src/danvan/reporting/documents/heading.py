@@ -99,7 +99,9 @@ def heading_defaults(unit: OrgUnit) -> dict:
     else:
         anchor, board = unit, _mobilisation_board(unit)
     province = province_of(anchor)
-    place = short_name(province) if province else short_name(anchor)
+    # The place line names where the issuing committee sits (Hướng dẫn 36-HD/VPTW): "Cao Bằng, ngày …" for the
+    # province's, "Nùng Trí Cao, ngày …" for a ward's.
+    place = short_name(anchor)
     committee = committee_name(anchor)
     provincial = anchor.kind == OrgUnit.Kind.PROVINCE
     if board is not None:

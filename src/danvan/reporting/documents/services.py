@@ -21,8 +21,10 @@ from danvan.orgunits.tree import intersect_paths
 from .. import jobs, tasks
 from ..models import Form, ReportDocument
 from ..periods import Period, form_period
-from .content import INTRO_KEY, TEXT_KEYS, assemble_narrative, capitalised, intro_paragraph
+from . import numbering
+from .content import INTRO_KEY, TEXT_KEYS, capitalised, intro_paragraph
 from .heading import document_summary, heading_defaults
+from .summary import assemble_narrative
 
 logger = logging.getLogger(__name__)
 
@@ -207,8 +209,25 @@ def update_document(actor, document: ReportDocument, **fields) -> ReportDocument
         if errors:
             raise ValidationError(errors)
         if before:
+            if "number" in before or "issued_on" in before:
+                numbering.record_override(actor, document, unit)
             document.save()
             record_change(actor, "update", document, before, after, unit)
+    return find_document(document.form, unit, Period.parse(document.period))
+
+
+def allocate_number(actor, document: ReportDocument) -> ReportDocument:
+    """Gives the document the next number of its unit's register of outgoing documents for the year of its date
+    (`numbering.give_next`), logged; the editor may still change it by hand (`update_document` keeps the register in
+    step)."""
+    with transaction.atomic():
+        document = ReportDocument.objects.select_for_update().get(pk=document.pk)
+        unit = OrgUnit.objects.get(pk=document.unit_id)
+        if not can_edit_document(actor, unit):
+            raise NotAllowed(_("Bạn không có quyền lấy số văn bản của %(unit)s.") % {"unit": unit.name})
+        before = document.number
+        numbering.give_next(actor, document, unit)
+        record_change(actor, "update", document, {"number": before}, {"number": document.number}, unit)
     return find_document(document.form, unit, Period.parse(document.period))
 
 

@@ -11,6 +11,7 @@ from danvan.orgunits.models import OrgUnit
 
 from .. import expressions
 from ..models import (
+    NARRATIVE_KEYS,
     Category,
     CategoryOption,
     Form,
@@ -236,8 +237,17 @@ def save_form(actor, form: Form | None = None, *, groups=None, **data) -> Form:
 
 
 @transaction.atomic
-def save_section(actor, form: Form, section: Section | None = None, *, title: str, indicators) -> Section:
-    """A section's title and its indicators in order (replacing the previous list)."""
+def save_section(
+    actor,
+    form: Form,
+    section: Section | None = None,
+    *,
+    title: str,
+    indicators,
+    narrative_key: str | None = None,
+) -> Section:
+    """A section's title and its indicators in order (replacing the previous list); `narrative_key` (kept when None):
+    the report document's outline section its figures are written into ("" for the one its title names)."""
     if not can_define(actor, form.owner):
         raise NotAllowed()
     indicators = list(indicators)
@@ -258,11 +268,25 @@ def save_section(actor, form: Form, section: Section | None = None, *, title: st
                 ]
             }
         )
+    if narrative_key and narrative_key not in NARRATIVE_KEYS:
+        raise ValidationError(
+            {"narrative_key": [_("Không có mục “%(key)s” trong đề cương báo cáo.") % {"key": narrative_key}]}
+        )
     creating = section is None
     if creating:
         section = Section(form=form, position=form.sections.count() + 1)
-    before = None if creating else {"section": section.title, "indicators": section_codes(section)}
+    before = (
+        None
+        if creating
+        else {
+            "section": section.title,
+            "indicators": section_codes(section),
+            "narrative_key": section.narrative_key,
+        }
+    )
     section.title = title
+    if narrative_key is not None:
+        section.narrative_key = narrative_key
     section.save()
     SectionIndicator.objects.filter(section=section).delete()
     SectionIndicator.objects.bulk_create(
@@ -274,7 +298,11 @@ def save_section(actor, form: Form, section: Section | None = None, *, title: st
         "create" if creating else "update",
         form,
         before,
-        {"section": section.title, "indicators": [i.code for i in indicators]},
+        {
+            "section": section.title,
+            "indicators": [i.code for i in indicators],
+            "narrative_key": section.narrative_key,
+        },
         form.owner,
     )
     return section

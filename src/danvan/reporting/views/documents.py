@@ -75,6 +75,22 @@ def _progress_context(document: ReportDocument | None, urls: dict) -> dict:
     }
 
 
+def _register_context(document: ReportDocument | None, unit: OrgUnit) -> dict:
+    """The unit's register of outgoing documents for the year of the document's date: its last lines, the number
+    the document holds in it and the number the next one will get."""
+    if document is None:
+        return {}
+    year = document.issued_on.year
+    register = documents.register_of(unit, year)
+    held = next((line for line in register if document.pk and line.document_id == document.pk), None)
+    return {
+        "register_year": year,
+        "register": register[:10],
+        "held_number": held,
+        "next_number": documents.next_number(unit, year),
+    }
+
+
 @login_required
 def document_page(request, form_id, unit_id, period):
     """The unit's report document for a form and period: heading, texts and signature to edit, then the Word and
@@ -98,17 +114,25 @@ def document_page(request, form_id, unit_id, period):
             documents.reassemble_narrative(user, document)
             messages.success(request, _("Đã ghép lại nội dung từ báo cáo của các đơn vị."))
             return redirect(urls["page"])
-        bound = DocumentForm(request.POST)
+        bound = DocumentForm(request.POST, period=period)
         if bound.is_valid():
             try:
                 document = documents.update_document(user, document, **bound.service_data())
                 if action == "generate":
                     documents.request_generation(user, document)
+                elif action == "number":
+                    document = documents.allocate_number(user, document)
             except ValidationError as error:
                 add_service_errors(bound, error, SERVICE_FIELDS)
             else:
                 if action == "generate":
                     messages.success(request, _("Đã lưu. Văn bản Word và PDF đang được tạo."))
+                    return redirect(urls["page"])
+                if action == "number":
+                    messages.success(
+                        request,
+                        _("Đã lưu và lấy số %(number)s trong sổ văn bản đi.") % {"number": document.number},
+                    )
                     return redirect(urls["page"])
                 messages.success(request, _("Đã lưu văn bản báo cáo."))
                 return redirect(urls["page"])
@@ -116,7 +140,9 @@ def document_page(request, form_id, unit_id, period):
         page_form = bound
     else:
         page_form = DocumentForm(
-            initial=DocumentForm.initial_of(document) if document else None, disabled=not editable
+            initial=DocumentForm.initial_of(document) if document else None,
+            disabled=not editable,
+            period=period,
         )
     context = {
         "report_form": report_form,
@@ -127,6 +153,7 @@ def document_page(request, form_id, unit_id, period):
         "figures": documents.figures_of(report_form, unit, period),
         "reports_unit": unit.kind in (report_form.reporting_kinds or []),
         "history": list(history_for(document)[:20]) if document is not None and document.pk else [],
+        **_register_context(document, unit),
         "crumbs": crumbs((report_form.name, None), (unit.name, None), (_("Văn bản báo cáo"), None)),
         **_progress_context(document, urls),
     }

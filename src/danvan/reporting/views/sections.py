@@ -62,7 +62,7 @@ def _section_rows(user, report_form: Form, section: Section | None, form) -> lis
 def _section_form_view(request, report_form: Form, section: Section | None):
     user = request.user
     candidates = selectors.indicators_visible_to(user)
-    initial = {"title": section.title} if section else {}
+    initial = {"title": section.title, "narrative_key": section.narrative_key} if section else {}
     form = SectionForm(request.POST or None, indicators=candidates, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -72,6 +72,7 @@ def _section_form_view(request, report_form: Form, section: Section | None):
                 section,
                 title=form.cleaned_data["title"],
                 indicators=form.cleaned_data["indicators"],
+                narrative_key=form.cleaned_data["narrative_key"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -50,7 +50,7 @@ class Command(BaseCommand):
         if reports["loaded"]:
             self.stdout.write(
                 f"Đã nạp biểu mẫu báo cáo sơ kết 6 tháng: {reports['communes']} xã, phường kỳ 2026H1, "
-                f"{reports['old_communes']} xã, phường cũ kỳ 2024H2."
+                f"{reports['old_communes']} xã, phường cũ kỳ 2024H2 và 2025H1."
             )
         self.stdout.write(
             "Dữ liệu demo đã sẵn sàng. Tài khoản: admin, caobang, thucphan; mật khẩu: " + DEMO_PASSWORD
