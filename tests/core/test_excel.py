@@ -403,12 +403,17 @@ def test_template_has_styled_headers_formats_a_guide_and_dropdowns():
     assert workbook.sheetnames == ["Người", "Ví dụ", "Hướng dẫn"]
     sheet, examples, guide = workbook["Người"], workbook["Ví dụ"], workbook["Hướng dẫn"]
     for data_sheet in (sheet, examples):
-        assert [cell.value for cell in data_sheet[1]] == HEADERS and all(cell.font.b for cell in data_sheet[1])
+        assert [cell.value for cell in data_sheet[1]] == HEADERS and all(
+            cell.font.b for cell in data_sheet[1]
+        )
         assert data_sheet.freeze_panes == "A2" and data_sheet.column_dimensions["A"].width == 30
     assert sheet.max_row == 1  # the import reads this sheet: the example is not on it
     assert sheet.column_dimensions["C"].number_format == excel.TEXT_FORMAT
     assert examples["A2"].value == "An"
-    assert (examples["B2"].number_format, examples["C2"].number_format) == (excel.DATE_FORMAT, excel.TEXT_FORMAT)
+    assert (examples["B2"].number_format, examples["C2"].number_format) == (
+        excel.DATE_FORMAT,
+        excel.TEXT_FORMAT,
+    )
     assert examples["D2"].alignment.wrap_text
     (validation,) = sheet.data_validations.dataValidation
     assert (validation.formula1, str(validation.sqref)) == (names, f"A2:A{excel.MAX_ROWS + 1}")

@@ -20,9 +20,11 @@ def test_the_2026_commune_form_has_no_province_or_district_columns(units, commun
         labels = [label for _key, label in category_keys(Indicator.objects.get(code=code))]
         assert labels == ["Cấp xã, phường, đặc khu", "Cấp thôn, tổ dân phố"]
     draft = services.open_submission(commune_editor, form, units["thuc_phan"], "2026H1")
-    html = client_for(commune_editor).get(
-        reverse("reporting:entry", args=[form.pk, units["thuc_phan"].pk, draft.period])
-    ).content.decode()
+    html = (
+        client_for(commune_editor)
+        .get(reverse("reporting:entry", args=[form.pk, units["thuc_phan"].pk, draft.period]))
+        .content.decode()
+    )
     assert "Cấp xã, phường, đặc khu" in html
     assert "Cấp huyện" not in html and "Cấp tỉnh" not in html
 
@@ -32,7 +34,9 @@ def test_the_old_communes_figures_keep_their_columns(units):
     for code in LEVEL_INDICATORS:
         indicator = Indicator.objects.get(code=code)
         keys = {key for key, _label in category_keys(indicator)}
-        stored = set(Value.objects.filter(indicator=indicator, period="2024H2").values_list("category", flat=True))
+        stored = set(
+            Value.objects.filter(indicator=indicator, period="2024H2").values_list("category", flat=True)
+        )
         assert stored and stored <= keys
 
 
@@ -41,4 +45,8 @@ def test_the_four_level_category_stays_for_the_periods_before_the_reform(units):
     four = Category.objects.get(code="cap")
     assert [o.code for o in four.options.all()] == ["province", "district", "commune", "hamlet"]
     two = Category.objects.get(code="cap_hai_cap")
-    assert [o.name for o in two.options.all()] == ["Cấp tỉnh", "Cấp xã, phường, đặc khu", "Cấp thôn, tổ dân phố"]
+    assert [o.name for o in two.options.all()] == [
+        "Cấp tỉnh",
+        "Cấp xã, phường, đặc khu",
+        "Cấp thôn, tổ dân phố",
+    ]

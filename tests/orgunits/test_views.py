@@ -81,9 +81,11 @@ def test_tree_sorts_provinces_and_cities_together_in_vietnamese_order(units, sup
 
 
 def test_tree_shows_closed_units_apart_after_the_open_ones(units, province_admin, client_for):
-    html = client_for(province_admin).get(
-        reverse("orgunits:tree_children", args=[units["cao_bang"].pk])
-    ).content.decode()
+    html = (
+        client_for(province_admin)
+        .get(reverse("orgunits:tree_children", args=[units["cao_bang"].pk]))
+        .content.decode()
+    )
     heading = html.index("Đã kết thúc hoạt động (giải thể, sáp nhập)")
     open_part, closed_part = html[:heading], html[heading:]
     assert "Phường Thục Phán" in open_part and "Thành phố Cao Bằng" not in open_part
@@ -199,7 +201,7 @@ def test_edit_and_close_a_hamlet_through_the_pages(units, commune_editor, client
     hamlet.refresh_from_db()
     assert hamlet.name == "Tổ dân phố Hòa Bình 2" and hamlet.valid_to.isoformat() == "2026-12-31"
     history = client.get(reverse("orgunits:detail", args=[hamlet.pk]), {"tab": "history"}).content.decode()
-    assert "Tổ dân phố Hòa Bình 2" in history and "2026-12-31" in history
+    assert "Tổ dân phố Hòa Bình 2" in history and "31/12/2026" in history
 
 
 def test_lineage_tab_of_a_dissolved_district_lists_its_successor_communes(units, province_admin, client_for):

@@ -451,7 +451,9 @@ def test_the_templates_examples_are_not_imported_with_the_users_rows(units, comm
     assert report.ok, report.messages
     assert [p.name for p in report.created] == ["Bếp ăn tình thương"]
     empty = import_practices_workbook(
-        commune_editor, units["thuc_phan"], SimpleUploadedFile("mau.xlsx", template_workbook(units["thuc_phan"]))
+        commune_editor,
+        units["thuc_phan"],
+        SimpleUploadedFile("mau.xlsx", template_workbook(units["thuc_phan"])),
     )
     assert not empty.ok and not Practice.objects.filter(name="Tuyến đường hoa").exists()
 

@@ -317,7 +317,7 @@ def test_result_columns_are_labelled_in_the_order_of_their_inputs_and_errors(
     table = html[html.index('id="results"') :]
     table = table[: table.index("</table>")]
     headers = re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', table)
-    first_row = table[table.index('<tr>', table.index("<tbody")) :]
+    first_row = table[table.index("<tr>", table.index("<tbody")) :]
     first_row = first_row[: first_row.index("</tr>")]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", first_row, re.S)
     inputs = [re.search(r'name="results-0-(\w+)"', cell).group(1) for cell in cells]

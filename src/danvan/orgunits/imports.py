@@ -510,7 +510,11 @@ def template_workbook(root: OrgUnit | None = None) -> bytes:
             "«%(examples)s» có hai dòng mẫu để tham khảo; trang đó không được nhập. Tệp được kiểm tra toàn bộ: nếu có một dòng sai thì không "
             "dòng nào được lưu, và trang nhập sẽ chỉ ra từng dòng, từng cột cần sửa. Tối đa %(rows)s dòng, 5 MB."
         )
-        % {"sheet": SHEET_TITLE, "examples": excel.EXAMPLES_SHEET_TITLE, "rows": number_format(MAX_ROWS, force_grouping=True)},
+        % {
+            "sheet": SHEET_TITLE,
+            "examples": excel.EXAMPLES_SHEET_TITLE,
+            "rows": number_format(MAX_ROWS, force_grouping=True),
+        },
         guide_widths={"A": 26, "B": 11, "C": 70, "D": 3, "E": 22, "F": 3, "G": 46, "H": 20},
     )
     allowed = allowed_values()

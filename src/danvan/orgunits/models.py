@@ -305,6 +305,8 @@ class LineageLink(models.Model):
     partial = models.BooleanField(_("một phần"), default=False)
 
     class Meta:
+        verbose_name = _("đơn vị trong sự kiện sắp xếp")
+        verbose_name_plural = _("đơn vị trong sự kiện sắp xếp")
         constraints = [models.UniqueConstraint(fields=["event", "unit", "role"], name="lineagelink_unique")]
         indexes = [models.Index(fields=["unit", "role"])]
 

@@ -66,7 +66,11 @@ def template_workbook(root: OrgUnit | None = None) -> bytes:
             "thì không dòng nào được lưu, và trang nhập sẽ chỉ ra từng dòng, từng cột cần sửa. "
             "Tối đa %(rows)s dòng, 5 MB."
         )
-        % {"sheet": SHEET_TITLE, "examples": excel.EXAMPLES_SHEET_TITLE, "rows": number_format(MAX_ROWS, force_grouping=True)},
+        % {
+            "sheet": SHEET_TITLE,
+            "examples": excel.EXAMPLES_SHEET_TITLE,
+            "rows": number_format(MAX_ROWS, force_grouping=True),
+        },
         guide_widths={"A": 24, "B": 11, "C": 70, "D": 3, "E": 20, "F": 3, "G": 34, "H": 3, "I": 40, "J": 18},
     )
     allowed = allowed_values(root)

@@ -51,4 +51,11 @@ class Migration(migrations.Migration):
         ),
         migrations.RunPython(resort_units, migrations.RunPython.noop),
         migrations.RunPython(name_the_end_of_districts, migrations.RunPython.noop),
+        migrations.AlterModelOptions(
+            name="lineagelink",
+            options={
+                "verbose_name": "đơn vị trong sự kiện sắp xếp",
+                "verbose_name_plural": "đơn vị trong sự kiện sắp xếp",
+            },
+        ),
     ]
