@@ -62,9 +62,9 @@ def template_workbook(root: OrgUnit | None = None) -> bytes:
         guide_title=_("Hướng dẫn nhập mô hình, điển hình “Dân vận khéo” từ Excel"),
         guide_intro=_(
             "Mỗi dòng của trang «%(sheet)s» là một mô hình hoặc một điển hình; dòng 1 là tiêu đề, giữ nguyên tên "
-            "cột. Trang «%(examples)s» có hai dòng mẫu để tham khảo; trang đó không được nhập. Tệp được kiểm tra toàn bộ: nếu có một dòng sai "
-            "thì không dòng nào được lưu, và trang nhập sẽ chỉ ra từng dòng, từng cột cần sửa. "
-            "Tối đa %(rows)s dòng, 5 MB."
+            "cột. Trang «%(examples)s» có hai dòng mẫu để tham khảo; trang đó không được nhập. Tệp được "
+            "kiểm tra toàn bộ: nếu có một dòng sai thì không dòng nào được lưu, và trang nhập sẽ chỉ ra từng "
+            "dòng, từng cột cần sửa. Tối đa %(rows)s dòng, 5 MB."
         )
         % {
             "sheet": SHEET_TITLE,
