@@ -5,10 +5,10 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from PIL import Image
 
 from danvan.accounts.scope import Role
 from danvan.orgunits.models import OrgUnit

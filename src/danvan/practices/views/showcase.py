@@ -88,7 +88,9 @@ def showcase(request):
             "province": province,
             "communes": communes,
             "commune": commune,
-            "filtered": bool(q or field_id or kind or request.GET.get("province") or request.GET.get("commune")),
+            "filtered": bool(
+                q or field_id or kind or request.GET.get("province") or request.GET.get("commune")
+            ),
         },
     )
 
@@ -103,7 +105,9 @@ def _places(request):
     communes, commune = [], None
     if province is not None:
         communes = list(
-            OrgUnit.objects.filter(parent=province, kind=OrgUnit.Kind.COMMUNE).open_on(today).vietnamese_order()
+            OrgUnit.objects.filter(parent=province, kind=OrgUnit.Kind.COMMUNE)
+            .open_on(today)
+            .vietnamese_order()
         )
         commune_id = request.GET.get("commune", "")
         commune = next((unit for unit in communes if str(unit.pk) == commune_id), None)
