@@ -5,36 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("orgunits", "0002_orgunit_path_validity_idx"),
-        ("practices", "0002_standard_fields"),
+        ('orgunits', '0002_orgunit_path_validity_idx'),
+        ('practices', '0002_standard_fields'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name="practiceyear",
-            name="practiceyear_year_path",
+            model_name='practiceyear',
+            name='practiceyear_year_path',
         ),
         migrations.RemoveIndex(
-            model_name="practiceyearfield",
-            name="pyfield_year_path",
+            model_name='practiceyearfield',
+            name='pyfield_year_path',
         ),
         migrations.AddIndex(
-            model_name="practiceyear",
-            index=models.Index(
-                fields=["year", "owner_path", "level", "kind", "status"], name="practiceyear_year_path_cover"
-            ),
+            model_name='practiceyear',
+            index=models.Index(fields=['year', 'owner_path', 'level', 'kind', 'status'], name='practiceyear_year_path_cover'),
         ),
         migrations.AddIndex(
-            model_name="practiceyearfield",
-            index=models.Index(
-                fields=["year", "owner_path", "level", "field", "kind", "status"],
-                name="pyfield_year_path_cover",
-            ),
+            model_name='practiceyearfield',
+            index=models.Index(fields=['year', 'owner_path', 'level', 'field', 'kind', 'status'], name='pyfield_year_path_cover'),
         ),
         migrations.AddIndex(
-            model_name="practiceyearfield",
-            index=models.Index(fields=["year", "level", "field"], name="pyfield_year_level_field"),
+            model_name='practiceyearfield',
+            index=models.Index(fields=['year', 'level', 'field'], name='pyfield_year_level_field'),
         ),
     ]

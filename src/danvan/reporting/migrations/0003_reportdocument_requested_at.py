@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("reporting", "0002_standard_categories"),
+        ('reporting', '0002_standard_categories'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="reportdocument",
-            name="requested_at",
+            model_name='reportdocument',
+            name='requested_at',
             field=models.DateTimeField(blank=True, null=True),
         ),
     ]

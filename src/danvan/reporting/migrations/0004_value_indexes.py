@@ -6,73 +6,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("orgunits", "0002_orgunit_path_validity_idx"),
-        ("reporting", "0003_reportdocument_requested_at"),
+        ('orgunits', '0002_orgunit_path_validity_idx'),
+        ('reporting', '0003_reportdocument_requested_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name="value",
-            name="value_once_per_cell",
+            model_name='value',
+            name='value_once_per_cell',
         ),
         migrations.RemoveIndex(
-            model_name="valuechange",
-            name="valuechange_cell",
+            model_name='valuechange',
+            name='valuechange_cell',
         ),
         migrations.AlterField(
-            model_name="value",
-            name="unit",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="orgunits.orgunit",
-            ),
+            model_name='value',
+            name='unit',
+            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='orgunits.orgunit'),
         ),
         migrations.AlterField(
-            model_name="value",
-            name="updated_by",
-            field=models.ForeignKey(
-                blank=True,
-                db_index=False,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-            ),
+            model_name='value',
+            name='updated_by',
+            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AlterField(
-            model_name="valuechange",
-            name="unit",
-            field=models.ForeignKey(
-                db_index=False,
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="+",
-                to="orgunits.orgunit",
-            ),
+            model_name='valuechange',
+            name='unit',
+            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgunits.orgunit'),
         ),
         migrations.AlterField(
-            model_name="valuechange",
-            name="user",
-            field=models.ForeignKey(
-                blank=True,
-                db_index=False,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="+",
-                to=settings.AUTH_USER_MODEL,
-            ),
+            model_name='valuechange',
+            name='user',
+            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
         ),
         migrations.AddIndex(
-            model_name="valuechange",
-            index=models.Index(fields=["period", "unit", "indicator", "category"], name="valuechange_cell"),
+            model_name='valuechange',
+            index=models.Index(fields=['period', 'unit', 'indicator', 'category'], name='valuechange_cell'),
         ),
         migrations.AddConstraint(
-            model_name="value",
-            constraint=models.UniqueConstraint(
-                fields=("period", "unit", "indicator", "category"), name="value_once_per_cell"
-            ),
+            model_name='value',
+            constraint=models.UniqueConstraint(fields=('period', 'unit', 'indicator', 'category'), name='value_once_per_cell'),
         ),
     ]
