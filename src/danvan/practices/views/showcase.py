@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from danvan.accounts.scope import can_view_path
 from danvan.core.lists import page_of
 from danvan.core.text import fold
+from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
-from danvan.orgunits.tree import subtree_q
+from danvan.orgunits.tree import subtrees_q
 
 from ..models import Commendation, Field, Practice, Status
 from ..selectors import recognised_for_showcase, showcase_photos
@@ -69,7 +70,8 @@ def showcase(request):
     provinces, province, communes, commune = _places(request)
     place = commune or province
     if place is not None:
-        practices = practices.filter(subtree_q(place.path, "owner_path"))
+        # Through lineage: a province made in 2025 shows its predecessors' models too.
+        practices = practices.filter(subtrees_q(lineage_paths(place), "owner_path"))
     elif request.GET.get("province") or request.GET.get("commune"):
         practices = practices.none()
     page = page_of(request, practices, SHOWCASE_PAGE_SIZE)
