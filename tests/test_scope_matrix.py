@@ -161,6 +161,7 @@ ROWS = [
     row("practices:export_practices",               "GET",   LOGIN, 200, 200, query="unit=@commune"),
     row("practices:showcase",             "GET",   200, 200, 200),
     row("practices:showcase_detail",      "GET",   200, 200, 200, pk="public_practice"),
+    row("practices:showcase_photo",       "GET",   404, 404, 404, pk="attachment"),  # not a showcased model's
     # --- reporting: entry, workflow, completeness ---
     row("reporting:home",                 "GET",   LOGIN, 200, 200, query=IN_UNIT),
     row("reporting:completeness",         "GET",   LOGIN, 404, 200, form_id="form"),

@@ -27,3 +27,14 @@ def xlsx_upload(*rows, name: str, headers, title: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(
         name, xlsx_bytes(*rows, headers=headers, title=title), content_type=XLSX_CONTENT_TYPE
     )
+
+
+def copy_examples_into_the_data_sheet(content: bytes, data_title: str) -> bytes:
+    """What a user does who keeps an import template's examples: copies the rows of «Ví dụ» into the data
+    sheet."""
+    workbook = openpyxl.load_workbook(io.BytesIO(content))
+    for values in workbook["Ví dụ"].iter_rows(min_row=2, values_only=True):
+        workbook[data_title].append(values)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

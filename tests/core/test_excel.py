@@ -400,12 +400,21 @@ def test_template_has_styled_headers_formats_a_guide_and_dropdowns():
     assert names == "'Hướng dẫn'!$E$5:$E$6"
     template.add_dropdown("name", names, "Tên")
     workbook = openpyxl.load_workbook(io.BytesIO(template.to_bytes()))
-    assert workbook.sheetnames == ["Người", "Hướng dẫn"]
-    sheet, guide = workbook["Người"], workbook["Hướng dẫn"]
-    assert [cell.value for cell in sheet[1]] == HEADERS and all(cell.font.b for cell in sheet[1])
-    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["A"].width == 30
-    assert (sheet["B2"].number_format, sheet["C2"].number_format) == (excel.DATE_FORMAT, excel.TEXT_FORMAT)
-    assert sheet["D2"].alignment.wrap_text
+    assert workbook.sheetnames == ["Người", "Ví dụ", "Hướng dẫn"]
+    sheet, examples, guide = workbook["Người"], workbook["Ví dụ"], workbook["Hướng dẫn"]
+    for data_sheet in (sheet, examples):
+        assert [cell.value for cell in data_sheet[1]] == HEADERS and all(
+            cell.font.b for cell in data_sheet[1]
+        )
+        assert data_sheet.freeze_panes == "A2" and data_sheet.column_dimensions["A"].width == 30
+    assert sheet.max_row == 1  # the import reads this sheet: the example is not on it
+    assert sheet.column_dimensions["C"].number_format == excel.TEXT_FORMAT
+    assert examples["A2"].value == "An"
+    assert (examples["B2"].number_format, examples["C2"].number_format) == (
+        excel.DATE_FORMAT,
+        excel.TEXT_FORMAT,
+    )
+    assert examples["D2"].alignment.wrap_text
     (validation,) = sheet.data_validations.dataValidation
     assert (validation.formula1, str(validation.sqref)) == (names, f"A2:A{excel.MAX_ROWS + 1}")
     assert (guide["A1"].value, guide["A2"].value, guide["E4"].value) == (

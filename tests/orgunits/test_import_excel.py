@@ -521,12 +521,13 @@ def test_template_downloads_and_reimports_cleanly(units, commune_editor, client_
     assert response["Content-Type"] == imports.XLSX_CONTENT_TYPE
     assert "attachment" in response["Content-Disposition"]
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Đơn vị", "Hướng dẫn"]
+    assert workbook.sheetnames == ["Đơn vị", "Ví dụ", "Hướng dẫn"]
     sheet = workbook["Đơn vị"]
     assert [cell.value for cell in sheet[1]] == HEADERS
     assert all(cell.font.b for cell in sheet[1])
     assert sheet.column_dimensions["A"].width >= 30
-    assert sheet.max_row == 3
+    assert sheet.max_row == 1  # the examples are on «Ví dụ», which the import does not read
+    assert [cell.value for cell in workbook["Ví dụ"][1]] == HEADERS and workbook["Ví dụ"].max_row == 3
     lists = {validation.formula1 for validation in sheet.data_validations.dataValidation}
     assert lists == {"'Hướng dẫn'!$E$5:$E$6", "'Hướng dẫn'!$G$5:$G$24"}
     guide = workbook["Hướng dẫn"]
@@ -535,9 +536,12 @@ def test_template_downloads_and_reimports_cleanly(units, commune_editor, client_
     assert "Tổ dân phố" in allowed and MASS_ORG in allowed
     assert {guide.cell(row=r, column=1).value for r in range(5, 14)} == set(HEADERS)
 
-    posted = client.post(
+    untouched = client.post(
         import_url(thuc_phan), {"file": SimpleUploadedFile("mau-nhap-don-vi.xlsx", response.content)}
     )
+    assert untouched.status_code == 200 and not children_named(thuc_phan, "Tổ dân phố Hòa Bình").exists()
+    kept = workbooks.copy_examples_into_the_data_sheet(response.content, "Đơn vị")
+    posted = client.post(import_url(thuc_phan), {"file": SimpleUploadedFile("mau-nhap-don-vi.xlsx", kept)})
     assert posted.status_code == 302
     assert posted["Location"].startswith(reverse("orgunits:detail", args=[thuc_phan.pk]))
     assert (
@@ -549,7 +553,8 @@ def test_province_template_examples_import_into_the_province(units, province_adm
     cao_bang = units["cao_bang"]
     client = client_for(province_admin)
     response = client.get(f"{reverse('orgunits:import_template')}?unit={cao_bang.pk}")
-    report = import_units_workbook(province_admin, cao_bang, SimpleUploadedFile("mau.xlsx", response.content))
+    kept = workbooks.copy_examples_into_the_data_sheet(response.content, "Đơn vị")
+    report = import_units_workbook(province_admin, cao_bang, SimpleUploadedFile("mau.xlsx", kept))
     assert report.ok, report.messages
     hamlet, agency = report.created
     assert hamlet.parent.kind == OrgUnit.Kind.COMMUNE and hamlet.parent.path.startswith(cao_bang.path)

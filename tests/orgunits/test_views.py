@@ -1,8 +1,11 @@
 """The unit pages: what each user sees, the forms, scope and fixed query counts."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
+from danvan.core.text import vietnamese_sorted
 from danvan.orgunits.models import OrgUnit
 from tests import factories
 
@@ -63,6 +66,38 @@ def test_tree_as_of_a_date_shows_the_units_open_then(units, province_admin, clie
     assert "Phường Thục Phán" in after and "Thành phố Cao Bằng" not in after
 
 
+def without_kind(name: str) -> str:
+    return re.sub(r"^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu) ", "", name)
+
+
+def test_tree_sorts_provinces_and_cities_together_in_vietnamese_order(units, superuser, client_for):
+    """«Thành phố Hà Nội» stands between «Tỉnh Gia Lai» and «Tỉnh Hà Tĩnh», not before every «Tỉnh …»."""
+    html = client_for(superuser).get(reverse("orgunits:tree"), {"as_of": "01/01/2026"}).content.decode()
+    names = re.findall(r'class="dv-unit-name">([^<]+)</a>', html)
+    assert len(names) == 34
+    assert names == vietnamese_sorted(names, key=without_kind)
+    assert names.index("Tỉnh Gia Lai") < names.index("Thành phố Hà Nội") < names.index("Tỉnh Hà Tĩnh")
+    assert names[0] == "Tỉnh An Giang" and names[-1] == "Tỉnh Vĩnh Long"
+
+
+def test_tree_shows_closed_units_apart_after_the_open_ones(units, province_admin, client_for):
+    html = (
+        client_for(province_admin)
+        .get(reverse("orgunits:tree_children", args=[units["cao_bang"].pk]))
+        .content.decode()
+    )
+    heading = html.index("Đã kết thúc hoạt động (giải thể, sáp nhập)")
+    open_part, closed_part = html[:heading], html[heading:]
+    assert "Phường Thục Phán" in open_part and "Thành phố Cao Bằng" not in open_part
+    assert "Thành phố Cao Bằng" in closed_part and "Phường Thục Phán" not in closed_part
+    assert "Đã kết thúc" in closed_part.split("Thành phố Cao Bằng", 1)[1].split("</li>", 1)[0]
+    children_tab = client_for(province_admin).get(
+        reverse("orgunits:detail", args=[units["cao_bang"].pk]), {"tab": "children"}
+    )
+    rows = [child.valid_to is None for child in children_tab.context["page_obj"].object_list]
+    assert rows == sorted(rows, reverse=True)
+
+
 def test_bad_as_of_date_answers_a_vietnamese_message(units, province_admin, client_for):
     response = client_for(province_admin).get(reverse("orgunits:tree"), {"as_of": "31/02/2025"})
     assert response.status_code == 200
@@ -74,9 +109,8 @@ def test_list_is_sorted_in_vietnamese_order_and_paginated(units, province_admin,
         reverse("orgunits:unit_list"), {"kind": "commune", "as_of": "2026-01-01"}
     )
     names = [unit.name for unit in response.context["page_obj"].object_list]
-    assert names == sorted(
-        names, key=lambda n: OrgUnit(name=n).sort_key or __import__("danvan.core.text").core.text.sort_key(n)
-    )
+    assert names == vietnamese_sorted(names, key=without_kind)
+    assert {name.split()[0] for name in names} == {"Phường", "Xã"}  # interleaved by their own names
     assert (
         response.context["page_obj"].paginator.count
         == units["cao_bang"].children.filter(kind="commune", valid_to__isnull=True).count()
@@ -167,7 +201,7 @@ def test_edit_and_close_a_hamlet_through_the_pages(units, commune_editor, client
     hamlet.refresh_from_db()
     assert hamlet.name == "Tổ dân phố Hòa Bình 2" and hamlet.valid_to.isoformat() == "2026-12-31"
     history = client.get(reverse("orgunits:detail", args=[hamlet.pk]), {"tab": "history"}).content.decode()
-    assert "Tổ dân phố Hòa Bình 2" in history and "2026-12-31" in history
+    assert "Tổ dân phố Hòa Bình 2" in history and "31/12/2026" in history
 
 
 def test_lineage_tab_of_a_dissolved_district_lists_its_successor_communes(units, province_admin, client_for):
@@ -176,7 +210,9 @@ def test_lineage_tab_of_a_dissolved_district_lists_its_successor_communes(units,
         .get(reverse("orgunits:detail", args=[units["tp_cao_bang"].pk]), {"tab": "lineage"})
         .content.decode()
     )
-    assert "Phường Thục Phán" in page and "Kết thúc hoạt động" in page
+    assert "Phường Thục Phán" in page
+    # Districts were not dissolved one by one: the level ended on 1/7/2025 (Nghị quyết 203/2025/QH15).
+    assert "Kết thúc hoạt động của đơn vị hành chính cấp huyện" in page and "giải thể" not in page
 
 
 def test_english_ui_keeps_vietnamese_dates(units, province_admin, client_for):

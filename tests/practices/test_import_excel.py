@@ -421,19 +421,53 @@ def test_template_has_guide_dropdowns_and_example_rows_that_import_cleanly(units
     root = units[key]
     content = template_workbook(root)
     workbook = openpyxl.load_workbook(io.BytesIO(content))
-    assert workbook.sheetnames == ["Mô hình", "Hướng dẫn"]
+    assert workbook.sheetnames == ["Mô hình", "Ví dụ", "Hướng dẫn"]
     sheet = workbook["Mô hình"]
     assert [cell.value for cell in sheet[1]] == HEADERS
-    assert sheet.max_row == 3
     validated = {str(v.sqref).split(":")[0] for v in sheet.data_validations.dataValidation}
     assert {"B2", "C2", "D2"} <= validated  # Loại, Đơn vị thực hiện, Lĩnh vực
+    examples = workbook["Ví dụ"]
+    assert [cell.value for cell in examples[1]] == HEADERS and examples.max_row == 3
     guide = workbook["Hướng dẫn"]
     assert guide["A1"].value.startswith("Hướng dẫn nhập mô hình")
     assert [guide.cell(row=5 + i, column=1).value for i in range(len(HEADERS))] == HEADERS
     assert guide["E5"].value == MODEL and guide["E6"].value == EXEMPLAR
-    report = import_practices_workbook(superuser, root, SimpleUploadedFile("mau.xlsx", content))
+    kept = workbooks.copy_examples_into_the_data_sheet(content, "Mô hình")
+    report = import_practices_workbook(superuser, root, SimpleUploadedFile("mau.xlsx", kept))
     assert report.ok, report.messages
     assert {p.kind for p in report.created} == {Practice.Kind.MODEL, Practice.Kind.EXEMPLAR}
+
+
+def test_the_templates_examples_are_not_imported_with_the_users_rows(units, commune_editor):
+    """The examples are on a sheet of their own: a user who fills the template and forgets them registers only
+    their own rows."""
+    workbook = openpyxl.load_workbook(io.BytesIO(template_workbook(units["thuc_phan"])))
+    workbook["Mô hình"].append(["Bếp ăn tình thương", MODEL, "", "Văn hóa – xã hội", YEAR])
+    out = io.BytesIO()
+    workbook.save(out)
+    report = import_practices_workbook(
+        commune_editor, units["thuc_phan"], SimpleUploadedFile("mau.xlsx", out.getvalue())
+    )
+    assert report.ok, report.messages
+    assert [p.name for p in report.created] == ["Bếp ăn tình thương"]
+    empty = import_practices_workbook(
+        commune_editor,
+        units["thuc_phan"],
+        SimpleUploadedFile("mau.xlsx", template_workbook(units["thuc_phan"])),
+    )
+    assert not empty.ok and not Practice.objects.filter(name="Tuyến đường hoa").exists()
+
+
+def test_the_templates_field_column_takes_several_fields(units):
+    """Lĩnh vực holds several values separated by «;»: the column offers the list as help, it does not hold the
+    cell to one item of it (a list dropdown keeps one value and replaces it with the next one picked)."""
+    sheet = openpyxl.load_workbook(io.BytesIO(template_workbook(units["thuc_phan"])))["Mô hình"]
+    on_fields = [v for v in sheet.data_validations.dataValidation if str(v.sqref).startswith("D2")]
+    assert len(on_fields) == 1
+    assert on_fields[0].type != "list"
+    assert "dấu ;" in on_fields[0].prompt and "Hướng dẫn" in on_fields[0].prompt
+    on_kind = [v for v in sheet.data_validations.dataValidation if str(v.sqref).startswith("B2")]
+    assert on_kind[0].type == "list"  # a single-valued column keeps its dropdown
 
 
 # ------------------------------------------------------------------------------------------------- views

@@ -1,13 +1,17 @@
 """The public showcase: anyone may open it, it lists recognised models only, and never personal contact data."""
 
 import datetime
+import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from PIL import Image
 
 from danvan.accounts.scope import Role
+from danvan.orgunits.models import OrgUnit
 from danvan.practices import services
 from danvan.practices.models import Commendation, Practice, Status
 from tests import factories
@@ -29,6 +33,12 @@ def register(actor, owner, fields, name, **extra):
         **extra,
     }
     return services.register_practice(actor, owner=owner, fields=fields, name=name, **data)
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
 
 
 @pytest.fixture
@@ -243,3 +253,57 @@ def test_showcase_query_count_does_not_grow_with_the_page(client, showcase_data,
             recognised_by=units["ban_tgdv_cao_bang"],
         )
     assert count() == few
+
+
+def photo_upload(name="anh.png", colour=(200, 30, 30)):
+    image = Image.new("RGB", (1200, 800), colour)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def test_showcase_shows_photos_of_the_models_as_thumbnails(client, showcase_data, commune_editor, media):
+    road = showcase_data["road"]
+    photo = services.add_attachment(commune_editor, road, photo_upload())
+    services.add_attachment(
+        commune_editor,
+        road,
+        SimpleUploadedFile("quyet-dinh.pdf", b"%PDF-1.4 bien ban", content_type="application/pdf"),
+    )
+    hidden = services.add_attachment(commune_editor, showcase_data["hidden"][0], photo_upload("an.png"))
+    thumbnail = reverse("practices:showcase_photo", args=[photo.pk])
+    for page in (reverse("practices:showcase"), reverse("practices:showcase_detail", args=[road.pk])):
+        html = client.get(page).content.decode()
+        assert f'src="{thumbnail}"' in html and 'alt="Ảnh: Tuyến đường hoa"' in html
+        assert "quyet-dinh.pdf" not in html
+    response = client.get(thumbnail)
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    served = Image.open(
+        io.BytesIO(b"".join(response.streaming_content if response.streaming else [response.content]))
+    )
+    assert max(served.size) <= 640  # a thumbnail, not the 1200 px original
+    document = road.attachments.exclude(pk=photo.pk).get()
+    assert client.get(reverse("practices:showcase_photo", args=[document.pk])).status_code == 404
+    assert client.get(reverse("practices:showcase_photo", args=[hidden.pk])).status_code == 404
+
+
+def test_showcase_filters_by_province_and_commune(client, showcase_data, units):
+    showcase = reverse("practices:showcase")
+    cao_bang, nung_tri_cao = units["cao_bang"], units["nung_tri_cao"]
+    html = client.get(showcase, {"province": cao_bang.pk}).content.decode()
+    assert all(name in html for name in ("Tuyến đường hoa", "Gương mẫu hiến đất làm đường", "Camera an ninh"))
+    assert f'<option value="{nung_tri_cao.pk}">Phường Nùng Trí Cao</option>' in html  # its communes offered
+    html = client.get(showcase, {"province": cao_bang.pk, "commune": nung_tri_cao.pk}).content.decode()
+    assert "Camera an ninh" in html and "Tuyến đường hoa" not in html and "Gương mẫu hiến đất" not in html
+    ha_noi = OrgUnit.objects.get(name="Thành phố Hà Nội", valid_to__isnull=True)
+    html = client.get(showcase, {"province": ha_noi.pk}).content.decode()
+    assert "Camera an ninh" not in html and "Không có mô hình, điển hình nào khớp" in html
+    # A commune outside the chosen province, or nonsense, finds nothing rather than failing.
+    html = client.get(showcase, {"province": ha_noi.pk, "commune": nung_tri_cao.pk}).content.decode()
+    assert "Camera an ninh" not in html
+    assert client.get(showcase, {"province": "x", "commune": "../1"}).status_code == 200
+
+
+def test_login_page_links_to_the_showcase(client):
+    html = client.get(reverse("accounts:login")).content.decode()
+    assert f'href="{reverse("practices:showcase")}"' in html

@@ -1,6 +1,7 @@
 """The register's pages: who sees what, the forms and their Vietnamese errors, the lifecycle, files and campaigns."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -305,6 +306,24 @@ def test_bad_form_shows_vietnamese_errors_next_to_fields(units, commune_editor, 
     assert "Ngày kết thúc phải sau ngày bắt đầu." in response.context["form"].errors["end_date"]
     assert "Ngày kết thúc phải sau ngày bắt đầu." in response.content.decode()
     assert not Practice.objects.exists()
+
+
+def test_result_columns_are_labelled_in_the_order_of_their_inputs_and_errors(
+    units, commune_editor, client_for, fields
+):
+    """A unit of measure typed where the value goes is reported under the column headed *Giá trị*."""
+    data = form_data(units, fields, **{"results-0-value": "m²", "results-0-unit_of_measure": ""})
+    html = client_for(commune_editor).post(reverse("practices:create"), data).content.decode()
+    table = html[html.index('id="results"') :]
+    table = table[: table.index("</table>")]
+    headers = re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', table)
+    first_row = table[table.index("<tr>", table.index("<tbody")) :]
+    first_row = first_row[: first_row.index("</tr>")]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", first_row, re.S)
+    inputs = [re.search(r'name="results-0-(\w+)"', cell).group(1) for cell in cells]
+    assert headers == ["Chỉ tiêu", "Giá trị", "Đơn vị tính", "Xóa"]
+    assert inputs == ["indicator", "value", "unit_of_measure", "DELETE"]
+    assert "“m²” không phải là số" in cells[headers.index("Giá trị")]
 
 
 def test_form_refuses_an_owner_outside_the_users_units(units, commune_editor, client_for, fields):

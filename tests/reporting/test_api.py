@@ -132,7 +132,7 @@ def test_indicators_carry_categories_options_and_formulas(api, demo_form, commun
     items = {i["code"]: i for i in api(commune_editor).get("/indicators", limit=100).json()["items"]}
     registered = items["dvk_mh_dang_ky"]
     assert registered["source"] == "practices.registered" and registered["value_type"] == "integer"
-    assert registered["categories"][0]["code"] == "cap"
+    assert registered["categories"][0]["code"] == "cap_xa"
     assert {o["code"] for o in registered["categories"][0]["options"]} >= {"commune", "hamlet"}
     assert "commune" in registered["category_keys"]
     rate = items["dcs_ty_le_giai_quyet"]

@@ -836,13 +836,13 @@ def test_bad_category_input_is_refused_in_vietnamese(superuser, client_for):
 
 
 def test_an_option_used_by_an_indicator_is_not_removed(superuser, demo_form):
-    cap = Category.objects.get(code="cap")
+    cap = Category.objects.get(code="cap_xa")  # the demo form's levels
     with pytest.raises(ValidationError) as raised:
         services.save_category(
-            superuser, cap, code="cap", name="Cấp", position=1, options=[("province", "Cấp tỉnh")]
+            superuser, cap, code="cap_xa", name="Cấp", position=4, options=[("commune", "Cấp xã")]
         )
-    assert "commune" in errors_of(raised)["options"][0]
-    assert cap.options.count() == 4
+    assert "hamlet" in errors_of(raised)["options"][0]
+    assert cap.options.count() == 2
 
 
 def test_only_a_superuser_defines_categories(province_admin, client_for):

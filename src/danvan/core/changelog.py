@@ -6,6 +6,9 @@ import decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from . import figures
 from .context import current_request_id
@@ -83,3 +86,50 @@ def history_for(obj: models.Model):
     return ChangeLog.objects.filter(
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True), object_id=str(obj.pk)
     ).select_related("user")
+
+
+def changes_in_words(entry: ChangeLog) -> list[tuple[str, str, str]]:
+    """[(label, before, after)] of an entry's changed fields as a user reads them: the field's label, the choice's
+    label, dates dd/mm/yyyy, Có/Không, the related object's name ("Tình trạng: Đăng ký → Được công nhận")."""
+    model = entry.content_type.model_class()
+    fields = {}
+    if model is not None:
+        for field in model._meta.get_fields():
+            if getattr(field, "concrete", False) or field.many_to_many:
+                fields[getattr(field, "attname", field.name)] = field
+                fields[field.name] = field
+    rows = []
+    for name, before, after in entry.changed_fields():
+        field = fields.get(name)
+        label = capfirst(str(field.verbose_name)) if field is not None and not field.auto_created else name
+        rows.append((label, _in_words(field, before), _in_words(field, after)))
+    return rows
+
+
+def _in_words(field, value) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if field is None:
+        return str(value)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.BooleanField):
+        return str(_("Có") if value else _("Không"))
+    if isinstance(field, models.DateTimeField | models.DateField):
+        return _date_in_words(field, value)
+    if field.many_to_many or field.many_to_one or field.one_to_one:
+        ids = value if isinstance(value, list) else [value]
+        names = {obj.pk: str(obj) for obj in field.related_model._base_manager.filter(pk__in=ids)}
+        return ", ".join(names.get(pk, f"#{pk}") for pk in ids)
+    return str(value)
+
+
+def _date_in_words(field, value) -> str:
+    try:
+        if isinstance(field, models.DateTimeField):
+            moment = datetime.datetime.fromisoformat(value)
+            moment = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+            return moment.strftime("%d/%m/%Y %H:%M")
+        return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
+    except (TypeError, ValueError):
+        return str(value)

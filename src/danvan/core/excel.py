@@ -30,6 +30,7 @@ MAX_ROWS = 5000
 # A 5 MB .xlsx can hold far more XML than that once unzipped; beyond this it is refused before being parsed.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 GUIDE_SHEET_TITLE = "Hướng dẫn"
+EXAMPLES_SHEET_TITLE = "Ví dụ"  # the template's example rows, which no import reads
 DATE_FORMAT = "DD/MM/YYYY"
 TEXT_FORMAT = "@"  # Excel keeps the cell as typed: the leading zeros of codes and phone numbers stay
 HEADER_FILL = "F3D9DA"
@@ -447,8 +448,12 @@ def save_all_or_none(
 
 
 class TemplateWorkbook:
-    """The .xlsx to fill in: the data sheet (styled headers, widths, formats, example rows, dropdowns) and the guide
-    sheet «Hướng dẫn» (a title, an introduction, one line per column, then the lists of allowed values)."""
+    """The .xlsx to fill in: the data sheet (styled headers, widths, formats, dropdowns), the sheet «Ví dụ» (the
+    same headers and the example rows) and the guide sheet «Hướng dẫn» (a title, an introduction, one line per
+    column, then the lists of allowed values).
+
+    The examples are kept off the data sheet, which the import reads: left there, they were registered with the
+    user's own rows whenever nobody deleted them."""
 
     GUIDE_FIRST_ROW = 5  # row 4 holds the titles of the guide's tables
 
@@ -468,11 +473,13 @@ class TemplateWorkbook:
         self.workbook = Workbook()
         self.sheet = self.workbook.active
         self.sheet.title = sheet.title
+        self.examples = self.workbook.create_sheet(EXAMPLES_SHEET_TITLE)
         self.guide = self.workbook.create_sheet(GUIDE_SHEET_TITLE)
         self._bold = Font(bold=True)
         self._fill = PatternFill("solid", fgColor=HEADER_FILL)
         self._wrap = Alignment(wrap_text=True, vertical="top")
-        self._write_data_sheet(example_rows)
+        self._write_data_sheet(self.sheet, [])
+        self._write_data_sheet(self.examples, example_rows)
         self._write_guide(guide_title, guide_intro, guide_widths)
 
     def _letter(self, key: str) -> str:
@@ -480,24 +487,24 @@ class TemplateWorkbook:
 
         return get_column_letter(self.spec.columns.index(self.spec.column(key)) + 1)
 
-    def _write_data_sheet(self, example_rows: list[dict]) -> None:
+    def _write_data_sheet(self, sheet, rows: list[dict]) -> None:
         from openpyxl.styles import Alignment, Font
         from openpyxl.utils import get_column_letter
 
         columns = self.spec.columns
         for index, column in enumerate(columns, start=1):
-            cell = self.sheet.cell(row=1, column=index, value=column.header)
+            cell = sheet.cell(row=1, column=index, value=column.header)
             cell.font = Font(bold=True, color=REQUIRED_HEADER_COLOUR if column.required_header else "000000")
             cell.fill = self._fill
             cell.alignment = Alignment(vertical="center", wrap_text=True)
-            dimension = self.sheet.column_dimensions[get_column_letter(index)]
+            dimension = sheet.column_dimensions[get_column_letter(index)]
             dimension.width = column.width
             if column.number_format:
                 dimension.number_format = column.number_format
-        self.sheet.freeze_panes = "A2"
-        for values in example_rows:
-            self.sheet.append([values.get(column.key) for column in columns])
-        for row in self.sheet.iter_rows(min_row=2, max_row=self.sheet.max_row):
+        sheet.freeze_panes = "A2"
+        for values in rows:
+            sheet.append([values.get(column.key) for column in columns])
+        for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
             for cell in row:
                 column = columns[cell.column - 1]
                 if isinstance(cell.value, datetime.date):
@@ -561,6 +568,18 @@ class TemplateWorkbook:
             promptTitle=str(title),
             prompt=prompt or _("Chọn trong danh sách."),
             showInputMessage=True,
+        )
+        letter = self._letter(key)
+        validation.add(f"{letter}2:{letter}{MAX_ROWS + 1}")
+        self.sheet.add_data_validation(validation)
+
+    def add_prompt(self, key: str, title: str, prompt: str) -> None:
+        """Shows `prompt` when a cell of column `key` is selected, without restricting what it holds: for a column
+        that takes several values of a list (a list dropdown keeps one value and replaces it with the next one)."""
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        validation = DataValidation(
+            allow_blank=True, promptTitle=str(title), prompt=str(prompt), showInputMessage=True
         )
         letter = self._letter(key)
         validation.add(f"{letter}2:{letter}{MAX_ROWS + 1}")

@@ -1,7 +1,9 @@
 """Demo reporting: the form "Báo cáo sơ kết công tác dân vận 6 tháng" issued by Tỉnh Cao Bằng, with the figures the
 seeds report, filled by the province's communes for 2026H1 and by its old communes (before the 2025 reform) for
 2024H2 and 2025H1, so the province's 2024 → 2026 comparison and the report document's comparison with the same
-period a year earlier show at once.
+period a year earlier show at once. The "Dân vận khéo" counts break down by the levels within a commune (category
+"cap_xa"): since 1/7/2025 there are no districts, and a commune has no province-level models; the old communes'
+figures were at those two levels too.
 
 2026H1: each commune's "Dân vận khéo" figures come from the practice register (as the grid fills them); the other
 figures and the texts are generated from a fixed seed per commune. Most communes have submitted (a few late) and
@@ -49,7 +51,7 @@ INDICATORS = {
         "Số mô hình, điển hình “Dân vận khéo” đăng ký",
         INT,
         "mô hình",
-        ["cap"],
+        ["cap_xa"],
         Source.PRACTICES_REGISTERED,
         "",
         "sum",
@@ -59,7 +61,7 @@ INDICATORS = {
         "Số mô hình, điển hình “Dân vận khéo” được công nhận",
         INT,
         "mô hình",
-        ["cap"],
+        ["cap_xa"],
         Source.PRACTICES_RECOGNISED,
         "",
         "sum",

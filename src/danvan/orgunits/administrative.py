@@ -35,7 +35,10 @@ LAST_DAY_BEFORE_REFORM = REFORM_DATE - datetime.timedelta(days=1)
 SOURCE = f"vietnam-provinces {vietnam_provinces.__version__}"
 PROVINCE_BASIS = "Nghị quyết số 202/2025/QH15 của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh"
 COMMUNE_BASIS = "Sắp xếp đơn vị hành chính cấp xã năm 2025 (Nghị quyết của Ủy ban Thường vụ Quốc hội)"
-DISTRICT_BASIS = "Luật Tổ chức chính quyền địa phương 2025: kết thúc hoạt động đơn vị hành chính cấp huyện"
+DISTRICT_BASIS = (
+    "Nghị quyết số 203/2025/QH15 sửa đổi, bổ sung Hiến pháp; Luật Tổ chức chính quyền địa phương 2025: kết thúc "
+    "hoạt động của đơn vị hành chính cấp huyện từ ngày 01/7/2025"
+)
 
 DIVISION_TYPE = {
     "tỉnh": OrgUnit.DivisionType.TINH,
@@ -214,7 +217,7 @@ def _plan_lineage(whole: set[int]) -> list[tuple[str, str, list[tuple[str, bool]
         events.append(
             (
                 f"2025:district:{code:03d}",
-                UnitLineage.Kind.DISSOLVE,
+                UnitLineage.Kind.END_DISTRICT_LEVEL,
                 [(f"vn2024:district:{code:03d}", False)],
                 [f"vn2025:ward:{c:05d}" for c in sorted(district_successors.get(code, ()))],
             )

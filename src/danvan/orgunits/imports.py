@@ -499,18 +499,23 @@ def allowed_values() -> dict[str, list[str]]:
 
 
 def template_workbook(root: OrgUnit | None = None) -> bytes:
-    """The .xlsx to fill in: sheet "Đơn vị" with headers, widths, dropdowns and two example rows valid for
-    `root`, and sheet "Hướng dẫn" explaining each column and listing the allowed values."""
+    """The .xlsx to fill in: sheet "Đơn vị" with headers, widths and dropdowns, sheet "Ví dụ" with two example
+    rows valid for `root`, and sheet "Hướng dẫn" explaining each column and listing the allowed values."""
     template = excel.TemplateWorkbook(
         SHEET,
         _example_rows(root),
         guide_title=_("Hướng dẫn nhập đơn vị từ Excel"),
         guide_intro=_(
-            "Mỗi dòng của trang «%(sheet)s» là một đơn vị; dòng 1 là tiêu đề, giữ nguyên tên cột. Hai dòng "
-            "ví dụ hãy sửa hoặc xóa trước khi nhập. Tệp được kiểm tra toàn bộ: nếu có một dòng sai thì không "
-            "dòng nào được lưu, và trang nhập sẽ chỉ ra từng dòng, từng cột cần sửa. Tối đa %(rows)s dòng, 5 MB."
+            "Mỗi dòng của trang «%(sheet)s» là một đơn vị; dòng 1 là tiêu đề, giữ nguyên tên cột. Trang "
+            "«%(examples)s» có hai dòng mẫu để tham khảo; trang đó không được nhập. Tệp được kiểm tra toàn "
+            "bộ: nếu có một dòng sai thì không dòng nào được lưu, và trang nhập sẽ chỉ ra từng dòng, từng cột "
+            "cần sửa. Tối đa %(rows)s dòng, 5 MB."
         )
-        % {"sheet": SHEET_TITLE, "rows": number_format(MAX_ROWS, force_grouping=True)},
+        % {
+            "sheet": SHEET_TITLE,
+            "examples": excel.EXAMPLES_SHEET_TITLE,
+            "rows": number_format(MAX_ROWS, force_grouping=True),
+        },
         guide_widths={"A": 26, "B": 11, "C": 70, "D": 3, "E": 22, "F": 3, "G": 46, "H": 20},
     )
     allowed = allowed_values()

@@ -13,6 +13,18 @@ from .tree import open_on_q, path_ids, subtree_q
 REFORM_DATE = datetime.date(2025, 7, 1)
 """The day the two-level local government began: 34 provinces, 3,321 communes, no districts."""
 
+# The words naming an administrative unit's kind at the start of its name, longest first ("Thị xã" before "Xã").
+KIND_PREFIXES = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Tỉnh", "Huyện", "Quận", "Xã", "Phường")
+
+
+def unit_sort_key(name: str) -> str:
+    """Vietnamese order of the name without its kind word: "Thành phố Hà Nội" sorts as "Hà Nội", between "Tỉnh Gia
+    Lai" and "Tỉnh Hà Tĩnh", rather than before every "Tỉnh …"; the kind word only breaks ties."""
+    for prefix in KIND_PREFIXES:
+        if name.startswith(prefix + " "):
+            return sort_key(f"{name[len(prefix) + 1 :]} {prefix}")
+    return sort_key(name)
+
 
 class PathField(models.CharField):
     """A materialised path compared byte by byte: PostgreSQL's locale collations would ignore the slashes."""
@@ -38,6 +50,16 @@ class OrgUnitQuerySet(models.QuerySet):
 
     def vietnamese_order(self):
         return self.order_by("sort_key", "id")
+
+    def open_first(self, day: datetime.date):
+        """Vietnamese order, the units still open on `day` first, then those closed by then (`is_closed`), so a
+        tree or a list of children shows the closed ones apart."""
+        closed = models.Case(
+            models.When(valid_to__lt=day, then=models.Value(True)),
+            default=models.Value(False),
+            output_field=models.BooleanField(),
+        )
+        return self.annotate(is_closed=closed).order_by("is_closed", "sort_key", "id")
 
 
 class OrgUnit(TimeStampedModel):
@@ -175,7 +197,7 @@ class OrgUnit(TimeStampedModel):
 
     def refresh_keys(self):
         self.search_key = fold(f"{self.name} {self.code}")[:300]
-        self.sort_key = sort_key(self.name)[:800]
+        self.sort_key = unit_sort_key(self.name)[:800]
 
     @property
     def is_administrative(self) -> bool:
@@ -250,7 +272,10 @@ class UnitLineage(TimeStampedModel):
         SPLIT = "split", _("Chia tách")
         RENAME = "rename", _("Đổi tên")
         REORGANISE = "reorganise", _("Sắp xếp lại (giữ nguyên địa giới)")
-        DISSOLVE = "dissolve", _("Kết thúc hoạt động (giải thể)")
+        DISSOLVE = "dissolve", _("Giải thể")
+        # Not a dissolution: every district ended together on 1/7/2025 (Nghị quyết 203/2025/QH15, Luật Tổ chức
+        # chính quyền địa phương 2025), its communes going to the province.
+        END_DISTRICT_LEVEL = "end_district", _("Kết thúc hoạt động của đơn vị hành chính cấp huyện")
 
     kind = models.CharField(_("loại sự kiện"), max_length=16, choices=Kind.choices)
     date = models.DateField(_("ngày hiệu lực"), db_index=True)
@@ -280,6 +305,8 @@ class LineageLink(models.Model):
     partial = models.BooleanField(_("một phần"), default=False)
 
     class Meta:
+        verbose_name = _("đơn vị trong sự kiện sắp xếp")
+        verbose_name_plural = _("đơn vị trong sự kiện sắp xếp")
         constraints = [models.UniqueConstraint(fields=["event", "unit", "role"], name="lineagelink_unique")]
         indexes = [models.Index(fields=["unit", "role"])]
 

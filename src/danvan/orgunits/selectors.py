@@ -5,6 +5,7 @@ import datetime
 from django.db import connection
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from danvan.accounts.scope import units_visible_to, visible_paths
 
@@ -21,7 +22,7 @@ def children_of(user, unit: OrgUnit, as_of: datetime.date | None = None):
     qs = units_visible_to(user).filter(parent=unit)
     if as_of:
         qs = qs.filter(open_on_q(as_of))
-    return qs.annotate(child_count=Count("children")).vietnamese_order()
+    return qs.annotate(child_count=Count("children")).open_first(as_of or timezone.localdate())
 
 
 def roots_for(user, as_of: datetime.date | None = None):
@@ -34,7 +35,7 @@ def roots_for(user, as_of: datetime.date | None = None):
     )
     if as_of:
         qs = qs.filter(open_on_q(as_of))
-    return qs.annotate(child_count=Count("children")).vietnamese_order()
+    return qs.annotate(child_count=Count("children")).open_first(as_of or timezone.localdate())
 
 
 def subtree_count(unit: OrgUnit, as_of: datetime.date | None = None) -> int:

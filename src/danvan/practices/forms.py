@@ -193,8 +193,9 @@ def field_choices(owner: OrgUnit | None):
 
 class ResultForm(forms.Form):
     indicator = forms.CharField(label=_("Chỉ tiêu"), max_length=200, required=False)
-    unit_of_measure = forms.CharField(label=_("Đơn vị tính"), max_length=50, required=False)
+    # Read as "Hộ thoát nghèo – 12 – hộ": the table's headings follow this order (form.html).
     value = forms.CharField(label=_("Giá trị"), max_length=30, required=False)
+    unit_of_measure = forms.CharField(label=_("Đơn vị tính"), max_length=50, required=False)
 
     def clean_value(self):
         raw = self.cleaned_data["value"]

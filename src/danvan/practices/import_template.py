@@ -53,8 +53,8 @@ def _units_for_guide(root: OrgUnit | None, year: int, limit: int = 3000) -> list
 
 
 def template_workbook(root: OrgUnit | None = None) -> bytes:
-    """The .xlsx to fill in: sheet "Mô hình" with headers, widths, dropdowns and two example rows valid for
-    `root`, and sheet "Hướng dẫn" explaining each column and listing the allowed values and units."""
+    """The .xlsx to fill in: sheet "Mô hình" with headers, widths and dropdowns, sheet "Ví dụ" with two example
+    rows valid for `root`, and sheet "Hướng dẫn" explaining each column and listing the allowed values and units."""
     year = _example_year(root)
     template = excel.TemplateWorkbook(
         SHEET,
@@ -62,28 +62,34 @@ def template_workbook(root: OrgUnit | None = None) -> bytes:
         guide_title=_("Hướng dẫn nhập mô hình, điển hình “Dân vận khéo” từ Excel"),
         guide_intro=_(
             "Mỗi dòng của trang «%(sheet)s» là một mô hình hoặc một điển hình; dòng 1 là tiêu đề, giữ nguyên tên "
-            "cột. Các dòng ví dụ hãy sửa hoặc xóa trước khi nhập. Tệp được kiểm tra toàn bộ: nếu có một dòng sai "
-            "thì không dòng nào được lưu, và trang nhập sẽ chỉ ra từng dòng, từng cột cần sửa. "
-            "Tối đa %(rows)s dòng, 5 MB."
+            "cột. Trang «%(examples)s» có hai dòng mẫu để tham khảo; trang đó không được nhập. Tệp được "
+            "kiểm tra toàn bộ: nếu có một dòng sai thì không dòng nào được lưu, và trang nhập sẽ chỉ ra từng "
+            "dòng, từng cột cần sửa. Tối đa %(rows)s dòng, 5 MB."
         )
-        % {"sheet": SHEET_TITLE, "rows": number_format(MAX_ROWS, force_grouping=True)},
+        % {
+            "sheet": SHEET_TITLE,
+            "examples": excel.EXAMPLES_SHEET_TITLE,
+            "rows": number_format(MAX_ROWS, force_grouping=True),
+        },
         guide_widths={"A": 24, "B": 11, "C": 70, "D": 3, "E": 20, "F": 3, "G": 34, "H": 3, "I": 40, "J": 18},
     )
     allowed = allowed_values(root)
     units = _units_for_guide(root, year)
     kind_list = template.add_list("E", _("Giá trị cột «Loại»"), allowed["kinds"])
-    field_list = template.add_list("G", _("Lĩnh vực"), allowed["fields"])
+    template.add_list("G", _("Lĩnh vực"), allowed["fields"])
     unit_list = template.add_list(
         "I", _("Đơn vị thực hiện (năm %(year)s)") % {"year": year}, [unit.name for unit in units]
     )
     template.add_list("J", _("Mã"), [unit.code or None for unit in units], number_format=excel.TEXT_FORMAT)
     template.add_dropdown("kind", kind_list, _("Loại"))
-    template.add_dropdown(
+    template.add_prompt(
         "fields",
-        field_list,
         _("Lĩnh vực"),
-        error=_("Nhiều lĩnh vực thì cách nhau bằng dấu chấm phẩy; mỗi lĩnh vực phải có trong danh sách."),
-        prompt=_("Chọn hoặc ghi nhiều lĩnh vực, cách nhau bằng dấu ;"),
+        _(
+            "Ghi một hoặc nhiều lĩnh vực, cách nhau bằng dấu ; (ví dụ: Kinh tế; Văn hóa – xã hội). "
+            "Các lĩnh vực có ở cột G của trang «%(sheet)s»."
+        )
+        % {"sheet": excel.GUIDE_SHEET_TITLE},
     )
     if units:
         template.add_dropdown("owner", unit_list, _("Đơn vị thực hiện"))

@@ -139,6 +139,8 @@ class PracticeYear(models.Model):
     )
 
     class Meta:
+        verbose_name = _("năm tính mô hình")
+        verbose_name_plural = _("năm tính mô hình")
         constraints = [
             models.UniqueConstraint(fields=["practice", "year"], name="practiceyear_once_per_year")
         ]
@@ -184,6 +186,8 @@ class PracticeYearField(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices)
 
     class Meta:
+        verbose_name = _("lĩnh vực theo năm của mô hình")
+        verbose_name_plural = _("lĩnh vực theo năm của mô hình")
         constraints = [
             models.UniqueConstraint(fields=["practice_year", "field"], name="practiceyearfield_unique"),
         ]
@@ -248,6 +252,8 @@ class PracticeEvent(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("diễn biến của mô hình")
+        verbose_name_plural = _("diễn biến của mô hình")
         ordering = ["date", "id"]
 
     def __str__(self):

@@ -21,7 +21,7 @@ from danvan.orgunits.tree import (
     subtrees_q,
 )
 
-from .models import Campaign, Field, Level, Practice, PracticeYear, PracticeYearField, Status
+from .models import Attachment, Campaign, Field, Level, Practice, PracticeYear, PracticeYearField, Status
 
 DIMENSIONS = ("level", "field", "kind", "group", "status")
 
@@ -279,10 +279,19 @@ REPLICATED_STATUSES = frozenset({Status.REPLICATED})
 
 
 def recognised_for_showcase():
-    """Recognised (and replicated) models for the public page: no scope, no personal contact data."""
+    """Recognised (and replicated) models for the public page: no scope, no personal contact data; their photos
+    (image attachments) as `photos`."""
     return (
         Practice.objects.filter(status__in=RECOGNISED_STATUSES)
         .select_related("owner", "recognised_by")
-        .prefetch_related("fields")
+        .prefetch_related("fields", Prefetch("attachments", queryset=showcase_photos(), to_attr="photos"))
         .order_by("-recognition_date", "-id")
     )
+
+
+def showcase_photos():
+    """The attachments the public showcase may show: images only (a PDF or a Word file may hold anything), of
+    recognised and replicated models."""
+    return Attachment.objects.filter(
+        content_type__startswith="image/", practice__status__in=RECOGNISED_STATUSES
+    ).order_by("uploaded_at", "id")

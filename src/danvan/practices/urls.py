@@ -32,4 +32,5 @@ urlpatterns: list = [
     # public showcase
     path("cong-khai/", showcase.showcase, name="showcase"),
     path("cong-khai/<int:pk>/", showcase.showcase_detail, name="showcase_detail"),
+    path("cong-khai/anh/<int:pk>/", showcase.showcase_photo, name="showcase_photo"),
 ]

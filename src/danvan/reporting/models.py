@@ -207,6 +207,8 @@ class SectionIndicator(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("chỉ tiêu của phần")
+        verbose_name_plural = _("chỉ tiêu của phần")
         ordering = ["section", "position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["section", "indicator"], name="sectionindicator_unique")
@@ -304,6 +306,8 @@ class SubmissionEvent(models.Model):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("bước xử lý báo cáo")
+        verbose_name_plural = _("bước xử lý báo cáo")
         ordering = ["at", "id"]
 
     def __str__(self):
@@ -348,6 +352,8 @@ class Value(models.Model):
     )
 
     class Meta:
+        verbose_name = _("số liệu")
+        verbose_name_plural = _("số liệu")
         constraints = [
             # Period first: a period's figures arrive together, so their entries are appended at the end of the
             # index instead of scattered through ten million (a bulk import's cost was this index).
@@ -397,6 +403,8 @@ class ValueChange(models.Model):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("lần sửa số liệu")
+        verbose_name_plural = _("lần sửa số liệu")
         ordering = ["-at", "-id"]
         # Period first, for the same reason as Value's unique constraint.
         indexes = [models.Index(fields=["period", "unit", "indicator", "category"], name="valuechange_cell")]

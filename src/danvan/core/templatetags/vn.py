@@ -6,6 +6,8 @@ from django import template
 from django.utils import timezone
 from django.utils.formats import number_format
 
+from danvan.core import changelog
+
 register = template.Library()
 
 
@@ -26,6 +28,13 @@ def vnnumber(value):
     if value is None or value == "":
         return ""
     return number_format(value, force_grouping=True)
+
+
+@register.filter
+def changes_in_words(entry):
+    """The change-log entry's changed fields as (label, before, after) in words (core.changelog), or the `changes`
+    a page worked out for it itself."""
+    return getattr(entry, "changes", None) or changelog.changes_in_words(entry)
 
 
 @register.filter

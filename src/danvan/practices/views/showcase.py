@@ -1,18 +1,26 @@
 """The public showcase (no login): recognised and replicated models and exemplars, without contact data."""
 
+import io
+
 from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from danvan.accounts.scope import can_view_path
 from danvan.core.lists import page_of
 from danvan.core.text import fold
+from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import subtrees_q
 
 from ..models import Commendation, Field, Practice, Status
-from ..selectors import recognised_for_showcase
+from ..selectors import recognised_for_showcase, showcase_photos
 
 SHOWCASE_PAGE_SIZE = 12
+THUMBNAIL_PX = 640
 
 
 def _showcase_cards(practices) -> None:
@@ -59,6 +67,13 @@ def showcase(request):
         practices = practices.filter(kind=kind)
     else:
         kind = ""
+    provinces, province, communes, commune = _places(request)
+    place = commune or province
+    if place is not None:
+        # Through lineage: a province made in 2025 shows its predecessors' models too.
+        practices = practices.filter(subtrees_q(lineage_paths(place), "owner_path"))
+    elif request.GET.get("province") or request.GET.get("commune"):
+        practices = practices.none()
     page = page_of(request, practices, SHOWCASE_PAGE_SIZE)
     _showcase_cards(page.object_list)
     return render(
@@ -71,9 +86,54 @@ def showcase(request):
             "selected_field": selected_field,
             "kind": kind,
             "kinds": Practice.Kind.choices,
-            "filtered": bool(q or field_id or kind),
+            "provinces": provinces,
+            "province": province,
+            "communes": communes,
+            "commune": commune,
+            "filtered": bool(
+                q or field_id or kind or request.GET.get("province") or request.GET.get("commune")
+            ),
         },
     )
+
+
+def _places(request):
+    """The province and commune filters: today's provinces; once one is chosen, its communes. A commune outside the
+    chosen province, or an id that is none of these, chooses nothing (and the page then finds nothing)."""
+    today = timezone.localdate()
+    provinces = list(OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).open_on(today).vietnamese_order())
+    province_id = request.GET.get("province", "")
+    province = next((unit for unit in provinces if str(unit.pk) == province_id), None)
+    communes, commune = [], None
+    if province is not None:
+        communes = list(
+            OrgUnit.objects.filter(parent=province, kind=OrgUnit.Kind.COMMUNE)
+            .open_on(today)
+            .vietnamese_order()
+        )
+        commune_id = request.GET.get("commune", "")
+        commune = next((unit for unit in communes if str(unit.pk) == commune_id), None)
+        if commune is None and commune_id:
+            province = None  # a commune not of this province: nothing matches
+    return provinces, province, communes, commune
+
+
+def showcase_photo(request, pk):
+    """A photo of a showcased model, as a JPEG thumbnail, for anyone; any other attachment is a 404."""
+    from PIL import Image, ImageOps
+
+    photo = get_object_or_404(showcase_photos(), pk=pk)
+    try:
+        with photo.file.open("rb") as handle, Image.open(handle) as image:
+            image = ImageOps.exif_transpose(image)
+            image.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX))
+            out = io.BytesIO()
+            image.convert("RGB").save(out, "JPEG", quality=82)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        raise Http404(_("Không tìm thấy ảnh.")) from None
+    response = HttpResponse(out.getvalue(), content_type="image/jpeg")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 def showcase_detail(request, pk):

@@ -13,7 +13,10 @@ from ..models import (
 from ..periods import Period
 from ..selectors import category_keys
 
-# The two categories the practice register can fill (a migration creates them; see SOURCE_CATEGORIES).
+# The categories the practice register can fill (migrations create them; see SOURCE_CATEGORIES). The levels come
+# in three sets: "cap", the four levels before the reform, for periods up to 2025H1; since 1/7/2025 there are no
+# districts (two-level local government): "cap_hai_cap" for forms reported by a province's units, and "cap_xa" for
+# forms reported by communes, whose own subtree holds only commune- and hamlet-level models.
 STANDARD_CATEGORIES = [
     (
         "cap",
@@ -23,6 +26,25 @@ STANDARD_CATEGORIES = [
             ("province", "Cấp tỉnh"),
             ("district", "Cấp huyện"),
             ("commune", "Cấp xã, phường"),
+            ("hamlet", "Cấp thôn, tổ dân phố"),
+        ],
+    ),
+    (
+        "cap_hai_cap",
+        "Cấp (chính quyền địa phương hai cấp, từ 1/7/2025)",
+        3,
+        [
+            ("province", "Cấp tỉnh"),
+            ("commune", "Cấp xã, phường, đặc khu"),
+            ("hamlet", "Cấp thôn, tổ dân phố"),
+        ],
+    ),
+    (
+        "cap_xa",
+        "Cấp trong xã (xã và thôn, tổ dân phố; từ 1/7/2025)",
+        4,
+        [
+            ("commune", "Cấp xã, phường, đặc khu"),
             ("hamlet", "Cấp thôn, tổ dân phố"),
         ],
     ),
@@ -53,7 +75,7 @@ def ensure_standard_categories() -> None:
 
 
 # Categories the practice register can break its counts down by, and the option codes they use.
-SOURCE_CATEGORIES = {"cap": "level", "linh_vuc": "field"}
+SOURCE_CATEGORIES = {"cap": "level", "cap_hai_cap": "level", "cap_xa": "level", "linh_vuc": "field"}
 _STATUSES = {
     Source.PRACTICES_REGISTERED: None,
     Source.PRACTICES_RECOGNISED: RECOGNISED_STATUSES,
