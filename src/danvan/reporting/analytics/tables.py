@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from danvan.core.text import vn_number
 from danvan.orgunits.models import OrgUnit
 
 from .. import selectors
@@ -68,6 +69,11 @@ class UnitsTable:
     rows: list[Row]
     total: Row
     hidden: int = 0
+    coverage: selectors.Coverage | None = None
+
+    @property
+    def coverage_text(self) -> str:
+        return coverage_text(self.coverage)
 
 
 @dataclass
@@ -83,6 +89,16 @@ class Line:
     percent: str = ""
     depth: int = 0  # 0: a section heading, 1: an indicator, 2: a category option
     measure: str = ""
+
+
+def coverage_text(coverage: selectors.Coverage | None) -> str:
+    """ "51/56 đơn vị đã báo cáo": of the units that must report the form, how many are counted in the total."""
+    if coverage is None:
+        return ""
+    return _("%(counted)s/%(expected)s đơn vị đã báo cáo") % {
+        "counted": vn_number(coverage.counted),
+        "expected": vn_number(coverage.expected),
+    }
 
 
 def form_sections(structure: list[Section], section: int | None) -> list[tuple[Section, list[Indicator]]]:
@@ -123,8 +139,8 @@ def header_columns(indicators: list[Indicator], present: set[tuple[str, str]]) -
 def build_units(choice: Choice, indicators: list[Indicator], base_url: str) -> dict:
     """The units layout: per period (newest first), a row per child unit open at the end of it and the unit's total."""
     unit = choice.unit
-    by_child = selectors.aggregate(indicators, unit, choice.periods, by="child")
-    whole = selectors.aggregate(indicators, unit, choice.periods)
+    by_child = selectors.aggregate(indicators, unit, choice.periods, by="child", status=choice.status)
+    whole = selectors.aggregate(indicators, unit, choice.periods, status=choice.status)
     children_values = selectors.value_map(by_child["rows"])
     total_values = selectors.value_map(whole["rows"])
     headers = header_columns(indicators, _present(by_child["rows"]) | _present(whole["rows"]))
@@ -166,7 +182,11 @@ def build_units(choice: Choice, indicators: list[Indicator], base_url: str) -> d
                 for value in (total_values.get((indicator_code, own_tag, code, category)),)
             ],
         )
-        tables.append(UnitsTable(period=period, rows=rows, total=total, hidden=hidden))
+        tables.append(
+            UnitsTable(
+                period=period, rows=rows, total=total, hidden=hidden, coverage=choice.coverage.get(code)
+            )
+        )
     chart = _units_chart(tables[0] if tables else None, headers, columns, choice)
     return {"headers": headers, "columns": columns, "tables": tables, "chart": chart}
 
@@ -213,7 +233,7 @@ def build_periods(choice: Choice, sections: list[tuple[Section, list[Indicator]]
     """The periods layout: a line per indicator (and its options with figures), a column per period, and with two
     periods the change and the change in per cent (not for percentages: a rate's change is in points)."""
     indicators = [i for _s, items in sections for i in items]
-    result = selectors.aggregate(indicators, choice.unit, choice.periods)
+    result = selectors.aggregate(indicators, choice.unit, choice.periods, status=choice.status)
     values = selectors.value_map(result["rows"])
     present = _present(result["rows"])
     tag = choice.unit.pk if choice.unit is not None else None
@@ -258,6 +278,9 @@ def build_periods(choice: Choice, sections: list[tuple[Section, list[Indicator]]
     has_figures = any(f.value is not None for line in lines for f in line.figures)
     return {
         "lines": lines,
+        "coverages": [
+            (choice.coverage.get(p.code), coverage_text(choice.coverage.get(p.code))) for p in choice.periods
+        ],
         "compare": compare,
         "chart": chart if has_figures else {},
         "has_figures": has_figures,

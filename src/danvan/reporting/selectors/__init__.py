@@ -3,10 +3,23 @@ interface for reads: callers use `selectors.<name>`; the code lives in the modul
 
 - `definitions`: the forms and indicators a user sees, a form's structure, the units that report a form.
 - `submissions`: reports a user sees, their cells and history, completeness, what the dashboard says is due.
-- `aggregation`: live totals over a unit's subtree from the `Value` fact table.
+- `aggregation`: live totals over a unit's subtree from the `Value` fact table, of approved, submitted or all
+  reports (`COUNTED_STATUSES`).
+- `coverage`: how many of the units that must report a form are counted in a total, and which.
 """
 
-from .aggregation import Cell, aggregate, aggregate_uncached, needed_indicators, value_map
+from .aggregation import (
+    ALL,
+    APPROVED,
+    COUNTED_STATUSES,
+    SUBMITTED,
+    Cell,
+    aggregate,
+    aggregate_uncached,
+    needed_indicators,
+    value_map,
+)
+from .coverage import Coverage, coverage, coverage_by_period, indicators_coverage
 from .definitions import (
     category_keys,
     expected_units,
@@ -33,14 +46,21 @@ from .submissions import (
 )
 
 __all__ = [
+    "ALL",
+    "APPROVED",
+    "COUNTED_STATUSES",
+    "SUBMITTED",
     "Cell",
     "Completeness",
+    "Coverage",
     "ReportsDue",
     "aggregate",
     "aggregate_uncached",
     "category_keys",
     "cell_history",
     "completeness",
+    "coverage",
+    "coverage_by_period",
     "earlier_periods",
     "expected_units",
     "form_indicators",
@@ -50,6 +70,7 @@ __all__ = [
     "get_form_for",
     "get_indicator_for",
     "get_submission_for",
+    "indicators_coverage",
     "indicators_visible_to",
     "needed_indicators",
     "reports_due",
