@@ -13,8 +13,8 @@ from danvan.orgunits.tree import subtree_q
 from danvan.reporting import services
 from danvan.reporting.models import Form, Indicator, Submission, Value, ValueChange
 from tests.api.test_units_api import token_for
-from tests.factories import approved_reports
 from tests.conftest import make_user
+from tests.factories import approved_reports
 
 pytestmark = pytest.mark.django_db
 
@@ -349,7 +349,7 @@ def test_analytics_rows_have_the_issues_shape(api, figures, units, province_admi
                 "category": "",
                 "value": 87.5,  # 35 of 40: from the totals, not the sum or the mean of the rates
             },
-        ]
+        ],
     }
 
 

@@ -86,7 +86,10 @@ def test_the_page_switches_between_approved_submitted_and_all_and_names_the_unit
     client = client_for(province_admin)
     params = {"form": demo_form.pk, "unit": units["cao_bang"].pk, "period": PERIOD.code}
     html = client.get(reverse("reporting:analytics"), params).content.decode()
-    assert "1/56 đơn vị đã báo cáo" in html and 'value="approved" id="an-status-approved" autocomplete="off" checked' in html
+    assert (
+        "1/56 đơn vị đã báo cáo" in html
+        and 'value="approved" id="an-status-approved" autocomplete="off" checked' in html
+    )
     response = client.get(reverse("reporting:analytics"), {**params, "status": "submitted", "units": "1"})
     table = response.context["tables"][0]
     index = next(n for n, c in enumerate(response.context["columns"]) if c.indicator.code == "dcs_doi_thoai")

@@ -9,7 +9,7 @@ from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import open_on_q
 
 from .choice import LAYOUTS, NATION, PERIODS, STATUSES, Choice, choose
-from .notes import tree_notes
+from .notes import register_note, tree_notes
 from .tables import build_periods, build_units, coverage_text, form_sections
 
 
@@ -102,7 +102,11 @@ def page_context(request) -> dict:
             "chosen_codes": [p.code for p in choice.periods],
             "export_query": choice.query(),
             "periods_url": f"{page}?{choice.query(layout=PERIODS)}",
-            "notes": [coverage_note(choice), *tree_notes(choice, indicators)],
+            "notes": [
+                coverage_note(choice),
+                *tree_notes(choice, indicators),
+                *[note for note in [register_note(choice, indicators)] if note],
+            ],
             "units_url": f"{page}?{choice.query(units='' if choice.show_units else '1')}",
         }
     )

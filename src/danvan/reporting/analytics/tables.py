@@ -101,6 +101,15 @@ def coverage_text(coverage: selectors.Coverage | None) -> str:
     }
 
 
+def yes_no_text(value: float | None, single: bool) -> str:
+    """A yes/no indicator's figure: a single unit's answer as Có / Không; added up over units, the count of Có."""
+    if value is None:
+        return ""
+    if single:
+        return _("Có") if value else _("Không")
+    return _("%(n)s Có") % {"n": vn_number(value)}
+
+
 def form_sections(structure: list[Section], section: int | None) -> list[tuple[Section, list[Indicator]]]:
     """The form's sections (or the one chosen) with their numeric indicators in order."""
     chosen = []
@@ -151,6 +160,19 @@ def build_units(choice: Choice, indicators: list[Indicator], base_url: str) -> d
     # The loops below run once per cell (ten thousand for a province's page): the keys' parts are read once.
     keyed = [(column.indicator, column.indicator.code, column.category) for column in columns]
     shown_here = formatter()
+    reporting_kinds = set(choice.form.reporting_kinds or [])
+
+    def text_for(single: bool):
+        """The cell formatter of a row: yes/no as Có / Không for a reporting unit's own answer, else counted."""
+
+        def text(indicator, value):
+            if indicator.value_type == ValueType.BOOLEAN:
+                return yes_no_text(value, single)
+            return shown_here(indicator, value)
+
+        return text
+
+    single_text, counted_text = text_for(True), text_for(False)
     for period in sorted(choice.periods, reverse=True):
         rows, hidden = [], 0
         code = period.code
@@ -158,11 +180,12 @@ def build_units(choice: Choice, indicators: list[Indicator], base_url: str) -> d
             if not child.is_open_on(period.end):
                 continue
             pk = child.pk
+            text = single_text if child.kind in reporting_kinds else counted_text
             row = Row(
                 unit=child,
                 label=child.name,
                 figures=[
-                    Figure(value, shown_here(indicator, value))
+                    Figure(value, text(indicator, value))
                     for indicator, indicator_code, category in keyed
                     for value in (children_values.get((indicator_code, pk, code, category)),)
                 ],
@@ -177,7 +200,7 @@ def build_units(choice: Choice, indicators: list[Indicator], base_url: str) -> d
             unit=unit,
             label=_("Cộng: %(unit)s") % {"unit": choice.scope_name},
             figures=[
-                Figure(value, shown_here(indicator, value))
+                Figure(value, counted_text(indicator, value))
                 for indicator, indicator_code, category in keyed
                 for value in (total_values.get((indicator_code, own_tag, code, category)),)
             ],
@@ -238,6 +261,8 @@ def build_periods(choice: Choice, sections: list[tuple[Section, list[Indicator]]
     present = _present(result["rows"])
     tag = choice.unit.pk if choice.unit is not None else None
     compare = len(choice.periods) == 2
+    # A reporting unit's own figures: its yes/no answers read Có / Không.
+    single = choice.unit is not None and choice.unit.kind in (choice.form.reporting_kinds or [])
     lines = []
     for section, items in sections:
         lines.append(Line(None, section.title, depth=0))
@@ -247,13 +272,19 @@ def build_periods(choice: Choice, sections: list[tuple[Section, list[Indicator]]
                 (k, label, 2) for k, label in options if (indicator.code, k) in present
             ]:
                 figures = [
-                    Figure(value, shown(indicator, value))
+                    Figure(
+                        value,
+                        yes_no_text(value, single)
+                        if indicator.value_type == ValueType.BOOLEAN
+                        else shown(indicator, value),
+                    )
                     for value in (values.get((indicator.code, tag, p.code, key)) for p in choice.periods)
                 ]
                 line = Line(
                     indicator, label, figures, depth=depth, measure=indicator.measure if depth == 1 else ""
                 )
-                if compare and figures[0].value is not None and figures[1].value is not None:
+                answered = not (single and indicator.value_type == ValueType.BOOLEAN)
+                if compare and answered and figures[0].value is not None and figures[1].value is not None:
                     difference = figures[1].value - figures[0].value
                     line.change = shown_change(indicator, difference)
                     line.change_sign = (difference > 1e-9) - (difference < -1e-9)
