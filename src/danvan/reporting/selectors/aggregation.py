@@ -267,9 +267,11 @@ def _run(
             # these children, so the rows go in as they are; rows of the unit itself and of children closed by then
             # have no tag.
             cells.update(
-                ((tags[row[0]], row[1], row[2], row[3]), row[4:])
-                for row in cursor.fetchall()
-                if row[0] in tags
+                {
+                    (tags[segment], indicator_id, period, category): (total, count, low, high)
+                    for segment, indicator_id, period, category, total, count, low, high in cursor.fetchall()
+                    if segment in tags
+                }
             )
     return cells
 
@@ -472,10 +474,12 @@ def aggregate_uncached(
     rows: list[dict] = []
     append = rows.append
     figures: dict[tuple, float | None] = {}
-    totals: dict[tuple, Stats] = {}
+    # The totals over categories, added up in place: [total, count, low, high] lists, not new tuples per cell.
+    totals: dict[tuple, list] = {}
     for (tag, indicator_id, period, category), stats in cells.items():
         code, aggregation, is_sum, broken_down, wanted, used = info[indicator_id]
-        value = (stats[0] if stats[1] else None) if is_sum else _figure(aggregation, *stats)
+        total, count = stats[0], stats[1]
+        value = (total if count else None) if is_sum else _figure(aggregation, *stats)
         if wanted and value is not None:
             append(
                 {
@@ -490,7 +494,14 @@ def aggregate_uncached(
             figures[(tag, code, period, category)] = value
         if broken_down:
             key = (tag, code, period)
-            totals[key] = _combined(totals[key], stats) if key in totals else stats
+            found = totals.get(key)
+            if found is None:
+                totals[key] = [total or 0.0, count or 0, stats[2], stats[3]]
+                continue
+            found[0] += total or 0.0
+            found[1] += count or 0
+            if extremes:
+                found[2:] = _combined(found, stats)[2:]
     aggregation_of = {i.code: i.aggregation for i in stored}
     for (tag, code, period), stats in totals.items():
         value = _figure(aggregation_of[code], *stats)
