@@ -55,30 +55,28 @@ class Counted:
     statuses: tuple[str, ...] | None = None
     form_ids: tuple[int, ...] = ()
 
-    def sql(self, periods: list[str], value_alias: str = "") -> tuple[str, list]:
-        """The WHERE clause's condition on the value rows (" AND …", with its parameters); "" for every figure. A
-        semi-join on (period, unit_path), both in the covering index (period, unit_path, …): the reports are few
-        (one a unit and period), the values many, so the values are read as before and probed into the hash of the
-        reports' keys."""
+    def sql(self, periods: list[str]) -> tuple[str, str, list]:
+        """(a WITH clause to put before the statement, the WHERE clause's condition on the value rows, the WITH's
+        parameters); ("", "", []) for every figure. The counted reports are read once into the common table
+        `counted_reports` (materialised: a compound statement of a hundred ranges would otherwise read them again for
+        each), and each value row is kept by a semi-join on (period, unit_path), both in the covering index (period,
+        unit_path, …): the reports are few (one a unit and period), the values many."""
         if self.statuses is None:
-            return "", []
+            return "", "", []
         if not self.form_ids:
-            return " AND 1 = 0", []
-        column = f"{value_alias}." if value_alias else ""
+            return "", " AND 1 = 0", []
         table = Submission._meta.db_table
-        if len(periods) == 1:
-            return (
-                f" AND {column}unit_path IN (SELECT unit_path FROM {table} WHERE form_id IN"
-                f" ({', '.join(['%s'] * len(self.form_ids))}) AND period = %s AND status IN"
-                f" ({', '.join(['%s'] * len(self.statuses))}))",
-                [*self.form_ids, periods[0], *self.statuses],
-            )
-        return (
-            f" AND ({column}period, {column}unit_path) IN (SELECT period, unit_path FROM {table} WHERE form_id IN"
+        with_sql = (
+            f"WITH counted_reports AS MATERIALIZED (SELECT period, unit_path FROM {table} WHERE form_id IN"
             f" ({', '.join(['%s'] * len(self.form_ids))}) AND period IN ({', '.join(['%s'] * len(periods))})"
-            f" AND status IN ({', '.join(['%s'] * len(self.statuses))}))",
-            [*self.form_ids, *periods, *self.statuses],
+            f" AND status IN ({', '.join(['%s'] * len(self.statuses))})) "
         )
+        condition = (
+            " AND unit_path IN (SELECT unit_path FROM counted_reports)"
+            if len(periods) == 1
+            else " AND (period, unit_path) IN (SELECT period, unit_path FROM counted_reports)"
+        )
+        return with_sql, condition, [*self.form_ids, *periods, *self.statuses]
 
 
 def counted_groups(indicator_ids: list[int], status: str) -> list[tuple[Counted, list[int]]]:
@@ -218,7 +216,7 @@ def _run(
     # One period is given back as it was asked, not grouped by: the planner then expects as many groups as there are.
     period_column, period_params = ("%s", periods[:1]) if len(periods) == 1 else ("period", [])
     group_sql = "indicator_id, category" if period_params else "indicator_id, period, category"
-    counted_sql, counted_params = counted.sql(periods)
+    with_sql, counted_sql, with_params = counted.sql(periods)
     statements, parts, params = [], [], []
     siblings: dict[str, dict[str, int]] = defaultdict(dict)  # the unit's path → {child's path segment: tag}
     for branch in branches:
@@ -236,12 +234,12 @@ def _run(
             branch_params += [branch.low, branch.high]
         sql += f" AND {indicator_sql}{counted_sql} GROUP BY {'province_code, ' if by_province else ''}{group_sql}"
         parts.append(sql)
-        params += branch_params + indicator_ids + counted_params
+        params += branch_params + indicator_ids
         if len(parts) == _MAX_BRANCHES:
-            statements.append((" UNION ALL ".join(parts), params))
+            statements.append((with_sql + " UNION ALL ".join(parts), with_params + params))
             parts, params = [], []
     if parts:
-        statements.append((" UNION ALL ".join(parts), params))
+        statements.append((with_sql + " UNION ALL ".join(parts), with_params + params))
     with connections[analytics_db()].cursor() as cursor:
         for sql, statement_params in statements:
             cursor.execute(sql, statement_params)
@@ -251,16 +249,16 @@ def _run(
         for within, tags in siblings.items():
             segment_sql, segment_params = _segment_after(within)
             cursor.execute(
-                f"SELECT {segment_sql}, indicator_id, {period_column}, category, SUM(number), COUNT(number),"
+                f"{with_sql}SELECT {segment_sql}, indicator_id, {period_column}, category, SUM(number), COUNT(number),"
                 f" {extremes_sql} FROM {table} WHERE {period_sql} AND unit_path > %s AND unit_path < %s"
                 f" AND {indicator_sql}{counted_sql} GROUP BY 1, {group_sql}",
                 [
+                    *with_params,
                     *segment_params,
                     *period_params,
                     *periods,
                     *subtree_range(within),
                     *indicator_ids,
-                    *counted_params,
                 ],
             )
             # Each (child, indicator, period, category) comes once from this statement and no branch above counts
@@ -325,9 +323,9 @@ def _cells_by_province(
         f"SELECT province_code, indicator_id, period, category, SUM(number), COUNT(number), {extremes_sql}"
         f" FROM {table} WHERE period IN ({period_sql}) AND indicator_id IN ({indicator_sql})"
     )
-    counted_sql, counted_params = counted.sql(periods)
-    sql += counted_sql
-    params = [*periods, *indicator_ids, *counted_params]
+    with_sql, counted_sql, with_params = counted.sql(periods)
+    sql = with_sql + sql + counted_sql
+    params = [*with_params, *periods, *indicator_ids]
     if len(missing) < len(codes):
         sql += f" AND province_code IN ({', '.join(['%s'] * len(missing))})"
         params += missing
