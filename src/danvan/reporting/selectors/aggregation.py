@@ -106,7 +106,8 @@ class Branch:
     On PostgreSQL a child's own subtree, directly under the unit, has `within` set to the unit's path: all such
     children are read in one pass over the unit's range, each row counted for the child its path names next. A
     UNION ALL of a hundred ranges costs PostgreSQL more to plan than to run (a province's pivot: 65 ms against 23 ms),
-    while SQLite runs it faster than the one pass (27 ms against 36 ms)."""
+    while SQLite runs it faster than the one pass (27 ms against 36 ms) unless the values are filtered by their
+    reports' status (each range would probe the counted reports again)."""
 
     tag: int
     low: str | None
@@ -114,7 +115,9 @@ class Branch:
     within: str | None = None
 
 
-def _branches_for(unit: OrgUnit | None, period: Period, by: str | None) -> tuple[list[Branch], list[OrgUnit]]:
+def _branches_for(
+    unit: OrgUnit | None, period: Period, by: str | None, one_pass: bool
+) -> tuple[list[Branch], list[OrgUnit]]:
     if unit is None:
         # The whole country: one branch without a range; by child means by province (grouped in SQL).
         return [Branch(0, None, None)], []
@@ -134,7 +137,6 @@ def _branches_for(unit: OrgUnit | None, period: Period, by: str | None) -> tuple
         .order_by("sort_key", "id")
     )
     branches = []
-    one_pass = connection.vendor == "postgresql"
     for child in children:
         # A child formed during or after the period counts what its predecessors reported then.
         created_late = child.valid_from is not None and child.valid_from > period.start
@@ -418,10 +420,13 @@ def aggregate_uncached(
     by_id = {i.pk: i for i in stored}
     extremes = any(i.aggregation in (Aggregation.MIN, Aggregation.MAX) for i in stored)
     groups = counted_groups(sorted(by_id), status)
+    # The children in one pass over the unit's range on PostgreSQL, and on SQLite when reports are filtered by status
+    # (one semi-join on the counted reports rather than one per child's range); see Branch.
+    one_pass = connection.vendor == "postgresql" or COUNTED_STATUSES[status] is not None
     units: list[OrgUnit] = []
     cells: dict[tuple, Stats] = {}
     for period_group in _periods_by_tree(periods) if by == "child" else [periods]:
-        branches, children = _branches_for(unit, period_group[0], by)
+        branches, children = _branches_for(unit, period_group[0], by, one_pass)
         units = _merge_units(units, children)
         by_province = unit is None and by == "child"
         codes = [p.code for p in period_group]
