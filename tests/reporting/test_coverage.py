@@ -116,3 +116,31 @@ def test_the_api_takes_the_status_and_answers_the_coverage(three_reports, units,
     wrong = client.get(url, {**params, "status": "draft"})
     assert wrong.status_code == 422
     assert "không hợp lệ" in str(wrong.json()) and "approved" in str(wrong.json())
+
+
+def test_yes_no_reads_co_khong_for_a_commune_and_the_count_of_co_in_the_total(
+    demo_form, units, superuser, province_admin, client_for
+):
+    services.write_values(
+        superuser,
+        [
+            {"unit": units["thuc_phan"].pk, "period": PERIOD.code, "indicator": "dcs_so_ket", "value": "có"},
+            {
+                "unit": units["nung_tri_cao"].pk,
+                "period": PERIOD.code,
+                "indicator": "dcs_so_ket",
+                "value": "không",
+            },
+        ],
+    )
+    for unit in (units["thuc_phan"], units["nung_tri_cao"]):
+        submission(demo_form, unit, PERIOD.code, status=Submission.Status.APPROVED)
+    response = client_for(province_admin).get(
+        reverse("reporting:analytics"),
+        {"form": demo_form.pk, "unit": units["cao_bang"].pk, "period": PERIOD.code},
+    )
+    index = next(n for n, c in enumerate(response.context["columns"]) if c.indicator.code == "dcs_so_ket")
+    table = response.context["tables"][0]
+    by_unit = {row.unit.pk: row.figures[index].text for row in table.rows}
+    assert by_unit[units["thuc_phan"].pk] == "Có" and by_unit[units["nung_tri_cao"].pk] == "Không"
+    assert table.total.figures[index].text == "1 Có"
