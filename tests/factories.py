@@ -152,6 +152,25 @@ def rule(
     )
 
 
+def approved_reports(unit: OrgUnit, period: str, indicator_codes) -> list[Submission]:
+    """The unit's reports for the period of every form holding these indicators, approved (created if need be): what
+    a total counts by default."""
+    form_ids = set(
+        SectionIndicator.objects.filter(indicator__code__in=list(indicator_codes)).values_list(
+            "section__form_id", flat=True
+        )
+    )
+    return [
+        Submission.objects.update_or_create(
+            form_id=form_id,
+            unit=unit,
+            period=period,
+            defaults={"unit_path": unit.path, "status": Submission.Status.APPROVED},
+        )[0]
+        for form_id in sorted(form_ids)
+    ]
+
+
 def submission(form: Form, unit: OrgUnit, period: str = "2026H1", **fields) -> Submission:
     """A unit's report (a draft unless told), without its values."""
     return Submission.objects.create(form=form, unit=unit, unit_path=unit.path, period=period, **fields)

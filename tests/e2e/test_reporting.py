@@ -97,9 +97,13 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
 
     # 3. The province's totals, live: the ward's 3 dialogues are in, and the total is the sum of the communes'.
     total = province_total("dcs_doi_thoai", cao_bang, "2026H1")
-    communes = sum(
+    communes = sum(  # the approved reports' figures
         Value.objects.filter(
-            indicator__code="dcs_doi_thoai", period="2026H1", unit__parent=cao_bang
+            indicator__code="dcs_doi_thoai",
+            period="2026H1",
+            unit__parent=cao_bang,
+            unit__report_submissions__period="2026H1",
+            unit__report_submissions__status="approved",
         ).values_list("number", flat=True)
     )
     assert total == communes
@@ -116,7 +120,11 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
     earlier = province_total("dcs_doi_thoai", cao_bang, "2024H2")
     old_units = sum(
         Value.objects.filter(
-            indicator__code="dcs_doi_thoai", period="2024H2", unit__valid_to__isnull=False
+            indicator__code="dcs_doi_thoai",
+            period="2024H2",
+            unit__valid_to__isnull=False,
+            unit__report_submissions__period="2024H2",
+            unit__report_submissions__status="approved",
         ).values_list("number", flat=True)
     )
     assert earlier == old_units > 0

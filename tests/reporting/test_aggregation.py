@@ -6,6 +6,7 @@ from danvan.reporting import services
 from danvan.reporting.models import Indicator
 from danvan.reporting.periods import Period
 from danvan.reporting.selectors import aggregate
+from tests.factories import approved_reports
 
 
 def test_before_it_existed_a_new_ward_breaks_down_into_the_old_wards_it_was_formed_from(
@@ -22,6 +23,9 @@ def test_before_it_existed_a_new_ward_breaks_down_into_the_old_wards_it_was_form
         ],
     )
     dialogues = [Indicator.objects.get(code="dcs_doi_thoai")]
+
+    for ward in old_wards:
+        approved_reports(ward, "2024H2", ["dcs_doi_thoai"])
 
     result = aggregate(dialogues, thuc_phan, [Period.parse("2024H2")], by="child")
 

@@ -5,21 +5,23 @@ import io
 import re
 
 import pytest
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.urls import reverse
 
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import subtree_q
 from danvan.reporting import services
-from danvan.reporting.models import Indicator, Value
+from danvan.reporting.models import Indicator, Submission, Value
+from tests.factories import approved_reports
 
 pytestmark = pytest.mark.django_db
 PAGE = "reporting:analytics"
 
 
 def put(unit, period, **figures):
-    """Stores figures of one unit directly (code=number, or code={category: number})."""
+    """Stores figures of one unit directly (code=number, or code={category: number}), its report approved."""
+    approved_reports(unit, period, figures)
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=figures)}
     writes = []
     for code, figure in figures.items():
@@ -57,8 +59,13 @@ def total_of(context, code, category="", table=0):
 
 
 def db_sum(unit_path, period, code):
+    """The sum of the figures of the approved reports in the subtree."""
     return Value.objects.filter(
-        subtree_q(unit_path, "unit_path"), period=period, indicator__code=code
+        subtree_q(unit_path, "unit_path"),
+        period=period,
+        indicator__code=code,
+        unit__report_submissions__period=F("period"),
+        unit__report_submissions__status=Submission.Status.APPROVED,
     ).aggregate(n=Sum("number"))["n"]
 
 
@@ -72,7 +79,10 @@ def test_the_provinces_total_equals_the_sum_of_its_communes(demo_reports, units,
     table = context["tables"][0]
     assert table.period.code == "2026H1"
     assert {row.unit.kind for row in table.rows} == {"commune"}
-    assert len(table.rows) == 55  # Phường Thục Phán has not reported: hidden, with the agencies
+    # Approved reports only: the communes whose report is approved, and the coverage says how many of the 56.
+    approved = Submission.objects.filter(form=demo_reports, period="2026H1", status="approved").count()
+    assert 0 < len(table.rows) == approved == table.coverage.counted < table.coverage.expected == 56
+    assert f"{approved}/56 đơn vị đã báo cáo" in response.content.decode()
     for code in ("dcs_doi_thoai", "asxh_qua_tet", "dcs_nguoi_du_doi_thoai"):
         index = column(context, code)
         by_rows = sum(row.figures[index].value or 0 for row in table.rows)
@@ -360,19 +370,22 @@ def test_page_queries_stay_fixed_as_communes_report(
     # count of the old units); the aggregates: by child, per tree (two here: before and after the reform) the unit's
     # lineage, its children and one statement, plus the categories (1); the total, the same without children; the
     # figures' versions, once per aggregate (2).
-    with django_assert_max_num_queries(29) as few:
+    # Whose figures count: the forms holding the indicators, once per aggregate (2); the coverage of each period
+    # (cached as the aggregates are): its version (1), the form's reporting scope (3), one count per period (2); the
+    # register's count beside the figures bound to it (2).
+    with django_assert_max_num_queries(38) as few:
         assert client.get(reverse(PAGE), params).status_code == 200
     for n, commune in enumerate(communes_of(units["cao_bang"], 40)):
         put(commune, "2026H1", dcs_doi_thoai=n, dvk_mh_dang_ky={"commune": n}, dlxh_hai_long=80)
     for old in old_communes(units["cao_bang"])[:60]:
         put(old, "2024H2", dcs_doi_thoai=3)
-    with django_assert_max_num_queries(29) as many:
+    with django_assert_max_num_queries(38) as many:
         response = client.get(reverse(PAGE), params)
     assert len(response.context["tables"][0].rows) == 40
     assert len(many.captured_queries) == len(few.captured_queries)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(24):
         assert client.get(reverse(PAGE), {**params, "layout": "periods"}).status_code == 200
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(39):
         assert client.get(reverse("reporting:analytics_export"), params).status_code == 200
 
 

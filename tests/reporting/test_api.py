@@ -14,6 +14,7 @@ from danvan.reporting import services
 from danvan.reporting.models import Form, Indicator, Submission, Value, ValueChange
 from tests.api.test_units_api import token_for
 from tests.conftest import make_user
+from tests.factories import approved_reports
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,7 @@ def put(unit, period, **figures):
             writes.append(
                 services.CellWrite(indicators[code], unit, period, category, float(number), "", "entered", "")
             )
+    approved_reports(unit, period, figures)
     services.apply_writes(None, writes)
 
 
@@ -90,7 +92,7 @@ def test_openapi_documents_the_reporting_endpoints_and_period_codes(client, db):
     for action in ("submit", "approve", "return", "reopen"):
         assert "post" in paths[f"/api/v1/reporting/submissions/{{submission_id}}/{action}"]
     analytics = paths["/api/v1/reporting/analytics"]["get"]
-    assert {p["name"] for p in analytics["parameters"]} == {"indicators", "unit", "period", "by"}
+    assert {p["name"] for p in analytics["parameters"]} == {"indicators", "unit", "period", "by", "status"}
     for code in ("`2026`", "`2026H1`", "`2026Q3`", "`2026M07`", "`2026N9`"):
         assert code in analytics["description"]
         assert code in paths["/api/v1/reporting/values"]["post"]["description"]
@@ -330,6 +332,8 @@ def test_analytics_rows_have_the_issues_shape(api, figures, units, province_admi
     )
     assert body.status_code == 200, body.content
     assert body.json() == {
+        "status": "approved",
+        "coverage": {"expected": 56, "counted": 2},
         "rows": [
             {
                 "indicator": "dcs_doi_thoai",
@@ -345,7 +349,7 @@ def test_analytics_rows_have_the_issues_shape(api, figures, units, province_admi
                 "category": "",
                 "value": 87.5,  # 35 of 40: from the totals, not the sum or the mean of the rates
             },
-        ]
+        ],
     }
 
 
@@ -392,7 +396,7 @@ def test_province_total_equals_the_sum_of_communes_and_2024_the_old_units(
     province = units["cao_bang"]
     admin = api(province_admin)
     rows = admin.get(
-        "/analytics", indicators="asxh_qua_tet", unit=province.pk, period="2024H2,2026H1"
+        "/analytics", indicators="asxh_qua_tet", unit=province.pk, period="2024H2,2026H1", status="all"
     ).json()["rows"]
     totals = {r["period"]: r["value"] for r in rows}
     for period in ("2024H2", "2026H1"):
@@ -405,7 +409,12 @@ def test_province_total_equals_the_sum_of_communes_and_2024_the_old_units(
     )
     assert totals["2024H2"] == old.filter(indicator__code="asxh_qua_tet").aggregate(n=Sum("number"))["n"]
     by_child = admin.get(
-        "/analytics", indicators="asxh_qua_tet", unit=province.pk, period="2024H2,2026H1", by="child"
+        "/analytics",
+        indicators="asxh_qua_tet",
+        unit=province.pk,
+        period="2024H2,2026H1",
+        by="child",
+        status="all",
     ).json()["rows"]
     kinds = {}
     for r in by_child:
@@ -482,9 +491,10 @@ def test_analytics_bad_input_and_scope(api, figures, units, commune_editor, supe
 
 def test_analytics_queries_stay_few(api, figures, units, province_admin, django_assert_max_num_queries):
     admin = api(province_admin)
-    # One more each for the figures' version (core.figures).
-    with django_assert_max_num_queries(15):
+    # One more each for the figures' version (core.figures); whose figures count: the forms holding the indicators
+    # (1); the coverage: the forms (1), the form's reporting scope (3), a count per period.
+    with django_assert_max_num_queries(22):
         response = admin.get("/analytics", unit=units["cao_bang"].pk, period="2024H2,2026H1", by="child")
     assert response.status_code == 200
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(19):
         assert admin.get("/analytics", unit=units["cao_bang"].pk, period="2026H1").status_code == 200

@@ -21,6 +21,7 @@ from danvan.reporting.document_forms import DocumentForm
 from danvan.reporting.models import ReportDocument, Submission, Value
 from danvan.reporting.periods import Period
 from tests.conftest import make_user
+from tests.factories import approved_reports
 
 SUMMARY = "Sơ kết công tác dân vận 6 tháng đầu năm 2026, phương hướng, nhiệm vụ 6 tháng cuối năm 2026"
 
@@ -247,8 +248,12 @@ def test_generating_from_the_page_makes_the_word_and_pdf_files(
     assert 'filename="bao-cao-tinh-cao-bang-2026H1.docx"' in word_response["Content-Disposition"]
     content = b"".join(word_response.streaming_content)
     text = docx_text(content)
-    total = Value.objects.filter(
-        indicator__code="dcs_doi_thoai", period="2026H1", unit_path__startswith=cao_bang.path
+    total = Value.objects.filter(  # the approved reports' figures
+        indicator__code="dcs_doi_thoai",
+        period="2026H1",
+        unit_path__startswith=cao_bang.path,
+        unit__report_submissions__period="2026H1",
+        unit__report_submissions__status="approved",
     ).aggregate(total=Sum("number"))["total"]
     for expected in (
         "ĐẢNG CỘNG SẢN VIỆT NAM",
@@ -350,6 +355,8 @@ def test_figures_compare_with_the_same_period_a_year_earlier(demo_form, commune_
             {"unit": thuc_phan.pk, "period": "2026H2", "indicator": "dcs_so_ket", "value": "có"},
         ],
     )
+    for period in ("2025H2", "2026H2"):
+        approved_reports(thuc_phan, period, ["dcs_doi_thoai"])
     figures = documents.figures_of(demo_form, thuc_phan, Period.parse("2026H2"))
     assert figures.compared
     assert figures.columns == ["6 tháng cuối năm 2026", "Cùng kỳ năm trước (6 tháng cuối năm 2025)"]

@@ -11,8 +11,7 @@ from danvan.core.figures import UNITS, cached_figures
 from danvan.core.lists import filtered_rows, page_of
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import counts_by_kind
-from danvan.practices.models import Status
-from danvan.practices.selectors import stats as practice_stats
+from danvan.practices.selectors import year_summary
 from danvan.reporting.selectors import todo_for
 
 from .filters import ChangeLogFilter
@@ -46,15 +45,8 @@ def dashboard(request):
     practice_unit = request.current_unit
     practices = None
     if practice_unit is not None or request.user.is_superuser:
-        by_status = practice_stats(practice_unit, today.year, ["status"])
-        status_counts = {row["status"]: row["count"] for row in by_status["rows"]}
-        practices = {
-            "year": today.year,
-            "total": by_status["total"],
-            "recognised": status_counts.get(Status.RECOGNISED, 0) + status_counts.get(Status.REPLICATED, 0),
-            "replicated": status_counts.get(Status.REPLICATED, 0),
-            "unit": practice_unit,
-        }
+        # The register's one definition of registered / recognised in a year (practices.selectors).
+        practices = {"year": today.year, **year_summary(practice_unit, today.year), "unit": practice_unit}
     top = request.user_units[0] if request.user_units and not request.user.is_superuser else None
     cards = [
         (kind, label, counts.get(kind, 0)) for kind, label in OrgUnit.Kind.choices if kind in card_kinds(top)

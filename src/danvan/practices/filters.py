@@ -9,6 +9,12 @@ from danvan.orgunits.models import OrgUnit, UnitGroup
 from danvan.orgunits.tree import subtrees_q
 
 from .models import Field, Level, Practice, Status
+from .selectors import RECOGNISED_ANY, RECOGNISED_STATUSES
+
+
+def _statuses(status: str) -> list[str]:
+    """The statuses a status filter's value stands for (RECOGNISED_ANY: recognised or replicated)."""
+    return sorted(RECOGNISED_STATUSES) if status == RECOGNISED_ANY else [status]
 
 
 class PracticeFilter(django_filters.FilterSet):
@@ -29,7 +35,9 @@ class PracticeFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Practice.Kind.choices)
     level = django_filters.ChoiceFilter(label=_("Cấp"), choices=Level.choices)
     status = django_filters.ChoiceFilter(
-        label=_("Tình trạng"), choices=Status.choices, method="filter_status"
+        label=_("Tình trạng"),
+        choices=[*Status.choices, (RECOGNISED_ANY, _("Được công nhận (cả đã nhân rộng)"))],
+        method="filter_status",
     )
     group = django_filters.ModelChoiceFilter(
         label=_("Khối"),
@@ -50,13 +58,13 @@ class PracticeFilter(django_filters.FilterSet):
         # With a year, the status is the one the practice had that year, as the counts use it.
         status = self.form.cleaned_data.get("status")
         if status:
-            return queryset.filter(years__year=year, years__status=status)
+            return queryset.filter(years__year=year, years__status__in=_statuses(status))
         return queryset.filter(years__year=year)
 
     def filter_status(self, queryset, name, status):
         if self.form.cleaned_data.get("year") is not None:
             return queryset  # applied with the year
-        return queryset.filter(status=status)
+        return queryset.filter(status__in=_statuses(status))
 
     def filter_unit(self, queryset, name, unit):
         return queryset.filter(subtrees_q(lineage_paths(unit), "owner_path"))

@@ -273,9 +273,27 @@ def campaign_completion(campaign: Campaign) -> dict:
 
 # What other apps may count by (reporting's figures from the register): the levels in order, and the statuses that
 # make a practice recognised, or replicated.
+#
+# One definition everywhere (dashboard, counts page, list, report cells): a model is *registered in year Y* when it
+# has a fact row for Y (registered that year, or re-confirmed as continuing), counted once whatever its fields; it is
+# *recognised in year Y* when its status that year is recognised or replicated (a replicated model was recognised
+# first); *replicated* when that status is replicated.
 LEVELS = tuple(Level.values)
 RECOGNISED_STATUSES = frozenset({Status.RECOGNISED, Status.REPLICATED})
 REPLICATED_STATUSES = frozenset({Status.REPLICATED})
+# The list filter's status value for "recognised, replicated included" (RECOGNISED_STATUSES).
+RECOGNISED_ANY = "recognised_any"
+
+
+def year_summary(unit: OrgUnit | None, year: int) -> dict[str, int]:
+    """{"total", "recognised", "replicated"} of the unit's subtree (None: the country) in the year, by the one
+    definition above: one statement."""
+    by_status = {row["status"]: row["count"] for row in stats(unit, year, ["status"])["rows"]}
+    return {
+        "total": sum(by_status.values()),
+        "recognised": sum(n for status, n in by_status.items() if status in RECOGNISED_STATUSES),
+        "replicated": sum(n for status, n in by_status.items() if status in REPLICATED_STATUSES),
+    }
 
 
 def recognised_for_showcase():

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from danvan.accounts.scope import can_view_path, units_visible_to
 from danvan.core.excel_export import workbook_bytes, xlsx_response
+from danvan.core.text import vn_number
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
@@ -220,10 +221,10 @@ def build(unit: OrgUnit | None, year: int, view: str, paths: list[str] | None = 
     cards = [
         (_("Tổng số mô hình, điển hình"), Cell(total, _list_url(base, unit, year)), "collection"),
         (
-            _("Được công nhận"),
+            _("Được công nhận (cả đã nhân rộng)"),
             Cell(
-                count_facts(year, status=Status.RECOGNISED),
-                _list_url(base, unit, year, status=Status.RECOGNISED),
+                sum(count_facts(year, status=status) for status in selectors.RECOGNISED_STATUSES),
+                _list_url(base, unit, year, status=selectors.RECOGNISED_ANY),
             ),
             "patch-check",
         ),
@@ -267,8 +268,8 @@ def build(unit: OrgUnit | None, year: int, view: str, paths: list[str] | None = 
                 _("Được công nhận, nhân rộng"),
                 [
                     Cell(
-                        count_facts(y, status=Status.RECOGNISED) + count_facts(y, status=Status.REPLICATED),
-                        "",
+                        sum(count_facts(y, status=status) for status in selectors.RECOGNISED_STATUSES),
+                        _list_url(base, unit, y, status=selectors.RECOGNISED_ANY),
                     )
                     for y in years
                 ],
@@ -284,8 +285,16 @@ def build(unit: OrgUnit | None, year: int, view: str, paths: list[str] | None = 
         "title": _("Số mô hình, điển hình theo lĩnh vực và %(view)s, năm %(year)s")
         % {"view": table.view_label.lower(), "year": year},
     }
+    by_field = sum(cell.count for cell in table.column_totals)
     return {
         "table": table,
+        "field_note": _(
+            "Cộng các cột lĩnh vực (%(by_field)s) lớn hơn tổng số mô hình (%(total)s) vì một mô hình có thể thuộc "
+            "nhiều lĩnh vực: mô hình được tính ở mỗi lĩnh vực của nó, còn tổng số đếm mỗi mô hình một lần."
+        )
+        % {"by_field": vn_number(by_field), "total": vn_number(total)}
+        if by_field > total
+        else "",
         "cards": cards,
         "comparison": comparison,
         "chart": chart,

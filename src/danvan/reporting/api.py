@@ -373,6 +373,10 @@ def default_indicators(user, unit: OrgUnit | None) -> list[Indicator]:
         "mẫu người dùng xem được do chính đơn vị, đơn vị cấp trên hoặc đơn vị cấp dưới của nó ban hành.\n"
         "- `unit`: bỏ trống là toàn quốc (chỉ quản trị hệ thống; `by=child` là theo tỉnh); người dùng khác phải "
         "chọn đơn vị (422). Đơn vị ngoài phạm vi: 404.\n\n"
+        "- `status`: báo cáo nào được tính: `approved` (mặc định, chỉ báo cáo đã duyệt), `submitted` (đã nộp: "
+        "chờ duyệt hoặc đã duyệt) hoặc `all` (tất cả, kể cả báo cáo đang nhập, bị trả lại). `coverage` cho biết "
+        "trong số báo cáo phải có (`expected`: đơn vị phải báo cáo × kỳ, theo các biểu mẫu chứa các chỉ tiêu) có "
+        "bao nhiêu báo cáo được tính (`counted`).\n\n"
         "Chỉ tiêu tính theo công thức được tính từ số tổng hợp (không cộng tỷ lệ của các đơn vị); chỉ tiêu tổng "
         "hợp kiểu trung bình là trung bình của mọi số liệu trong cây. Dòng có `category` khác trống là một tổ hợp "
         "phân tổ; dòng `category` trống là tổng của chỉ tiêu. Ô không có số liệu không có dòng."
@@ -384,6 +388,7 @@ def analytics(
     unit: int | None = None,
     indicators: str | None = None,
     by: Literal["", "child"] | None = None,
+    status: str | None = None,
 ):
     user = request.user
     errors: dict[str, list[str]] = {}
@@ -394,6 +399,11 @@ def analytics(
         errors.update(messages_of(error))
     if by not in (None, "", "child"):
         errors["by"] = [f"Giá trị “{by}” không hợp lệ: bỏ trống hoặc dùng `child`."]
+    status = status or selectors.APPROVED
+    if status not in selectors.COUNTED_STATUSES:
+        errors["status"] = [
+            f"Giá trị “{status}” không hợp lệ: dùng `approved` (đã duyệt), `submitted` (đã nộp) hoặc `all` (tất cả)."
+        ]
     if unit is None and not user.is_superuser:
         errors["unit"] = ["Hãy chọn đơn vị (unit): chỉ quản trị hệ thống mới xem số liệu toàn quốc."]
     try:
@@ -406,7 +416,10 @@ def analytics(
     chosen = get_unit_for(user, unit) if unit is not None else None
     if wanted is None:
         wanted = default_indicators(user, chosen)
-    result = selectors.aggregate(wanted, chosen, periods, by="child" if by == "child" else None)
+    result = selectors.aggregate(
+        wanted, chosen, periods, by="child" if by == "child" else None, status=status
+    )
+    covered = selectors.indicators_coverage([i.pk for i in wanted], chosen, periods, status)
     order_of_unit = {u.pk: n for n, u in enumerate(result["units"])}
     order_of_indicator = {i.code: n for n, i in enumerate(wanted)}
     rows = sorted(
@@ -419,4 +432,8 @@ def analytics(
             row["category"],
         ),
     )
-    return {"rows": [{**row, "value": _number(row["value"])} for row in rows]}
+    return {
+        "status": status,
+        "coverage": {"expected": covered.expected, "counted": covered.counted},
+        "rows": [{**row, "value": _number(row["value"])} for row in rows],
+    }

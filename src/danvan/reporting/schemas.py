@@ -205,5 +205,16 @@ class AnalyticsRow(Schema):
     value: int | float
 
 
+class CoverageOut(Schema):
+    expected: int = SchemaField(
+        ..., description="Số báo cáo phải có: đơn vị phải báo cáo × kỳ, theo các biểu mẫu."
+    )
+    counted: int = SchemaField(
+        ..., description="Số báo cáo trong số đó được tính vào số tổng hợp (theo `status`)."
+    )
+
+
 class AnalyticsOut(Schema):
+    status: str = SchemaField(..., description="`approved`, `submitted` hoặc `all`: báo cáo nào được tính.")
+    coverage: CoverageOut
     rows: list[AnalyticsRow]

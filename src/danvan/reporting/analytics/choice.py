@@ -27,6 +27,12 @@ LAYOUTS = (
     (UNITS, gettext_lazy("Đơn vị × chỉ tiêu")),
     (PERIODS, gettext_lazy("Chỉ tiêu × kỳ báo cáo (so sánh)")),
 )
+# Whose figures the totals count (selectors.COUNTED_STATUSES), as the page's switch names them.
+STATUSES = (
+    (selectors.APPROVED, gettext_lazy("Đã duyệt")),
+    (selectors.SUBMITTED, gettext_lazy("Đã nộp")),
+    (selectors.ALL, gettext_lazy("Tất cả")),
+)
 MAX_PERIODS = 6
 # How many periods of each type the period picker offers, back from the current one.
 RECENT = {
@@ -50,6 +56,9 @@ class Choice:
     section: int | None = None
     hide_empty: bool = True
     indicator: str = ""  # the chart's
+    status: str = selectors.APPROVED  # whose figures count
+    show_units: bool = False  # list the units behind each coverage
+    coverage: dict[str, selectors.Coverage] = field(default_factory=dict)  # by period code
     errors: list[str] = field(default_factory=list)
     forms: list[Form] = field(default_factory=list)
     period_options: list[tuple[str, str, bool]] = field(default_factory=list)  # code, label, has figures
@@ -71,6 +80,8 @@ class Choice:
             "section": self.section or "",
             "hide": "1" if self.hide_empty else "0",
             "indicator": self.indicator,
+            "status": "" if self.status == selectors.APPROVED else self.status,
+            "units": "1" if self.show_units else "",
         }
         params.update(changes)
         return urlencode({k: v for k, v in params.items() if v not in ("", None, [])}, doseq=True)
@@ -173,6 +184,13 @@ def choose(request) -> Choice:
     section = (request.GET.get("section") or "").strip()
     choice.section = int(section) if section.isdigit() and len(section) < 10 else None
     choice.indicator = (request.GET.get("indicator") or "").strip()[:40]
+    status = (request.GET.get("status") or "").strip()
+    if status and status not in selectors.COUNTED_STATUSES:
+        choice.errors.append(
+            _("Không có lựa chọn “%(status)s”: đang xem báo cáo đã duyệt.") % {"status": status[:20]}
+        )
+    choice.status = status if status in selectors.COUNTED_STATUSES else selectors.APPROVED
+    choice.show_units = request.GET.get("units") == "1"
     if choice.form is None or (choice.unit is None and not choice.nation):
         return choice
 
@@ -222,4 +240,7 @@ def choose(request) -> Choice:
         else:
             asked = filled[:1] or [recent[0]]
     choice.periods = sorted(asked)
+    choice.coverage = selectors.coverage_by_period(
+        choice.form, choice.periods, choice.unit, choice.status, units=choice.show_units
+    )
     return choice

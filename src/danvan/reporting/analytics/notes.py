@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from danvan.core.text import vn_number
 from danvan.orgunits.models import REFORM_DATE, OrgUnit
 from danvan.orgunits.tree import outermost, subtree_q
+from danvan.practices.selectors import year_summary
 
 from ..models import Indicator, Value
 from .choice import (
@@ -90,3 +91,27 @@ def tree_notes(choice: Choice, indicators: list[Indicator]) -> list[str]:
             % {"unit": choice.scope_name, "names": ", ".join(u.name for u in predecessors)}
         )
     return notes
+
+
+def register_note(choice: Choice, indicators: list[Indicator]) -> str:
+    """Why a figure bound to the "Dân vận khéo" register may differ from the register's own count: the report adds
+    up what the reporting units reported (their report counted by the chosen status), while the register counts
+    every model in the subtree, those of units that do not report this form (the province's own, agencies) too."""
+    if not any(i.source for i in indicators) or not choice.periods or choice.form is None:
+        return ""
+    reporting_kinds = choice.form.reporting_kinds or []
+    if choice.unit is not None and choice.unit.kind in reporting_kinds:
+        return ""  # a reporting unit's own figure is the register's count of its subtree
+    year = max(choice.periods).year
+    summary = year_summary(choice.unit, year)
+    return _(
+        "Các chỉ tiêu lấy từ sổ theo dõi “Dân vận khéo” ở đây là tổng số liệu trong báo cáo của các đơn vị "
+        "báo cáo được tính; sổ theo dõi của %(unit)s năm %(year)s có %(total)s mô hình, điển hình đăng ký "
+        "(%(recognised)s được công nhận, kể cả đã nhân rộng), tính cả mô hình của đơn vị không báo cáo biểu mẫu "
+        "này và của đơn vị chưa có báo cáo được tính."
+    ) % {
+        "unit": choice.scope_name,
+        "year": year,
+        "total": vn_number(summary["total"]),
+        "recognised": vn_number(summary["recognised"]),
+    }

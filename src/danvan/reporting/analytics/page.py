@@ -8,9 +8,9 @@ from danvan.accounts.scope import can_view_path, units_visible_to
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import open_on_q
 
-from .choice import LAYOUTS, NATION, PERIODS, Choice, choose
-from .notes import tree_notes
-from .tables import build_periods, build_units, form_sections
+from .choice import LAYOUTS, NATION, PERIODS, STATUSES, Choice, choose
+from .notes import register_note, tree_notes
+from .tables import build_periods, build_units, coverage_text, form_sections
 
 
 def _module_url() -> str | None:
@@ -68,12 +68,26 @@ def unit_options(request, choice: Choice) -> list[tuple[str, str]]:
     return options
 
 
+def coverage_note(choice: Choice) -> str:
+    """What the totals count, for the page and the export: the status chosen and each period's coverage."""
+    parts = [f"{p.label}: {coverage_text(choice.coverage[p.code])}" for p in choice.periods]
+    return _("Số liệu tổng hợp từ %(which)s. %(parts)s.") % {
+        "which": {
+            "approved": _("báo cáo đã duyệt"),
+            "submitted": _("báo cáo đã nộp (chờ duyệt và đã duyệt)"),
+            "all": _("mọi báo cáo, kể cả báo cáo đang nhập và bị trả lại"),
+        }[choice.status],
+        "parts": "; ".join(parts),
+    }
+
+
 def page_context(request) -> dict:
     choice = choose(request)
     page = reverse("reporting:analytics")
     context = {
         "choice": choice,
         "layouts": [(key, str(label)) for key, label in LAYOUTS],
+        "statuses": [(key, str(label)) for key, label in STATUSES],
         "crumbs": crumbs(request.user, choice, page),
     }
     if choice.form is None or (choice.unit is None and not choice.nation):
@@ -88,7 +102,12 @@ def page_context(request) -> dict:
             "chosen_codes": [p.code for p in choice.periods],
             "export_query": choice.query(),
             "periods_url": f"{page}?{choice.query(layout=PERIODS)}",
-            "notes": tree_notes(choice, indicators),
+            "notes": [
+                coverage_note(choice),
+                *tree_notes(choice, indicators),
+                *[note for note in [register_note(choice, indicators)] if note],
+            ],
+            "units_url": f"{page}?{choice.query(units='' if choice.show_units else '1')}",
         }
     )
     if choice.layout == PERIODS:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from danvan.core.text import vn_number
 from danvan.orgunits.models import OrgUnit
 
 from .. import selectors
@@ -68,6 +69,11 @@ class UnitsTable:
     rows: list[Row]
     total: Row
     hidden: int = 0
+    coverage: selectors.Coverage | None = None
+
+    @property
+    def coverage_text(self) -> str:
+        return coverage_text(self.coverage)
 
 
 @dataclass
@@ -83,6 +89,25 @@ class Line:
     percent: str = ""
     depth: int = 0  # 0: a section heading, 1: an indicator, 2: a category option
     measure: str = ""
+
+
+def coverage_text(coverage: selectors.Coverage | None) -> str:
+    """ "51/56 đơn vị đã báo cáo": of the units that must report the form, how many are counted in the total."""
+    if coverage is None:
+        return ""
+    return _("%(counted)s/%(expected)s đơn vị đã báo cáo") % {
+        "counted": vn_number(coverage.counted),
+        "expected": vn_number(coverage.expected),
+    }
+
+
+def yes_no_text(value: float | None, single: bool) -> str:
+    """A yes/no indicator's figure: a single unit's answer as Có / Không; added up over units, the count of Có."""
+    if value is None:
+        return ""
+    if single:
+        return _("Có") if value else _("Không")
+    return _("%(n)s Có") % {"n": vn_number(value)}
 
 
 def form_sections(structure: list[Section], section: int | None) -> list[tuple[Section, list[Indicator]]]:
@@ -123,8 +148,8 @@ def header_columns(indicators: list[Indicator], present: set[tuple[str, str]]) -
 def build_units(choice: Choice, indicators: list[Indicator], base_url: str) -> dict:
     """The units layout: per period (newest first), a row per child unit open at the end of it and the unit's total."""
     unit = choice.unit
-    by_child = selectors.aggregate(indicators, unit, choice.periods, by="child")
-    whole = selectors.aggregate(indicators, unit, choice.periods)
+    by_child = selectors.aggregate(indicators, unit, choice.periods, by="child", status=choice.status)
+    whole = selectors.aggregate(indicators, unit, choice.periods, status=choice.status)
     children_values = selectors.value_map(by_child["rows"])
     total_values = selectors.value_map(whole["rows"])
     headers = header_columns(indicators, _present(by_child["rows"]) | _present(whole["rows"]))
@@ -135,6 +160,19 @@ def build_units(choice: Choice, indicators: list[Indicator], base_url: str) -> d
     # The loops below run once per cell (ten thousand for a province's page): the keys' parts are read once.
     keyed = [(column.indicator, column.indicator.code, column.category) for column in columns]
     shown_here = formatter()
+    reporting_kinds = set(choice.form.reporting_kinds or [])
+
+    def text_for(single: bool):
+        """The cell formatter of a row: yes/no as Có / Không for a reporting unit's own answer, else counted."""
+
+        def text(indicator, value):
+            if indicator.value_type == ValueType.BOOLEAN:
+                return yes_no_text(value, single)
+            return shown_here(indicator, value)
+
+        return text
+
+    single_text, counted_text = text_for(True), text_for(False)
     for period in sorted(choice.periods, reverse=True):
         rows, hidden = [], 0
         code = period.code
@@ -142,11 +180,12 @@ def build_units(choice: Choice, indicators: list[Indicator], base_url: str) -> d
             if not child.is_open_on(period.end):
                 continue
             pk = child.pk
+            text = single_text if child.kind in reporting_kinds else counted_text
             row = Row(
                 unit=child,
                 label=child.name,
                 figures=[
-                    Figure(value, shown_here(indicator, value))
+                    Figure(value, text(indicator, value))
                     for indicator, indicator_code, category in keyed
                     for value in (children_values.get((indicator_code, pk, code, category)),)
                 ],
@@ -161,12 +200,16 @@ def build_units(choice: Choice, indicators: list[Indicator], base_url: str) -> d
             unit=unit,
             label=_("Cộng: %(unit)s") % {"unit": choice.scope_name},
             figures=[
-                Figure(value, shown_here(indicator, value))
+                Figure(value, counted_text(indicator, value))
                 for indicator, indicator_code, category in keyed
                 for value in (total_values.get((indicator_code, own_tag, code, category)),)
             ],
         )
-        tables.append(UnitsTable(period=period, rows=rows, total=total, hidden=hidden))
+        tables.append(
+            UnitsTable(
+                period=period, rows=rows, total=total, hidden=hidden, coverage=choice.coverage.get(code)
+            )
+        )
     chart = _units_chart(tables[0] if tables else None, headers, columns, choice)
     return {"headers": headers, "columns": columns, "tables": tables, "chart": chart}
 
@@ -213,11 +256,13 @@ def build_periods(choice: Choice, sections: list[tuple[Section, list[Indicator]]
     """The periods layout: a line per indicator (and its options with figures), a column per period, and with two
     periods the change and the change in per cent (not for percentages: a rate's change is in points)."""
     indicators = [i for _s, items in sections for i in items]
-    result = selectors.aggregate(indicators, choice.unit, choice.periods)
+    result = selectors.aggregate(indicators, choice.unit, choice.periods, status=choice.status)
     values = selectors.value_map(result["rows"])
     present = _present(result["rows"])
     tag = choice.unit.pk if choice.unit is not None else None
     compare = len(choice.periods) == 2
+    # A reporting unit's own figures: its yes/no answers read Có / Không.
+    single = choice.unit is not None and choice.unit.kind in (choice.form.reporting_kinds or [])
     lines = []
     for section, items in sections:
         lines.append(Line(None, section.title, depth=0))
@@ -227,13 +272,19 @@ def build_periods(choice: Choice, sections: list[tuple[Section, list[Indicator]]
                 (k, label, 2) for k, label in options if (indicator.code, k) in present
             ]:
                 figures = [
-                    Figure(value, shown(indicator, value))
+                    Figure(
+                        value,
+                        yes_no_text(value, single)
+                        if indicator.value_type == ValueType.BOOLEAN
+                        else shown(indicator, value),
+                    )
                     for value in (values.get((indicator.code, tag, p.code, key)) for p in choice.periods)
                 ]
                 line = Line(
                     indicator, label, figures, depth=depth, measure=indicator.measure if depth == 1 else ""
                 )
-                if compare and figures[0].value is not None and figures[1].value is not None:
+                answered = not (single and indicator.value_type == ValueType.BOOLEAN)
+                if compare and answered and figures[0].value is not None and figures[1].value is not None:
                     difference = figures[1].value - figures[0].value
                     line.change = shown_change(indicator, difference)
                     line.change_sign = (difference > 1e-9) - (difference < -1e-9)
@@ -258,6 +309,9 @@ def build_periods(choice: Choice, sections: list[tuple[Section, list[Indicator]]
     has_figures = any(f.value is not None for line in lines for f in line.figures)
     return {
         "lines": lines,
+        "coverages": [
+            (choice.coverage.get(p.code), coverage_text(choice.coverage.get(p.code))) for p in choice.periods
+        ],
         "compare": compare,
         "chart": chart if has_figures else {},
         "has_figures": has_figures,

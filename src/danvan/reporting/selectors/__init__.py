@@ -5,10 +5,23 @@ interface for reads: callers use `selectors.<name>`; the code lives in the modul
 - `submissions`: reports a user sees, their cells and history, completeness.
 - `todo`: what the dashboard's *Việc cần làm* says is due: overdue, current and next reports, and those waiting
   for approval.
-- `aggregation`: live totals over a unit's subtree from the `Value` fact table.
+- `aggregation`: live totals over a unit's subtree from the `Value` fact table, of approved, submitted or all
+  reports (`COUNTED_STATUSES`).
+- `coverage`: how many of the units that must report a form are counted in a total, and which.
 """
 
-from .aggregation import Cell, aggregate, aggregate_uncached, needed_indicators, value_map
+from .aggregation import (
+    ALL,
+    APPROVED,
+    COUNTED_STATUSES,
+    SUBMITTED,
+    Cell,
+    aggregate,
+    aggregate_uncached,
+    needed_indicators,
+    value_map,
+)
+from .coverage import Coverage, coverage, coverage_by_period, indicators_coverage
 from .definitions import (
     category_keys,
     expected_units,
@@ -34,8 +47,13 @@ from .submissions import (
 from .todo import DueReport, Todo, todo_for
 
 __all__ = [
+    "ALL",
+    "APPROVED",
+    "COUNTED_STATUSES",
+    "SUBMITTED",
     "Cell",
     "Completeness",
+    "Coverage",
     "DueReport",
     "Todo",
     "aggregate",
@@ -43,6 +61,8 @@ __all__ = [
     "category_keys",
     "cell_history",
     "completeness",
+    "coverage",
+    "coverage_by_period",
     "earlier_periods",
     "expected_units",
     "form_indicators",
@@ -52,6 +72,7 @@ __all__ = [
     "get_form_for",
     "get_indicator_for",
     "get_submission_for",
+    "indicators_coverage",
     "indicators_visible_to",
     "needed_indicators",
     "submission_events",

@@ -25,6 +25,8 @@ from .. import expressions
 from ..models import (
     Aggregation,
     Indicator,
+    SectionIndicator,
+    Submission,
     Value,
     ValueType,
 )
@@ -32,6 +34,69 @@ from ..periods import Period
 
 # SQLite refuses a compound SELECT of more than 500 terms.
 _MAX_BRANCHES = 250
+
+# Which reports' figures a total counts: `approved` (the default), `submitted` (submitted or approved) or `all`
+# (drafts and returned reports too, and figures of no report). A unit's figures for a period count when its report,
+# of a form holding the indicator, for that period, is in these statuses.
+APPROVED, SUBMITTED, ALL = "approved", "submitted", "all"
+COUNTED_STATUSES: dict[str, tuple[str, ...] | None] = {
+    APPROVED: (Submission.Status.APPROVED,),
+    SUBMITTED: (Submission.Status.SUBMITTED, Submission.Status.APPROVED),
+    ALL: None,
+}
+
+
+@dataclass(frozen=True)
+class Counted:
+    """Which reports' figures are counted: the statuses, and the forms whose reports count for these indicators
+    (a value counts when its unit's report of one of `form_ids` for its period is in `statuses`). `statuses` None:
+    every figure, of whatever report."""
+
+    statuses: tuple[str, ...] | None = None
+    form_ids: tuple[int, ...] = ()
+
+    def sql(self, periods: list[str]) -> tuple[str, str, list]:
+        """(a WITH clause to put before the statement, the WHERE clause's condition on the value rows, the WITH's
+        parameters); ("", "", []) for every figure. The counted reports are read once into the common table
+        `counted_reports` (materialised: a compound statement of a hundred ranges would otherwise read them again for
+        each), and each value row is kept by a semi-join on (period, unit_path), both in the covering index (period,
+        unit_path, …): the reports are few (one a unit and period), the values many."""
+        if self.statuses is None:
+            return "", "", []
+        if not self.form_ids:
+            return "", " AND 1 = 0", []
+        table = Submission._meta.db_table
+        with_sql = (
+            f"WITH counted_reports AS MATERIALIZED (SELECT period, unit_path FROM {table} WHERE form_id IN"
+            f" ({', '.join(['%s'] * len(self.form_ids))}) AND period IN ({', '.join(['%s'] * len(periods))})"
+            f" AND status IN ({', '.join(['%s'] * len(self.statuses))})) "
+        )
+        condition = (
+            " AND unit_path IN (SELECT unit_path FROM counted_reports)"
+            if len(periods) == 1
+            else " AND (period, unit_path) IN (SELECT period, unit_path FROM counted_reports)"
+        )
+        return with_sql, condition, [*self.form_ids, *periods, *self.statuses]
+
+
+def counted_groups(indicator_ids: list[int], status: str) -> list[tuple[Counted, list[int]]]:
+    """The indicators grouped by the forms holding them, each group with what it counts (one group for the usual
+    case, the indicators of one form; one group of everything for `all`)."""
+    statuses = COUNTED_STATUSES[status]
+    if statuses is None or not indicator_ids:
+        return [(EVERY, list(indicator_ids))]
+    forms_of: dict[int, set[int]] = defaultdict(set)
+    for indicator_id, form_id in SectionIndicator.objects.filter(indicator_id__in=indicator_ids).values_list(
+        "indicator_id", "section__form_id"
+    ):
+        forms_of[indicator_id].add(form_id)
+    groups: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for indicator_id in indicator_ids:
+        groups[tuple(sorted(forms_of[indicator_id]))].append(indicator_id)
+    return [(Counted(statuses, form_ids), ids) for form_ids, ids in sorted(groups.items())]
+
+
+EVERY = Counted()  # every figure, of whatever report
 
 
 @dataclass(frozen=True)
@@ -41,7 +106,8 @@ class Branch:
     On PostgreSQL a child's own subtree, directly under the unit, has `within` set to the unit's path: all such
     children are read in one pass over the unit's range, each row counted for the child its path names next. A
     UNION ALL of a hundred ranges costs PostgreSQL more to plan than to run (a province's pivot: 65 ms against 23 ms),
-    while SQLite runs it faster than the one pass (27 ms against 36 ms)."""
+    while SQLite runs it faster than the one pass (27 ms against 36 ms) unless the values are filtered by their
+    reports' status (each range would probe the counted reports again)."""
 
     tag: int
     low: str | None
@@ -49,7 +115,9 @@ class Branch:
     within: str | None = None
 
 
-def _branches_for(unit: OrgUnit | None, period: Period, by: str | None) -> tuple[list[Branch], list[OrgUnit]]:
+def _branches_for(
+    unit: OrgUnit | None, period: Period, by: str | None, one_pass: bool
+) -> tuple[list[Branch], list[OrgUnit]]:
     if unit is None:
         # The whole country: one branch without a range; by child means by province (grouped in SQL).
         return [Branch(0, None, None)], []
@@ -69,7 +137,6 @@ def _branches_for(unit: OrgUnit | None, period: Period, by: str | None) -> tuple
         .order_by("sort_key", "id")
     )
     branches = []
-    one_pass = connection.vendor == "postgresql"
     for child in children:
         # A child formed during or after the period counts what its predecessors reported then.
         created_late = child.valid_from is not None and child.valid_from > period.start
@@ -134,11 +201,12 @@ def _run(
     periods: list[str],
     by_province: bool,
     extremes: bool = True,
+    counted: Counted = EVERY,
 ):
     """{(tag or province code, indicator id, period, category): Stats} for the branches, in one statement (more only
     past _MAX_BRANCHES ranges, and one for the children read in one pass over their parent's range). Without
     `extremes` (no indicator added up by min or max), the cells' low and high are not computed: two aggregates a
-    row fewer."""
+    row fewer. Only the values of the reports `counted` counts."""
     table = Value._meta.db_table
     cells: dict[tuple, Stats] = {}
     if not indicator_ids or not periods:
@@ -150,6 +218,7 @@ def _run(
     # One period is given back as it was asked, not grouped by: the planner then expects as many groups as there are.
     period_column, period_params = ("%s", periods[:1]) if len(periods) == 1 else ("period", [])
     group_sql = "indicator_id, category" if period_params else "indicator_id, period, category"
+    with_sql, counted_sql, with_params = counted.sql(periods)
     statements, parts, params = [], [], []
     siblings: dict[str, dict[str, int]] = defaultdict(dict)  # the unit's path → {child's path segment: tag}
     for branch in branches:
@@ -165,14 +234,14 @@ def _run(
         if branch.low is not None:
             sql += " AND unit_path >= %s AND unit_path < %s"
             branch_params += [branch.low, branch.high]
-        sql += f" AND {indicator_sql} GROUP BY {'province_code, ' if by_province else ''}{group_sql}"
+        sql += f" AND {indicator_sql}{counted_sql} GROUP BY {'province_code, ' if by_province else ''}{group_sql}"
         parts.append(sql)
         params += branch_params + indicator_ids
         if len(parts) == _MAX_BRANCHES:
-            statements.append((" UNION ALL ".join(parts), params))
+            statements.append((with_sql + " UNION ALL ".join(parts), with_params + params))
             parts, params = [], []
     if parts:
-        statements.append((" UNION ALL ".join(parts), params))
+        statements.append((with_sql + " UNION ALL ".join(parts), with_params + params))
     with connections[analytics_db()].cursor() as cursor:
         for sql, statement_params in statements:
             cursor.execute(sql, statement_params)
@@ -182,30 +251,39 @@ def _run(
         for within, tags in siblings.items():
             segment_sql, segment_params = _segment_after(within)
             cursor.execute(
-                f"SELECT {segment_sql}, indicator_id, {period_column}, category, SUM(number), COUNT(number),"
+                f"{with_sql}SELECT {segment_sql}, indicator_id, {period_column}, category, SUM(number), COUNT(number),"
                 f" {extremes_sql} FROM {table} WHERE {period_sql} AND unit_path > %s AND unit_path < %s"
-                f" AND {indicator_sql} GROUP BY 1, {group_sql}",
-                [*segment_params, *period_params, *periods, *subtree_range(within), *indicator_ids],
+                f" AND {indicator_sql}{counted_sql} GROUP BY 1, {group_sql}",
+                [
+                    *with_params,
+                    *segment_params,
+                    *period_params,
+                    *periods,
+                    *subtree_range(within),
+                    *indicator_ids,
+                ],
             )
             # Each (child, indicator, period, category) comes once from this statement and no branch above counts
             # these children, so the rows go in as they are; rows of the unit itself and of children closed by then
             # have no tag.
             cells.update(
-                ((tags[row[0]], row[1], row[2], row[3]), row[4:])
-                for row in cursor.fetchall()
-                if row[0] in tags
+                {
+                    (tags[segment], indicator_id, period, category): (total, count, low, high)
+                    for segment, indicator_id, period, category, total, count, low, high in cursor.fetchall()
+                    if segment in tags
+                }
             )
     return cells
 
 
 def _national_cells(
-    indicator_ids: list[int], periods: list[str], by_province: bool, extremes: bool
+    indicator_ids: list[int], periods: list[str], by_province: bool, extremes: bool, counted: Counted
 ) -> dict[tuple, Stats]:
     """`_run` for the whole country: {(province code if by_province else 0, indicator id, period, category): Stats},
     put together from each province's cells, which are cached under that province's version of the values
     (core.figures): after a commune saves a cell, its province is added up again and the others come from the cache."""
     cells: dict[tuple, Stats] = {}
-    for code, found in _cells_by_province(indicator_ids, periods, extremes).items():
+    for code, found in _cells_by_province(indicator_ids, periods, extremes, counted).items():
         tag = code if by_province else 0
         for (indicator_id, period, category), stats in found.items():
             key = (tag, indicator_id, period, category)
@@ -213,9 +291,12 @@ def _national_cells(
     return cells
 
 
-def _cells_by_province(indicator_ids: list[int], periods: list[str], extremes: bool) -> dict[str, dict]:
+def _cells_by_province(
+    indicator_ids: list[int], periods: list[str], extremes: bool, counted: Counted
+) -> dict[str, dict]:
     """{province code: {(indicator id, period, category): Stats}} over every province code the unit tree knows
-    (today's and the merged ones'), those not cached added up in one statement."""
+    (today's and the merged ones'), those not cached added up in one statement. A report's change of status
+    bumps its province's version as a value write does (services.workflow)."""
     if not indicator_ids or not periods:
         return {}
     codes = cached_figures(
@@ -225,7 +306,7 @@ def _cells_by_province(indicator_ids: list[int], periods: list[str], extremes: b
         lambda: sorted(set(OrgUnit.objects.values_list("province_code", flat=True).distinct())),
     )
     tokens = figure_cache.area_versions(VALUES)
-    asked = figure_cache.key_digest((indicator_ids, periods, extremes))
+    asked = figure_cache.key_digest((indicator_ids, periods, extremes, counted))
     names = {
         code: f"figures:province-cells:{figure_cache.database_key()}:{code}:{tokens[code]:x}:{asked}"
         for code in codes
@@ -244,7 +325,9 @@ def _cells_by_province(indicator_ids: list[int], periods: list[str], extremes: b
         f"SELECT province_code, indicator_id, period, category, SUM(number), COUNT(number), {extremes_sql}"
         f" FROM {table} WHERE period IN ({period_sql}) AND indicator_id IN ({indicator_sql})"
     )
-    params = [*periods, *indicator_ids]
+    with_sql, counted_sql, with_params = counted.sql(periods)
+    sql = with_sql + sql + counted_sql
+    params = [*with_params, *periods, *indicator_ids]
     if len(missing) < len(codes):
         sql += f" AND province_code IN ({', '.join(['%s'] * len(missing))})"
         params += missing
@@ -288,14 +371,19 @@ def needed_indicators(indicators: list[Indicator]) -> list[Indicator]:
 
 
 def aggregate(
-    indicators: list[Indicator], unit: OrgUnit | None, periods: list[Period], by: str | None = None
+    indicators: list[Indicator],
+    unit: OrgUnit | None,
+    periods: list[Period],
+    by: str | None = None,
+    status: str = APPROVED,
 ) -> dict:
     """Live totals: {"rows": [{"indicator", "unit", "period", "category", "value"}], "units": [...]} .
 
     Without `by`, one row per indicator, period and category option combination for the unit's whole subtree
     (the unit's id as "unit"), plus the total over categories ("category": ""). With by="child", the same for each
     child unit open at the end of the period. `unit` None is the whole country (by child: by province). Scope is
-    the caller's business (the unit must be visible to the user). Text indicators are not added up.
+    the caller's business (the unit must be visible to the user). Text indicators are not added up. `status` says
+    whose figures count (COUNTED_STATUSES): approved reports' by default, `submitted` or `all`.
 
     Cached until the next write of a figure, a definition or the unit tree (core.figures): the pivot, its export
     and the API ask for the same totals again and again between two writes.
@@ -305,12 +393,13 @@ def aggregate(
         unit.pk if unit is not None else None,
         sorted({p.code for p in periods}),
         by,
+        status,
     )
     return cached_figures(
         "aggregate",
         (REPORTING, UNITS),
         key,
-        lambda: aggregate_uncached(indicators, unit, periods, by, provinces_cached=True),
+        lambda: aggregate_uncached(indicators, unit, periods, by, provinces_cached=True, status=status),
     )
 
 
@@ -320,6 +409,7 @@ def aggregate_uncached(
     periods: list[Period],
     by: str | None = None,
     provinces_cached: bool = False,
+    status: str = APPROVED,
 ) -> dict:
     """`aggregate` computed now from the fact table (the benchmarks time this). With `provinces_cached`, the whole
     country's figures are put together from each province's cached ones (see `_national_cells`)."""
@@ -329,22 +419,27 @@ def aggregate_uncached(
     computed = {i.code: i.expression for i in everything if i.expression}
     by_id = {i.pk: i for i in stored}
     extremes = any(i.aggregation in (Aggregation.MIN, Aggregation.MAX) for i in stored)
+    groups = counted_groups(sorted(by_id), status)
+    # The children in one pass over the unit's range on PostgreSQL, and on SQLite when reports are filtered by status
+    # (one semi-join on the counted reports rather than one per child's range); see Branch.
+    one_pass = connection.vendor == "postgresql" or COUNTED_STATUSES[status] is not None
     units: list[OrgUnit] = []
     cells: dict[tuple, Stats] = {}
     for period_group in _periods_by_tree(periods) if by == "child" else [periods]:
-        branches, children = _branches_for(unit, period_group[0], by)
+        branches, children = _branches_for(unit, period_group[0], by, one_pass)
         units = _merge_units(units, children)
         by_province = unit is None and by == "child"
         codes = [p.code for p in period_group]
-        if unit is None and provinces_cached:
-            found = _national_cells(sorted(by_id), codes, by_province, extremes)
-        else:
-            found = _run(branches, sorted(by_id), codes, by_province, extremes)
-        if not cells:
-            cells = found
-            continue
-        for key, stats in found.items():
-            cells[key] = _combined(cells[key], stats) if key in cells else stats
+        for counted, ids in groups:
+            if unit is None and provinces_cached:
+                found = _national_cells(ids, codes, by_province, extremes, counted)
+            else:
+                found = _run(branches, ids, codes, by_province, extremes, counted)
+            if not cells:
+                cells = found
+                continue
+            for key, stats in found.items():
+                cells[key] = _combined(cells[key], stats) if key in cells else stats
     if unit is None and by == "child":
         units = list(
             OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE, code__in={key[0] for key in cells}).order_by(
@@ -382,10 +477,12 @@ def aggregate_uncached(
     rows: list[dict] = []
     append = rows.append
     figures: dict[tuple, float | None] = {}
-    totals: dict[tuple, Stats] = {}
+    # The totals over categories, added up in place: [total, count, low, high] lists, not new tuples per cell.
+    totals: dict[tuple, list] = {}
     for (tag, indicator_id, period, category), stats in cells.items():
         code, aggregation, is_sum, broken_down, wanted, used = info[indicator_id]
-        value = (stats[0] if stats[1] else None) if is_sum else _figure(aggregation, *stats)
+        total, count = stats[0], stats[1]
+        value = (total if count else None) if is_sum else _figure(aggregation, *stats)
         if wanted and value is not None:
             append(
                 {
@@ -400,7 +497,14 @@ def aggregate_uncached(
             figures[(tag, code, period, category)] = value
         if broken_down:
             key = (tag, code, period)
-            totals[key] = _combined(totals[key], stats) if key in totals else stats
+            found = totals.get(key)
+            if found is None:
+                totals[key] = [total or 0.0, count or 0, stats[2], stats[3]]
+                continue
+            found[0] += total or 0.0
+            found[1] += count or 0
+            if extremes:
+                found[2:] = _combined(found, stats)[2:]
     aggregation_of = {i.code: i.aggregation for i in stored}
     for (tag, code, period), stats in totals.items():
         value = _figure(aggregation_of[code], *stats)

@@ -92,16 +92,25 @@ def category_keys(indicator: Indicator) -> list[tuple[str, str]]:
     return combos
 
 
-def expected_units(form: Form, period: Period, root: OrgUnit | None = None):
-    """The units expected to report the form for the period: the kinds (and khối) the form names, open at the end of
-    the period, in the subtree of the form's owner, and of `root` if given (both through lineage)."""
+def reporting_scope(form: Form, root: OrgUnit | None = None) -> tuple[list[str], list[int]]:
+    """(paths, khối ids) of the units that report the form: the subtrees of the form's owner, and of `root` if given
+    (both through lineage), and the khối the form names (none: every unit of its kinds)."""
     within = lineage_paths(form.owner)
     if root is not None:
         within = intersect_paths(within, lineage_paths(root))
+    return within, list(form.reporting_groups.values_list("pk", flat=True))
+
+
+def expected_units(
+    form: Form, period: Period, root: OrgUnit | None = None, scope: tuple[list[str], list[int]] | None = None
+):
+    """The units expected to report the form for the period: the kinds (and khối) the form names, open at the end of
+    the period, in the subtree of the form's owner, and of `root` if given (both through lineage). `scope`: the
+    `reporting_scope` already worked out, for several periods."""
+    within, groups = scope if scope is not None else reporting_scope(form, root)
     units = OrgUnit.objects.filter(
         subtrees_q(within), open_on_q(period.end), kind__in=form.reporting_kinds or []
     )
-    groups = list(form.reporting_groups.values_list("pk", flat=True))
     if groups:
         units = units.filter(groups__in=groups).distinct()
     return units.order_by("sort_key", "id")

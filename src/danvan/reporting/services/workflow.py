@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.figures import VALUES, area_version_name, bump_figures_version
 from danvan.core.text import nfc, nfc_lines
 from danvan.orgunits.models import OrgUnit
 
@@ -58,6 +59,8 @@ def _record_event(actor, submission: Submission, action: str, comment: str = "")
         comment=comment,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    # Totals count reports by status: the province's cached figures (core.figures) are computed again.
+    bump_figures_version(area_version_name(VALUES, submission.unit.province_code))
     return submission
 
 
