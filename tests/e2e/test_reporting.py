@@ -6,6 +6,7 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
+from danvan.core.models import ChangeLog
 from danvan.demo.reporting import load_demo_reporting
 from danvan.reporting.models import Form, Indicator, Submission, Value
 from danvan.reporting.periods import Period
@@ -39,8 +40,16 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
     page.get_by_role("link", name="Báo cáo", exact=True).click()
     expect(page.locator("main")).to_contain_text("Báo cáo sơ kết công tác dân vận 6 tháng")
     shot(page, "home")
+    logged = ChangeLog.objects.count()
     page.goto(f"/bao-cao/bieu-mau/{form.pk}/{thuc_phan.pk}/2026H1/")
     expect(page.locator("h1")).to_contain_text("Báo cáo sơ kết công tác dân vận 6 tháng")
+    # Opening the ward's unstarted report writes nothing: no report, no change-log entry, until a figure is saved.
+    expect(page.locator(".dv-status-line")).to_contain_text("Chưa nhập")
+    page.get_by_role("link", name="Phần lời").click()
+    page.get_by_role("link", name="Quá trình").click()
+    page.get_by_role("link", name="Số liệu", exact=True).click()
+    assert ChangeLog.objects.count() == logged
+    assert not Submission.objects.filter(form=form, unit=thuc_phan, period="2026H1").exists()
     cell("dcs_doi_thoai").focus()
     figures = {  # … received 4, resolved 6
         "dcs_doi_thoai": "3",

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from danvan.accounts.scope import Role
+from danvan.core.models import ChangeLog
 from danvan.reporting import services
 from danvan.reporting.models import Indicator, Submission, Value
 from tests.conftest import make_user
@@ -95,20 +96,69 @@ def test_home_without_a_role_says_what_to_do(client_for, db):
 # --- the grid --------------------------------------------------------------------------------------------------------
 
 
-def test_opening_the_grid_creates_a_draft_filled_from_the_system(
+def test_opening_the_grid_shows_the_system_figures_and_writes_nothing(
     client_for, commune_editor, demo_form, units
 ):
+    logged = ChangeLog.objects.count()
     response = client_for(commune_editor).get(grid_url(demo_form, units["thuc_phan"]))
     assert response.status_code == 200
-    submission = Submission.objects.get(form=demo_form, unit=units["thuc_phan"], period=PERIOD)
-    assert submission.status == Submission.Status.DRAFT
+    assert not Submission.objects.filter(form=demo_form, unit=units["thuc_phan"]).exists()
+    assert not Value.objects.filter(unit=units["thuc_phan"]).exists()
+    assert ChangeLog.objects.count() == logged
     html = response.content.decode()
     assert "II. Thực hiện dân chủ ở cơ sở" in html
     assert 'inputmode="decimal"' in html
     assert "hệ thống" in html  # bound cells are marked
-    assert "Nộp báo cáo" in html
+    assert "Chưa nhập" in html
     indicator = code("dcs_doi_thoai")
     assert f'<label class="visually-hidden" for="v-c{indicator.pk}">{indicator.name}</label>' in html
+    assert cell_url(demo_form, units["thuc_phan"], indicator) in html  # ready for the first figure
+
+
+def test_the_first_saved_figure_creates_the_draft_with_the_system_figures(
+    client_for, commune_editor, demo_form, units
+):
+    ward = units["thuc_phan"]
+    client = client_for(commune_editor)
+    logged = ChangeLog.objects.count()
+    response = client.post(cell_url(demo_form, ward, code("dcs_doi_thoai")), {"value": "4", "expected": ""}, **HTMX)
+    assert response.status_code == 200
+    submission = Submission.objects.get(form=demo_form, unit=ward, period=PERIOD)
+    assert submission.status == Submission.Status.DRAFT
+    stored = Value.objects.filter(unit=ward, period=PERIOD)
+    assert stored.get(indicator=code("dcs_doi_thoai")).number == 4
+    assert stored.filter(origin=Value.Origin.SYSTEM).exists()  # the system's figures stored with the first save
+    assert ChangeLog.objects.count() == logged + 1  # "… Tạo mới báo cáo", by the save
+    assert "Nộp báo cáo" in client.get(grid_url(demo_form, ward)).content.decode()
+
+
+def test_a_refused_first_figure_leaves_no_report(client_for, commune_editor, demo_form, units):
+    ward = units["thuc_phan"]
+    response = client_for(commune_editor).post(
+        cell_url(demo_form, ward, code("dcs_doi_thoai")), {"value": "bốn", "expected": ""}, **HTMX
+    )
+    assert "không phải là số" in response.content.decode()
+    assert not Submission.objects.filter(unit=ward).exists()
+    assert not Value.objects.filter(unit=ward).exists()
+
+
+def test_the_first_saved_text_creates_the_draft(client_for, commune_editor, demo_form, units):
+    ward = units["thuc_phan"]
+    client_for(commune_editor).post(action_url("entry_narrative", demo_form, ward), {"n-1.1": "Ổn định."})
+    assert Submission.objects.get(form=demo_form, unit=ward, period=PERIOD).narrative == {"1.1": "Ổn định."}
+
+
+def test_opening_a_communes_unstarted_report_as_any_user_changes_nothing(
+    client_for, demo_reports, units, commune_editor, province_admin, province_approver
+):
+    """As `caobang` opened Phường Nùng Trí Cao's unstarted report: every tab, by the province and by the commune."""
+    ward = units["thuc_phan"]  # not started in the demo
+    counts = (ChangeLog.objects.count(), Submission.objects.count(), Value.objects.count())
+    for user in (province_admin, province_approver, commune_editor):
+        client = client_for(user)
+        for tab in ("", "?tab=narrative", "?tab=workflow"):
+            assert client.get(grid_url(demo_reports, ward) + tab).status_code == 200
+    assert (ChangeLog.objects.count(), Submission.objects.count(), Value.objects.count()) == counts
 
 
 def test_a_viewer_opening_the_grid_creates_nothing(client_for, demo_form, units):

@@ -9,7 +9,7 @@ the modules below, by topic.
 - `locks`: whether a report takes figures now, whether a unit reports a form, the row locks.
 - `values`: one cell parsed, shown and saved; the plain-SQL writer of values.
 - `bulk`: many values at once (API, imports).
-- `workflow`: a report opened, its narrative, and `transition` (submit, approve, return, reopen).
+- `workflow`: a report brought into being by its first figure or text, its narrative, and `transition` (submit, approve, return, reopen).
 """
 
 from .access import can_approve, can_define, can_enter
@@ -25,7 +25,13 @@ from .definitions import (
 )
 from .locks import lock_reason, report_problem
 from .rules import ReportFigures, Violation, check_rules, delete_rule, report_figures, save_rule, unit_values
-from .system import SOURCE_CATEGORIES, STANDARD_CATEGORIES, ensure_standard_categories, system_values
+from .system import (
+    SOURCE_CATEGORIES,
+    STANDARD_CATEGORIES,
+    ensure_standard_categories,
+    system_preview,
+    system_values,
+)
 from .values import (
     CHANGE_COLUMNS,
     VALUE_COLUMNS,
@@ -45,6 +51,8 @@ from .workflow import (
     open_submission,
     reopen,
     return_submission,
+    save_first_narrative,
+    save_first_value,
     save_narrative,
     submit,
     transition,
@@ -85,12 +93,15 @@ __all__ = [
     "save_category",
     "save_form",
     "save_indicator",
+    "save_first_narrative",
+    "save_first_value",
     "save_narrative",
     "save_rule",
     "save_section",
     "save_value",
     "section_codes",
     "submit",
+    "system_preview",
     "system_values",
     "transition",
     "unit_values",

@@ -1,5 +1,6 @@
-"""A unit's report through its lifecycle: opened (created as a draft), its narrative saved, then submitted, approved,
-returned or reopened. `transition` is the one entry point pages and the API call for a step of the workflow."""
+"""A unit's report through its lifecycle: opened (created as a draft) by its unit's first saved figure or text, its
+narrative saved, then submitted, approved, returned or reopened. `transition` is the one entry point pages and the API
+call for a step of the workflow. Nothing here is called to read a report: opening a page never creates one."""
 
 import datetime
 
@@ -22,14 +23,15 @@ from ..periods import form_period
 from .access import can_approve, can_enter
 from .locks import lock_reason, lock_units, locked_for_update, report_problem
 from .rules import check_rules
-from .values import fill_from_system
+from .values import CellResult, fill_from_system, save_value
 
 REOPEN_DAYS = 10
 
 
 @transaction.atomic
 def open_submission(actor, form: Form, unit: OrgUnit, period_code: str) -> Submission:
-    """The unit's report for the period, created as a draft on first opening and filled from the system."""
+    """The unit's report for the period; created, when it does not exist yet, as a draft holding the system's figures.
+    Only a write calls this (`save_first_value`, `save_first_narrative`), inside its own transaction."""
     period = form_period(form, period_code)
     problem = report_problem(form, unit, period)
     if problem:
@@ -48,6 +50,25 @@ def open_submission(actor, form: Form, unit: OrgUnit, period_code: str) -> Submi
     if not lock_reason(submission):
         fill_from_system(actor, submission)
     return submission
+
+
+@transaction.atomic
+def save_first_value(
+    actor, form: Form, unit: OrgUnit, period_code: str, indicator, category: str, raw, reason: str = "", **options
+) -> CellResult:
+    """`save_value` into the unit's report, which this first figure brings into being when the unit has not started
+    it (a draft holding the system's figures, `open_submission`), in the same transaction: a refused figure leaves
+    no report behind."""
+    submission = open_submission(actor, form, unit, period_code)
+    submission.form, submission.unit = form, unit
+    return save_value(actor, submission, indicator, category, raw, reason, **options)
+
+
+@transaction.atomic
+def save_first_narrative(actor, form: Form, unit: OrgUnit, period_code: str, texts: dict[str, str]) -> Submission:
+    """`save_narrative` into the unit's report, brought into being by this first text when the unit has not
+    started it (as `save_first_value`)."""
+    return save_narrative(actor, open_submission(actor, form, unit, period_code), texts)
 
 
 def _record_event(actor, submission: Submission, action: str, comment: str = "") -> Submission:

@@ -87,36 +87,43 @@ def _narrative_outline(submission: Submission | None, posted: dict | None = None
 
 @login_required
 def entry(request, form_id, unit_id, period):
+    """The grid. Opening it writes nothing: a report the unit has not started shows the system's figures, stored
+    with the unit's first saved figure or text (`services.save_first_value`)."""
     user = request.user
     form, unit, period = _entry_target(user, form_id, unit_id, period)
     today = timezone.localdate()
     may_enter = services.can_enter(user, unit)
     submission = _existing_submission(form, unit, period)
     unit_open = unit.is_open_on(period.end)
-    if submission is None and may_enter and period.start <= today and unit_open:
-        try:
-            submission = services.open_submission(user, form, unit, period.code)
-        except ValidationError:
-            raise Http404 from None
-        submission.form, submission.unit = form, unit
-    locked = services.lock_reason(submission, today) if submission else ""
-    editable = bool(submission) and may_enter and not locked
+    # Not started yet, and its unit may start it now: the grid is shown, ready for the first figure.
+    startable = submission is None and may_enter and period.start <= today and unit_open
+    if startable and services.report_problem(form, unit, period):
+        raise Http404
+    shown = submission is not None or startable
+    draft = submission or Submission(form=form, unit=unit, unit_path=unit.path, period=period.code)
+    locked = services.lock_reason(draft, today) if shown else ""
+    editable = shown and may_enter and not locked
     tab = request.GET.get("tab", "data")
     tabs = ["data", *(["narrative"] if form.has_narrative else []), "workflow"]
     tab = tab if tab in tabs else "data"
     sections = selectors.form_structure(form)
     indicators = [item.indicator for section in sections for item in section.items.all()]
-    figures = services.report_figures(form, indicators, selectors.values_of(submission) if submission else {})
+    if submission is not None:
+        values = selectors.values_of(submission)
+    else:
+        values = services.system_preview(indicators, unit, period) if startable else {}
+    figures = services.report_figures(form, indicators, values)
     grid = build_grid(sections, figures.values, editable, figures.computed)
     has_bound = any(item.indicator.source for section in sections for item in section.items.all())
     may_approve = submission is not None and services.can_approve(user, unit)
     events = list(selectors.submission_events(submission)) if submission else []
     status_value = submission.status if submission else ""
     actions = {
-        "refresh": editable and has_bound,
+        "refresh": editable and has_bound and submission is not None,
         "submit": may_enter
+        and shown
         and not locked
-        and status_value in (Submission.Status.DRAFT, Submission.Status.RETURNED),
+        and status_value in ("", Submission.Status.DRAFT, Submission.Status.RETURNED),
         "approve": may_approve and status_value == Submission.Status.SUBMITTED,
         "reopen": may_approve
         and status_value != Submission.Status.SUBMITTED
@@ -127,6 +134,7 @@ def entry(request, form_id, unit_id, period):
         "unit": unit,
         "period": period,
         "submission": submission,
+        "shown": shown,
         "status": status_row(form, period, submission, today),
         "locked": locked,
         "editable": editable,
@@ -139,7 +147,7 @@ def entry(request, form_id, unit_id, period):
         "tab": tab,
         "grid": grid,
         "has_bound": has_bound,
-        "violations": figures.panel() if submission else [],
+        "violations": figures.panel() if shown else [],
         "events": events,
         "returned_by": events[-1]
         if events and submission.status == Submission.Status.RETURNED and events[-1].comment
@@ -156,9 +164,10 @@ def entry(request, form_id, unit_id, period):
     return render(request, "reporting/entry/grid.html", context)
 
 
-def _report_target(user, form_id, unit_id, period_code) -> tuple[Submission, Period]:
+def _report_target(user, form_id, unit_id, period_code) -> tuple[Submission | None, Period]:
     """The existing report of a grid URL, with its form and unit, in one query: 404 in every case `_entry_target`
-    answers 404, and when the unit has no report for the period yet."""
+    answers 404. (None, period) when the unit has not started the report (the form and unit then come from
+    `_entry_target`, which answers 404 as before)."""
     try:
         code = Period.parse(period_code).code
     except ValueError:
@@ -174,7 +183,9 @@ def _report_target(user, form_id, unit_id, period_code) -> tuple[Submission, Per
         .select_related("form", "form__owner", "unit", "unit__parent")
         .first()
     )
-    if submission is None or submission.unit.kind not in (submission.form.reporting_kinds or []):
+    if submission is None:
+        return None, Period.parse(code)
+    if submission.unit.kind not in (submission.form.reporting_kinds or []):
         raise Http404
     try:
         period = form_period(submission.form, code)
@@ -201,7 +212,12 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
     row total, the computed indicators and the rules panel out of band."""
     user = request.user
     submission, period = _report_target(user, form_id, unit_id, period)
-    form, unit = submission.form, submission.unit
+    if submission is None:
+        form, unit, period = _entry_target(user, form_id, unit_id, period.code)
+        if services.report_problem(form, unit, period):
+            raise Http404  # no report of this unit and period can come into being
+    else:
+        form, unit = submission.form, submission.unit
     sections = selectors.form_structure(form)
     indicators = [item.indicator for section in sections for item in section.items.all()]
     indicator = next((i for i in indicators if i.pk == indicator_id and not i.expression), None)
@@ -229,13 +245,21 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
     started_from = {"expected": request.POST["expected"]} if "expected" in request.POST else {}
 
     def unchanged() -> services.ReportFigures:
-        """A refused save leaves the report as it was: its figures are read to draw the cell and the rules."""
+        """A refused save leaves the report as it was (or not started): its figures are read to draw the cell and
+        the rules."""
+        if submission is None:
+            return services.report_figures(form, indicators, services.system_preview(indicators, unit, period))
         return services.report_figures(form, indicators, selectors.values_of(submission))
 
     try:
-        result = services.save_value(
-            user, submission, indicator, category, raw, reason, **started_from, sections=sections
-        )
+        if submission is None:
+            result = services.save_first_value(
+                user, form, unit, period.code, indicator, category, raw, reason, **started_from, sections=sections
+            )
+        else:
+            result = services.save_value(
+                user, submission, indicator, category, raw, reason, **started_from, sections=sections
+            )
     except services.Conflict as error:
         # The cell comes back holding the current figure, the message saying who changed it: type again to save.
         figures = unchanged()
@@ -326,11 +350,10 @@ def entry_narrative(request, form_id, unit_id, period):
     """Saves the report's texts: every box at once (the Save button, or htmx when a box is left)."""
     user = request.user
     form, unit, period = _entry_target(user, form_id, unit_id, period)
-    submission = _submission_or_404(form, unit, period)
     texts = {key: request.POST.get(f"n-{key}", "") for key in NARRATIVE_KEYS if f"n-{key}" in request.POST}
     errors: dict[str, list[str]] = {}
     try:
-        services.save_narrative(user, submission, texts)
+        services.save_first_narrative(user, form, unit, period.code, texts)
     except ValidationError as error:
         headings = {key: str(heading) for key, heading, _depth in NARRATIVE_OUTLINE}
         errors = {headings.get(key, ""): found for key, found in messages_of(error).items()}
@@ -365,7 +388,12 @@ def entry_transition(request, form_id, unit_id, period):
     """Submit (the unit's editor), approve, return or reopen (an approver of the parent unit)."""
     user = request.user
     form, unit, period = _entry_target(user, form_id, unit_id, period)
-    submission = _submission_or_404(form, unit, period)
+    submission = _existing_submission(form, unit, period)
+    if submission is None:
+        if services.can_enter(user, unit) and request.POST.get("action") == "submit":
+            messages.error(request, _("Chưa nộp được: đơn vị chưa nhập số liệu nào vào báo cáo này."))
+            return redirect(_entry_url(form, unit, period))
+        raise Http404
     data = TransitionForm(request.POST)
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
