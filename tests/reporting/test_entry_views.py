@@ -121,13 +121,17 @@ def test_the_first_saved_figure_creates_the_draft_with_the_system_figures(
     ward = units["thuc_phan"]
     client = client_for(commune_editor)
     logged = ChangeLog.objects.count()
-    response = client.post(cell_url(demo_form, ward, code("dcs_doi_thoai")), {"value": "4", "expected": ""}, **HTMX)
+    response = client.post(
+        cell_url(demo_form, ward, code("dcs_doi_thoai")), {"value": "4", "expected": ""}, **HTMX
+    )
     assert response.status_code == 200
     submission = Submission.objects.get(form=demo_form, unit=ward, period=PERIOD)
     assert submission.status == Submission.Status.DRAFT
     stored = Value.objects.filter(unit=ward, period=PERIOD)
     assert stored.get(indicator=code("dcs_doi_thoai")).number == 4
-    assert stored.filter(origin=Value.Origin.SYSTEM).exists()  # the system's figures stored with the first save
+    assert stored.filter(
+        origin=Value.Origin.SYSTEM
+    ).exists()  # the system's figures stored with the first save
     assert ChangeLog.objects.count() == logged + 1  # "… Tạo mới báo cáo", by the save
     assert "Nộp báo cáo" in client.get(grid_url(demo_form, ward)).content.decode()
 
@@ -363,6 +367,35 @@ def test_submit_with_a_blocking_violation_stays_a_draft_and_says_why(
     assert "không được lớn hơn số đơn thư tiếp nhận" in html
     thuc_phan_draft.refresh_from_db()
     assert thuc_phan_draft.status == Submission.Status.DRAFT
+
+
+def test_a_refused_submission_points_at_each_empty_compulsory_cell_and_broken_rule_once(
+    client_for, commune_editor, demo_form_as_issued, units
+):
+    form, ward = demo_form_as_issued, units["thuc_phan"]
+    report = services.open_submission(commune_editor, form, ward, PERIOD)
+    services.save_value(commune_editor, report, code("dcs_don_tiep_nhan"), "", "23")
+    services.save_value(commune_editor, report, code("dcs_don_giai_quyet"), "", "30")
+    response = client_for(commune_editor).post(
+        action_url("entry_transition", form, ward), {"action": "submit"}, follow=True
+    )
+    html = response.content.decode()
+    assert "Chưa nộp được: còn 6 ô / mục bắt buộc chưa điền; số liệu vi phạm quy tắc kiểm tra." in html
+    broken = (
+        "Số đơn thư đã giải quyết (30) không được lớn hơn số đơn thư kiến nghị, phản ánh, khiếu nại, tố cáo"
+    )
+    # Once in the panel, once on the offending cell: not repeated as messages above the grid.
+    assert html.count(broken) == 2
+    resolved_cell = html.split(f'id="cell-c{code("dcs_don_giai_quyet").pk}"', 1)[1].split(
+        "dv-history-button", 1
+    )[0]
+    assert broken in resolved_cell
+    empty = code("dcs_luot_tiep")
+    assert f'href="#v-c{empty.pk}"' in html  # the panel links to the empty compulsory cell
+    assert f'id="cell-c{empty.pk}" class="dv-cell dv-cell-missing"' in html
+    assert "?tab=narrative#n-2.2" in html
+    report.refresh_from_db()
+    assert report.status == Submission.Status.DRAFT
 
 
 def test_submit_then_approve_through_the_pages(

@@ -45,11 +45,13 @@ def test_submit_is_blocked_by_a_blocking_rule(draft, commune_editor):
     fill(commune_editor, draft, dcs_don_tiep_nhan="5")
     result = services.save_value(commune_editor, draft, indicator("dcs_don_giai_quyet"), "", "8")
     assert result.value.number == 8  # saved, but flagged
-    assert any("không được lớn hơn số đơn thư tiếp nhận" in m for m in result.errors)
+    assert any(
+        "Số đơn thư đã giải quyết (8) không được lớn hơn số đơn thư kiến nghị" in m for m in result.errors
+    )
     with pytest.raises(ValidationError) as error:
         services.submit(commune_editor, draft)
     assert "vi phạm quy tắc kiểm tra" in messages(error.value)
-    assert "không được lớn hơn số đơn thư tiếp nhận" in messages(error.value)
+    assert "Số đơn thư đã giải quyết (8) không được lớn hơn số đơn thư kiến nghị" in messages(error.value)
     draft.refresh_from_db()
     assert draft.status == Submission.Status.DRAFT
 
@@ -57,7 +59,10 @@ def test_submit_is_blocked_by_a_blocking_rule(draft, commune_editor):
 def test_a_warning_rule_does_not_block_submission(draft, commune_editor):
     result = services.save_value(commune_editor, draft, indicator("dcs_doi_thoai"), "", "5")
     result = services.save_value(commune_editor, draft, indicator("dcs_nguoi_du_doi_thoai"), "", "2")
-    assert any("phải có người dân tham dự" in m for m in result.warnings)
+    assert any(
+        "Số lượt người dân dự đối thoại (2) không được nhỏ hơn số cuộc đối thoại" in m
+        for m in result.warnings
+    )
     assert services.submit(commune_editor, draft).status == Submission.Status.SUBMITTED
 
 
@@ -203,3 +208,46 @@ def test_transition_is_the_one_entry_for_each_step_of_the_workflow(draft, commun
     assert events == [("submit", ""), ("return", "Thiếu số liệu"), ("submit", ""), ("approve", "Đạt")]
     with pytest.raises(ValidationError):
         services.transition(province_approver, draft, "publish")
+
+
+def test_a_report_with_empty_compulsory_cells_or_sections_is_not_submitted(
+    demo_form_as_issued, units, commune_editor
+):
+    report = services.open_submission(commune_editor, demo_form_as_issued, units["thuc_phan"], PERIOD)
+    fill(commune_editor, report, dcs_doi_thoai="3", dcs_tiep_cong_dan="12")
+    with pytest.raises(services.Incomplete) as refused:
+        services.submit(commune_editor, report)
+    assert refused.value.summary == "Chưa nộp được: còn 6 ô / mục bắt buộc chưa điền."
+    assert [gap.label for gap in refused.value.gaps] == [
+        "Số lượt công dân được tiếp",
+        "Số đơn thư kiến nghị, phản ánh, khiếu nại, tố cáo tiếp nhận",
+        "Số đơn thư đã giải quyết",
+        "Công tác dân vận của chính quyền",
+        "Thực hiện dân chủ ở cơ sở",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI",
+    ]
+    assert "Chưa điền: Số lượt công dân được tiếp" in refused.value.messages  # what the API answers
+    fill(commune_editor, report, dcs_luot_tiep="40", dcs_don_tiep_nhan="4", dcs_don_giai_quyet="0")
+    services.save_narrative(
+        commune_editor, report, {"2.2": "Tiếp 40 lượt.", "2.6": "Ba cuộc đối thoại.", "4": "Tiếp tục."}
+    )
+    assert services.submit(commune_editor, report).status == Submission.Status.SUBMITTED
+
+
+def test_compulsory_cells_and_sections_are_set_on_the_form_and_logged(demo_form, province_admin):
+    section = demo_form.sections.get(title__startswith="II.")
+    items = list(section.items.select_related("indicator"))
+    services.save_section(
+        province_admin,
+        demo_form,
+        section,
+        title=section.title,
+        indicators=[item.indicator for item in items],
+        required=[items[0].indicator],
+    )
+    assert [item.required for item in section.items.all()] == [True] + [False] * (len(items) - 1)
+    services.save_form(province_admin, demo_form, required_narrative=["4", "2.6"])
+    demo_form.refresh_from_db()
+    assert demo_form.required_narrative == ["2.6", "4"]  # in the outline's order
+    with pytest.raises(ValidationError, match="đề cương"):
+        services.save_form(province_admin, demo_form, required_narrative=["9"])

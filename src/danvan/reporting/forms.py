@@ -7,7 +7,17 @@ from danvan.accounts.scope import Role, role_paths, role_q
 from danvan.orgunits.forms import tree_choices
 from danvan.orgunits.models import OrgUnit, UnitGroup
 
-from .models import Aggregation, Category, Importance, Indicator, Source, ValidationRule, ValueType
+from .models import (
+    NARRATIVE_KEYS,
+    NARRATIVE_OUTLINE,
+    Aggregation,
+    Category,
+    Importance,
+    Indicator,
+    Source,
+    ValidationRule,
+    ValueType,
+)
 from .periods import PERIOD_TYPE_LABELS, PeriodType
 from .services.definitions import FORM_FIELDS, INDICATOR_FIELDS
 
@@ -282,6 +292,13 @@ class FormDefinitionForm(DefinitionForm):
         required=False,
         initial=True,
     )
+    required_narrative = forms.MultipleChoiceField(
+        label=_("Mục phần lời bắt buộc"),
+        required=False,
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Đơn vị phải viết các mục này thì mới nộp được báo cáo."),
+    )
     document_title = forms.CharField(
         label=_("Trích yếu văn bản"),
         max_length=300,
@@ -308,6 +325,8 @@ class FormDefinitionForm(DefinitionForm):
             (group.pk, f"{group.name} ({group.owner.name})")
             for group in groups.filter(owner__in=shown).order_by("owner__depth", "owner__sort_key", "name")
         ]
+        headings = {key: heading for key, heading, _depth in NARRATIVE_OUTLINE}
+        self.fields["required_narrative"].choices = [(key, headings[key]) for key in NARRATIVE_KEYS]
         self.fields["code"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
         for name in ("deadline_days", "lock_days"):
             self.fields[name].widget.attrs["inputmode"] = "numeric"
@@ -339,6 +358,11 @@ class SectionForm(forms.Form):
     def __init__(self, *args, indicators, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicators"].queryset = indicators
+
+    def required_indicators(self) -> set[int]:
+        """The ids of the chosen indicators marked compulsory (a "required" checkbox beside each)."""
+        posted = self.data.getlist("required") if hasattr(self.data, "getlist") else []
+        return {int(value) for value in posted if str(value).isdigit()}
 
     def clean_indicators(self):
         chosen = list(self.cleaned_data["indicators"])

@@ -29,6 +29,14 @@ class GridCell:
     warnings: list[str] = field(default_factory=list)
     reason: str = ""
     needs_reason: bool = False
+    required: bool = False
+
+    @property
+    def missing(self) -> bool:
+        """A compulsory cell without a figure (a submit is refused until it has one)."""
+        if not self.required:
+            return False
+        return self.value is None or (self.value.number is None and not (self.value.text or "").strip())
 
     @property
     def aria_label(self) -> str:
@@ -98,7 +106,16 @@ def _row_total(indicator: Indicator, cells: list[GridCell]) -> str:
     return "" if total is None else display.figure(indicator, total)
 
 
-def _row(indicator: Indicator, number: int, values: dict, editable: bool, computed: dict) -> GridRow:
+def _row(
+    indicator: Indicator,
+    number: int,
+    values: dict,
+    editable: bool,
+    computed: dict,
+    required: bool = False,
+    broken: list | None = None,
+) -> GridRow:
+    """`broken`: the violations of the rules naming the indicator, shown on its first cell."""
     keys = selectors.category_keys(indicator)
     cells = []
     if not indicator.expression:
@@ -116,8 +133,12 @@ def _row(indicator: Indicator, number: int, values: dict, editable: bool, comput
                     row=number,
                     column=column,
                     reason=value.reason if value else "",
+                    required=required,
                 )
             )
+    if cells and broken:
+        cells[0].rule_errors = [v.message for v in broken if v.blocking]
+        cells[0].warnings = [v.message for v in broken if not v.blocking]
     row = GridRow(indicator=indicator, cells=cells)
     if indicator.expression:
         row.computed = display.computed_figure(indicator, computed.get(indicator.code))
@@ -126,10 +147,17 @@ def _row(indicator: Indicator, number: int, values: dict, editable: bool, comput
     return row
 
 
-def build_grid(sections, values: dict, editable: bool, computed: dict[str, float | None]) -> list[dict]:
+def build_grid(
+    sections, values: dict, editable: bool, computed: dict[str, float | None], violations=()
+) -> list[dict]:
     """The grid: each section as blocks of consecutive indicators sharing their categories (one header row of
-    category options each), every cell with its stored value. `computed`: {code: value} of the computed indicators
-    (`services.report_figures`)."""
+    category options each), every cell with its stored value. `computed`: {code: value} of the computed indicators,
+    `violations`: the rules broken (`services.report_figures`), each shown on the first cell of the indicators its
+    left side names (`Violation.codes`)."""
+    broken: dict[str, list] = {}
+    for violation in violations:
+        for code in violation.codes:
+            broken.setdefault(code, []).append(violation)
     result = []
     row_number = 0
     for section in sections:
@@ -150,7 +178,17 @@ def build_grid(sections, values: dict, editable: bool, computed: dict[str, float
                 )
                 previous_key = key
             row_number += 1
-            blocks[-1].rows.append(_row(indicator, row_number, values, editable, computed))
+            blocks[-1].rows.append(
+                _row(
+                    indicator,
+                    row_number,
+                    values,
+                    editable,
+                    computed,
+                    item.required,
+                    broken.get(indicator.code),
+                )
+            )
         result.append({"section": section, "blocks": blocks})
     return result
 
@@ -172,10 +210,10 @@ def cell_update(
     """The indicator's row and the computed rows of the grid, drawn from the same figures as `build_grid` without
     drawing the other rows."""
     row, computed_rows = None, {}
-    items = [item.indicator for section in sections for item in section.items.all()]
+    items = [item for section in sections for item in section.items.all()]
     for number, item in enumerate(items, start=1):
-        if item.pk == indicator.pk:
-            row = _row(item, number, values, True, computed)
-        elif item.expression:
-            computed_rows[item.code] = _row(item, number, values, True, computed)
+        if item.indicator.pk == indicator.pk:
+            row = _row(item.indicator, number, values, True, computed, item.required)
+        elif item.indicator.expression:
+            computed_rows[item.indicator.code] = _row(item.indicator, number, values, True, computed)
     return CellUpdate(row=row, computed_rows=list(computed_rows.values()))

@@ -166,6 +166,12 @@ class Form(TimeStampedModel):
         help_text=_("Để trống: không khóa. Sau thời hạn này chỉ nhập được khi cấp trên mở lại."),
     )
     has_narrative = models.BooleanField(_("có phần báo cáo bằng lời"), default=True)
+    required_narrative = models.JSONField(
+        _("mục phần lời bắt buộc"),
+        default=list,
+        blank=True,
+        help_text=_("Các mục của đề cương (NARRATIVE_KEYS) phải viết thì mới nộp được báo cáo."),
+    )
     document_title = models.CharField(
         _("trích yếu văn bản"),
         max_length=300,
@@ -202,6 +208,9 @@ class SectionIndicator(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField(default=0)
+    required = models.BooleanField(
+        _("bắt buộc nhập"), default=False, help_text=_("Mọi ô của chỉ tiêu phải có số liệu thì mới nộp được.")
+    )
 
     class Meta:
         ordering = ["section", "position", "id"]

@@ -9,7 +9,8 @@ the modules below, by topic.
 - `locks`: whether a report takes figures now, whether a unit reports a form, the row locks.
 - `values`: one cell parsed, shown and saved; the plain-SQL writer of values.
 - `bulk`: many values at once (API, imports).
-- `workflow`: a report brought into being by its first figure or text, its narrative, and `transition` (submit, approve, return, reopen).
+- `workflow`: a report brought into being by its first figure or text, its narrative, and `transition` (submit,
+  approve, return, reopen).
 """
 
 from .access import can_approve, can_define, can_enter
@@ -24,7 +25,17 @@ from .definitions import (
     section_codes,
 )
 from .locks import lock_reason, report_problem
-from .rules import ReportFigures, Violation, check_rules, delete_rule, report_figures, save_rule, unit_values
+from .rules import (
+    Gap,
+    ReportFigures,
+    Violation,
+    check_rules,
+    compulsory_gaps,
+    delete_rule,
+    report_figures,
+    save_rule,
+    unit_values,
+)
 from .system import (
     SOURCE_CATEGORIES,
     STANDARD_CATEGORIES,
@@ -47,6 +58,7 @@ from .values import (
 )
 from .workflow import (
     REOPEN_DAYS,
+    Incomplete,
     approve,
     open_submission,
     reopen,
@@ -68,6 +80,8 @@ __all__ = [
     "CellResult",
     "CellWrite",
     "Conflict",
+    "Gap",
+    "Incomplete",
     "ReportFigures",
     "Violation",
     "apply_writes",
@@ -76,6 +90,7 @@ __all__ = [
     "can_define",
     "can_enter",
     "check_rules",
+    "compulsory_gaps",
     "delete_rule",
     "delete_section",
     "display",
@@ -91,10 +106,10 @@ __all__ = [
     "report_problem",
     "return_submission",
     "save_category",
-    "save_form",
-    "save_indicator",
     "save_first_narrative",
     "save_first_value",
+    "save_form",
+    "save_indicator",
     "save_narrative",
     "save_rule",
     "save_section",

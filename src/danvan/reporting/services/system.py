@@ -104,7 +104,9 @@ def _registering_units(unit: OrgUnit, year: int, dimensions: list[str]) -> dict[
     return {"": float(rows.values("owner_id").distinct().count())}
 
 
-def system_preview(indicators: list[Indicator], unit: OrgUnit, period: Period) -> dict[tuple[int, str], Value]:
+def system_preview(
+    indicators: list[Indicator], unit: OrgUnit, period: Period
+) -> dict[tuple[int, str], Value]:
     """The system's figures of the bound indicators, as the cells of a report the unit has not started would hold
     them (`selectors.values_of`'s shape): shown on the grid, never stored; the unit's first save stores them."""
     values = {}

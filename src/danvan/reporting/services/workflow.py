@@ -20,9 +20,10 @@ from ..models import (
     SubmissionEvent,
 )
 from ..periods import form_period
+from ..selectors import form_structure, values_of
 from .access import can_approve, can_enter
 from .locks import lock_reason, lock_units, locked_for_update, report_problem
-from .rules import check_rules
+from .rules import Gap, Violation, compulsory_gaps, gaps_message, report_figures
 from .values import CellResult, fill_from_system, save_value
 
 REOPEN_DAYS = 10
@@ -54,7 +55,15 @@ def open_submission(actor, form: Form, unit: OrgUnit, period_code: str) -> Submi
 
 @transaction.atomic
 def save_first_value(
-    actor, form: Form, unit: OrgUnit, period_code: str, indicator, category: str, raw, reason: str = "", **options
+    actor,
+    form: Form,
+    unit: OrgUnit,
+    period_code: str,
+    indicator,
+    category: str,
+    raw,
+    reason: str = "",
+    **options,
 ) -> CellResult:
     """`save_value` into the unit's report, which this first figure brings into being when the unit has not started
     it (a draft holding the system's figures, `open_submission`), in the same transaction: a refused figure leaves
@@ -65,7 +74,9 @@ def save_first_value(
 
 
 @transaction.atomic
-def save_first_narrative(actor, form: Form, unit: OrgUnit, period_code: str, texts: dict[str, str]) -> Submission:
+def save_first_narrative(
+    actor, form: Form, unit: OrgUnit, period_code: str, texts: dict[str, str]
+) -> Submission:
     """`save_narrative` into the unit's report, brought into being by this first text when the unit has not
     started it (as `save_first_value`)."""
     return save_narrative(actor, open_submission(actor, form, unit, period_code), texts)
@@ -103,6 +114,23 @@ def save_narrative(actor, submission: Submission, texts: dict[str, str]) -> Subm
     return submission
 
 
+class Incomplete(ValidationError):
+    """A submit refused: the compulsory cells and sections left empty (`gaps`) and the blocking rules broken
+    (`violations`). Its first message says so in one line (what a page shows above the grid, which marks each
+    cell); the others name each gap and rule (what the API answers)."""
+
+    def __init__(self, gaps: list[Gap], violations: list[Violation]):
+        reasons = []
+        if gaps:
+            reasons.append(gaps_message(gaps).rstrip(".").lower())
+        if violations:
+            reasons.append(_("số liệu vi phạm quy tắc kiểm tra"))
+        summary = _("Chưa nộp được: %(reasons)s.") % {"reasons": "; ".join(reasons)}
+        details = [_("Chưa điền: %(label)s") % {"label": gap.label} for gap in gaps]
+        super().__init__([summary, *details, *(v.message for v in violations)])
+        self.summary, self.gaps, self.violations = summary, gaps, violations
+
+
 @transaction.atomic
 def submit(actor, submission: Submission) -> Submission:
     submission, before = locked_for_update(submission)
@@ -116,11 +144,13 @@ def submit(actor, submission: Submission) -> Submission:
     locked = lock_reason(submission)
     if locked:
         raise ValidationError(locked)
-    blocking = [v for v in check_rules(submission) if v.blocking]
-    if blocking:
-        raise ValidationError(
-            [_("Chưa nộp được: số liệu vi phạm quy tắc kiểm tra.")] + [v.message for v in blocking]
-        )
+    sections = form_structure(submission.form)
+    indicators = [item.indicator for section in sections for item in section.items.all()]
+    figures = report_figures(submission.form, indicators, values_of(submission))
+    gaps = compulsory_gaps(submission.form, sections, figures.values, submission.narrative)
+    blocking = [v for v in figures.violations if v.blocking]
+    if gaps or blocking:
+        raise Incomplete(gaps, blocking)
     submission.status = Submission.Status.SUBMITTED
     submission.submitted_at = timezone.now()
     submission.submitted_by = actor

@@ -70,7 +70,7 @@ def _existing_submission(form: Form, unit: OrgUnit, period: Period) -> Submissio
     return submission
 
 
-def _narrative_outline(submission: Submission | None, posted: dict | None = None) -> list[dict]:
+def _narrative_outline(submission: Submission | None, required=(), posted: dict | None = None) -> list[dict]:
     texts = dict(submission.narrative or {}) if submission else {}
     texts.update(posted or {})
     return [
@@ -80,9 +80,21 @@ def _narrative_outline(submission: Submission | None, posted: dict | None = None
             "depth": depth,
             "editable": key in NARRATIVE_KEYS,
             "text": texts.get(key, ""),
+            "required": key in required,
         }
         for key, heading, depth in NARRATIVE_OUTLINE
     ]
+
+
+def _gaps(form: Form, unit: OrgUnit, period: Period, sections, values: dict, submission: Submission | None):
+    """The compulsory cells and sections still empty, each linked to its input on the grid."""
+    gaps = services.compulsory_gaps(form, sections, values, submission.narrative if submission else {})
+    for gap in gaps:
+        if gap.key:
+            gap.anchor = _entry_url(form, unit, period, "narrative") + f"#n-{gap.key}"
+        else:
+            gap.anchor = f"#v-{cell_dom_id(gap.indicator, gap.category)}"  # the panel is on the grid's page
+    return gaps
 
 
 @login_required
@@ -113,7 +125,8 @@ def entry(request, form_id, unit_id, period):
     else:
         values = services.system_preview(indicators, unit, period) if startable else {}
     figures = services.report_figures(form, indicators, values)
-    grid = build_grid(sections, figures.values, editable, figures.computed)
+    grid = build_grid(sections, figures.values, editable, figures.computed, figures.violations)
+    gaps = _gaps(form, unit, period, sections, figures.values, submission)
     has_bound = any(item.indicator.source for section in sections for item in section.items.all())
     may_approve = submission is not None and services.can_approve(user, unit)
     events = list(selectors.submission_events(submission)) if submission else []
@@ -148,11 +161,12 @@ def entry(request, form_id, unit_id, period):
         "grid": grid,
         "has_bound": has_bound,
         "violations": figures.panel() if shown else [],
+        "gaps": gaps if shown else [],
         "events": events,
         "returned_by": events[-1]
         if events and submission.status == Submission.Status.RETURNED and events[-1].comment
         else None,
-        "outline": _narrative_outline(submission),
+        "outline": _narrative_outline(submission, form.required_narrative or []),
         "narrative_editable": editable,
         "entry_url": _entry_url(form, unit, period),
         "previous_period": period.previous() if unit.is_open_on(period.previous().end) else None,
@@ -248,13 +262,24 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
         """A refused save leaves the report as it was (or not started): its figures are read to draw the cell and
         the rules."""
         if submission is None:
-            return services.report_figures(form, indicators, services.system_preview(indicators, unit, period))
+            return services.report_figures(
+                form, indicators, services.system_preview(indicators, unit, period)
+            )
         return services.report_figures(form, indicators, selectors.values_of(submission))
 
     try:
         if submission is None:
             result = services.save_first_value(
-                user, form, unit, period.code, indicator, category, raw, reason, **started_from, sections=sections
+                user,
+                form,
+                unit,
+                period.code,
+                indicator,
+                category,
+                raw,
+                reason,
+                **started_from,
+                sections=sections,
             )
         else:
             result = services.save_value(
@@ -296,6 +321,7 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
         "row_indicator": indicator,
         "computed_rows": update.computed_rows,
         "violations": figures.panel(),
+        "gaps": _gaps(form, unit, period, sections, figures.values, submission),
         "oob": True,
     }
     return render(request, "reporting/entry/_cell_response.html", context, status=status)
@@ -404,6 +430,9 @@ def entry_transition(request, form_id, unit_id, period):
     action, comment = data.cleaned_data["action"], data.cleaned_data["comment"]
     try:
         services.transition(user, submission, action, comment=comment)
+    except services.Incomplete as refused:
+        # One line: the grid below marks each empty compulsory cell and each broken rule, and lists them once.
+        messages.error(request, refused.summary)
     except ValidationError as error:
         for message in (m for ms in messages_of(error).values() for m in ms):
             messages.error(request, message)
