@@ -65,12 +65,18 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
         # As a person would, the next figure follows once this one is saved (the rules read the saved figures).
         expect(page.locator(f"#cell-c{ids[code]} .dv-saved-mark")).to_be_visible()
     resolved = page.locator(f"#cell-c{ids['dcs_don_giai_quyet']}")
-    expect(resolved).to_contain_text("không được lớn hơn số đơn thư tiếp nhận")
+    expect(resolved).to_contain_text("Số đơn thư đã giải quyết (6) không được lớn hơn số đơn thư kiến nghị")
     shot(page, "rule-broken")
 
     # The blocking rule stops the submission until the figure is corrected.
+    # The submission is refused, in one line, and the grid points at each empty compulsory section.
     page.get_by_role("button", name="Nộp báo cáo").click()
-    expect(page.locator("main")).to_contain_text("vi phạm quy tắc kiểm tra")
+    expect(page.locator("main")).to_contain_text(
+        "Chưa nộp được: còn 3 ô / mục bắt buộc chưa điền; số liệu vi phạm quy tắc kiểm tra."
+    )
+    expect(page.locator("#rules-panel .dv-gap")).to_have_count(3)
+    expect(page.locator("#rules-panel")).to_contain_text("Thực hiện dân chủ ở cơ sở")
+    shot(page, "refused")
     cell("dcs_don_giai_quyet").focus()
     page.keyboard.press("Control+a")
     page.keyboard.type("3")
@@ -84,7 +90,9 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
     # The text of the report, then submit.
     page.get_by_role("link", name="Phần lời").click()
     page.get_by_label("Công tác dân vận của chính quyền").fill(NARRATIVE)
-    page.get_by_label("Công tác dân vận của chính quyền").press("Tab")
+    page.get_by_label("Thực hiện dân chủ ở cơ sở").fill("Ba cuộc đối thoại, 450 lượt người dân tham dự.")
+    page.get_by_label("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI").fill("Tiếp tục thực hiện tốt dân chủ ở cơ sở.")
+    page.get_by_label("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI").press("Tab")
     expect(page.locator("main")).to_contain_text("Đã lưu")
     page.get_by_role("link", name="Số liệu", exact=True).click()
     page.get_by_role("button", name="Nộp báo cáo").click()

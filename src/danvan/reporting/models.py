@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from danvan.core.figures import DEFINITIONS
 from danvan.core.models import TimeStampedModel
 from danvan.orgunits.models import OrgUnit, PathField, UnitGroup
 
@@ -17,6 +18,8 @@ from .periods import PeriodType
 
 class Category(models.Model):
     """A disaggregation (phân tổ): the level of a practice, its field, a unit kind, sex…"""
+
+    FIGURES_KINDS = (DEFINITIONS,)  # its changes change the forms' cached structure (core.figures)
 
     code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên phân tổ"), max_length=150)
@@ -32,6 +35,8 @@ class Category(models.Model):
 
 
 class CategoryOption(models.Model):
+    FIGURES_KINDS = (DEFINITIONS,)  # its changes change the forms' cached structure (core.figures)
+
     category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="options")
     code = models.SlugField(_("mã"), max_length=40)
     name = models.CharField(_("tên"), max_length=150)
@@ -77,6 +82,8 @@ class Source(models.TextChoices):
 
 class Indicator(TimeStampedModel):
     """A chỉ tiêu: what is counted, how it is typed and added up, and optionally how it is computed from others."""
+
+    FIGURES_KINDS = (DEFINITIONS,)  # its changes change the forms' cached structure (core.figures)
 
     code = models.SlugField(
         _("mã chỉ tiêu"),
@@ -135,6 +142,8 @@ class Indicator(TimeStampedModel):
 
 class Form(TimeStampedModel):
     """A biểu mẫu: sections of indicators reported by a set of units for each period of one type."""
+
+    FIGURES_KINDS = (DEFINITIONS,)  # its changes change the forms' cached structure (core.figures)
 
     code = models.SlugField(_("mã biểu mẫu"), max_length=40, unique=True)
     name = models.CharField(_("tên biểu mẫu"), max_length=300)
@@ -229,6 +238,8 @@ class Importance(models.TextChoices):
 
 class ValidationRule(models.Model):
     """left operator right, over the form's indicators (totals over categories, or `code.option`)."""
+
+    FIGURES_KINDS = (DEFINITIONS,)  # its changes change the forms' cached structure (core.figures)
 
     class Operator(models.TextChoices):
         EQ = "==", "="

@@ -8,8 +8,10 @@ interface for reads: callers use `selectors.<name>`; the code lives in the modul
 
 from .aggregation import Cell, aggregate, aggregate_uncached, needed_indicators, value_map
 from .definitions import (
+    FormDefinition,
     category_keys,
     expected_units,
+    form_definition,
     form_indicators,
     form_structure,
     forms_for_unit,
@@ -35,6 +37,7 @@ from .submissions import (
 __all__ = [
     "Cell",
     "Completeness",
+    "FormDefinition",
     "ReportsDue",
     "aggregate",
     "aggregate_uncached",
@@ -43,6 +46,7 @@ __all__ = [
     "completeness",
     "earlier_periods",
     "expected_units",
+    "form_definition",
     "form_indicators",
     "form_structure",
     "forms_for_unit",

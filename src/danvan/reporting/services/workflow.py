@@ -20,7 +20,7 @@ from ..models import (
     SubmissionEvent,
 )
 from ..periods import form_period
-from ..selectors import form_structure, values_of
+from ..selectors import form_definition, values_of
 from .access import can_approve, can_enter
 from .locks import lock_reason, lock_units, locked_for_update, report_problem
 from .rules import Gap, Violation, compulsory_gaps, gaps_message, report_figures
@@ -144,10 +144,9 @@ def submit(actor, submission: Submission) -> Submission:
     locked = lock_reason(submission)
     if locked:
         raise ValidationError(locked)
-    sections = form_structure(submission.form)
-    indicators = [item.indicator for section in sections for item in section.items.all()]
-    figures = report_figures(submission.form, indicators, values_of(submission))
-    gaps = compulsory_gaps(submission.form, sections, figures.values, submission.narrative)
+    definition = form_definition(submission.form_id)
+    figures = report_figures(submission.form, definition.indicators, values_of(submission), definition.rules)
+    gaps = compulsory_gaps(submission.form, definition.sections, figures.values, submission.narrative)
     blocking = [v for v in figures.violations if v.blocking]
     if gaps or blocking:
         raise Incomplete(gaps, blocking)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.scope import visible_q
+from danvan.accounts.scope import Role, role_q
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
@@ -118,13 +118,13 @@ def entry(request, form_id, unit_id, period):
     tab = request.GET.get("tab", "data")
     tabs = ["data", *(["narrative"] if form.has_narrative else []), "workflow"]
     tab = tab if tab in tabs else "data"
-    sections = selectors.form_structure(form)
-    indicators = [item.indicator for section in sections for item in section.items.all()]
+    definition = selectors.form_definition(form.pk)
+    sections, indicators = definition.sections, definition.indicators
     if submission is not None:
         values = selectors.values_of(submission)
     else:
         values = services.system_preview(indicators, unit, period) if startable else {}
-    figures = services.report_figures(form, indicators, values)
+    figures = services.report_figures(form, indicators, values, definition.rules)
     grid = build_grid(sections, figures.values, editable, figures.computed, figures.violations)
     gaps = _gaps(form, unit, period, sections, figures.values, submission)
     has_bound = any(item.indicator.source for section in sections for item in section.items.all())
@@ -178,36 +178,6 @@ def entry(request, form_id, unit_id, period):
     return render(request, "reporting/entry/grid.html", context)
 
 
-def _report_target(user, form_id, unit_id, period_code) -> tuple[Submission | None, Period]:
-    """The existing report of a grid URL, with its form and unit, in one query: 404 in every case `_entry_target`
-    answers 404. (None, period) when the unit has not started the report (the form and unit then come from
-    `_entry_target`, which answers 404 as before)."""
-    try:
-        code = Period.parse(period_code).code
-    except ValueError:
-        raise Http404 from None
-    submission = (
-        Submission.objects.filter(
-            visible_q(user, "unit__path"),
-            form__in=selectors.forms_visible_to(user),
-            form_id=form_id,
-            unit_id=unit_id,
-            period=code,
-        )
-        .select_related("form", "form__owner", "unit", "unit__parent")
-        .first()
-    )
-    if submission is None:
-        return None, Period.parse(code)
-    if submission.unit.kind not in (submission.form.reporting_kinds or []):
-        raise Http404
-    try:
-        period = form_period(submission.form, code)
-    except ValidationError:
-        raise Http404 from None
-    return submission, period
-
-
 def _submission_or_404(form: Form, unit: OrgUnit, period: Period) -> Submission:
     submission = _existing_submission(form, unit, period)
     if submission is None:
@@ -219,99 +189,106 @@ def _stored(value: Value | None) -> tuple[float | None, str]:
     return (value.number, value.text) if value is not None else (None, "")
 
 
+def _cell_of(form_id: int, indicator_id: int, category: str, token: int | None = None):
+    """The form's definition and the indicator of a cell URL with the label of its category: 404 when the form
+    has no such cell to enter."""
+    definition = selectors.form_definition(form_id, token)
+    indicator = next((i for i in definition.indicators if i.pk == indicator_id and not i.expression), None)
+    if indicator is None:
+        raise Http404
+    labels = dict(selectors.category_keys(indicator))
+    if category not in labels:
+        raise Http404
+    return definition, indicator, labels[category]
+
+
 @login_required
 @require_POST
 def entry_cell(request, form_id, unit_id, period, indicator_id):
     """htmx: saves one cell as the user leaves it and answers with the cell re-rendered in its new state, plus the
-    row total, the computed indicators and the rules panel out of band."""
+    row total, the computed indicators and the rules panel out of band. The user's report is read once, by the
+    save's lock (`services.save_value`, which reads the form's definition with the version it read); the page's own
+    checks run only when the save did not take place."""
     user = request.user
-    submission, period = _report_target(user, form_id, unit_id, period)
-    if submission is None:
-        form, unit, period = _entry_target(user, form_id, unit_id, period.code)
-        if services.report_problem(form, unit, period):
-            raise Http404  # no report of this unit and period can come into being
-    else:
-        form, unit = submission.form, submission.unit
-    sections = selectors.form_structure(form)
-    indicators = [item.indicator for section in sections for item in section.items.all()]
-    indicator = next((i for i in indicators if i.pk == indicator_id and not i.expression), None)
-    if indicator is None:
-        raise Http404
+    try:
+        period = Period.parse(period)
+    except ValueError:
+        raise Http404 from None
     data = CellForm(request.POST)
     data.is_valid()
     category = data.cleaned_data.get("category", "")
-    labels = dict(selectors.category_keys(indicator))
-    if category not in labels:
-        raise Http404
     raw, reason = data.cleaned_data.get("value", ""), data.cleaned_data.get("reason", "")
-    status = 200
+    # The figure the grid showed when the user started typing: a save over someone else's change is refused.
+    started_from = {"expected": request.POST["expected"]} if "expected" in request.POST else {}
+    # The report of this URL that the user may enter, read (and locked) by the save itself.
+    reports = Submission.objects.filter(
+        role_q(user, Role.EDITOR, "unit_path"), form_id=form_id, unit_id=unit_id, period=period.code
+    )
+    status, errors, denied = 200, [], False
+
+    def target():
+        """The page's own checks (404 out of the user's scope, or no such cell) and the report as it stands."""
+        form, unit, checked = _entry_target(user, form_id, unit_id, period.code)
+        definition, indicator, _label = _cell_of(form.pk, indicator_id, category)
+        return form, unit, _existing_submission(form, unit, checked), definition, indicator
+
+    try:
+        try:
+            result = services.save_value(user, reports, indicator_id, category, raw, reason, **started_from)
+        except Submission.DoesNotExist:
+            # Not started yet (this figure starts it), or not the user's to enter (refused below).
+            form, unit, submission, definition, indicator = target()
+            if submission is None and services.report_problem(form, unit, period):
+                raise Http404 from None  # no report of this unit and period can come into being
+            result = services.save_first_value(
+                user, form, unit, period.code, indicator, category, raw, reason, **started_from
+            )
+    except services.Conflict as error:
+        errors, status = error.messages, 409
+    except ValidationError as error:
+        errors = [m for ms in messages_of(error).values() for m in ms]
+    except NotAllowed as refused:
+        errors, status, denied = [refused.message], 403, True
+    if errors:
+        # A refused save leaves the report as it was (or not started): its figures are read to draw the cell.
+        form, unit, submission, definition, indicator = target()
+        if submission is not None:
+            values = selectors.values_of(submission)
+        else:
+            values = services.system_preview(definition.indicators, unit, period)
+        figures = services.report_figures(form, definition.indicators, values, definition.rules)
+        value = figures.values.get((indicator.pk, category))
+    else:
+        # The save's own evaluation: nothing is read again.
+        submission, indicator, definition = result.report, result.indicator, result.definition
+        form, unit, figures, value = submission.form, submission.unit, result.figures, result.value
     cell = GridCell(
         indicator=indicator,
         category=category,
-        label=labels[category],
-        value=None,
+        label=dict(selectors.category_keys(indicator))[category],
+        value=value,
         shown=raw,
         dom_id=cell_dom_id(indicator, category),
-        editable=True,
+        editable=not denied,
         reason=reason,
+        errors=errors,
     )
-    # The figure the grid showed when the user started typing: a save over someone else's change is refused.
-    started_from = {"expected": request.POST["expected"]} if "expected" in request.POST else {}
-
-    def unchanged() -> services.ReportFigures:
-        """A refused save leaves the report as it was (or not started): its figures are read to draw the cell and
-        the rules."""
-        if submission is None:
-            return services.report_figures(
-                form, indicators, services.system_preview(indicators, unit, period)
-            )
-        return services.report_figures(form, indicators, selectors.values_of(submission))
-
-    try:
-        if submission is None:
-            result = services.save_first_value(
-                user,
-                form,
-                unit,
-                period.code,
-                indicator,
-                category,
-                raw,
-                reason,
-                **started_from,
-                sections=sections,
-            )
-        else:
-            result = services.save_value(
-                user, submission, indicator, category, raw, reason, **started_from, sections=sections
-            )
-    except services.Conflict as error:
+    if status == 409:
         # The cell comes back holding the current figure, the message saying who changed it: type again to save.
-        figures = unchanged()
-        cell.errors, status = error.messages, 409
-        cell.value = figures.values.get((indicator.pk, category))
-        number, text = _stored(cell.value)
+        number, text = _stored(value)
         if indicator.value_type == ValueType.BOOLEAN:
             cell.shown = "" if number is None else ("1" if number else "0")
         else:
             cell.shown = display.figure(indicator, number, text)
-    except ValidationError as error:
-        figures = unchanged()
-        cell.errors = [m for ms in messages_of(error).values() for m in ms]
+    elif errors and not denied:
         cell.needs_reason = bool(indicator.source)
-        cell.value = figures.values.get((indicator.pk, category))
-    except NotAllowed as denied:
-        figures = unchanged()
-        cell.errors, cell.editable, status = [denied.message], False, 403
-    else:
-        # The save's own evaluation: nothing is read again.
-        figures = result.figures
-        cell.value, cell.shown, cell.saved = result.value, result.shown, True
+    elif not errors:
+        cell.shown, cell.saved = result.shown, True
         cell.rule_errors, cell.warnings = result.errors, result.warnings
-        cell.reason = result.value.reason if result.value else ""
-    update = cell_update(sections, figures.values, figures.computed, indicator)
+        cell.reason = value.reason if value else ""
+    update = cell_update(definition.sections, figures.values, figures.computed, indicator)
     placed = update.cell(category)
-    cell.row, cell.column = placed.row, placed.column
+    cell.row, cell.column, cell.required = placed.row, placed.column, placed.required
     context = {
         "cell": cell,
         "form": form,
@@ -321,7 +298,7 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
         "row_indicator": indicator,
         "computed_rows": update.computed_rows,
         "violations": figures.panel(),
-        "gaps": _gaps(form, unit, period, sections, figures.values, submission),
+        "gaps": _gaps(form, unit, period, definition.sections, figures.values, submission),
         "oob": True,
     }
     return render(request, "reporting/entry/_cell_response.html", context, status=status)
