@@ -425,6 +425,41 @@ def test_returned_report_shows_the_approvers_comment(
     assert "Bị trả lại" in html and "Bổ sung số buổi tiếp công dân." in html
 
 
+def test_the_approver_and_the_submitter_see_their_own_screens(
+    client_for, commune_editor, province_approver, thuc_phan_draft, demo_form, units
+):
+    url = grid_url(demo_form, units["thuc_phan"])
+    services.submit(commune_editor, thuc_phan_draft)
+    waiting = client_for(province_approver).get(url).content.decode()
+    assert "đã nộp báo cáo, chờ duyệt" in waiting
+    assert "chỉ sửa được khi cấp trên trả lại" not in waiting  # the unit's banner, not the approver's
+    assert "chỉ sửa được khi cấp trên trả lại" in client_for(commune_editor).get(url).content.decode()
+    services.return_submission(province_approver, thuc_phan_draft, "Bổ sung số buổi tiếp công dân.")
+    approver = client_for(province_approver).get(url).content.decode()
+    assert 'id="submit-report"' not in approver and "Nộp báo cáo" not in approver
+    assert "Cấp trên trả lại" not in approver
+    assert "Trả lại — Phường Thục Phán sửa" in approver and "Bổ sung số buổi tiếp công dân." in approver
+    submitter = client_for(commune_editor).get(url).content.decode()
+    assert 'id="submit-report"' in submitter and "Cấp trên trả lại" in submitter
+
+
+def test_returned_reports_count_as_returned_not_missing(
+    client_for, commune_editor, province_approver, thuc_phan_draft, demo_form
+):
+    services.submit(commune_editor, thuc_phan_draft)
+    services.return_submission(province_approver, thuc_phan_draft, "Sửa lại.")
+    response = client_for(province_approver).get(
+        reverse("reporting:completeness", args=[demo_form.pk]), {"period": PERIOD}
+    )
+    figures = {card["key"]: card["count"] for card in response.context["cards"]}
+    assert figures["returned"] == 1
+    assert figures["missing"] == figures["all"] - 1
+    listed = client_for(province_approver).get(
+        reverse("reporting:completeness", args=[demo_form.pk]), {"period": PERIOD, "show": "returned"}
+    )
+    assert "Phường Thục Phán" in listed.content.decode()
+
+
 def test_an_unknown_action_or_an_outside_next_url_is_harmless(
     client_for, commune_editor, thuc_phan_draft, demo_form, units
 ):
@@ -503,7 +538,9 @@ def test_completeness_figures_match_the_submissions(client_for, province_approve
     expected = Submission.objects.filter(form=demo_reports, period=PERIOD)
     submitted = expected.exclude(status__in=[Submission.Status.DRAFT, Submission.Status.RETURNED]).count()
     assert figures["submitted"] == submitted
-    assert figures["missing"] == figures["all"] - submitted
+    returned = expected.filter(status=Submission.Status.RETURNED).count()
+    assert figures["returned"] == returned
+    assert figures["missing"] == figures["all"] - submitted - returned
     assert figures["approved"] == expected.filter(status=Submission.Status.APPROVED).count()
     assert figures["waiting"] == expected.filter(status=Submission.Status.SUBMITTED).count()
     html = response.content.decode()

@@ -84,14 +84,21 @@ def earlier_periods(period: Period, count: int = 6) -> list[str]:
 
 @dataclass
 class Completeness:
-    """Expected, submitted (on time, late) and missing reports, each with the units behind the number."""
+    """Expected, submitted (on time, late), returned and missing reports (not started or still being entered), each
+    with the units behind the number."""
 
     deadline: datetime.date
     expected: list[OrgUnit] = field(default_factory=list)
     on_time: list[tuple[OrgUnit, Submission]] = field(default_factory=list)
     late: list[tuple[OrgUnit, Submission]] = field(default_factory=list)
+    returned: list[tuple[OrgUnit, Submission]] = field(default_factory=list)
     missing: list[tuple[OrgUnit, Submission | None]] = field(default_factory=list)
     approved: int = 0
+
+    @property
+    def not_submitted(self) -> list[tuple[OrgUnit, Submission | None]]:
+        """Every unit whose report is not with its approver: missing and returned."""
+        return self.missing + self.returned
 
     @property
     def submitted(self) -> list[tuple[OrgUnit, Submission]]:
@@ -112,14 +119,13 @@ def completeness(form: Form, period: Period, root: OrgUnit | None = None) -> Com
     result = Completeness(deadline=period.deadline(form.deadline_days), expected=units)
     for unit in units:
         submission = by_unit.get(unit.pk)
+        if submission is not None and submission.status == Submission.Status.RETURNED:
+            result.returned.append((unit, submission))
+            continue
         if (
             submission is None
             or submission.submitted_at is None
-            or submission.status
-            in (
-                Submission.Status.DRAFT,
-                Submission.Status.RETURNED,
-            )
+            or submission.status == Submission.Status.DRAFT
         ):
             result.missing.append((unit, submission))
             continue

@@ -128,12 +128,16 @@ def entry(request, form_id, unit_id, period):
     grid = build_grid(sections, figures.values, editable, figures.computed, figures.violations)
     gaps = _gaps(form, unit, period, sections, figures.values, submission)
     has_bound = any(item.indicator.source for section in sections for item in section.items.all())
-    may_approve = submission is not None and services.can_approve(user, unit)
+    # The unit's approver (its parent unit's) and its own staff see different screens: the approver approves,
+    # returns or reopens, and is never offered to submit; the banners speak to each.
+    approver = services.can_approve(user, unit)
+    may_approve = submission is not None and approver
     events = list(selectors.submission_events(submission)) if submission else []
     status_value = submission.status if submission else ""
     actions = {
         "refresh": editable and has_bound and submission is not None,
         "submit": may_enter
+        and not approver
         and shown
         and not locked
         and status_value in ("", Submission.Status.DRAFT, Submission.Status.RETURNED),
@@ -153,6 +157,7 @@ def entry(request, form_id, unit_id, period):
         "editable": editable,
         "may_enter": may_enter,
         "may_approve": may_approve,
+        "approver": approver,
         "actions": actions,
         "any_action": any(actions.values()),
         "not_started": period.start > today,
