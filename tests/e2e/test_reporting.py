@@ -11,8 +11,11 @@ from danvan.demo.reporting import load_demo_reporting
 from danvan.reporting.models import Form, Indicator, Submission, Value
 from danvan.reporting.periods import Period
 from danvan.reporting.selectors import aggregate
+from tests.e2e.conftest import DESKTOP
 
 pytestmark = pytest.mark.e2e
+
+PHONE = {"width": 390, "height": 844}
 
 NARRATIVE = "Phường tổ chức ba cuộc đối thoại về chỉnh trang đô thị, Nhân dân đồng tình cao."
 
@@ -50,6 +53,15 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
     page.get_by_role("link", name="Số liệu", exact=True).click()
     assert ChangeLog.objects.count() == logged
     assert not Submission.objects.filter(form=form, unit=thuc_phan, period="2026H1").exists()
+    # On a phone each indicator is a card with a labelled line per column, nothing wider than the screen, and no
+    # keyboard hints.
+    page.set_viewport_size(PHONE)
+    page.reload()
+    expect(page.locator(".dv-keys-help")).to_be_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot(page, "phone-grid")
+    page.set_viewport_size(DESKTOP)
+    page.reload()
     cell("dcs_doi_thoai").focus()
     figures = {  # … received 4, resolved 6
         "dcs_doi_thoai": "3",

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from danvan.accounts.scope import Role
 from danvan.core.models import ChangeLog
+from danvan.orgunits.lineage import lineage_unit_ids
 from danvan.reporting import services
 from danvan.reporting.models import Indicator, Submission, Value
 from tests.conftest import make_user
@@ -163,6 +164,26 @@ def test_opening_a_communes_unstarted_report_as_any_user_changes_nothing(
         for tab in ("", "?tab=narrative", "?tab=workflow"):
             assert client.get(grid_url(demo_reports, ward) + tab).status_code == 200
     assert (ChangeLog.objects.count(), Submission.objects.count(), Value.objects.count()) == counts
+
+
+def test_beside_each_cell_the_last_period_and_the_same_period_a_year_earlier_through_lineage(
+    client_for, commune_editor, superuser, demo_form, units
+):
+    # Phường Thục Phán opened on 1/7/2025: the first half of 2025 is that of the communes it was formed from.
+    ward = units["thuc_phan"]
+    old = lineage_unit_ids(ward)[1:]
+    rows = [
+        {"unit": unit_id, "period": "2025H1", "indicator": "dcs_doi_thoai", "value": 2} for unit_id in old
+    ]
+    rows.append({"unit": ward.pk, "period": "2025H2", "indicator": "dcs_doi_thoai", "value": 5})
+    services.write_values(superuser, rows)
+    client = client_for(commune_editor)
+    shown = f"Kỳ trước: 5 · Cùng kỳ năm trước: {2 * len(old)}"
+    assert shown in client.get(grid_url(demo_form, ward)).content.decode()
+    saved = client.post(
+        cell_url(demo_form, ward, code("dcs_doi_thoai")), {"value": "6", "expected": ""}, **HTMX
+    )
+    assert shown in saved.content.decode()  # the saved cell keeps them
 
 
 def test_a_viewer_opening_the_grid_creates_nothing(client_for, demo_form, units):

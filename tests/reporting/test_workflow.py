@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from danvan.accounts.scope import Role
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.orgunits.lineage import lineage_unit_ids
 from danvan.reporting import services
 from danvan.reporting.models import Indicator, Submission, SubmissionEvent, Value, ValueChange
 from danvan.reporting.periods import Period, PeriodType
@@ -251,3 +252,26 @@ def test_compulsory_cells_and_sections_are_set_on_the_form_and_logged(demo_form,
     assert demo_form.required_narrative == ["2.6", "4"]  # in the outline's order
     with pytest.raises(ValidationError, match="đề cương"):
         services.save_form(province_admin, demo_form, required_narrative=["9"])
+
+
+def test_the_outlier_check_counts_the_history_of_the_communes_a_ward_was_formed_from(
+    demo_form, units, commune_editor, superuser
+):
+    # Phường Thục Phán opened on 1/7/2025: its earlier halves are those of the communes it was formed from, added up.
+    ward = units["thuc_phan"]
+    old = lineage_unit_ids(ward)[1:]
+    assert old
+    services.write_values(
+        superuser,
+        [
+            {"unit": unit_id, "period": code, "indicator": "dcs_doi_thoai", "value": 2}
+            for unit_id in old
+            for code in ("2024H2", "2025H1")
+        ],
+    )
+    draft = services.open_submission(commune_editor, demo_form, ward, "2025H2")
+    calm = services.save_value(commune_editor, draft, indicator("dcs_doi_thoai"), "", str(2 * len(old)))
+    assert not calm.warnings
+    assert calm.history == {"2024H2": 2.0 * len(old), "2025H1": 2.0 * len(old)}
+    wild = services.save_value(commune_editor, draft, indicator("dcs_doi_thoai"), "", str(20 * len(old)))
+    assert any("khác xa số liệu các kỳ trước" in m for m in wild.warnings)

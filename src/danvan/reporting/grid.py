@@ -4,6 +4,8 @@ reads a request."""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from . import display, selectors
 from .models import Indicator, Value, ValueType
 
@@ -30,6 +32,9 @@ class GridCell:
     reason: str = ""
     needs_reason: bool = False
     required: bool = False
+    # The same cell's figures of earlier periods, as shown beside it: [(label, figure)] (the last period, the same
+    # period a year earlier), through the unit's lineage.
+    earlier: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def missing(self) -> bool:
@@ -106,6 +111,23 @@ def _row_total(indicator: Indicator, cells: list[GridCell]) -> str:
     return "" if total is None else display.figure(indicator, total)
 
 
+def earlier_figures(
+    indicator: Indicator, numbers: dict[str, float], compared: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """[(label, figure)] of a cell's earlier figures: `numbers` {period code: number} (the cell's), `compared`
+    [(label, period code)] the periods shown (`comparisons`)."""
+    return [(label, display.figure(indicator, numbers[code])) for label, code in compared if code in numbers]
+
+
+def comparisons(period) -> list[tuple[str, str]]:
+    """[(label, period code)] of the periods shown beside each cell: the last period and the same period a year
+    earlier (one, for a yearly form)."""
+    previous, year_ago = period.previous(), period.a_year_earlier()
+    if previous == year_ago:
+        return [(_("Năm trước"), previous.code)]
+    return [(_("Kỳ trước"), previous.code), (_("Cùng kỳ năm trước"), year_ago.code)]
+
+
 def _row(
     indicator: Indicator,
     number: int,
@@ -114,8 +136,11 @@ def _row(
     computed: dict,
     required: bool = False,
     broken: list | None = None,
+    earlier: dict | None = None,
+    compared: list[tuple[str, str]] = (),
 ) -> GridRow:
-    """`broken`: the violations of the rules naming the indicator, shown on its first cell."""
+    """`broken`: the violations of the rules naming the indicator, shown on its first cell; `earlier`:
+    {(period code, indicator id, category): number} of the `compared` periods (`selectors.lineage_figures`)."""
     keys = selectors.category_keys(indicator)
     cells = []
     if not indicator.expression:
@@ -134,6 +159,9 @@ def _row(
                     column=column,
                     reason=value.reason if value else "",
                     required=required,
+                    earlier=earlier_figures(
+                        indicator, _numbers(earlier, indicator, category, compared), compared
+                    ),
                 )
             )
     if cells and broken:
@@ -147,13 +175,30 @@ def _row(
     return row
 
 
+def _numbers(earlier: dict | None, indicator: Indicator, category: str, compared) -> dict[str, float]:
+    """{period code: number} of one cell in `lineage_figures`' answer."""
+    found = {}
+    for _label, code in compared if earlier else ():
+        number = earlier.get((code, indicator.pk, category))
+        if number is not None:
+            found[code] = number
+    return found
+
+
 def build_grid(
-    sections, values: dict, editable: bool, computed: dict[str, float | None], violations=()
+    sections,
+    values: dict,
+    editable: bool,
+    computed: dict[str, float | None],
+    violations=(),
+    earlier: dict | None = None,
+    compared: list[tuple[str, str]] = (),
 ) -> list[dict]:
     """The grid: each section as blocks of consecutive indicators sharing their categories (one header row of
     category options each), every cell with its stored value. `computed`: {code: value} of the computed indicators,
     `violations`: the rules broken (`services.report_figures`), each shown on the first cell of the indicators its
-    left side names (`Violation.codes`)."""
+    left side names (`Violation.codes`); `earlier` and `compared`: the earlier figures shown beside each cell
+    (`selectors.lineage_figures` of the periods of `comparisons`)."""
     broken: dict[str, list] = {}
     for violation in violations:
         for code in violation.codes:
@@ -187,6 +232,8 @@ def build_grid(
                     computed,
                     item.required,
                     broken.get(indicator.code),
+                    earlier,
+                    compared,
                 )
             )
         result.append({"section": section, "blocks": blocks})

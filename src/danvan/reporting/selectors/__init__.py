@@ -27,10 +27,12 @@ from .submissions import (
     completeness,
     earlier_periods,
     get_submission_for,
+    lineage_figures,
     reports_due,
     submission_events,
     submissions_visible_to,
     unit_history,
+    unit_lineage,
     values_of,
 )
 
@@ -55,11 +57,13 @@ __all__ = [
     "get_indicator_for",
     "get_submission_for",
     "indicators_visible_to",
+    "lineage_figures",
     "needed_indicators",
     "reports_due",
     "submission_events",
     "submissions_visible_to",
     "unit_history",
+    "unit_lineage",
     "value_map",
     "values_of",
 ]

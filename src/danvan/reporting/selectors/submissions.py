@@ -8,6 +8,8 @@ from django.db.models import F
 from django.http import Http404
 
 from danvan.accounts.scope import Role, has_role_on, visible_q
+from danvan.core.figures import UNITS, cached_figures
+from danvan.orgunits.lineage import lineage_unit_ids
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import subtree_q
 
@@ -58,19 +60,43 @@ def cell_history(unit: OrgUnit, period: str, indicator: Indicator, category: str
     ).select_related("user")[:50]
 
 
+def unit_lineage(unit: OrgUnit, token: int | None = None) -> list[int]:
+    """The ids of the unit and of the same-kind units it was formed from (`orgunits.lineage`), cached under the
+    units' version (`token`: that version, when the caller read it already with `core.figures.token_subquery`)."""
+    return cached_figures(
+        "unit-lineage",
+        [UNITS],
+        unit.pk,
+        lambda: lineage_unit_ids(unit),
+        tokens=None if token is None else {UNITS: token},
+    )
+
+
+def lineage_figures(unit_ids: list[int], periods: list[str]) -> dict[tuple[str, int, str], float]:
+    """{(period, indicator id, category): number} of these units' cells (a unit and the units it was formed from)
+    added up per period: the figures a commune formed in 2025 compares its own with (one query)."""
+    totals: dict[tuple[str, int, str], float] = {}
+    rows = Value.objects.filter(unit_id__in=unit_ids, period__in=periods, number__isnull=False).values_list(
+        "period", "indicator_id", "category", "number"
+    )
+    for period, indicator_id, category, number in rows:
+        key = (period, indicator_id, category)
+        totals[key] = totals.get(key, 0.0) + number
+    return totals
+
+
 def unit_history(
     unit: OrgUnit, indicator: Indicator, category: str, period: Period, count: int = 6
 ) -> list[float]:
-    """The unit's own values of the indicator in the `count` periods of the same type before `period`."""
-    return list(
-        Value.objects.filter(
-            unit=unit,
-            indicator=indicator,
-            category=category,
-            period__in=earlier_periods(period, count),
-            number__isnull=False,
-        ).values_list("number", flat=True)
-    )
+    """The unit's values of the indicator in the `count` periods of the same type before `period`, each period's
+    the sum over the unit and the units it was formed from (a new commune's history is its predecessors')."""
+    codes = earlier_periods(period, count)
+    figures = lineage_figures(unit_lineage(unit), codes)
+    return [
+        number
+        for (code, indicator_id, cell), number in figures.items()
+        if indicator_id == indicator.pk and cell == category
+    ]
 
 
 def earlier_periods(period: Period, count: int = 6) -> list[str]:

@@ -15,6 +15,7 @@ from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.figures import (
     DEFINITIONS,
     REPORTING,
+    UNITS,
     VALUES,
     area_version_name,
     bump_figures_version,
@@ -32,7 +33,14 @@ from ..models import (
     ValueType,
 )
 from ..periods import Period
-from ..selectors import FormDefinition, earlier_periods, form_definition, form_indicators, unit_history
+from ..selectors import (
+    FormDefinition,
+    earlier_periods,
+    form_definition,
+    form_indicators,
+    unit_history,
+    unit_lineage,
+)
 from .access import can_enter
 from .locks import lock_reason, locked_for_update
 from .rules import ReportFigures, report_figures
@@ -293,6 +301,9 @@ class CellResult:
     report: Submission | None = None  # as read under its lock, with its form and unit
     indicator: Indicator | None = None  # as the form defines it
     definition: FormDefinition | None = None
+    history: dict[str, float] = field(
+        default_factory=dict
+    )  # the cell's earlier figures by period, through lineage
 
 
 class Conflict(ValidationError):
@@ -328,8 +339,8 @@ def conflict_message(indicator: Indicator, current: Value | None, expected, name
 def _lock_cell_reports(asked: QuerySet, indicator_id: int) -> Submission | None:
     """Locks, in id order, the report `asked` selects and the unit's other reports of the period that hold the
     indicator (a cell shared by two forms is written under both locks), in one statement; returns the report, read
-    under its lock with its form and unit and the definitions' version token (`definitions`), or None when `asked`
-    selects none."""
+    under its lock with its form and unit and the version tokens of the definitions and of the units (`definitions`,
+    `units_version`), or None when `asked` selects none."""
     sharing = Submission.objects.filter(
         unit_id__in=asked.values("unit_id"),
         period__in=asked.values("period"),
@@ -339,38 +350,44 @@ def _lock_cell_reports(asked: QuerySet, indicator_id: int) -> Submission | None:
         Submission.objects.select_for_update(of=("self",))
         .select_related("form", "unit")
         .filter(Q(pk__in=asked.values("pk")) | Q(pk__in=sharing))
-        .annotate(asked=Exists(asked.filter(pk=OuterRef("pk"))), definitions=token_subquery(DEFINITIONS))
+        .annotate(
+            asked=Exists(asked.filter(pk=OuterRef("pk"))),
+            definitions=token_subquery(DEFINITIONS),
+            units_version=token_subquery(UNITS),
+        )
         .order_by("pk")
     )
     return next((s for s in locked if s.asked), None)
 
 
 def _cells_and_history(
-    submission: Submission, indicator: Indicator, category: str, period: Period
-) -> tuple[dict[tuple[int, str], Value], list[float]]:
+    submission: Submission, indicator: Indicator, category: str, period: Period, lineage: list[int]
+) -> tuple[dict[tuple[int, str], Value], dict[str, float]]:
     """Under the report's lock, in one query: the unit's cells of the period (as `selectors.values_of` gives them,
-    with the user who last changed each, for a conflict's message) and the cell's own figures of the earlier
-    periods (for `outlier_warning`)."""
+    with the user who last changed each, for a conflict's message) and the cell's figures of the earlier periods
+    and of the same period a year earlier, each period's added up over the unit and the units it was formed from
+    (`lineage`): {period code: number}, for `outlier_warning` and the figures shown beside the cell."""
     rows = (
-        Value.objects.filter(unit=submission.unit)
-        .filter(
-            Q(period=submission.period)
+        Value.objects.filter(
+            Q(unit=submission.unit, period=submission.period)
             | Q(
+                unit_id__in=lineage,
                 indicator=indicator,
                 category=category,
-                period__in=earlier_periods(period),
+                period__in=[*earlier_periods(period), period.a_year_earlier().code],
                 number__isnull=False,
             )
         )
         .annotate(indicator_code=F("indicator__code"))
         .select_related("updated_by")
     )
-    values, history = {}, []
+    values, history = {}, {}
     for row in rows:
         if row.period == submission.period:
-            values[(row.indicator_id, row.category)] = row
+            if row.unit_id == submission.unit_id:
+                values[(row.indicator_id, row.category)] = row
         else:
-            history.append(row.number)
+            history[row.period] = history.get(row.period, 0.0) + row.number
     return values, history
 
 
@@ -422,7 +439,8 @@ def save_value(
         )
     number, text = parse_value(indicator, raw)
     period = Period.parse(submission.period)
-    values, history = _cells_and_history(submission, indicator, category, period)
+    lineage = unit_lineage(submission.unit, submission.units_version)
+    values, history = _cells_and_history(submission, indicator, category, period, lineage)
     current = values.get((indicator.pk, category))
     if expected is not _NOT_GIVEN:
         changed = conflict_message(indicator, current, expected)
@@ -456,7 +474,15 @@ def save_value(
     result.figures = figures
     for violation in figures.involving(indicator.code):
         (result.errors if violation.blocking else result.warnings).append(violation.message)
-    outlier = outlier_warning(indicator, submission.unit, period, category, number, history)
+    result.history = history
+    outlier = outlier_warning(
+        indicator,
+        submission.unit,
+        period,
+        category,
+        number,
+        [history[p] for p in earlier_periods(period) if p in history],
+    )
     if outlier:
         result.warnings.append(outlier)
     return result
@@ -491,9 +517,10 @@ def outlier_warning(
     number: float | None,
     history: list[float] | None = None,
 ) -> str:
-    """A warning when the figure is far outside the unit's own figures of the last periods of the same type: more
-    than three times the highest, or under a third of the lowest (with at least two earlier figures). `history`:
-    those figures, when the caller has read them already."""
+    """A warning when the figure is far outside the unit's own figures of the last periods of the same type (through
+    its lineage: a commune formed in 2025 is compared with the sum of the communes it was formed from): more than
+    three times the highest, or under a third of the lowest (with at least two earlier figures). `history`: those
+    figures, when the caller has read them already."""
     if number is None or indicator.value_type not in (ValueType.INTEGER, ValueType.DECIMAL):
         return ""
     if history is None:

@@ -21,7 +21,7 @@ from danvan.orgunits.selectors import get_unit_for
 
 from .. import display, selectors, services
 from ..forms import CellForm, TransitionForm
-from ..grid import GridCell, build_grid, cell_dom_id, cell_update
+from ..grid import GridCell, build_grid, cell_dom_id, cell_update, comparisons, earlier_figures
 from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, Submission, Value, ValueType
 from ..periods import Period, form_period
 from .common import crumbs
@@ -125,7 +125,11 @@ def entry(request, form_id, unit_id, period):
     else:
         values = services.system_preview(indicators, unit, period) if startable else {}
     figures = services.report_figures(form, indicators, values, definition.rules)
-    grid = build_grid(sections, figures.values, editable, figures.computed, figures.violations)
+    compared = comparisons(period)
+    earlier = selectors.lineage_figures(selectors.unit_lineage(unit), [code for _label, code in compared])
+    grid = build_grid(
+        sections, figures.values, editable, figures.computed, figures.violations, earlier, compared
+    )
     gaps = _gaps(form, unit, period, sections, figures.values, submission)
     has_bound = any(item.indicator.source for section in sections for item in section.items.all())
     # The unit's approver (its parent unit's) and its own staff see different screens: the approver approves,
@@ -263,10 +267,18 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
             values = services.system_preview(definition.indicators, unit, period)
         figures = services.report_figures(form, definition.indicators, values, definition.rules)
         value = figures.values.get((indicator.pk, category))
+        codes = [code for _label, code in comparisons(period)]
+        found = selectors.lineage_figures(selectors.unit_lineage(unit), codes)
+        history = {
+            code: found[(code, indicator.pk, category)]
+            for code in codes
+            if (code, indicator.pk, category) in found
+        }
     else:
         # The save's own evaluation: nothing is read again.
         submission, indicator, definition = result.report, result.indicator, result.definition
         form, unit, figures, value = submission.form, submission.unit, result.figures, result.value
+        history = result.history
     cell = GridCell(
         indicator=indicator,
         category=category,
@@ -277,6 +289,7 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
         editable=not denied,
         reason=reason,
         errors=errors,
+        earlier=earlier_figures(indicator, history, comparisons(period)),
     )
     if status == 409:
         # The cell comes back holding the current figure, the message saying who changed it: type again to save.
