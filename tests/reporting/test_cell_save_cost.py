@@ -9,9 +9,9 @@ categories and rules (1), the version of the units and, under it from the cache,
 the figures of the last period and of the same period a year earlier through that lineage, and the history of the
 workflow (3): 12. The save reads the report the user may enter, with its form, its unit and both versions, under its
 lock (1; the definition and the lineage then come from the cache), the cells with the cell's earlier figures (1),
-bumps the figures' versions, writes the cell and its history (3), in a transaction (2: BEGIN and COMMIT, or a
-savepoint inside the test's transaction): 10 on SQLite, 8 on PostgreSQL (whose BEGIN and COMMIT are not
-statements)."""
+bumps the figures' versions, writes the cell and its history (3), in a transaction (2: the savepoint pair inside the
+test's transaction; BEGIN IMMEDIATE and COMMIT on SQLite in production, none on PostgreSQL, whose BEGIN and COMMIT
+are not statements): 10 here on either database, 8 for a real request on PostgreSQL."""
 
 import pytest
 from django.db import connection
