@@ -148,6 +148,7 @@ ROWS = [
     row("reporting:entry",                "GET",   LOGIN, 404, 200, **ENTRY),
     row("reporting:entry_cell",                 "POST",  LOGIN, 404, 200, **CELL, data={"value": "3"}),
     row("reporting:entry_cell_history",         "GET",   LOGIN, 404, 200, **CELL),
+    row("reporting:entry_cell_comment",         "POST",  LOGIN, 404, 302, **CELL, data={"text": "Theo sổ"}),
     row("reporting:entry_refresh",        "POST",   LOGIN, 404, 302, **ENTRY),
     row("reporting:entry_narrative",            "POST",  LOGIN, 404, 302, **ENTRY),
     row("reporting:entry_transition",           "POST",  LOGIN, 404, 302, **ENTRY, data={"action": "submit"}),

@@ -6,12 +6,13 @@ again.
 Both pay the session, the user and their roles (3). The grid then reads the user's scope (1), the form, the unit and
 the report (3), the version of the definitions and, under it from the cache, the form's sections, indicators,
 categories and rules (1), the version of the units and, under it from the cache, the unit's lineage (1), the cells,
-the figures of the last period and of the same period a year earlier through that lineage, and the history of the
-workflow (3): 12. The save reads the report the user may enter, with its form, its unit and both versions, under its
-lock (1; the definition and the lineage then come from the cache), the cells with the cell's earlier figures (1),
-bumps the figures' versions, writes the cell and its history (3), in a transaction (2: the savepoint pair inside the
-test's transaction; BEGIN IMMEDIATE and COMMIT on SQLite in production, none on PostgreSQL, whose BEGIN and COMMIT
-are not statements): 10 here on either database, 8 for a real request on PostgreSQL."""
+the figures of the last period and of the same period a year earlier through that lineage, the cells with a note,
+and the history of the workflow (4): 13. The save reads the report the user may enter, with its form, its unit and
+both versions, under its lock (1; the definition and the lineage then come from the cache), the cells with the
+cell's earlier figures (1), bumps the figures' versions, writes the cell and its history (3), in a transaction (2:
+the savepoint pair inside the test's transaction; BEGIN IMMEDIATE and COMMIT on SQLite in production, none on
+PostgreSQL, whose BEGIN and COMMIT are not statements): 10 here on either database, 8 for a real request on
+PostgreSQL."""
 
 import pytest
 from django.db import connection

@@ -575,3 +575,26 @@ def test_completeness_answers_bad_period_codes_with_a_message(client_for, provin
     assert "không hợp lệ" in response.content.decode()
     response = client_for(province_admin).get(url, {"period": "2026Q2"})
     assert "Biểu mẫu này báo cáo theo kỳ 6 tháng" in response.content.decode()
+
+
+def test_a_note_on_a_cell_by_the_unit_and_its_approver_is_kept_beside_its_history(
+    client_for, commune_editor, province_approver, thuc_phan_draft, demo_form, units
+):
+    ward, cell = units["thuc_phan"], code("dcs_doi_thoai")
+    url = reverse("reporting:entry_cell_comment", args=[demo_form.pk, ward.pk, PERIOD, cell.pk])
+    logged = ChangeLog.objects.count()
+    answer = client_for(commune_editor).post(url, {"category": "", "text": "Theo sổ tiếp dân."}, **HTMX)
+    assert answer.status_code == 200 and "Theo sổ tiếp dân." in answer.content.decode()
+    client_for(province_approver).post(url, {"category": "", "text": "Cuộc thứ ba ở đâu?"}, **HTMX)
+    assert ChangeLog.objects.count() == logged + 2
+    history = client_for(commune_editor).get(
+        reverse("reporting:entry_cell_history", args=[demo_form.pk, ward.pk, PERIOD, cell.pk])
+    )
+    assert (
+        "Theo sổ tiếp dân." in history.content.decode() and "Cuộc thứ ba ở đâu?" in history.content.decode()
+    )
+    assert "dv-commented" in client_for(commune_editor).get(grid_url(demo_form, ward)).content.decode()
+    empty = client_for(commune_editor).post(url, {"category": "", "text": "  "}, **HTMX)
+    assert empty.status_code == 422 and "Chưa nhập ghi chú." in empty.content.decode()
+    viewer = make_user("xem_thucphan", ward, Role.VIEWER)
+    assert client_for(viewer).post(url, {"category": "", "text": "x"}, **HTMX).status_code == 403

@@ -35,6 +35,7 @@ class GridCell:
     # The same cell's figures of earlier periods, as shown beside it: [(label, figure)] (the last period, the same
     # period a year earlier), through the unit's lineage.
     earlier: list[tuple[str, str]] = field(default_factory=list)
+    commented: bool = False  # the cell has a note (`CellComment`), read in its history dialog
 
     @property
     def missing(self) -> bool:
@@ -138,6 +139,7 @@ def _row(
     broken: list | None = None,
     earlier: dict | None = None,
     compared: list[tuple[str, str]] = (),
+    commented: set = frozenset(),
 ) -> GridRow:
     """`broken`: the violations of the rules naming the indicator, shown on its first cell; `earlier`:
     {(period code, indicator id, category): number} of the `compared` periods (`selectors.lineage_figures`)."""
@@ -162,6 +164,7 @@ def _row(
                     earlier=earlier_figures(
                         indicator, _numbers(earlier, indicator, category, compared), compared
                     ),
+                    commented=(indicator.pk, category) in commented,
                 )
             )
     if cells and broken:
@@ -193,12 +196,14 @@ def build_grid(
     violations=(),
     earlier: dict | None = None,
     compared: list[tuple[str, str]] = (),
+    commented: set = frozenset(),
 ) -> list[dict]:
     """The grid: each section as blocks of consecutive indicators sharing their categories (one header row of
     category options each), every cell with its stored value. `computed`: {code: value} of the computed indicators,
     `violations`: the rules broken (`services.report_figures`), each shown on the first cell of the indicators its
     left side names (`Violation.codes`); `earlier` and `compared`: the earlier figures shown beside each cell
-    (`selectors.lineage_figures` of the periods of `comparisons`)."""
+    (`selectors.lineage_figures` of the periods of `comparisons`); `commented`: the (indicator id, category) of
+    the cells with a note."""
     broken: dict[str, list] = {}
     for violation in violations:
         for code in violation.codes:
@@ -234,6 +239,7 @@ def build_grid(
                     broken.get(indicator.code),
                     earlier,
                     compared,
+                    commented,
                 )
             )
         result.append({"section": section, "blocks": blocks})

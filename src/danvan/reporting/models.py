@@ -494,3 +494,26 @@ NARRATIVE_KEYS = [
     for key, _heading, _depth in NARRATIVE_OUTLINE
     if not any(other.startswith(key + ".") for other, _h, _d in NARRATIVE_OUTLINE)
 ]
+
+
+class CellComment(models.Model):
+    """A note on one cell of a unit's report (a source, a doubt, the approver's question), kept beside its history."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+", db_index=False)
+    period = models.CharField(max_length=8)
+    category = models.CharField(max_length=100, default="", blank=True)
+    text = models.CharField(_("ghi chú"), max_length=1000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ghi chú ô số liệu")
+        verbose_name_plural = _("ghi chú ô số liệu")
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["period", "unit", "indicator", "category"], name="cellcomment_cell")]
+
+    def __str__(self):
+        return self.text[:60]

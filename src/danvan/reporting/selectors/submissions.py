@@ -14,6 +14,7 @@ from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import subtree_q
 
 from ..models import (
+    CellComment,
     Form,
     Indicator,
     Submission,
@@ -52,6 +53,17 @@ def values_of(submission: Submission) -> dict[tuple[int, str], Value]:
         indicator_code=F("indicator__code")
     )
     return {(row.indicator_id, row.category): row for row in rows}
+
+
+def cell_comments(unit: OrgUnit, period: str, indicator: Indicator, category: str):
+    return CellComment.objects.filter(
+        unit=unit, period=period, indicator=indicator, category=category
+    ).select_related("author")
+
+
+def commented_cells(unit: OrgUnit, period: str) -> set[tuple[int, str]]:
+    """{(indicator id, category)} of the unit's cells of the period that have a note."""
+    return set(CellComment.objects.filter(unit=unit, period=period).values_list("indicator_id", "category"))
 
 
 def cell_history(unit: OrgUnit, period: str, indicator: Indicator, category: str):

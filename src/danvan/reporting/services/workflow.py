@@ -15,6 +15,7 @@ from danvan.orgunits.models import OrgUnit
 
 from ..models import (
     NARRATIVE_KEYS,
+    CellComment,
     Form,
     Submission,
     SubmissionEvent,
@@ -24,6 +25,7 @@ from ..selectors import form_definition, values_of
 from .access import can_approve, can_enter
 from .locks import lock_reason, lock_units, locked_for_update, report_problem
 from .rules import Gap, Violation, compulsory_gaps, gaps_message, report_figures
+from .system import category_keys_for
 from .values import CellResult, fill_from_system, save_value
 
 REOPEN_DAYS = 10
@@ -80,6 +82,33 @@ def save_first_narrative(
     """`save_narrative` into the unit's report, brought into being by this first text when the unit has not
     started it (as `save_first_value`)."""
     return save_narrative(actor, open_submission(actor, form, unit, period_code), texts)
+
+
+@transaction.atomic
+def comment_cell(actor, unit: OrgUnit, period_code: str, indicator, category: str, text: str) -> CellComment:
+    """A note on one cell of the unit's report, by the unit's staff or its approver, logged; it does not start the
+    report (a note is no figure)."""
+    if not (can_enter(actor, unit) or can_approve(actor, unit)):
+        raise NotAllowed(_("Bạn không có quyền ghi chú vào báo cáo của %(unit)s.") % {"unit": unit.name})
+    text = nfc(text or "").strip()
+    if not text:
+        raise ValidationError({"text": [_("Chưa nhập ghi chú.")]})
+    if len(text) > 1000:
+        raise ValidationError({"text": [_("Ghi chú tối đa 1.000 ký tự.")]})
+    if category not in category_keys_for(indicator):
+        raise ValidationError(
+            _("“%(name)s”: phân tổ “%(category)s” không có.") % {"name": indicator.name, "category": category}
+        )
+    comment = CellComment.objects.create(
+        indicator=indicator,
+        unit=unit,
+        period=period_code,
+        category=category,
+        text=text,
+        author=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    record_change(actor, "create", comment, None, snapshot(comment), unit)
+    return comment
 
 
 def _record_event(actor, submission: Submission, action: str, comment: str = "") -> Submission:

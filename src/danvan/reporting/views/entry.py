@@ -127,8 +127,9 @@ def entry(request, form_id, unit_id, period):
     figures = services.report_figures(form, indicators, values, definition.rules)
     compared = comparisons(period)
     earlier = selectors.lineage_figures(selectors.unit_lineage(unit), [code for _label, code in compared])
+    commented = selectors.commented_cells(unit, period.code)
     grid = build_grid(
-        sections, figures.values, editable, figures.computed, figures.violations, earlier, compared
+        sections, figures.values, editable, figures.computed, figures.violations, earlier, compared, commented
     )
     gaps = _gaps(form, unit, period, sections, figures.values, submission)
     has_bound = any(item.indicator.source for section in sections for item in section.items.all())
@@ -335,14 +336,47 @@ def entry_cell_history(request, form_id, unit_id, period, indicator_id):
     labels = dict(selectors.category_keys(indicator))
     if category not in labels:
         raise Http404
+    return _history_dialog(request, form, unit, period, indicator, category, labels[category])
+
+
+def _history_dialog(request, form, unit, period, indicator, category, label, errors=(), status=200):
+    """The history dialog of a cell: its changes and its notes, with the box to add one."""
+    user = request.user
     context = {
+        "form": form,
         "indicator": indicator,
-        "label": labels[category],
+        "category": category,
+        "label": label,
         "period": period,
         "unit": unit,
         "history": selectors.cell_history(unit, period.code, indicator, category),
+        "comments": selectors.cell_comments(unit, period.code, indicator, category),
+        "may_comment": services.can_enter(user, unit) or services.can_approve(user, unit),
+        "errors": errors,
     }
-    return render(request, "reporting/entry/_cell_history.html", context)
+    return render(request, "reporting/entry/_cell_history.html", context, status=status)
+
+
+@login_required
+@require_POST
+def entry_cell_comment(request, form_id, unit_id, period, indicator_id):
+    """htmx: adds a note to a cell and answers with its history dialog again."""
+    user = request.user
+    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    category = request.POST.get("category", "")
+    _definition, indicator, label = _cell_of(form.pk, indicator_id, category)
+    errors, status = [], 200
+    try:
+        services.comment_cell(user, unit, period.code, indicator, category, request.POST.get("text", ""))
+    except ValidationError as error:
+        errors, status = [m for ms in messages_of(error).values() for m in ms], 422
+    except NotAllowed as denied:
+        errors, status = [denied.message], 403
+    if not request.htmx:
+        for message in errors:
+            messages.error(request, message)
+        return redirect(_entry_url(form, unit, period))
+    return _history_dialog(request, form, unit, period, indicator, category, label, errors, status)
 
 
 @login_required
