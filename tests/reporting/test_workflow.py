@@ -275,3 +275,19 @@ def test_the_outlier_check_counts_the_history_of_the_communes_a_ward_was_formed_
     assert calm.history == {"2024H2": 2.0 * len(old), "2025H1": 2.0 * len(old)}
     wild = services.save_value(commune_editor, draft, indicator("dcs_doi_thoai"), "", str(20 * len(old)))
     assert any("khác xa số liệu các kỳ trước" in m for m in wild.warnings)
+
+
+def test_many_cells_of_one_report_saved_at_once_start_it_all_or_nothing(demo_form, units, commune_editor):
+    ward = units["thuc_phan"]
+    with pytest.raises(ValidationError):
+        services.save_report_values(
+            commune_editor,
+            demo_form,
+            ward,
+            PERIOD,
+            [{"indicator": "dcs_doi_thoai", "value": 3}, {"indicator": "dcs_luot_tiep", "value": "ba"}],
+        )
+    assert not Submission.objects.filter(unit=ward).exists() and not Value.objects.filter(unit=ward).exists()
+    rows = [{"indicator": "dcs_doi_thoai", "value": 3}, {"indicator": "dcs_luot_tiep", "value": 40}]
+    assert services.save_report_values(commune_editor, demo_form, ward, PERIOD, rows)["written"] == 2
+    assert Submission.objects.get(form=demo_form, unit=ward, period=PERIOD).status == Submission.Status.DRAFT

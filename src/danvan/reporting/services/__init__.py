@@ -67,6 +67,7 @@ from .workflow import (
     save_first_narrative,
     save_first_value,
     save_narrative,
+    save_report_values,
     submit,
     transition,
 )
@@ -113,6 +114,7 @@ __all__ = [
     "save_form",
     "save_indicator",
     "save_narrative",
+    "save_report_values",
     "save_rule",
     "save_section",
     "save_value",

@@ -23,6 +23,7 @@ from ..models import (
 from ..periods import form_period
 from ..selectors import form_definition, values_of
 from .access import can_approve, can_enter
+from .bulk import write_values
 from .locks import lock_reason, lock_units, locked_for_update, report_problem
 from .rules import Gap, Violation, compulsory_gaps, gaps_message, report_figures
 from .system import category_keys_for
@@ -73,6 +74,15 @@ def save_first_value(
     submission = open_submission(actor, form, unit, period_code)
     submission.form, submission.unit = form, unit
     return save_value(actor, submission, indicator, category, raw, reason, **options)
+
+
+@transaction.atomic
+def save_report_values(actor, form: Form, unit: OrgUnit, period_code: str, rows: list[dict]) -> dict:
+    """Many cells of one unit's report at once (`[{"indicator", "category"?, "value", "reason"?, "expected"?}]`, an
+    offline form uploaded back): the report brought into being as by a first figure (`open_submission`), then
+    `write_values`, whose checks are the grid's, all or nothing (a refused row leaves no report behind either)."""
+    open_submission(actor, form, unit, period_code)
+    return write_values(actor, [{**row, "unit": unit.pk, "period": period_code} for row in rows])
 
 
 @transaction.atomic
