@@ -8,12 +8,16 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
+from danvan.core.models import ChangeLog
 from danvan.demo.reporting import load_demo_reporting
 from danvan.reporting.models import Form, Indicator, Submission, Value
 from danvan.reporting.periods import Period
 from danvan.reporting.selectors import aggregate
+from tests.e2e.conftest import DESKTOP
 
 pytestmark = pytest.mark.e2e
+
+PHONE = {"width": 390, "height": 844}
 
 NARRATIVE = "Phường tổ chức ba cuộc đối thoại về chỉnh trang đô thị, Nhân dân đồng tình cao."
 
@@ -41,8 +45,25 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
     page.get_by_role("link", name="Báo cáo", exact=True).click()
     expect(page.locator("main")).to_contain_text("Báo cáo sơ kết công tác dân vận 6 tháng")
     shot(page, "home")
+    logged = ChangeLog.objects.count()
     page.goto(f"/bao-cao/bieu-mau/{form.pk}/{thuc_phan.pk}/2026H1/")
     expect(page.locator("h1")).to_contain_text("Báo cáo sơ kết công tác dân vận 6 tháng")
+    # Opening the ward's unstarted report writes nothing: no report, no change-log entry, until a figure is saved.
+    expect(page.locator(".dv-status-line")).to_contain_text("Chưa nhập")
+    page.get_by_role("link", name="Phần lời").click()
+    page.get_by_role("link", name="Quá trình").click()
+    page.get_by_role("link", name="Số liệu", exact=True).click()
+    assert ChangeLog.objects.count() == logged
+    assert not Submission.objects.filter(form=form, unit=thuc_phan, period="2026H1").exists()
+    # On a phone each indicator is a card with a labelled line per column, nothing wider than the screen, and no
+    # keyboard hints.
+    page.set_viewport_size(PHONE)
+    page.reload()
+    expect(page.locator(".dv-keys-help")).to_be_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot(page, "phone-grid")
+    page.set_viewport_size(DESKTOP)
+    page.reload()
     cell("dcs_doi_thoai").focus()
     figures = {  # … received 4, resolved 6
         "dcs_doi_thoai": "3",
@@ -58,12 +79,18 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
         # As a person would, the next figure follows once this one is saved (the rules read the saved figures).
         expect(page.locator(f"#cell-c{ids[code]} .dv-saved-mark")).to_be_visible()
     resolved = page.locator(f"#cell-c{ids['dcs_don_giai_quyet']}")
-    expect(resolved).to_contain_text("không được lớn hơn số đơn thư tiếp nhận")
+    expect(resolved).to_contain_text("Số đơn thư đã giải quyết (6) không được lớn hơn số đơn thư kiến nghị")
     shot(page, "rule-broken")
 
     # The blocking rule stops the submission until the figure is corrected.
+    # The submission is refused, in one line, and the grid points at each empty compulsory section.
     page.get_by_role("button", name="Nộp báo cáo").click()
-    expect(page.locator("main")).to_contain_text("vi phạm quy tắc kiểm tra")
+    expect(page.locator("main")).to_contain_text(
+        "Chưa nộp được: còn 3 ô / mục bắt buộc chưa điền; số liệu vi phạm quy tắc kiểm tra."
+    )
+    expect(page.locator("#rules-panel .dv-gap")).to_have_count(3)
+    expect(page.locator("#rules-panel")).to_contain_text("Thực hiện dân chủ ở cơ sở")
+    shot(page, "refused")
     cell("dcs_don_giai_quyet").focus()
     page.keyboard.press("Control+a")
     page.keyboard.type("3")
@@ -77,7 +104,9 @@ def test_ward_fills_and_submits_province_approves_aggregates_and_prints_the_repo
     # The text of the report, then submit.
     page.get_by_role("link", name="Phần lời").click()
     page.get_by_label("Công tác dân vận của chính quyền").fill(NARRATIVE)
-    page.get_by_label("Công tác dân vận của chính quyền").press("Tab")
+    page.get_by_label("Thực hiện dân chủ ở cơ sở").fill("Ba cuộc đối thoại, 450 lượt người dân tham dự.")
+    page.get_by_label("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI").fill("Tiếp tục thực hiện tốt dân chủ ở cơ sở.")
+    page.get_by_label("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI").press("Tab")
     expect(page.locator("main")).to_contain_text("Đã lưu")
     page.get_by_role("link", name="Số liệu", exact=True).click()
     page.get_by_role("button", name="Nộp báo cáo").click()

@@ -8,8 +8,21 @@ from tests.conftest import make_user
 
 
 @pytest.fixture
-def demo_form(units):
-    """ "Báo cáo sơ kết công tác dân vận 6 tháng" issued by Tỉnh Cao Bằng for its communes, without any report."""
+def demo_form(demo_form_as_issued):
+    """The demo form without its compulsory cells and sections: the tests of the workflow submit bare drafts (the
+    compulsory ones are the subject of the tests using `demo_form_as_issued`)."""
+    from danvan.reporting.models import SectionIndicator
+
+    SectionIndicator.objects.filter(section__form=demo_form_as_issued).update(required=False)
+    demo_form_as_issued.required_narrative = []
+    demo_form_as_issued.save(update_fields=["required_narrative"])
+    return demo_form_as_issued
+
+
+@pytest.fixture
+def demo_form_as_issued(units):
+    """ "Báo cáo sơ kết công tác dân vận 6 tháng" issued by Tỉnh Cao Bằng for its communes, without any report, with
+    its compulsory cells and sections."""
     from danvan.demo.reporting import define_demo_form
 
     return define_demo_form(units["cao_bang"])

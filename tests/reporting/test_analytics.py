@@ -364,8 +364,10 @@ def test_page_queries_stay_fixed_as_communes_report(
 ):
     client = client_for(province_admin)
     params = {"form": demo_form.pk, "unit": units["cao_bang"].pk, "period": ["2024H2", "2026H1"]}
+    client.get(reverse(PAGE), params)  # the form's definition cached, as after any first visit
     put(communes_of(units["cao_bang"], 1)[0], "2026H1", dcs_doi_thoai=1)
-    # Sessions, roles and scope (6), forms (1), unit (1), its lineage (1), the form's structure (4), the periods with
+    # Sessions, roles and scope (6), forms (1), unit (1), its lineage (1), the form's structure (1: the definitions'
+    # version; its sections, indicators and rules cached, and kept by writes of values), the periods with
     # figures (1), the unit picker (1), the lineage note (2: whether a unit closed since the first period, then the
     # count of the old units); the aggregates: by child, per tree (two here: before and after the reform) the unit's
     # lineage, its children and one statement, plus the categories (1); the total, the same without children; the

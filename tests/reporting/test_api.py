@@ -117,6 +117,19 @@ def test_forms_list_their_sections_and_indicator_codes(api, demo_form, commune_e
     assert api(commune_editor).get(f"/forms/{demo_form.pk}").json()["id"] == demo_form.pk
 
 
+def test_forms_say_which_cells_and_sections_are_compulsory(api, demo_form_as_issued, commune_editor):
+    form = api(commune_editor).get(f"/forms/{demo_form_as_issued.pk}").json()
+    assert form["required_narrative"] == ["2.2", "2.6", "4"]
+    assert form["sections"][1]["required"] == [
+        "dcs_doi_thoai",
+        "dcs_tiep_cong_dan",
+        "dcs_luot_tiep",
+        "dcs_don_tiep_nhan",
+        "dcs_don_giai_quyet",
+    ]
+    assert form["sections"][0]["required"] == []
+
+
 def test_a_form_of_another_province_is_404(api, demo_form, commune_editor, superuser):
     other = Form.objects.create(
         code="khac",

@@ -597,6 +597,36 @@ def test_bad_form_input_shows_the_service_error_next_to_the_field(units, provinc
     assert 'id="id_lock_days-errors"' in response.content.decode()
 
 
+def test_an_admin_marks_compulsory_cells_and_sections_on_the_form_pages(
+    units, province_admin, own_form, client_for
+):
+    client = client_for(province_admin)
+    section = own_form.sections.get(title="I. Đơn thư")
+    received, resolved = (item.indicator for item in section.items.order_by("position"))
+    page = client.get(reverse("reporting:section_edit", args=[own_form.pk, section.pk])).content.decode()
+    assert f'name="required" value="{received.pk}"' in page
+    client.post(
+        reverse("reporting:section_edit", args=[own_form.pk, section.pk]),
+        {"title": section.title, "indicators": [received.pk, resolved.pk], "required": [resolved.pk]},
+    )
+    assert [(i.indicator_id, i.required) for i in section.items.order_by("position")] == [
+        (received.pk, False),
+        (resolved.pk, True),
+    ]
+    edit = client.get(reverse("reporting:form_edit", args=[own_form.pk]))
+    data = {name: value for name, value in edit.context["form"].initial.items() if value is not None}
+    data.update(
+        {"owner": own_form.owner_id, "reporting_kinds": own_form.reporting_kinds, "has_narrative": "on"}
+    )
+    data["required_narrative"] = ["4", "2.6"]
+    response = client.post(reverse("reporting:form_edit", args=[own_form.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors
+    own_form.refresh_from_db()
+    assert own_form.required_narrative == ["2.6", "4"]
+    detail = client.get(reverse("reporting:form_detail", args=[own_form.pk])).content.decode()
+    assert "bắt buộc" in detail
+
+
 def test_commune_editor_sees_the_province_form_read_only(units, commune_editor, own_form, client_for):
     client = client_for(commune_editor)
     listing = client.get(reverse("reporting:form_list")).content.decode()

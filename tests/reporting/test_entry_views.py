@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 
 from danvan.accounts.scope import Role
+from danvan.core.models import ChangeLog
+from danvan.orgunits.lineage import lineage_unit_ids
 from danvan.reporting import services
 from danvan.reporting.models import Indicator, Submission, Value
 from tests.conftest import make_user
@@ -95,20 +97,93 @@ def test_home_without_a_role_says_what_to_do(client_for, db):
 # --- the grid --------------------------------------------------------------------------------------------------------
 
 
-def test_opening_the_grid_creates_a_draft_filled_from_the_system(
+def test_opening_the_grid_shows_the_system_figures_and_writes_nothing(
     client_for, commune_editor, demo_form, units
 ):
+    logged = ChangeLog.objects.count()
     response = client_for(commune_editor).get(grid_url(demo_form, units["thuc_phan"]))
     assert response.status_code == 200
-    submission = Submission.objects.get(form=demo_form, unit=units["thuc_phan"], period=PERIOD)
-    assert submission.status == Submission.Status.DRAFT
+    assert not Submission.objects.filter(form=demo_form, unit=units["thuc_phan"]).exists()
+    assert not Value.objects.filter(unit=units["thuc_phan"]).exists()
+    assert ChangeLog.objects.count() == logged
     html = response.content.decode()
     assert "II. Thực hiện dân chủ ở cơ sở" in html
     assert 'inputmode="decimal"' in html
     assert "hệ thống" in html  # bound cells are marked
-    assert "Nộp báo cáo" in html
+    assert "Chưa nhập" in html
     indicator = code("dcs_doi_thoai")
     assert f'<label class="visually-hidden" for="v-c{indicator.pk}">{indicator.name}</label>' in html
+    assert cell_url(demo_form, units["thuc_phan"], indicator) in html  # ready for the first figure
+
+
+def test_the_first_saved_figure_creates_the_draft_with_the_system_figures(
+    client_for, commune_editor, demo_form, units
+):
+    ward = units["thuc_phan"]
+    client = client_for(commune_editor)
+    logged = ChangeLog.objects.count()
+    response = client.post(
+        cell_url(demo_form, ward, code("dcs_doi_thoai")), {"value": "4", "expected": ""}, **HTMX
+    )
+    assert response.status_code == 200
+    submission = Submission.objects.get(form=demo_form, unit=ward, period=PERIOD)
+    assert submission.status == Submission.Status.DRAFT
+    stored = Value.objects.filter(unit=ward, period=PERIOD)
+    assert stored.get(indicator=code("dcs_doi_thoai")).number == 4
+    assert stored.filter(
+        origin=Value.Origin.SYSTEM
+    ).exists()  # the system's figures stored with the first save
+    assert ChangeLog.objects.count() == logged + 1  # "… Tạo mới báo cáo", by the save
+    assert "Nộp báo cáo" in client.get(grid_url(demo_form, ward)).content.decode()
+
+
+def test_a_refused_first_figure_leaves_no_report(client_for, commune_editor, demo_form, units):
+    ward = units["thuc_phan"]
+    response = client_for(commune_editor).post(
+        cell_url(demo_form, ward, code("dcs_doi_thoai")), {"value": "bốn", "expected": ""}, **HTMX
+    )
+    assert "không phải là số" in response.content.decode()
+    assert not Submission.objects.filter(unit=ward).exists()
+    assert not Value.objects.filter(unit=ward).exists()
+
+
+def test_the_first_saved_text_creates_the_draft(client_for, commune_editor, demo_form, units):
+    ward = units["thuc_phan"]
+    client_for(commune_editor).post(action_url("entry_narrative", demo_form, ward), {"n-1.1": "Ổn định."})
+    assert Submission.objects.get(form=demo_form, unit=ward, period=PERIOD).narrative == {"1.1": "Ổn định."}
+
+
+def test_opening_a_communes_unstarted_report_as_any_user_changes_nothing(
+    client_for, demo_reports, units, commune_editor, province_admin, province_approver
+):
+    """As `caobang` opened Phường Nùng Trí Cao's unstarted report: every tab, by the province and by the commune."""
+    ward = units["thuc_phan"]  # not started in the demo
+    counts = (ChangeLog.objects.count(), Submission.objects.count(), Value.objects.count())
+    for user in (province_admin, province_approver, commune_editor):
+        client = client_for(user)
+        for tab in ("", "?tab=narrative", "?tab=workflow"):
+            assert client.get(grid_url(demo_reports, ward) + tab).status_code == 200
+    assert (ChangeLog.objects.count(), Submission.objects.count(), Value.objects.count()) == counts
+
+
+def test_beside_each_cell_the_last_period_and_the_same_period_a_year_earlier_through_lineage(
+    client_for, commune_editor, superuser, demo_form, units
+):
+    # Phường Thục Phán opened on 1/7/2025: the first half of 2025 is that of the communes it was formed from.
+    ward = units["thuc_phan"]
+    old = lineage_unit_ids(ward)[1:]
+    rows = [
+        {"unit": unit_id, "period": "2025H1", "indicator": "dcs_doi_thoai", "value": 2} for unit_id in old
+    ]
+    rows.append({"unit": ward.pk, "period": "2025H2", "indicator": "dcs_doi_thoai", "value": 5})
+    services.write_values(superuser, rows)
+    client = client_for(commune_editor)
+    shown = f"Kỳ trước: 5 · Cùng kỳ năm trước: {2 * len(old)}"
+    assert shown in client.get(grid_url(demo_form, ward)).content.decode()
+    saved = client.post(
+        cell_url(demo_form, ward, code("dcs_doi_thoai")), {"value": "6", "expected": ""}, **HTMX
+    )
+    assert shown in saved.content.decode()  # the saved cell keeps them
 
 
 def test_a_viewer_opening_the_grid_creates_nothing(client_for, demo_form, units):
@@ -315,6 +390,35 @@ def test_submit_with_a_blocking_violation_stays_a_draft_and_says_why(
     assert thuc_phan_draft.status == Submission.Status.DRAFT
 
 
+def test_a_refused_submission_points_at_each_empty_compulsory_cell_and_broken_rule_once(
+    client_for, commune_editor, demo_form_as_issued, units
+):
+    form, ward = demo_form_as_issued, units["thuc_phan"]
+    report = services.open_submission(commune_editor, form, ward, PERIOD)
+    services.save_value(commune_editor, report, code("dcs_don_tiep_nhan"), "", "23")
+    services.save_value(commune_editor, report, code("dcs_don_giai_quyet"), "", "30")
+    response = client_for(commune_editor).post(
+        action_url("entry_transition", form, ward), {"action": "submit"}, follow=True
+    )
+    html = response.content.decode()
+    assert "Chưa nộp được: còn 6 ô / mục bắt buộc chưa điền; số liệu vi phạm quy tắc kiểm tra." in html
+    broken = (
+        "Số đơn thư đã giải quyết (30) không được lớn hơn số đơn thư kiến nghị, phản ánh, khiếu nại, tố cáo"
+    )
+    # Once in the panel, once on the offending cell: not repeated as messages above the grid.
+    assert html.count(broken) == 2
+    resolved_cell = html.split(f'id="cell-c{code("dcs_don_giai_quyet").pk}"', 1)[1].split(
+        "dv-history-button", 1
+    )[0]
+    assert broken in resolved_cell
+    empty = code("dcs_luot_tiep")
+    assert f'href="#v-c{empty.pk}"' in html  # the panel links to the empty compulsory cell
+    assert f'id="cell-c{empty.pk}" class="dv-cell dv-cell-missing"' in html
+    assert "?tab=narrative#n-2.2" in html
+    report.refresh_from_db()
+    assert report.status == Submission.Status.DRAFT
+
+
 def test_submit_then_approve_through_the_pages(
     client_for, commune_editor, province_approver, thuc_phan_draft, demo_form, units
 ):
@@ -340,6 +444,41 @@ def test_returned_report_shows_the_approvers_comment(
     services.return_submission(province_approver, thuc_phan_draft, "Bổ sung số buổi tiếp công dân.")
     html = client_for(commune_editor).get(grid_url(demo_form, units["thuc_phan"])).content.decode()
     assert "Bị trả lại" in html and "Bổ sung số buổi tiếp công dân." in html
+
+
+def test_the_approver_and_the_submitter_see_their_own_screens(
+    client_for, commune_editor, province_approver, thuc_phan_draft, demo_form, units
+):
+    url = grid_url(demo_form, units["thuc_phan"])
+    services.submit(commune_editor, thuc_phan_draft)
+    waiting = client_for(province_approver).get(url).content.decode()
+    assert "đã nộp báo cáo, chờ duyệt" in waiting
+    assert "chỉ sửa được khi cấp trên trả lại" not in waiting  # the unit's banner, not the approver's
+    assert "chỉ sửa được khi cấp trên trả lại" in client_for(commune_editor).get(url).content.decode()
+    services.return_submission(province_approver, thuc_phan_draft, "Bổ sung số buổi tiếp công dân.")
+    approver = client_for(province_approver).get(url).content.decode()
+    assert 'id="submit-report"' not in approver and "Nộp báo cáo" not in approver
+    assert "Cấp trên trả lại" not in approver
+    assert "Trả lại — Phường Thục Phán sửa" in approver and "Bổ sung số buổi tiếp công dân." in approver
+    submitter = client_for(commune_editor).get(url).content.decode()
+    assert 'id="submit-report"' in submitter and "Cấp trên trả lại" in submitter
+
+
+def test_returned_reports_count_as_returned_not_missing(
+    client_for, commune_editor, province_approver, thuc_phan_draft, demo_form
+):
+    services.submit(commune_editor, thuc_phan_draft)
+    services.return_submission(province_approver, thuc_phan_draft, "Sửa lại.")
+    response = client_for(province_approver).get(
+        reverse("reporting:completeness", args=[demo_form.pk]), {"period": PERIOD}
+    )
+    figures = {card["key"]: card["count"] for card in response.context["cards"]}
+    assert figures["returned"] == 1
+    assert figures["missing"] == figures["all"] - 1
+    listed = client_for(province_approver).get(
+        reverse("reporting:completeness", args=[demo_form.pk]), {"period": PERIOD, "show": "returned"}
+    )
+    assert "Phường Thục Phán" in listed.content.decode()
 
 
 def test_an_unknown_action_or_an_outside_next_url_is_harmless(
@@ -420,7 +559,9 @@ def test_completeness_figures_match_the_submissions(client_for, province_approve
     expected = Submission.objects.filter(form=demo_reports, period=PERIOD)
     submitted = expected.exclude(status__in=[Submission.Status.DRAFT, Submission.Status.RETURNED]).count()
     assert figures["submitted"] == submitted
-    assert figures["missing"] == figures["all"] - submitted
+    returned = expected.filter(status=Submission.Status.RETURNED).count()
+    assert figures["returned"] == returned
+    assert figures["missing"] == figures["all"] - submitted - returned
     assert figures["approved"] == expected.filter(status=Submission.Status.APPROVED).count()
     assert figures["waiting"] == expected.filter(status=Submission.Status.SUBMITTED).count()
     html = response.content.decode()
@@ -434,3 +575,26 @@ def test_completeness_answers_bad_period_codes_with_a_message(client_for, provin
     assert "không hợp lệ" in response.content.decode()
     response = client_for(province_admin).get(url, {"period": "2026Q2"})
     assert "Biểu mẫu này báo cáo theo kỳ 6 tháng" in response.content.decode()
+
+
+def test_a_note_on_a_cell_by_the_unit_and_its_approver_is_kept_beside_its_history(
+    client_for, commune_editor, province_approver, thuc_phan_draft, demo_form, units
+):
+    ward, cell = units["thuc_phan"], code("dcs_doi_thoai")
+    url = reverse("reporting:entry_cell_comment", args=[demo_form.pk, ward.pk, PERIOD, cell.pk])
+    logged = ChangeLog.objects.count()
+    answer = client_for(commune_editor).post(url, {"category": "", "text": "Theo sổ tiếp dân."}, **HTMX)
+    assert answer.status_code == 200 and "Theo sổ tiếp dân." in answer.content.decode()
+    client_for(province_approver).post(url, {"category": "", "text": "Cuộc thứ ba ở đâu?"}, **HTMX)
+    assert ChangeLog.objects.count() == logged + 2
+    history = client_for(commune_editor).get(
+        reverse("reporting:entry_cell_history", args=[demo_form.pk, ward.pk, PERIOD, cell.pk])
+    )
+    assert (
+        "Theo sổ tiếp dân." in history.content.decode() and "Cuộc thứ ba ở đâu?" in history.content.decode()
+    )
+    assert "dv-commented" in client_for(commune_editor).get(grid_url(demo_form, ward)).content.decode()
+    empty = client_for(commune_editor).post(url, {"category": "", "text": "  "}, **HTMX)
+    assert empty.status_code == 422 and "Chưa nhập ghi chú." in empty.content.decode()
+    viewer = make_user("xem_thucphan", ward, Role.VIEWER)
+    assert client_for(viewer).post(url, {"category": "", "text": "x"}, **HTMX).status_code == 403

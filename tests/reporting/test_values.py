@@ -139,8 +139,10 @@ def test_a_broken_rule_is_reported_when_the_cell_is_left(thuc_phan_report, commu
     resolved = Indicator.objects.get(code="dcs_don_giai_quyet")
     services.save_value(commune_editor, thuc_phan_report, received, "", "4")
     result = services.save_value(commune_editor, thuc_phan_report, resolved, "", "6")
-    assert result.errors and "không được lớn hơn số đơn thư tiếp nhận" in result.errors[0]
-    assert "(6 ≤ 4)" in result.errors[0]
+    # Both sides named, with their figures ("(6 ≤ 4)" read as if it were true).
+    assert result.errors == [
+        "Số đơn thư đã giải quyết (6) không được lớn hơn số đơn thư kiến nghị, phản ánh, khiếu nại, tố cáo tiếp nhận (4)"
+    ]
     with pytest.raises(ValidationError, match="vi phạm quy tắc"):
         services.submit(commune_editor, thuc_phan_report)
 
@@ -161,7 +163,10 @@ def test_a_rule_can_name_one_category_option(demo_form, thuc_phan_report, commun
     result = services.save_value(
         commune_editor, thuc_phan_report, recognised, "hamlet", "3", reason="Quyết định"
     )
-    assert any("cấp thôn" in warning for warning in result.warnings)
+    assert (
+        "Số mô hình, điển hình “Dân vận khéo” được công nhận – Cấp thôn, tổ dân phố (3) không được lớn hơn"
+        " số mô hình, điển hình “Dân vận khéo” đăng ký – Cấp thôn, tổ dân phố (2)"
+    ) in result.warnings
 
 
 def test_bulk_write_is_all_or_nothing_with_rows_named(demo_form, units, commune_editor):

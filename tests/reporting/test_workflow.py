@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from danvan.accounts.scope import Role
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.orgunits.lineage import lineage_unit_ids
 from danvan.reporting import services
 from danvan.reporting.models import Indicator, Submission, SubmissionEvent, Value, ValueChange
 from danvan.reporting.periods import Period, PeriodType
@@ -45,11 +46,13 @@ def test_submit_is_blocked_by_a_blocking_rule(draft, commune_editor):
     fill(commune_editor, draft, dcs_don_tiep_nhan="5")
     result = services.save_value(commune_editor, draft, indicator("dcs_don_giai_quyet"), "", "8")
     assert result.value.number == 8  # saved, but flagged
-    assert any("không được lớn hơn số đơn thư tiếp nhận" in m for m in result.errors)
+    assert any(
+        "Số đơn thư đã giải quyết (8) không được lớn hơn số đơn thư kiến nghị" in m for m in result.errors
+    )
     with pytest.raises(ValidationError) as error:
         services.submit(commune_editor, draft)
     assert "vi phạm quy tắc kiểm tra" in messages(error.value)
-    assert "không được lớn hơn số đơn thư tiếp nhận" in messages(error.value)
+    assert "Số đơn thư đã giải quyết (8) không được lớn hơn số đơn thư kiến nghị" in messages(error.value)
     draft.refresh_from_db()
     assert draft.status == Submission.Status.DRAFT
 
@@ -57,7 +60,10 @@ def test_submit_is_blocked_by_a_blocking_rule(draft, commune_editor):
 def test_a_warning_rule_does_not_block_submission(draft, commune_editor):
     result = services.save_value(commune_editor, draft, indicator("dcs_doi_thoai"), "", "5")
     result = services.save_value(commune_editor, draft, indicator("dcs_nguoi_du_doi_thoai"), "", "2")
-    assert any("phải có người dân tham dự" in m for m in result.warnings)
+    assert any(
+        "Số lượt người dân dự đối thoại (2) không được nhỏ hơn số cuộc đối thoại" in m
+        for m in result.warnings
+    )
     assert services.submit(commune_editor, draft).status == Submission.Status.SUBMITTED
 
 
@@ -203,3 +209,85 @@ def test_transition_is_the_one_entry_for_each_step_of_the_workflow(draft, commun
     assert events == [("submit", ""), ("return", "Thiếu số liệu"), ("submit", ""), ("approve", "Đạt")]
     with pytest.raises(ValidationError):
         services.transition(province_approver, draft, "publish")
+
+
+def test_a_report_with_empty_compulsory_cells_or_sections_is_not_submitted(
+    demo_form_as_issued, units, commune_editor
+):
+    report = services.open_submission(commune_editor, demo_form_as_issued, units["thuc_phan"], PERIOD)
+    fill(commune_editor, report, dcs_doi_thoai="3", dcs_tiep_cong_dan="12")
+    with pytest.raises(services.Incomplete) as refused:
+        services.submit(commune_editor, report)
+    assert refused.value.summary == "Chưa nộp được: còn 6 ô / mục bắt buộc chưa điền."
+    assert [gap.label for gap in refused.value.gaps] == [
+        "Số lượt công dân được tiếp",
+        "Số đơn thư kiến nghị, phản ánh, khiếu nại, tố cáo tiếp nhận",
+        "Số đơn thư đã giải quyết",
+        "Công tác dân vận của chính quyền",
+        "Thực hiện dân chủ ở cơ sở",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI",
+    ]
+    assert "Chưa điền: Số lượt công dân được tiếp" in refused.value.messages  # what the API answers
+    fill(commune_editor, report, dcs_luot_tiep="40", dcs_don_tiep_nhan="4", dcs_don_giai_quyet="0")
+    services.save_narrative(
+        commune_editor, report, {"2.2": "Tiếp 40 lượt.", "2.6": "Ba cuộc đối thoại.", "4": "Tiếp tục."}
+    )
+    assert services.submit(commune_editor, report).status == Submission.Status.SUBMITTED
+
+
+def test_compulsory_cells_and_sections_are_set_on_the_form_and_logged(demo_form, province_admin):
+    section = demo_form.sections.get(title__startswith="II.")
+    items = list(section.items.select_related("indicator"))
+    services.save_section(
+        province_admin,
+        demo_form,
+        section,
+        title=section.title,
+        indicators=[item.indicator for item in items],
+        required=[items[0].indicator],
+    )
+    assert [item.required for item in section.items.all()] == [True] + [False] * (len(items) - 1)
+    services.save_form(province_admin, demo_form, required_narrative=["4", "2.6"])
+    demo_form.refresh_from_db()
+    assert demo_form.required_narrative == ["2.6", "4"]  # in the outline's order
+    with pytest.raises(ValidationError, match="đề cương"):
+        services.save_form(province_admin, demo_form, required_narrative=["9"])
+
+
+def test_the_outlier_check_counts_the_history_of_the_communes_a_ward_was_formed_from(
+    demo_form, units, commune_editor, superuser
+):
+    # Phường Thục Phán opened on 1/7/2025: its earlier halves are those of the communes it was formed from, added up.
+    ward = units["thuc_phan"]
+    old = lineage_unit_ids(ward)[1:]
+    assert old
+    services.write_values(
+        superuser,
+        [
+            {"unit": unit_id, "period": code, "indicator": "dcs_doi_thoai", "value": 2}
+            for unit_id in old
+            for code in ("2024H2", "2025H1")
+        ],
+    )
+    draft = services.open_submission(commune_editor, demo_form, ward, "2025H2")
+    calm = services.save_value(commune_editor, draft, indicator("dcs_doi_thoai"), "", str(2 * len(old)))
+    assert not calm.warnings
+    assert calm.history == {"2024H2": 2.0 * len(old), "2025H1": 2.0 * len(old)}
+    wild = services.save_value(commune_editor, draft, indicator("dcs_doi_thoai"), "", str(20 * len(old)))
+    assert any("khác xa số liệu các kỳ trước" in m for m in wild.warnings)
+
+
+def test_many_cells_of_one_report_saved_at_once_start_it_all_or_nothing(demo_form, units, commune_editor):
+    ward = units["thuc_phan"]
+    with pytest.raises(ValidationError):
+        services.save_report_values(
+            commune_editor,
+            demo_form,
+            ward,
+            PERIOD,
+            [{"indicator": "dcs_doi_thoai", "value": 3}, {"indicator": "dcs_luot_tiep", "value": "ba"}],
+        )
+    assert not Submission.objects.filter(unit=ward).exists() and not Value.objects.filter(unit=ward).exists()
+    rows = [{"indicator": "dcs_doi_thoai", "value": 3}, {"indicator": "dcs_luot_tiep", "value": 40}]
+    assert services.save_report_values(commune_editor, demo_form, ward, PERIOD, rows)["written"] == 2
+    assert Submission.objects.get(form=demo_form, unit=ward, period=PERIOD).status == Submission.Status.DRAFT

@@ -3,6 +3,7 @@
 from danvan.orgunits.models import OrgUnit
 
 from .models import UnitRole
+from .scope import remember_roles
 
 
 def current_unit_for(request):
@@ -12,6 +13,7 @@ def current_unit_for(request):
     roles = (
         UnitRole.objects.filter(user=user).select_related("unit").order_by("unit__depth", "unit__sort_key")
     )
+    remember_roles(user, roles)
     units = [role.unit for role in roles]
     request.user_units = units
     for unit in units:

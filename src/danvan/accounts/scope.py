@@ -37,6 +37,12 @@ def role_paths(user, minimum: str = Role.VIEWER) -> list[str]:
     return sorted({path for path, role in cache["roles"] if role in wanted})
 
 
+def remember_roles(user, roles) -> None:
+    """Keeps the user's roles (UnitRole rows with their units) read by someone else for this request, so that
+    `role_paths` does not read them again (the unit switcher reads them on every page)."""
+    _cache(user)["roles"] = [(role.unit.path, role.role) for role in roles]
+
+
 def visible_paths(user) -> list[str] | None:
     """The subtree roots the user may read; None means everything (superuser)."""
     if getattr(user, "is_superuser", False) and user.is_active:

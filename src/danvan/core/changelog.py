@@ -54,8 +54,9 @@ def snapshot(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict:
 
 
 def record_change(actor, action: str, obj: models.Model, before: dict | None, after: dict | None, unit=None):
-    if obj._meta.app_label in figures.KINDS:
-        figures.bump_figures_version(obj._meta.app_label)
+    kinds = {obj._meta.app_label, *getattr(obj, "FIGURES_KINDS", ())} & set(figures.KINDS)
+    if kinds:
+        figures.bump_figures_version(*kinds)
     entry = change_entry(actor, action, obj, before, after, unit=unit)
     entry.save(force_insert=True)
     return entry

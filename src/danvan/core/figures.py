@@ -19,13 +19,16 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Subquery
 from django.utils import translation
 
 from .models import FiguresVersion
 
-# Kinds of figures: the app labels whose writes change them.
-REPORTING, PRACTICES, UNITS = "reporting", "practices", "orgunits"
-KINDS = (REPORTING, PRACTICES, UNITS)
+# Kinds of figures: the app labels whose writes change them, and the reporting definitions (forms, their sections
+# and rules, indicators, categories), which a model names in `FIGURES_KINDS` so that its change-log entries bump
+# them too: a form's structure, cached under them, outlives the writes of values (which bump "reporting").
+REPORTING, PRACTICES, UNITS, DEFINITIONS = "reporting", "practices", "orgunits", "definitions"
+KINDS = (REPORTING, PRACTICES, UNITS, DEFINITIONS)
 # The report values, versioned by province code (area_version_name) besides the "reporting" kind.
 VALUES = "values"
 # A cached figure older than this is computed again anyway (stale files are culled by the cache itself).
@@ -72,24 +75,39 @@ def database_key() -> str:
     return str(connection.settings_dict["NAME"])
 
 
-def versions(names: Iterable[str]) -> str | None:
-    """The current tokens of these kinds, as part of a cache key; None when one is missing (nothing is cached)."""
+def versions(names: Iterable[str], found: dict[str, int | None] | None = None) -> str | None:
+    """The current tokens of these kinds, as part of a cache key; None when one is missing (nothing is cached).
+    `found`: {kind: token} when the caller read them already (`token_subquery`), else they are read (one query)."""
     wanted = sorted(set(names))
-    found = dict(FiguresVersion.objects.filter(name__in=wanted).values_list("name", "token"))
-    if len(found) != len(wanted):
+    if found is None:
+        found = dict(FiguresVersion.objects.filter(name__in=wanted).values_list("name", "token"))
+    if any(found.get(name) is None for name in wanted):
         return None
     return ".".join(f"{found[name]:x}" for name in wanted)
+
+
+def token_subquery(kind: str) -> Subquery:
+    """The current token of a kind, as an annotation of a query the caller runs anyway (a write reading its row
+    under lock): `cached_figures(..., tokens={kind: row.annotation})` then reads no version of its own."""
+    return Subquery(FiguresVersion.objects.filter(name=kind).values("token")[:1])
 
 
 def key_digest(key: Any) -> str:
     return hashlib.sha256(repr(key).encode()).hexdigest()[:32]
 
 
-def cached_figures(label: str, depends_on: Iterable[str], key: Any, compute: Callable[[], Any]) -> Any:
+def cached_figures(
+    label: str,
+    depends_on: Iterable[str],
+    key: Any,
+    compute: Callable[[], Any],
+    tokens: dict[str, int | None] | None = None,
+) -> Any:
     """`compute()`, or its value cached under `label`, `key` (anything with a stable repr: ids, codes, dates), the
-    active language and the versions of `depends_on`. Scope is the caller's business: `key` must hold everything
-    the figure depends on besides the data (the unit, the user's scope when it shapes the figure)."""
-    version = versions(depends_on)
+    active language and the versions of `depends_on` (`tokens`, when the caller read them with `token_subquery`).
+    Scope is the caller's business: `key` must hold everything the figure depends on besides the data (the unit,
+    the user's scope when it shapes the figure)."""
+    version = versions(depends_on, tokens)
     if version is None:
         return compute()
     name = f"figures:{label}:{database_key()}:{translation.get_language()}:{version}:{key_digest(key)}"

@@ -235,6 +235,10 @@ RULES = [
         "Số lượt công dân được tiếp ít hơn số buổi tiếp",
     ),
 ]
+# What a commune cannot leave out: the figures of democracy at the grassroots and the texts on them and on the coming
+# period (a submit is refused while one is empty).
+REQUIRED = {"dcs_doi_thoai", "dcs_tiep_cong_dan", "dcs_luot_tiep", "dcs_don_tiep_nhan", "dcs_don_giai_quyet"}
+REQUIRED_NARRATIVE = ["2.2", "2.6", "4"]
 NARRATIVES = {
     "1.1": "Tình hình tư tưởng của cán bộ, đảng viên và Nhân dân {unit} cơ bản ổn định; Nhân dân tin tưởng vào sự "
     "lãnh đạo của Đảng, phấn khởi trước kết quả phát triển kinh tế – xã hội của địa phương.",
@@ -300,13 +304,16 @@ def define_demo_form(owner: OrgUnit) -> Form:
         reporting_kinds=[OrgUnit.Kind.COMMUNE],
         deadline_days=10,
         document_title="Sơ kết công tác dân vận {ky}, phương hướng, nhiệm vụ {ky_toi}",
+        required_narrative=REQUIRED_NARRATIVE,
     )
     for position, (title, codes) in enumerate(SECTIONS, start=1):
         section = Section.objects.create(
             form=form, title=title, position=position, narrative_key=SECTION_NARRATIVE.get(title, "")
         )
         SectionIndicator.objects.bulk_create(
-            SectionIndicator(section=section, indicator=indicators[code], position=n)
+            SectionIndicator(
+                section=section, indicator=indicators[code], position=n, required=code in REQUIRED
+            )
             for n, code in enumerate(codes, start=1)
         )
     for left, operator, right, importance, message in RULES:

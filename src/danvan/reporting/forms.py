@@ -292,6 +292,13 @@ class FormDefinitionForm(DefinitionForm):
         required=False,
         initial=True,
     )
+    required_narrative = forms.MultipleChoiceField(
+        label=_("Mục phần lời bắt buộc"),
+        required=False,
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Đơn vị phải viết các mục này thì mới nộp được báo cáo."),
+    )
     document_title = forms.CharField(
         label=_("Trích yếu văn bản"),
         max_length=300,
@@ -318,6 +325,8 @@ class FormDefinitionForm(DefinitionForm):
             (group.pk, f"{group.name} ({group.owner.name})")
             for group in groups.filter(owner__in=shown).order_by("owner__depth", "owner__sort_key", "name")
         ]
+        headings = {key: heading for key, heading, _depth in NARRATIVE_OUTLINE}
+        self.fields["required_narrative"].choices = [(key, headings[key]) for key in NARRATIVE_KEYS]
         self.fields["code"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
         for name in ("deadline_days", "lock_days"):
             self.fields[name].widget.attrs["inputmode"] = "numeric"
@@ -363,6 +372,11 @@ class SectionForm(forms.Form):
             ("", _("Theo tên phần")),
             *[(key, f"{key}. {headings[key]}") for key in NARRATIVE_KEYS],
         ]
+
+    def required_indicators(self) -> set[int]:
+        """The ids of the chosen indicators marked compulsory (a "required" checkbox beside each)."""
+        posted = self.data.getlist("required") if hasattr(self.data, "getlist") else []
+        return {int(value) for value in posted if str(value).isdigit()}
 
     def clean_indicators(self):
         chosen = list(self.cleaned_data["indicators"])

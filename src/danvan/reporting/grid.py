@@ -4,6 +4,8 @@ reads a request."""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from . import display, selectors
 from .models import Indicator, Value, ValueType
 
@@ -29,6 +31,18 @@ class GridCell:
     warnings: list[str] = field(default_factory=list)
     reason: str = ""
     needs_reason: bool = False
+    required: bool = False
+    # The same cell's figures of earlier periods, as shown beside it: [(label, figure)] (the last period, the same
+    # period a year earlier), through the unit's lineage.
+    earlier: list[tuple[str, str]] = field(default_factory=list)
+    commented: bool = False  # the cell has a note (`CellComment`), read in its history dialog
+
+    @property
+    def missing(self) -> bool:
+        """A compulsory cell without a figure (a submit is refused until it has one)."""
+        if not self.required:
+            return False
+        return self.value is None or (self.value.number is None and not (self.value.text or "").strip())
 
     @property
     def aria_label(self) -> str:
@@ -98,7 +112,37 @@ def _row_total(indicator: Indicator, cells: list[GridCell]) -> str:
     return "" if total is None else display.figure(indicator, total)
 
 
-def _row(indicator: Indicator, number: int, values: dict, editable: bool, computed: dict) -> GridRow:
+def earlier_figures(
+    indicator: Indicator, numbers: dict[str, float], compared: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """[(label, figure)] of a cell's earlier figures: `numbers` {period code: number} (the cell's), `compared`
+    [(label, period code)] the periods shown (`comparisons`)."""
+    return [(label, display.figure(indicator, numbers[code])) for label, code in compared if code in numbers]
+
+
+def comparisons(period) -> list[tuple[str, str]]:
+    """[(label, period code)] of the periods shown beside each cell: the last period and the same period a year
+    earlier (one, for a yearly form)."""
+    previous, year_ago = period.previous(), period.a_year_earlier()
+    if previous == year_ago:
+        return [(_("Năm trước"), previous.code)]
+    return [(_("Kỳ trước"), previous.code), (_("Cùng kỳ năm trước"), year_ago.code)]
+
+
+def _row(
+    indicator: Indicator,
+    number: int,
+    values: dict,
+    editable: bool,
+    computed: dict,
+    required: bool = False,
+    broken: list | None = None,
+    earlier: dict | None = None,
+    compared: list[tuple[str, str]] = (),
+    commented: set = frozenset(),
+) -> GridRow:
+    """`broken`: the violations of the rules naming the indicator, shown on its first cell; `earlier`:
+    {(period code, indicator id, category): number} of the `compared` periods (`selectors.lineage_figures`)."""
     keys = selectors.category_keys(indicator)
     cells = []
     if not indicator.expression:
@@ -116,8 +160,16 @@ def _row(indicator: Indicator, number: int, values: dict, editable: bool, comput
                     row=number,
                     column=column,
                     reason=value.reason if value else "",
+                    required=required,
+                    earlier=earlier_figures(
+                        indicator, _numbers(earlier, indicator, category, compared), compared
+                    ),
+                    commented=(indicator.pk, category) in commented,
                 )
             )
+    if cells and broken:
+        cells[0].rule_errors = [v.message for v in broken if v.blocking]
+        cells[0].warnings = [v.message for v in broken if not v.blocking]
     row = GridRow(indicator=indicator, cells=cells)
     if indicator.expression:
         row.computed = display.computed_figure(indicator, computed.get(indicator.code))
@@ -126,10 +178,36 @@ def _row(indicator: Indicator, number: int, values: dict, editable: bool, comput
     return row
 
 
-def build_grid(sections, values: dict, editable: bool, computed: dict[str, float | None]) -> list[dict]:
+def _numbers(earlier: dict | None, indicator: Indicator, category: str, compared) -> dict[str, float]:
+    """{period code: number} of one cell in `lineage_figures`' answer."""
+    found = {}
+    for _label, code in compared if earlier else ():
+        number = earlier.get((code, indicator.pk, category))
+        if number is not None:
+            found[code] = number
+    return found
+
+
+def build_grid(
+    sections,
+    values: dict,
+    editable: bool,
+    computed: dict[str, float | None],
+    violations=(),
+    earlier: dict | None = None,
+    compared: list[tuple[str, str]] = (),
+    commented: set = frozenset(),
+) -> list[dict]:
     """The grid: each section as blocks of consecutive indicators sharing their categories (one header row of
-    category options each), every cell with its stored value. `computed`: {code: value} of the computed indicators
-    (`services.report_figures`)."""
+    category options each), every cell with its stored value. `computed`: {code: value} of the computed indicators,
+    `violations`: the rules broken (`services.report_figures`), each shown on the first cell of the indicators its
+    left side names (`Violation.codes`); `earlier` and `compared`: the earlier figures shown beside each cell
+    (`selectors.lineage_figures` of the periods of `comparisons`); `commented`: the (indicator id, category) of
+    the cells with a note."""
+    broken: dict[str, list] = {}
+    for violation in violations:
+        for code in violation.codes:
+            broken.setdefault(code, []).append(violation)
     result = []
     row_number = 0
     for section in sections:
@@ -150,7 +228,20 @@ def build_grid(sections, values: dict, editable: bool, computed: dict[str, float
                 )
                 previous_key = key
             row_number += 1
-            blocks[-1].rows.append(_row(indicator, row_number, values, editable, computed))
+            blocks[-1].rows.append(
+                _row(
+                    indicator,
+                    row_number,
+                    values,
+                    editable,
+                    computed,
+                    item.required,
+                    broken.get(indicator.code),
+                    earlier,
+                    compared,
+                    commented,
+                )
+            )
         result.append({"section": section, "blocks": blocks})
     return result
 
@@ -172,10 +263,10 @@ def cell_update(
     """The indicator's row and the computed rows of the grid, drawn from the same figures as `build_grid` without
     drawing the other rows."""
     row, computed_rows = None, {}
-    items = [item.indicator for section in sections for item in section.items.all()]
+    items = [item for section in sections for item in section.items.all()]
     for number, item in enumerate(items, start=1):
-        if item.pk == indicator.pk:
-            row = _row(item, number, values, True, computed)
-        elif item.expression:
-            computed_rows[item.code] = _row(item, number, values, True, computed)
+        if item.indicator.pk == indicator.pk:
+            row = _row(item.indicator, number, values, True, computed, item.required)
+        elif item.indicator.expression:
+            computed_rows[item.indicator.code] = _row(item.indicator, number, values, True, computed)
     return CellUpdate(row=row, computed_rows=list(computed_rows.values()))

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from danvan.core.figures import DEFINITIONS
 from danvan.core.models import TimeStampedModel
 from danvan.orgunits.models import OrgUnit, PathField, UnitGroup
 
@@ -17,6 +18,8 @@ from .periods import PeriodType
 
 class Category(models.Model):
     """A disaggregation (phân tổ): the level of a practice, its field, a unit kind, sex…"""
+
+    FIGURES_KINDS = (DEFINITIONS,)  # its changes change the forms' cached structure (core.figures)
 
     code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên phân tổ"), max_length=150)
@@ -32,6 +35,8 @@ class Category(models.Model):
 
 
 class CategoryOption(models.Model):
+    FIGURES_KINDS = (DEFINITIONS,)  # its changes change the forms' cached structure (core.figures)
+
     category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="options")
     code = models.SlugField(_("mã"), max_length=40)
     name = models.CharField(_("tên"), max_length=150)
@@ -77,6 +82,8 @@ class Source(models.TextChoices):
 
 class Indicator(TimeStampedModel):
     """A chỉ tiêu: what is counted, how it is typed and added up, and optionally how it is computed from others."""
+
+    FIGURES_KINDS = (DEFINITIONS,)  # its changes change the forms' cached structure (core.figures)
 
     code = models.SlugField(
         _("mã chỉ tiêu"),
@@ -136,6 +143,8 @@ class Indicator(TimeStampedModel):
 class Form(TimeStampedModel):
     """A biểu mẫu: sections of indicators reported by a set of units for each period of one type."""
 
+    FIGURES_KINDS = (DEFINITIONS,)  # its changes change the forms' cached structure (core.figures)
+
     code = models.SlugField(_("mã biểu mẫu"), max_length=40, unique=True)
     name = models.CharField(_("tên biểu mẫu"), max_length=300)
     owner = models.ForeignKey(
@@ -166,6 +175,12 @@ class Form(TimeStampedModel):
         help_text=_("Để trống: không khóa. Sau thời hạn này chỉ nhập được khi cấp trên mở lại."),
     )
     has_narrative = models.BooleanField(_("có phần báo cáo bằng lời"), default=True)
+    required_narrative = models.JSONField(
+        _("mục phần lời bắt buộc"),
+        default=list,
+        blank=True,
+        help_text=_("Các mục của đề cương (NARRATIVE_KEYS) phải viết thì mới nộp được báo cáo."),
+    )
     document_title = models.CharField(
         _("trích yếu văn bản"),
         max_length=300,
@@ -205,6 +220,9 @@ class SectionIndicator(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField(default=0)
+    required = models.BooleanField(
+        _("bắt buộc nhập"), default=False, help_text=_("Mọi ô của chỉ tiêu phải có số liệu thì mới nộp được.")
+    )
 
     class Meta:
         verbose_name = _("chỉ tiêu của phần")
@@ -225,6 +243,8 @@ class Importance(models.TextChoices):
 
 class ValidationRule(models.Model):
     """left operator right, over the form's indicators (totals over categories, or `code.option`)."""
+
+    FIGURES_KINDS = (DEFINITIONS,)  # its changes change the forms' cached structure (core.figures)
 
     class Operator(models.TextChoices):
         EQ = "==", "="
@@ -529,3 +549,26 @@ NARRATIVE_KEYS = [
     for key, _heading, _depth in NARRATIVE_OUTLINE
     if not any(other.startswith(key + ".") for other, _h, _d in NARRATIVE_OUTLINE)
 ]
+
+
+class CellComment(models.Model):
+    """A note on one cell of a unit's report (a source, a doubt, the approver's question), kept beside its history."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+", db_index=False)
+    period = models.CharField(max_length=8)
+    category = models.CharField(max_length=100, default="", blank=True)
+    text = models.CharField(_("ghi chú"), max_length=1000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ghi chú ô số liệu")
+        verbose_name_plural = _("ghi chú ô số liệu")
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["period", "unit", "indicator", "category"], name="cellcomment_cell")]
+
+    def __str__(self):
+        return self.text[:60]

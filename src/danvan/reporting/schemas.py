@@ -66,10 +66,17 @@ class SectionOut(Schema):
     title: str
     position: int
     indicators: list[str] = SchemaField(..., description="Mã các chỉ tiêu, theo thứ tự.")
+    required: list[str] = SchemaField(
+        ..., description="Mã các chỉ tiêu bắt buộc nhập (mọi ô phải có số liệu thì mới nộp được)."
+    )
 
     @staticmethod
     def resolve_indicators(obj):
         return [item.indicator.code for item in obj.items.all()]
+
+    @staticmethod
+    def resolve_required(obj):
+        return [item.indicator.code for item in obj.items.all() if item.required]
 
 
 class FormOut(Schema):
@@ -83,6 +90,9 @@ class FormOut(Schema):
     deadline_days: int
     lock_days: int | None
     has_narrative: bool
+    required_narrative: list[str] = SchemaField(
+        ..., description="Các mục phần lời bắt buộc (mã theo đề cương: `1.1`, `2.6`, `4`…)."
+    )
     is_active: bool
     sections: list[SectionOut]
 

@@ -40,6 +40,7 @@ urlpatterns: list = [
     path(REPORT, entry.entry, name="entry"),
     path(f"{REPORT}o/<int:indicator_id>/", entry.entry_cell, name="entry_cell"),
     path(f"{REPORT}o/<int:indicator_id>/lich-su/", entry.entry_cell_history, name="entry_cell_history"),
+    path(f"{REPORT}o/<int:indicator_id>/ghi-chu/", entry.entry_cell_comment, name="entry_cell_comment"),
     path(f"{REPORT}lam-moi/", entry.entry_refresh, name="entry_refresh"),
     path(f"{REPORT}phan-loi/", entry.entry_narrative, name="entry_narrative"),
     path(f"{REPORT}quy-trinh/", entry.entry_transition, name="entry_transition"),

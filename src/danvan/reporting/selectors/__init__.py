@@ -23,8 +23,10 @@ from .aggregation import (
 )
 from .coverage import Coverage, coverage, coverage_by_period, indicators_coverage
 from .definitions import (
+    FormDefinition,
     category_keys,
     expected_units,
+    form_definition,
     form_indicators,
     form_structure,
     forms_for_unit,
@@ -35,13 +37,17 @@ from .definitions import (
 )
 from .submissions import (
     Completeness,
+    cell_comments,
     cell_history,
+    commented_cells,
     completeness,
     earlier_periods,
     get_submission_for,
+    lineage_figures,
     submission_events,
     submissions_visible_to,
     unit_history,
+    unit_lineage,
     values_of,
 )
 from .todo import DueReport, Todo, todo_for
@@ -55,16 +61,20 @@ __all__ = [
     "Completeness",
     "Coverage",
     "DueReport",
+    "FormDefinition",
     "Todo",
     "aggregate",
     "aggregate_uncached",
     "category_keys",
+    "cell_comments",
     "cell_history",
+    "commented_cells",
     "completeness",
     "coverage",
     "coverage_by_period",
     "earlier_periods",
     "expected_units",
+    "form_definition",
     "form_indicators",
     "form_structure",
     "forms_for_unit",
@@ -74,11 +84,13 @@ __all__ = [
     "get_submission_for",
     "indicators_coverage",
     "indicators_visible_to",
+    "lineage_figures",
     "needed_indicators",
     "submission_events",
     "submissions_visible_to",
     "todo_for",
     "unit_history",
+    "unit_lineage",
     "value_map",
     "values_of",
 ]

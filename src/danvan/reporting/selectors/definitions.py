@@ -1,9 +1,12 @@
 """The forms and indicators a user sees, a form's structure, and the units that report a form."""
 
+from dataclasses import dataclass
+
 from django.db.models import Prefetch, Q
 from django.http import Http404
 
 from danvan.accounts.scope import visible_paths, visible_q
+from danvan.core.figures import DEFINITIONS, cached_figures
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import intersect_paths, open_on_q, path_ids, subtrees_q
@@ -14,6 +17,7 @@ from ..models import (
     Indicator,
     Section,
     SectionIndicator,
+    ValidationRule,
 )
 from ..periods import Period
 
@@ -60,16 +64,49 @@ def get_indicator_for(user, pk) -> Indicator:
     return indicator
 
 
-def form_structure(form: Form) -> list[Section]:
-    """The form's sections with their indicators in order (categories and options prefetched): three queries."""
+@dataclass
+class FormDefinition:
+    """What the grid, a saved cell and a submit need of a form: its sections with their indicators in order
+    (categories and options prefetched) and its rules."""
+
+    sections: list[Section]
+    rules: list[ValidationRule]
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return [item.indicator for section in self.sections for item in section.items.all()]
+
+
+def form_definition(form_id: int, token: int | None = None) -> FormDefinition:
+    """The definition of the form `form_id`, cached under the definitions' version (core.figures.DEFINITIONS, which
+    the writes of values do not change): one query while no definition changes (none when the caller read the
+    version's `token` already, with `core.figures.token_subquery`), five when one did. Not scoped: the caller has
+    the form from the user's scope, or from the user's report of it."""
+    return cached_figures(
+        "form-definition",
+        [DEFINITIONS],
+        form_id,
+        lambda: _read_definition(form_id),
+        tokens=None if token is None else {DEFINITIONS: token},
+    )
+
+
+def _read_definition(form_id: int) -> FormDefinition:
     items = SectionIndicator.objects.select_related("indicator").prefetch_related(
         Prefetch(
             "indicator__categories",
             queryset=Category.objects.prefetch_related("options").order_by("position", "code"),
         )
     )
-    sections = list(form.sections.prefetch_related(Prefetch("items", queryset=items)))
-    return sections
+    sections = list(
+        Section.objects.filter(form_id=form_id).prefetch_related(Prefetch("items", queryset=items))
+    )
+    return FormDefinition(sections, list(ValidationRule.objects.filter(form_id=form_id)))
+
+
+def form_structure(form: Form) -> list[Section]:
+    """The form's sections with their indicators in order (`form_definition`)."""
+    return form_definition(form.pk).sections
 
 
 def form_indicators(form: Form) -> list[Indicator]:

@@ -10,7 +10,8 @@ the modules below, by topic.
 - `values`: one cell parsed, shown and saved; the plain-SQL writer of values.
 - `bulk`: many values at once (API, imports).
 - `offline`: a report's offline Excel form: what it shows, and its upload taken back.
-- `workflow`: a report opened, its narrative, and `transition` (submit, approve, return, reopen).
+- `workflow`: a report brought into being by its first figure or text, its narrative, and `transition` (submit,
+  approve, return, reopen).
 - `approvals`: many reports approved at once, each through `transition`.
 - `nudges`: *Nhắc nhở*, reminding the units below that have not submitted.
 """
@@ -30,8 +31,24 @@ from .definitions import (
 from .locks import lock_reason, report_problem
 from .nudges import can_nudge, nudge_missing, units_to_nudge
 from .offline import OfflineResult, import_offline, offline_figures
-from .rules import ReportFigures, Violation, check_rules, delete_rule, report_figures, save_rule, unit_values
-from .system import SOURCE_CATEGORIES, STANDARD_CATEGORIES, ensure_standard_categories, system_values
+from .rules import (
+    Gap,
+    ReportFigures,
+    Violation,
+    check_rules,
+    compulsory_gaps,
+    delete_rule,
+    report_figures,
+    save_rule,
+    unit_values,
+)
+from .system import (
+    SOURCE_CATEGORIES,
+    STANDARD_CATEGORIES,
+    ensure_standard_categories,
+    system_preview,
+    system_values,
+)
 from .values import (
     CHANGE_COLUMNS,
     VALUE_COLUMNS,
@@ -47,11 +64,16 @@ from .values import (
 )
 from .workflow import (
     REOPEN_DAYS,
+    Incomplete,
     approve,
+    comment_cell,
     open_submission,
     reopen,
     return_submission,
+    save_first_narrative,
+    save_first_value,
     save_narrative,
+    save_report_values,
     submit,
     transition,
 )
@@ -67,6 +89,8 @@ __all__ = [
     "CellResult",
     "CellWrite",
     "Conflict",
+    "Gap",
+    "Incomplete",
     "OfflineResult",
     "ReportFigures",
     "Violation",
@@ -78,6 +102,8 @@ __all__ = [
     "can_enter",
     "can_nudge",
     "check_rules",
+    "comment_cell",
+    "compulsory_gaps",
     "delete_rule",
     "delete_section",
     "display",
@@ -96,14 +122,18 @@ __all__ = [
     "report_problem",
     "return_submission",
     "save_category",
+    "save_first_narrative",
+    "save_first_value",
     "save_form",
     "save_indicator",
     "save_narrative",
+    "save_report_values",
     "save_rule",
     "save_section",
     "save_value",
     "section_codes",
     "submit",
+    "system_preview",
     "system_values",
     "transition",
     "unit_values",

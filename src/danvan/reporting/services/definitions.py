@@ -197,6 +197,7 @@ FORM_FIELDS = (
     "deadline_days",
     "lock_days",
     "has_narrative",
+    "required_narrative",
     "document_title",
     "is_active",
 )
@@ -222,6 +223,12 @@ def save_form(actor, form: Form | None = None, *, groups=None, **data) -> Form:
     kinds = [k for k in form.reporting_kinds or [] if k in OrgUnit.Kind.values]
     if not kinds or len(kinds) != len(form.reporting_kinds or []):
         errors["reporting_kinds"] = [_("Chọn ít nhất một loại đơn vị báo cáo.")]
+    if not isinstance(form.required_narrative, list) or any(
+        key not in NARRATIVE_KEYS for key in form.required_narrative
+    ):
+        errors["required_narrative"] = [_("Chỉ chọn các mục có trong đề cương báo cáo.")]
+    else:
+        form.required_narrative = [key for key in NARRATIVE_KEYS if key in form.required_narrative]
     if form.lock_days is not None and form.lock_days < form.deadline_days:
         errors["lock_days"] = [_("Ngày khóa nhập liệu phải sau hạn nộp.")]
     groups = list(groups) if groups is not None else None
@@ -245,8 +252,10 @@ def save_section(
     title: str,
     indicators,
     narrative_key: str | None = None,
+    required=(),
 ) -> Section:
-    """A section's title and its indicators in order (replacing the previous list); `narrative_key` (kept when None):
+    """A section's title and its indicators in order (replacing the previous list); `required`: those of them that
+    are compulsory (a report is not submitted while one of their cells is empty); `narrative_key` (kept when None):
     the report document's outline section its figures are written into ("" for the one its title names)."""
     if not can_define(actor, form.owner):
         raise NotAllowed()
@@ -275,35 +284,24 @@ def save_section(
     creating = section is None
     if creating:
         section = Section(form=form, position=form.sections.count() + 1)
-    before = (
-        None
-        if creating
-        else {
-            "section": section.title,
-            "indicators": section_codes(section),
-            "narrative_key": section.narrative_key,
-        }
-    )
+    before = None if creating else _section_state(section)
     section.title = title
     if narrative_key is not None:
         section.narrative_key = narrative_key
     section.save()
+    required_ids = {getattr(i, "pk", i) for i in required}
     SectionIndicator.objects.filter(section=section).delete()
     SectionIndicator.objects.bulk_create(
-        SectionIndicator(section=section, indicator=indicator, position=position)
+        SectionIndicator(
+            section=section,
+            indicator=indicator,
+            position=position,
+            required=indicator.pk in required_ids and not indicator.expression,
+        )
         for position, indicator in enumerate(indicators, start=1)
     )
     record_change(
-        actor,
-        "create" if creating else "update",
-        form,
-        before,
-        {
-            "section": section.title,
-            "indicators": [i.code for i in indicators],
-            "narrative_key": section.narrative_key,
-        },
-        form.owner,
+        actor, "create" if creating else "update", form, before, _section_state(section), form.owner
     )
     return section
 
@@ -312,12 +310,24 @@ def section_codes(section: Section) -> list[str]:
     return list(section.items.order_by("position").values_list("indicator__code", flat=True))
 
 
+def _section_state(section: Section) -> dict:
+    """A section as the change log keeps it: its title, its indicators' codes, the compulsory ones and the outline
+    section of the report document its figures are written into."""
+    items = list(section.items.order_by("position").values_list("indicator__code", "required"))
+    return {
+        "section": section.title,
+        "indicators": [code for code, _required in items],
+        "required": [code for code, required in items if required],
+        "narrative_key": section.narrative_key,
+    }
+
+
 @transaction.atomic
 def delete_section(actor, section: Section) -> None:
     form = section.form
     if not can_define(actor, form.owner):
         raise NotAllowed()
-    before = {"section": section.title, "indicators": section_codes(section)}
+    before = _section_state(section)
     section.delete()
     record_change(actor, "delete", form, before, None, form.owner)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
@@ -14,13 +15,17 @@ from danvan.orgunits.models import OrgUnit
 
 from .. import expressions
 from ..models import (
+    NARRATIVE_KEYS,
+    NARRATIVE_OUTLINE,
     Form,
     Indicator,
+    Section,
     SectionIndicator,
     Submission,
     ValidationRule,
     Value,
 )
+from ..selectors import category_keys
 from .access import can_define
 
 _OPERATORS = {
@@ -80,20 +85,72 @@ def delete_rule(actor, rule: ValidationRule) -> None:
     rule.delete()
 
 
+# What a broken rule says of its left side against its right: "left (30) không được lớn hơn right (23)".
+_BROKEN = {
+    "==": gettext_lazy("phải bằng"),
+    "!=": gettext_lazy("phải khác"),
+    "<": gettext_lazy("phải nhỏ hơn"),
+    "<=": gettext_lazy("không được lớn hơn"),
+    ">": gettext_lazy("phải lớn hơn"),
+    ">=": gettext_lazy("không được nhỏ hơn"),
+}
+
+
+def _lower_first(text: str) -> str:
+    """ "Số đơn thư…" → "số đơn thư…" in the middle of a sentence (an acronym such as "UBND" is left as it is)."""
+    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
 @dataclass
 class Violation:
     rule: ValidationRule
     left: float
     right: float
+    # The sides as a person reads them: an indicator's name, or the expression when a side computes.
+    left_label: str = ""
+    right_label: str = ""
 
     @property
     def blocking(self) -> bool:
         return self.rule.importance == "blocking"
 
     @property
+    def codes(self) -> frozenset[str]:
+        """The indicators whose cells show the message: those of the left side, the one the rule constrains (of
+        the right side when the left names none)."""
+        return expressions.codes_in(self.rule.left) or expressions.codes_in(self.rule.right)
+
+    @property
     def message(self) -> str:
-        operator = self.rule.get_operator_display()
-        return f"{self.rule.message} ({vn_number(self.left, 2)} {operator} {vn_number(self.right, 2)})"
+        """Both sides with their labels and figures: "Số đơn thư đã giải quyết (30) không được lớn hơn số đơn thư
+        tiếp nhận (23)" (the rule's own message is its `explanation`)."""
+        return _("%(left)s (%(left_value)s) %(broken)s %(right)s (%(right_value)s)") % {
+            "left": self.left_label or self.rule.left,
+            "left_value": vn_number(self.left, 2),
+            "broken": _BROKEN[self.rule.operator],
+            "right": _lower_first(self.right_label or self.rule.right),
+            "right_value": vn_number(self.right, 2),
+        }
+
+    @property
+    def explanation(self) -> str:
+        return self.rule.message
+
+
+def _labels(indicators: list[Indicator]) -> dict[str, str]:
+    """{code: name, "code.option": "name – option name"} of the indicators (categories and options prefetched)."""
+    labels = {}
+    for indicator in indicators:
+        labels[indicator.code] = indicator.name
+        for category in indicator.categories.all():
+            for option in category.options.all():
+                labels[f"{indicator.code}.{option.code}"] = f"{indicator.name} – {option.name}"
+    return labels
+
+
+def _side_label(text: str, labels: dict[str, str]) -> str:
+    """An indicator's name when the side is one indicator (or one of its category options), else the expression."""
+    return labels.get(text.replace(" ", ""), text.strip())
 
 
 def unit_values(unit: OrgUnit, period: str) -> dict[tuple[str, str], float]:
@@ -105,11 +162,17 @@ def unit_values(unit: OrgUnit, period: str) -> dict[tuple[str, str], float]:
 
 
 def check_rules(submission: Submission) -> list[Violation]:
-    """The form's rules broken by the unit's own figures (a side with a missing figure is not checked), as a submit
-    checks them; the grid and a saved cell read them from `report_figures`."""
+    """The form's rules broken by the unit's own figures (a side with a missing figure is not checked); the grid,
+    a saved cell and a submit read them from `report_figures`."""
     values = unit_values(submission.unit, submission.period)
     computed = dict(Indicator.objects.exclude(expression="").values_list("code", "expression"))
-    return _broken(submission.form.rules.all(), expressions.unit_lookup(values, computed))
+    names = dict(
+        SectionIndicator.objects.filter(section__form=submission.form).values_list(
+            "indicator__code", "indicator__name"
+        )
+    )
+    lookup = expressions.unit_lookup(values, computed)
+    return _broken(submission.form.rules.all(), lookup, names)
 
 
 def _involving(rules, codes: set[str], computed: dict[str, str]) -> list[ValidationRule]:
@@ -122,14 +185,17 @@ def _involving(rules, codes: set[str], computed: dict[str, str]) -> list[Validat
     ]
 
 
-def _broken(rules, lookup: expressions.Lookup) -> list[Violation]:
+def _broken(rules, lookup: expressions.Lookup, labels: dict[str, str]) -> list[Violation]:
+    """The rules broken, each naming its sides (`labels`: `_labels` of the form's indicators)."""
     violations = []
     for rule in rules:
         left, right = expressions.evaluate(rule.left, lookup), expressions.evaluate(rule.right, lookup)
         if left is None or right is None:
             continue
         if not _OPERATORS[rule.operator](left, right):
-            violations.append(Violation(rule, left, right))
+            violations.append(
+                Violation(rule, left, right, _side_label(rule.left, labels), _side_label(rule.right, labels))
+            )
     return violations
 
 
@@ -154,10 +220,10 @@ class ReportFigures:
 
 
 def report_figures(
-    form: Form, indicators: list[Indicator], values: dict[tuple[int, str], Value]
+    form: Form, indicators: list[Indicator], values: dict[tuple[int, str], Value], rules=None
 ) -> ReportFigures:
     """The evaluation of the report of `form` (its `indicators`) holding `values` (as `selectors.values_of` gives
-    them, each naming its indicator's code): one query, the form's rules."""
+    them, each naming its indicator's code) against the form's `rules` (read here, one query, when not given)."""
     numbers = {
         (value.indicator_code, category): value.number
         for (_indicator_id, category), value in values.items()
@@ -166,7 +232,48 @@ def report_figures(
     formulas = {indicator.code: indicator.expression for indicator in indicators if indicator.expression}
     lookup = expressions.unit_lookup(numbers, formulas)
     computed = {code: lookup(expressions.Reference(code)) for code in formulas}
-    return ReportFigures(values, formulas, computed, _broken(form.rules.all(), lookup))
+    rules = form.rules.all() if rules is None else rules
+    return ReportFigures(values, formulas, computed, _broken(rules, lookup, _labels(indicators)))
+
+
+@dataclass
+class Gap:
+    """A compulsory cell (`indicator`, `category`) or narrative section (`key`) left empty."""
+
+    label: str
+    indicator: Indicator | None = None
+    category: str = ""
+    key: str = ""
+    anchor: str = ""  # where a page links to it (set by the page)
+
+
+def compulsory_gaps(
+    form: Form, sections: list[Section], values: dict[tuple[int, str], Value], narrative: dict | None
+) -> list[Gap]:
+    """The compulsory cells without a figure (every category option of a compulsory indicator counts) and the
+    compulsory narrative sections without text, in the form's order. `sections`: `selectors.form_structure`."""
+    gaps = []
+    for section in sections:
+        for item in section.items.all():
+            indicator = item.indicator
+            if not item.required or indicator.expression:
+                continue
+            for category, label in category_keys(indicator):
+                value = values.get((indicator.pk, category))
+                if value is None or (value.number is None and not (value.text or "").strip()):
+                    name = f"{indicator.name} – {label}" if label else indicator.name
+                    gaps.append(Gap(label=name, indicator=indicator, category=category))
+    if form.has_narrative:
+        headings = {key: str(heading) for key, heading, _depth in NARRATIVE_OUTLINE}
+        texts = narrative or {}
+        for key in NARRATIVE_KEYS:
+            if key in (form.required_narrative or []) and not (texts.get(key) or "").strip():
+                gaps.append(Gap(label=headings[key], key=key))
+    return gaps
+
+
+def gaps_message(gaps: list[Gap]) -> str:
+    return _("Còn %(n)s ô / mục bắt buộc chưa điền.") % {"n": len(gaps)}
 
 
 def _expanded(codes: set[str], computed: dict[str, str]) -> set[str]:

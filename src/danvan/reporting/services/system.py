@@ -9,6 +9,7 @@ from ..models import (
     CategoryOption,
     Indicator,
     Source,
+    Value,
 )
 from ..periods import Period
 from ..selectors import category_keys
@@ -123,3 +124,26 @@ def _registering_units(unit: OrgUnit, year: int, dimensions: list[str]) -> dict[
             values[level] = values.get(level, 0.0) + 1
         return values
     return {"": float(rows.values("owner_id").distinct().count())}
+
+
+def system_preview(
+    indicators: list[Indicator], unit: OrgUnit, period: Period
+) -> dict[tuple[int, str], Value]:
+    """The system's figures of the bound indicators, as the cells of a report the unit has not started would hold
+    them (`selectors.values_of`'s shape): shown on the grid, never stored; the unit's first save stores them."""
+    values = {}
+    for indicator in indicators:
+        if not indicator.source or indicator.expression:
+            continue
+        for category, number in system_values(indicator, unit, period).items():
+            value = Value(
+                indicator=indicator,
+                unit=unit,
+                period=period.code,
+                category=category,
+                number=number,
+                origin=Value.Origin.SYSTEM,
+            )
+            value.indicator_code = indicator.code
+            values[(indicator.pk, category)] = value
+    return values

@@ -6,27 +6,41 @@ import math
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.context import current_request_id
 from danvan.core.errors import NotAllowed, ValidationError
-from danvan.core.figures import REPORTING, VALUES, area_version_name, bump_figures_version
+from danvan.core.figures import (
+    DEFINITIONS,
+    REPORTING,
+    UNITS,
+    VALUES,
+    area_version_name,
+    bump_figures_version,
+    token_subquery,
+)
 from danvan.core.text import nfc, parse_number
 from danvan.orgunits.models import OrgUnit
 
 from ..display import figure as display
 from ..models import (
     Indicator,
-    Section,
     Submission,
     Value,
     ValueChange,
     ValueType,
 )
 from ..periods import Period
-from ..selectors import earlier_periods, form_indicators, form_structure, unit_history
+from ..selectors import (
+    FormDefinition,
+    earlier_periods,
+    form_definition,
+    form_indicators,
+    unit_history,
+    unit_lineage,
+)
 from .access import can_enter
 from .locks import lock_reason, locked_for_update
 from .rules import ReportFigures, report_figures
@@ -284,6 +298,12 @@ class CellResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     figures: ReportFigures | None = None
+    report: Submission | None = None  # as read under its lock, with its form and unit
+    indicator: Indicator | None = None  # as the form defines it
+    definition: FormDefinition | None = None
+    history: dict[str, float] = field(
+        default_factory=dict
+    )  # the cell's earlier figures by period, through lineage
 
 
 class Conflict(ValidationError):
@@ -316,47 +336,58 @@ def conflict_message(indicator: Indicator, current: Value | None, expected, name
     }
 
 
-def _lock_cell_reports(submission: Submission, indicator: Indicator) -> Submission:
-    """Locks, in id order, the report and the unit's other reports of the period that hold the indicator (a cell
-    shared by two forms is written under both locks), in one statement; returns the report, read under its lock."""
+def _lock_cell_reports(asked: QuerySet, indicator_id: int) -> Submission | None:
+    """Locks, in id order, the report `asked` selects and the unit's other reports of the period that hold the
+    indicator (a cell shared by two forms is written under both locks), in one statement; returns the report, read
+    under its lock with its form and unit and the version tokens of the definitions and of the units (`definitions`,
+    `units_version`), or None when `asked` selects none."""
     sharing = Submission.objects.filter(
-        unit_id=submission.unit_id, period=submission.period, form__sections__items__indicator=indicator
+        unit_id__in=asked.values("unit_id"),
+        period__in=asked.values("period"),
+        form__sections__items__indicator_id=indicator_id,
     ).values("pk")
     locked = (
         Submission.objects.select_for_update(of=("self",))
         .select_related("form", "unit")
-        .filter(Q(pk=submission.pk) | Q(pk__in=sharing))
+        .filter(Q(pk__in=asked.values("pk")) | Q(pk__in=sharing))
+        .annotate(
+            asked=Exists(asked.filter(pk=OuterRef("pk"))),
+            definitions=token_subquery(DEFINITIONS),
+            units_version=token_subquery(UNITS),
+        )
         .order_by("pk")
     )
-    return next(s for s in locked if s.pk == submission.pk)
+    return next((s for s in locked if s.asked), None)
 
 
 def _cells_and_history(
-    submission: Submission, indicator: Indicator, category: str, period: Period
-) -> tuple[dict[tuple[int, str], Value], list[float]]:
+    submission: Submission, indicator: Indicator, category: str, period: Period, lineage: list[int]
+) -> tuple[dict[tuple[int, str], Value], dict[str, float]]:
     """Under the report's lock, in one query: the unit's cells of the period (as `selectors.values_of` gives them,
-    with the user who last changed each, for a conflict's message) and the cell's own figures of the earlier
-    periods (for `outlier_warning`)."""
+    with the user who last changed each, for a conflict's message) and the cell's figures of the earlier periods
+    and of the same period a year earlier, each period's added up over the unit and the units it was formed from
+    (`lineage`): {period code: number}, for `outlier_warning` and the figures shown beside the cell."""
     rows = (
-        Value.objects.filter(unit=submission.unit)
-        .filter(
-            Q(period=submission.period)
+        Value.objects.filter(
+            Q(unit=submission.unit, period=submission.period)
             | Q(
+                unit_id__in=lineage,
                 indicator=indicator,
                 category=category,
-                period__in=earlier_periods(period),
+                period__in=[*earlier_periods(period), period.a_year_earlier().code],
                 number__isnull=False,
             )
         )
         .annotate(indicator_code=F("indicator__code"))
         .select_related("updated_by")
     )
-    values, history = {}, []
+    values, history = {}, {}
     for row in rows:
         if row.period == submission.period:
-            values[(row.indicator_id, row.category)] = row
+            if row.unit_id == submission.unit_id:
+                values[(row.indicator_id, row.category)] = row
         else:
-            history.append(row.number)
+            history[row.period] = history.get(row.period, 0.0) + row.number
     return values, history
 
 
@@ -366,30 +397,41 @@ _NOT_GIVEN = object()
 @transaction.atomic
 def save_value(
     actor,
-    submission: Submission,
-    indicator: Indicator,
+    submission: Submission | QuerySet,
+    indicator: Indicator | int,
     category: str,
     raw,
     reason: str = "",
     expected=_NOT_GIVEN,
-    sections: list[Section] | None = None,
+    definition: FormDefinition | None = None,
 ) -> CellResult:
     """Saves one cell of a report as the user leaves it: checked, then the form's rules and the unit's history.
     The report is locked first, so a submit or another save of the cell waits for this one. `expected`: the
     figure the user started from; when the cell holds something else by now, Conflict says who changed it.
-    `sections`: the form's structure (`selectors.form_structure`), when the caller has read it already."""
-    submission = _lock_cell_reports(submission, indicator)
+    `definition`: the form's (`selectors.form_definition`), when the caller has it already (else it is read
+    with the version the lock read). `indicator`: the indicator, or its id; the form's own is used (`result`).
+
+    `submission`: the report, or the caller's own read of it (a queryset selecting it, scoped to the user, not run
+    yet), which the lock runs: a page pays one query for both. Submission.DoesNotExist when that read finds none
+    (the unit has not started the report, or it is not the user's: `save_first_value` and the page's checks)."""
+    asked = Submission.objects.filter(pk=submission.pk) if isinstance(submission, Submission) else submission
+    given = indicator
+    submission = _lock_cell_reports(asked, getattr(given, "pk", given))
+    if submission is None:
+        raise Submission.DoesNotExist
     if not can_enter(actor, submission.unit):
         raise NotAllowed(_("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": submission.unit.name})
     locked = lock_reason(submission)
     if locked:
         raise ValidationError(locked)
-    if sections is None:
-        sections = form_structure(submission.form)
-    indicators = [item.indicator for section in sections for item in section.items.all()]
-    if indicator.pk not in {i.pk for i in indicators} or indicator.expression:
+    if definition is None:
+        definition = form_definition(submission.form_id, submission.definitions)
+    indicators = definition.indicators
+    indicator = next((i for i in indicators if i.pk == getattr(given, "pk", given)), None)
+    if indicator is None or indicator.expression:
         raise ValidationError(
-            _("Chỉ tiêu “%(name)s” không nhập được trong biểu mẫu này.") % {"name": indicator.name}
+            _("Chỉ tiêu “%(name)s” không nhập được trong biểu mẫu này.")
+            % {"name": getattr(given, "name", given)}
         )
     if category not in category_keys_for(indicator):
         raise ValidationError(
@@ -397,7 +439,8 @@ def save_value(
         )
     number, text = parse_value(indicator, raw)
     period = Period.parse(submission.period)
-    values, history = _cells_and_history(submission, indicator, category, period)
+    lineage = unit_lineage(submission.unit, submission.units_version)
+    values, history = _cells_and_history(submission, indicator, category, period, lineage)
     current = values.get((indicator.pk, category))
     if expected is not _NOT_GIVEN:
         changed = conflict_message(indicator, current, expected)
@@ -420,12 +463,26 @@ def save_value(
     written = _write_cell(actor, write, current)
     if written is not None:
         values[(indicator.pk, category)] = _as_stored(write, written, actor)
-    figures = report_figures(submission.form, indicators, values)
-    result = CellResult(value=values.get((indicator.pk, category)), shown=display(indicator, number, text))
+    figures = report_figures(submission.form, indicators, values, definition.rules)
+    result = CellResult(
+        value=values.get((indicator.pk, category)),
+        shown=display(indicator, number, text),
+        report=submission,
+        indicator=indicator,
+        definition=definition,
+    )
     result.figures = figures
     for violation in figures.involving(indicator.code):
         (result.errors if violation.blocking else result.warnings).append(violation.message)
-    outlier = outlier_warning(indicator, submission.unit, period, category, number, history)
+    result.history = history
+    outlier = outlier_warning(
+        indicator,
+        submission.unit,
+        period,
+        category,
+        number,
+        [history[p] for p in earlier_periods(period) if p in history],
+    )
     if outlier:
         result.warnings.append(outlier)
     return result
@@ -460,9 +517,10 @@ def outlier_warning(
     number: float | None,
     history: list[float] | None = None,
 ) -> str:
-    """A warning when the figure is far outside the unit's own figures of the last periods of the same type: more
-    than three times the highest, or under a third of the lowest (with at least two earlier figures). `history`:
-    those figures, when the caller has read them already."""
+    """A warning when the figure is far outside the unit's own figures of the last periods of the same type (through
+    its lineage: a commune formed in 2025 is compared with the sum of the communes it was formed from): more than
+    three times the highest, or under a third of the lowest (with at least two earlier figures). `history`: those
+    figures, when the caller has read them already."""
     if number is None or indicator.value_type not in (ValueType.INTEGER, ValueType.DECIMAL):
         return ""
     if history is None:

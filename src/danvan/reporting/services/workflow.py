@@ -1,5 +1,6 @@
-"""A unit's report through its lifecycle: opened (created as a draft), its narrative saved, then submitted, approved,
-returned or reopened. `transition` is the one entry point pages and the API call for a step of the workflow."""
+"""A unit's report through its lifecycle: opened (created as a draft) by its unit's first saved figure or text, its
+narrative saved, then submitted, approved, returned or reopened. `transition` is the one entry point pages and the API
+call for a step of the workflow. Nothing here is called to read a report: opening a page never creates one."""
 
 import datetime
 
@@ -15,23 +16,28 @@ from danvan.orgunits.models import OrgUnit
 
 from ..models import (
     NARRATIVE_KEYS,
+    CellComment,
     Form,
     Submission,
     SubmissionEvent,
 )
 from ..notices import announced
 from ..periods import form_period
+from ..selectors import form_definition, values_of
 from .access import can_approve, can_enter
+from .bulk import write_values
 from .locks import lock_reason, lock_units, locked_for_update, report_problem
-from .rules import check_rules
-from .values import fill_from_system
+from .rules import Gap, Violation, compulsory_gaps, gaps_message, report_figures
+from .system import category_keys_for
+from .values import CellResult, fill_from_system, save_value
 
 REOPEN_DAYS = 10
 
 
 @transaction.atomic
 def open_submission(actor, form: Form, unit: OrgUnit, period_code: str) -> Submission:
-    """The unit's report for the period, created as a draft on first opening and filled from the system."""
+    """The unit's report for the period; created, when it does not exist yet, as a draft holding the system's figures.
+    Only a write calls this (`save_first_value`, `save_first_narrative`), inside its own transaction."""
     period = form_period(form, period_code)
     problem = report_problem(form, unit, period)
     if problem:
@@ -50,6 +56,71 @@ def open_submission(actor, form: Form, unit: OrgUnit, period_code: str) -> Submi
     if not lock_reason(submission):
         fill_from_system(actor, submission)
     return submission
+
+
+@transaction.atomic
+def save_first_value(
+    actor,
+    form: Form,
+    unit: OrgUnit,
+    period_code: str,
+    indicator,
+    category: str,
+    raw,
+    reason: str = "",
+    **options,
+) -> CellResult:
+    """`save_value` into the unit's report, which this first figure brings into being when the unit has not started
+    it (a draft holding the system's figures, `open_submission`), in the same transaction: a refused figure leaves
+    no report behind."""
+    submission = open_submission(actor, form, unit, period_code)
+    submission.form, submission.unit = form, unit
+    return save_value(actor, submission, indicator, category, raw, reason, **options)
+
+
+@transaction.atomic
+def save_report_values(actor, form: Form, unit: OrgUnit, period_code: str, rows: list[dict]) -> dict:
+    """Many cells of one unit's report at once (`[{"indicator", "category"?, "value", "reason"?, "expected"?}]`, an
+    offline form uploaded back): the report brought into being as by a first figure (`open_submission`), then
+    `write_values`, whose checks are the grid's, all or nothing (a refused row leaves no report behind either)."""
+    open_submission(actor, form, unit, period_code)
+    return write_values(actor, [{**row, "unit": unit.pk, "period": period_code} for row in rows])
+
+
+@transaction.atomic
+def save_first_narrative(
+    actor, form: Form, unit: OrgUnit, period_code: str, texts: dict[str, str]
+) -> Submission:
+    """`save_narrative` into the unit's report, brought into being by this first text when the unit has not
+    started it (as `save_first_value`)."""
+    return save_narrative(actor, open_submission(actor, form, unit, period_code), texts)
+
+
+@transaction.atomic
+def comment_cell(actor, unit: OrgUnit, period_code: str, indicator, category: str, text: str) -> CellComment:
+    """A note on one cell of the unit's report, by the unit's staff or its approver, logged; it does not start the
+    report (a note is no figure)."""
+    if not (can_enter(actor, unit) or can_approve(actor, unit)):
+        raise NotAllowed(_("Bạn không có quyền ghi chú vào báo cáo của %(unit)s.") % {"unit": unit.name})
+    text = nfc(text or "").strip()
+    if not text:
+        raise ValidationError({"text": [_("Chưa nhập ghi chú.")]})
+    if len(text) > 1000:
+        raise ValidationError({"text": [_("Ghi chú tối đa 1.000 ký tự.")]})
+    if category not in category_keys_for(indicator):
+        raise ValidationError(
+            _("“%(name)s”: phân tổ “%(category)s” không có.") % {"name": indicator.name, "category": category}
+        )
+    comment = CellComment.objects.create(
+        indicator=indicator,
+        unit=unit,
+        period=period_code,
+        category=category,
+        text=text,
+        author=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    record_change(actor, "create", comment, None, snapshot(comment), unit)
+    return comment
 
 
 def _record_event(actor, submission: Submission, action: str, comment: str = "") -> Submission:
@@ -86,6 +157,23 @@ def save_narrative(actor, submission: Submission, texts: dict[str, str]) -> Subm
     return submission
 
 
+class Incomplete(ValidationError):
+    """A submit refused: the compulsory cells and sections left empty (`gaps`) and the blocking rules broken
+    (`violations`). Its first message says so in one line (what a page shows above the grid, which marks each
+    cell); the others name each gap and rule (what the API answers)."""
+
+    def __init__(self, gaps: list[Gap], violations: list[Violation]):
+        reasons = []
+        if gaps:
+            reasons.append(gaps_message(gaps).rstrip(".").lower())
+        if violations:
+            reasons.append(_("số liệu vi phạm quy tắc kiểm tra"))
+        summary = _("Chưa nộp được: %(reasons)s.") % {"reasons": "; ".join(reasons)}
+        details = [_("Chưa điền: %(label)s") % {"label": gap.label} for gap in gaps]
+        super().__init__([summary, *details, *(v.message for v in violations)])
+        self.summary, self.gaps, self.violations = summary, gaps, violations
+
+
 @transaction.atomic
 def submit(actor, submission: Submission) -> Submission:
     submission, before = locked_for_update(submission)
@@ -99,11 +187,12 @@ def submit(actor, submission: Submission) -> Submission:
     locked = lock_reason(submission)
     if locked:
         raise ValidationError(locked)
-    blocking = [v for v in check_rules(submission) if v.blocking]
-    if blocking:
-        raise ValidationError(
-            [_("Chưa nộp được: số liệu vi phạm quy tắc kiểm tra.")] + [v.message for v in blocking]
-        )
+    definition = form_definition(submission.form_id)
+    figures = report_figures(submission.form, definition.indicators, values_of(submission), definition.rules)
+    gaps = compulsory_gaps(submission.form, definition.sections, figures.values, submission.narrative)
+    blocking = [v for v in figures.violations if v.blocking]
+    if gaps or blocking:
+        raise Incomplete(gaps, blocking)
     submission.status = Submission.Status.SUBMITTED
     submission.submitted_at = timezone.now()
     submission.submitted_by = actor

@@ -27,7 +27,7 @@ from ..periods import form_period, last_ended_period, recent_periods
 from .common import crumbs
 
 COMPLETENESS_PAGE_SIZE = 100
-COMPLETENESS_SHOWS = ("all", "submitted", "on_time", "late", "missing", "approved", "waiting")
+COMPLETENESS_SHOWS = ("all", "submitted", "on_time", "late", "returned", "missing", "approved", "waiting")
 
 
 def _parent_path(unit: OrgUnit) -> str:
@@ -79,11 +79,12 @@ def completeness(request, form_id):
         "submitted": figures.submitted,
         "on_time": figures.on_time,
         "late": figures.late,
+        "returned": figures.returned,
         "missing": figures.missing,
         "approved": [(u, s) for u, s in figures.submitted if s.status == Submission.Status.APPROVED],
         "waiting": [(u, s) for u, s in figures.submitted if s.status == Submission.Status.SUBMITTED],
     }
-    by_unit = {u.pk: s for u, s in figures.submitted + figures.missing}
+    by_unit = {u.pk: s for u, s in figures.submitted + figures.not_submitted}
     lists["all"] = [(u, by_unit.get(u.pk)) for u in figures.expected]
     show = request.GET.get("show", "all")
     show = show if show in COMPLETENESS_SHOWS else "all"
@@ -121,6 +122,7 @@ def completeness(request, form_id):
         card("submitted", _("Đã nộp"), len(figures.submitted), "send-check"),
         card("on_time", _("Đúng hạn"), len(figures.on_time), "clock"),
         card("late", _("Nộp muộn"), len(figures.late), "hourglass-bottom"),
+        card("returned", _("Bị trả lại"), len(figures.returned), "arrow-return-left"),
         card("missing", _("Chưa nộp"), len(figures.missing), "exclamation-circle"),
         card("approved", _("Đã duyệt"), figures.approved, "patch-check"),
         card("waiting", _("Chờ duyệt"), len(lists["waiting"]), "inbox"),

@@ -24,17 +24,20 @@ def _section_rows(user, report_form: Form, section: Section | None, form) -> lis
         .exclude(section=section)
         .select_related("section")
     }
-    current = (
-        list(section.items.order_by("position", "id").values_list("indicator_id", flat=True))
+    items = (
+        list(section.items.order_by("position", "id").values_list("indicator_id", "required"))
         if section is not None
         else []
     )
+    current = [pk for pk, _required in items]
     if form.is_bound:
         chosen_ids = [int(value) for value in form.data.getlist("indicators") if value.isdigit()]
         positions = {pk: form.data.get(f"position-{pk}", "") for pk in chosen_ids}
+        required = form.required_indicators()
     else:
         chosen_ids = current
         positions = {pk: str(n) for n, pk in enumerate(current, start=1)}
+        required = {pk for pk, is_required in items if is_required}
     indicators = {
         indicator.pk: indicator
         for indicator in selectors.indicators_visible_to(user).prefetch_related("categories").order_by("code")
@@ -42,7 +45,14 @@ def _section_rows(user, report_form: Form, section: Section | None, form) -> lis
     rows = []
     for pk in chosen_ids:
         if pk in indicators:
-            rows.append({"indicator": indicators[pk], "chosen": True, "position": positions.get(pk, "")})
+            rows.append(
+                {
+                    "indicator": indicators[pk],
+                    "chosen": True,
+                    "position": positions.get(pk, ""),
+                    "required": pk in required,
+                }
+            )
     chosen = set(chosen_ids)
     for indicator in indicators.values():
         if indicator.pk in chosen:
@@ -73,6 +83,7 @@ def _section_form_view(request, report_form: Form, section: Section | None):
                 title=form.cleaned_data["title"],
                 indicators=form.cleaned_data["indicators"],
                 narrative_key=form.cleaned_data["narrative_key"],
+                required=form.required_indicators(),
             )
         except ValidationError as error:
             add_service_errors(form, error)
