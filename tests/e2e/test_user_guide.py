@@ -74,6 +74,9 @@ def test_the_guide_for_a_commune_officer(page, log_in, guide_shot, units, users)
     page.keyboard.type("3")
     page.keyboard.press("Enter")
     expect(page.locator(f"#cell-c{dialogues} .dv-saved-mark")).to_be_visible()
+    page.evaluate(
+        "window.scrollTo(0, 0)"
+    )  # the report's heading, its status and buttons, then the first section
     guide_shot(page, "nhap-bao-cao")
     page.set_viewport_size(PHONE)
     page.reload()

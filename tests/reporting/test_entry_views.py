@@ -1,6 +1,8 @@
 """The reporting home, the data entry grid (cells saved one by one through htmx), the workflow buttons and the
 completeness page: what each user sees, the Vietnamese messages for bad input, scope (404) and query counts."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -134,6 +136,11 @@ def test_the_first_saved_figure_creates_the_draft_with_the_system_figures(
         origin=Value.Origin.SYSTEM
     ).exists()  # the system's figures stored with the first save
     assert ChangeLog.objects.count() == logged + 1  # "… Tạo mới báo cáo", by the save
+    # The status beside the report's title turns from *Chưa nhập* to *Đang nhập* without a reload.
+    assert re.search(
+        r'<span id="report-status" hx-swap-oob="true">\s*<span [^>]*data-status="draft">Đang nhập</span>',
+        response.content.decode(),
+    )
     assert "Nộp báo cáo" in client.get(grid_url(demo_form, ward)).content.decode()
 
 

@@ -310,6 +310,8 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
     cell.row, cell.column, cell.required = placed.row, placed.column, placed.required
     context = {
         "cell": cell,
+        # The report's status beside its title: the first figure saved turns *Chưa nhập* into *Đang nhập*.
+        "submission": submission,
         "form": form,
         "unit": unit,
         "period": period,
