@@ -122,7 +122,8 @@ def test_the_guide_for_a_provincial_specialist_and_a_unit_administrator(page, lo
 
     # The unit administrator's guide: the tree and the users.
     page.goto("/don-vi/")
-    expect(page.locator("h1")).to_be_visible()
+    page.get_by_role("button", name="Mở Tỉnh Cao Bằng").click()
+    expect(page.locator("main")).to_contain_text("Phường Thục Phán")
     guide_shot(page, "cay-don-vi")
     page.goto("/tai-khoan/nguoi-dung/")
     expect(page.get_by_role("link", name="Thêm")).to_be_visible()

@@ -56,8 +56,9 @@ def entry_link(form: Form, unit: OrgUnit, period: str) -> str:
 
 
 def report_name(form: Form, unit: OrgUnit, period: str) -> str:
-    """“Báo cáo sơ kết … 6 tháng đầu năm 2026 của Phường Thục Phán”."""
-    return _("%(form)s %(period)s của %(unit)s") % {
+    """“Báo cáo sơ kết … 6 tháng (kỳ 6 tháng đầu năm 2026) của Phường Thục Phán”: the period apart, as form names
+    often end with their own period type ("… 6 tháng")."""
+    return _("%(form)s (kỳ %(period)s) của %(unit)s") % {
         "form": form.name,
         "period": Period.parse(period).label,
         "unit": unit.name,
