@@ -23,6 +23,7 @@ from danvan.reporting import documents, services
 from danvan.reporting.documents.pdf import FONT_FILES, MissingFont
 from danvan.reporting.models import ReportDocument, Submission, Value
 from danvan.reporting.periods import Period
+from tests.factories import approved_reports
 
 LIBERATION_SERIF = re.compile(r"^Liberation-?Serif(-Bold)?(-Italic)?$")
 DIALOGUES = "cuộc đối thoại của người đứng đầu cấp ủy, chính quyền với Nhân dân"
@@ -35,8 +36,14 @@ def poppler(tool: str, *args) -> str:
 
 
 def total(code: str, period: str, unit) -> float:
+    """The sum of the figures of the approved reports in the unit's subtree: what a document counts."""
+    approved = Submission.objects.filter(period=period, status=Submission.Status.APPROVED)
     return Value.objects.filter(
-        indicator__code=code, period=period, unit_path__startswith=unit.path, category=""
+        indicator__code=code,
+        period=period,
+        unit_path__startswith=unit.path,
+        unit_path__in=approved.values("unit_path"),
+        category="",
     ).aggregate(total=Sum("number"))["total"]
 
 
@@ -98,19 +105,15 @@ def test_each_section_opens_with_its_figures_compared_with_the_same_period_a_yea
         f"Trong 6 tháng đầu năm 2026, toàn tỉnh có {vn_number(now)} {DIALOGUES}, {change}; "
     ), first
     assert "lượt người dân dự đối thoại" in first and "tỷ lệ đơn thư đã giải quyết đạt" in first
-    # The communes' texts follow, one line for all of them, not one line each.
-    submitted = Submission.objects.filter(
-        form=demo_reports, period="2026H1", status__in=["submitted", "approved"]
-    ).count()
+    # The texts of the communes whose figures are counted (approved) follow, one line for all, not one line each.
+    approved = Submission.objects.filter(form=demo_reports, period="2026H1", status="approved")
     assert rest == [
-        f"- Cả {submitted} đơn vị: cùng nội dung, khác nhau ở số liệu; như Phường Nùng Trí Cao: "
-        + Submission.objects.get(form=demo_reports, unit=units["nung_tri_cao"], period="2026H1").narrative[
-            "2.6"
-        ]
+        f"- Cả {approved.count()} đơn vị: cùng nội dung, khác nhau ở số liệu; như Xã Bạch Đằng: "
+        + approved.get(unit__name="Xã Bạch Đằng").narrative["2.6"]
     ]
     # A sentence the communes wrote alike but for their own names is one line, the name become "địa phương".
     assert province_document.narrative["1.1"] == (
-        f"- Cả {submitted} đơn vị: Tình hình tư tưởng của cán bộ, đảng viên và Nhân dân địa phương cơ bản ổn định; "
+        f"- Cả {approved.count()} đơn vị: Tình hình tư tưởng của cán bộ, đảng viên và Nhân dân địa phương cơ bản ổn định; "
         "Nhân dân tin tưởng vào sự lãnh đạo của Đảng, phấn khởi trước kết quả phát triển kinh tế – xã hội của "
         "địa phương."
     )
@@ -143,6 +146,8 @@ def test_the_period_before_is_never_taken_for_the_same_period_a_year_earlier(
             {"unit": thuc_phan.pk, "period": "2026H1", "indicator": "dcs_doi_thoai", "value": 7},
         ],
     )
+    for code in ("2025H2", "2026H1"):
+        approved_reports(thuc_phan, code, ["dcs_doi_thoai"])
     period = Period.parse("2026H1")
     figures = documents.figures_of(demo_form, thuc_phan, period)
     assert (figures.compared, figures.columns) == (False, ["6 tháng đầu năm 2026"])
@@ -177,7 +182,7 @@ def test_the_pdf_is_in_liberation_serif_only_with_a_landscape_annex_whose_column
     path = tmp_path / "bao-cao.pdf"
     path.write_bytes(documents.build_pdf(province_document, content))
     text = " ".join(poppler("pdftotext", str(path), "-").split())
-    assert "Phường Nùng Trí Cao" in text and "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026" in text
+    assert "Xã Bạch Đằng" in text and "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026" in text
     # Every face in the file (pdffonts: name, type, …) is Liberation Serif: no fallback for ơ, ư, ầ, ế, ộ, ở.
     faces = [line.split()[0].split("+")[-1] for line in poppler("pdffonts", str(path)).splitlines()[2:]]
     assert faces and all(LIBERATION_SERIF.match(face) for face in faces), faces
@@ -201,6 +206,46 @@ def test_the_pdf_is_in_liberation_serif_only_with_a_landscape_annex_whose_column
     header = next(words for words in lines if words.startswith("Cùng kỳ năm trước"))
     assert lines[header] <= 4, lines
     assert max(lines.values()) <= 6, lines
+
+
+def test_the_document_says_what_its_figures_cover_in_the_body_and_the_annex(
+    province_document, demo_reports, units, tmp_path
+):
+    expected = OrgUnit.objects.filter(parent=units["cao_bang"], kind="commune", valid_to__isnull=True)
+    approved = Submission.objects.filter(
+        form=demo_reports, period="2026H1", status="approved", unit__in=expected
+    ).count()
+    assert 0 < approved < expected.count() == 56
+    line = f"Số liệu tổng hợp từ báo cáo đã duyệt của {approved}/56 đơn vị."
+    # In the drafted figures: once, after the first section's sentence of figures.
+    drafted = [text for text in province_document.narrative.values() if line in text]
+    assert len(drafted) == 1 and drafted[0].splitlines()[1] == line
+    content = documents.document_content(province_document)
+    assert content.figures.coverage == line
+    # The Word file: in the body, and under the annex's heading.
+    word = Document(io.BytesIO(documents.build_docx(province_document, content)))
+    paragraphs = [paragraph.text for paragraph in word.paragraphs]
+    at = [n for n, text in enumerate(paragraphs) if text == line]
+    annex_title = paragraphs.index("PHỤ LỤC SỐ LIỆU")
+    assert len(at) == 2 and at[0] < annex_title < at[1] == annex_title + 2
+    # The PDF: the annex's landscape pages say it too.
+    path = tmp_path / "bao-cao.pdf"
+    path.write_bytes(documents.build_pdf(province_document, content))
+    text = " ".join(poppler("pdftotext", str(path), "-").split())
+    assert text.count(line) == 2
+    assert text.index(line, text.index("PHỤ LỤC SỐ LIỆU")) > text.index("PHỤ LỤC SỐ LIỆU")
+    # A report approved since is counted in the figures and their coverage alike.
+    submitted = Submission.objects.filter(form=demo_reports, period="2026H1", status="submitted").first()
+    Submission.objects.filter(pk=submitted.pk).update(status="approved")
+    assert documents.document_content(province_document).figures.coverage == (
+        f"Số liệu tổng hợp từ báo cáo đã duyệt của {approved + 1}/56 đơn vị."
+    )
+
+
+def test_a_commune_documents_figures_are_its_own_with_no_coverage_line(demo_reports, units):
+    commune = units["nung_tri_cao"]
+    figures = documents.figures_of(demo_reports, commune, Period.parse("2026H1"))
+    assert figures.tables and figures.coverage == ""
 
 
 def test_a_font_without_the_vietnamese_letters_makes_no_pdf(province_document, settings, tmp_path):
@@ -245,5 +290,6 @@ def test_the_form_owner_chooses_the_document_section_a_form_section_is_written_i
         commune_editor,
         [{"unit": units["thuc_phan"].pk, "period": "2026H1", "indicator": "dcs_doi_thoai", "value": 7}],
     )
+    approved_reports(units["thuc_phan"], "2026H1", ["dcs_doi_thoai"])
     sentences = documents.figure_sentences(demo_form, units["thuc_phan"], Period.parse("2026H1"))
     assert "2.6" not in sentences and f"7 {DIALOGUES}" in sentences["2.2"]

@@ -107,22 +107,25 @@ def test_province_document_assembles_the_communes_texts(demo_reports, province_a
     assert document.narrative["intro"].startswith(
         "Thực hiện chương trình công tác, Ban Tuyên giáo và Dân vận"
     )
-    # The communes that have submitted all wrote the same sentence but for their figures: one line, with the
-    # first commune's text as the example (issue 10: 56 lines of the same sentence were pasted before).
-    submitted = Submission.objects.filter(
-        form=demo_reports,
-        period="2026H1",
-        status__in=[Submission.Status.SUBMITTED, Submission.Status.APPROVED],
+    # The communes whose reports are approved (the reports the figures count) all wrote the same sentence but for
+    # their figures: one line, with the first commune's text in the tree's order as the example (issue 10: 56 lines
+    # of the same sentence were pasted before).
+    approved = Submission.objects.filter(
+        form=demo_reports, period="2026H1", status=Submission.Status.APPROVED
     ).select_related("unit")
-    assert submitted.count() > 30
-    nung_tri_cao = submitted.get(unit=units["nung_tri_cao"])
+    assert approved.count() > 30
+    first = approved.get(unit__name="Xã Bạch Đằng")  # the tree's order: by name without its kind word
     assert document.narrative["2.2"] == (
-        f"- Cả {submitted.count()} đơn vị: cùng nội dung, khác nhau ở số liệu; như Phường Nùng Trí Cao: "
-        f"{nung_tri_cao.narrative['2.2']}"
+        f"- Cả {approved.count()} đơn vị: cùng nội dung, khác nhau ở số liệu; như Xã Bạch Đằng: "
+        f"{first.narrative['2.2']}"
     )
-    drafts = Submission.objects.filter(form=demo_reports, period="2026H1", status=Submission.Status.DRAFT)
-    assert drafts.exists()
-    assert not any(draft.unit.name in document.narrative["2.2"] for draft in drafts)
+    # Drafts and reports submitted but not approved yet are not counted: neither their figures nor their texts.
+    left_out = Submission.objects.filter(form=demo_reports, period="2026H1").exclude(
+        status=Submission.Status.APPROVED
+    )
+    assert left_out.filter(status=Submission.Status.SUBMITTED).exists()
+    assert left_out.filter(status=Submission.Status.DRAFT).exists()
+    assert not any(report.unit.name in document.narrative["2.2"] for report in left_out)
     # Preparing again returns the same document.
     again = documents.prepare_document(province_admin, demo_reports, cao_bang, Period.parse("2026H1"))
     assert again.pk == document.pk and ReportDocument.objects.count() == 1

@@ -24,6 +24,9 @@ ANNEX_WIDTHS = {
     False: [1.3, 17.6, 2.6, 4.2],
 }
 
+# Which reports a document's figures and units' texts come from: the approved ones, as the totals count by default.
+COUNTED = selectors.APPROVED
+
 # The opening paragraph ("… báo cáo … như sau:") is kept with the outline's texts under this key.
 INTRO_KEY = "intro"
 TEXT_KEYS = [INTRO_KEY, *NARRATIVE_KEYS]
@@ -59,6 +62,7 @@ class Figures:
     columns: list[str]  # labels of the value columns: this period, then the one compared with if any
     tables: list[FigureTable]
     compared: bool
+    coverage: str = ""  # what the figures cover ("Số liệu tổng hợp từ báo cáo đã duyệt của 40/56 đơn vị.")
 
 
 @dataclass
@@ -149,7 +153,7 @@ def figure_source(form: Form, unit: OrgUnit, period: Period) -> FigureSource:
     sections = selectors.form_structure(form)
     indicators = [item.indicator for section in sections for item in section.items.all()]
     earlier = period.a_year_earlier()
-    found = selectors.aggregate(indicators, unit, [earlier, period])
+    found = selectors.aggregate(indicators, unit, [earlier, period], status=COUNTED)
     return FigureSource(
         sections=sections,
         values=selectors.value_map(found["rows"]),
@@ -158,6 +162,18 @@ def figure_source(form: Form, unit: OrgUnit, period: Period) -> FigureSource:
         compared=any(row["period"] == earlier.code for row in found["rows"]),
         own_unit=unit.kind in (form.reporting_kinds or []),
     )
+
+
+def coverage_line(form: Form, unit: OrgUnit, period: Period) -> str:
+    """What the figures of a unit's subtree cover, as the aggregation page says it: "Số liệu tổng hợp từ báo cáo đã
+    duyệt của 40/56 đơn vị."; nothing when the unit reports the form itself (its own figures, no one else's)."""
+    if unit.kind in (form.reporting_kinds or []):
+        return ""
+    covered = selectors.coverage(form, period, unit, COUNTED)
+    return _("Số liệu tổng hợp từ báo cáo đã duyệt của %(counted)s/%(expected)s đơn vị.") % {
+        "counted": vn_number(covered.counted),
+        "expected": vn_number(covered.expected),
+    }
 
 
 def figures_of(form: Form, unit: OrgUnit, period: Period, source: FigureSource | None = None) -> Figures:
@@ -201,7 +217,12 @@ def figures_of(form: Form, unit: OrgUnit, period: Period, source: FigureSource |
                 )
         if table.rows:
             tables.append(table)
-    return Figures(columns=columns, tables=tables, compared=source.compared)
+    return Figures(
+        columns=columns,
+        tables=tables,
+        compared=source.compared,
+        coverage=coverage_line(form, unit, period),
+    )
 
 
 def _paragraphs(text: str) -> list[str]:

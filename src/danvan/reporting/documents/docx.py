@@ -263,6 +263,8 @@ def build_docx(document: ReportDocument, content: DocumentContent | None = None)
         annex.left_margin, annex.right_margin = Cm(2), Cm(2)
         _paragraph(word, content.annex_title, align=center, bold=True)
         _paragraph(word, content.annex_note, align=center, italic=True, after=12)
+        if figures.coverage:
+            _paragraph(word, figures.coverage, after=6)
         columns = ["STT", _("Chỉ tiêu"), _("Đơn vị tính"), *figures.columns]
         widths = ANNEX_WIDTHS[figures.compared]
         if figures.compared:

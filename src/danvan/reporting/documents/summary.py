@@ -14,7 +14,7 @@ from danvan.orgunits.models import OrgUnit
 from .. import selectors
 from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, Submission, ValueType
 from ..periods import Period
-from .content import FigureSource, figure_source
+from .content import COUNTED, FigureSource, coverage_line, figure_source
 from .heading import short_name
 
 # Past this many characters a section's grouped texts stop, naming how many units were left out.
@@ -246,7 +246,9 @@ def _unit_text(text: str) -> str:
 
 def assemble_narrative(form: Form, unit: OrgUnit, period: Period) -> dict[str, str]:
     """{key: text} for each section of the outline: the unit's own text (if it reported the form), the section's
-    figures in a sentence, then the texts of the reports submitted by the units below it, grouped by what they say."""
+    figures in a sentence (the first such sentence followed by what the figures cover: "Số liệu tổng hợp từ báo cáo
+    đã duyệt của 40/56 đơn vị."), then the texts of the units below it, grouped by what they say: the texts of the
+    same reports whose figures are counted (approved), so the figures and the texts agree."""
     own = Submission.objects.filter(form=form, unit=unit, period=period.code).first()
     own_texts = dict(own.narrative or {}) if own else {}
     below = [u for u in selectors.expected_units(form, period, root=unit) if u.pk != unit.pk]
@@ -256,11 +258,12 @@ def assemble_narrative(form: Form, unit: OrgUnit, period: Period) -> dict[str, s
             form=form,
             period=period.code,
             unit_id__in=[u.pk for u in below],
-            status__in=[Submission.Status.SUBMITTED, Submission.Status.APPROVED],
+            status__in=selectors.COUNTED_STATUSES[COUNTED],
         ).select_related("unit"),
         key=lambda s: order.get(s.unit_id, 0),
     )
     sentences = figure_sentences(form, unit, period)
+    covered = coverage_line(form, unit, period) if sentences else ""
     texts = {}
     for key in NARRATIVE_KEYS:
         parts = []
@@ -269,6 +272,9 @@ def assemble_narrative(form: Form, unit: OrgUnit, period: Period) -> dict[str, s
             parts.append(own_text)
         if sentences.get(key):
             parts.append(sentences[key])
+            if covered:
+                parts.append(covered)
+                covered = ""
         written = [
             (report.unit, _unit_text((report.narrative or {}).get(key, "")))
             for report in reports
