@@ -248,6 +248,20 @@ def test_a_commune_documents_figures_are_its_own_with_no_coverage_line(demo_repo
     assert figures.tables and figures.coverage == ""
 
 
+def test_a_commune_drafting_its_document_before_submitting_sees_its_own_figures(
+    demo_form, commune_editor, units
+):
+    ward = units["thuc_phan"]
+    services.save_report_values(
+        commune_editor, demo_form, ward, "2026H1", [{"indicator": "dcs_doi_thoai", "value": 7}]
+    )
+    assert (
+        Submission.objects.get(form=demo_form, unit=ward, period="2026H1").status == Submission.Status.DRAFT
+    )
+    sentences = documents.figure_sentences(demo_form, ward, Period.parse("2026H1"))
+    assert any("7 cuộc đối thoại" in sentence for sentence in sentences.values())
+
+
 def test_a_font_without_the_vietnamese_letters_makes_no_pdf(province_document, settings, tmp_path):
     """Liberation Serif 1.07 (fonts-liberation) lacks ạ … ỹ: no PDF rather than one in two typefaces."""
     folder = tmp_path / "fonts"

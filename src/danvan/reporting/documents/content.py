@@ -153,14 +153,18 @@ def figure_source(form: Form, unit: OrgUnit, period: Period) -> FigureSource:
     sections = selectors.form_structure(form)
     indicators = [item.indicator for section in sections for item in section.items.all()]
     earlier = period.a_year_earlier()
-    found = selectors.aggregate(indicators, unit, [earlier, period], status=COUNTED)
+    own_unit = unit.kind in (form.reporting_kinds or [])
+    # A unit's document of its own report carries its figures as they stand (it writes the document before it
+    # submits); a document over a subtree counts the approved reports only, and says how many (`coverage_line`).
+    counted = selectors.ALL if own_unit else COUNTED
+    found = selectors.aggregate(indicators, unit, [earlier, period], status=counted)
     return FigureSource(
         sections=sections,
         values=selectors.value_map(found["rows"]),
         period=period,
         earlier=earlier,
         compared=any(row["period"] == earlier.code for row in found["rows"]),
-        own_unit=unit.kind in (form.reporting_kinds or []),
+        own_unit=own_unit,
     )
 
 
