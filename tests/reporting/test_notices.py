@@ -180,6 +180,15 @@ def test_the_reminder_command_reminds_each_unit_once_before_and_after_the_deadli
     }
 
 
+def test_a_report_returned_to_its_unit_is_reminded_of_the_deadline(form, units, editor, smtp_inbox):
+    """A returned report is not with its approver: its unit has not submitted, and is reminded like one that has not
+    begun (completeness lists it apart, as *Bị trả lại*)."""
+    factories.submission(form, units["thuc_phan"], status=Submission.Status.RETURNED)
+    call_command("send_reminders", date="2026-07-08")  # 2 days before 10/07/2026
+    assert [m.to for m in smtp_inbox.messages] == [["nhaplieu@thucphan.example.vn"]]
+    assert Notification.objects.filter(recipient=editor, kind=Kind.DEADLINE_SOON).exists()
+
+
 def test_nhac_nho_notifies_exactly_the_units_that_have_not_reported(
     form, units, editor, smtp_inbox, client_for, django_capture_on_commit_callbacks
 ):

@@ -79,7 +79,9 @@ def test_the_downloaded_form_is_the_grid_with_locked_labels_and_validation(
     assert sheet.cell(rate, 4).protection.locked
     registered = row_of(sheet, name("dvk_mh_dang_ky"))
     assert sheet.cell(registered, 4).protection.locked  # bound to the register: shown, not typed
-    assert sheet.cell(registered - 1, 4).value == "Cấp tỉnh"  # the category options are the columns
+    assert (
+        sheet.cell(registered - 1, 4).value == "Cấp xã, phường, đặc khu"
+    )  # the category options are the columns
     kinds = {v.type: v for v in sheet.data_validations.dataValidation}
     assert kinds["list"].formula1 == '"Có,Không"'
     assert sheet.cell(row_of(sheet, name("dcs_so_ket")), 4).coordinate in kinds["list"].sqref

@@ -128,9 +128,12 @@ def run_counts(counts: list["Tally"]) -> list[dict[tuple, int]]:
     return [dict(result) for result in results]
 
 
-def scope_paths(unit: OrgUnit | None) -> list[str] | None:
-    """What a unit's figures count (its subtree and its predecessors'); None for the whole country."""
-    return None if unit is None else outermost(lineage_paths(unit))
+def scope_paths(unit: OrgUnit | None, lineage: list[str] | None = None) -> list[str] | None:
+    """What a unit's figures count (its subtree and its predecessors'); None for the whole country. `lineage`: the
+    unit's `lineage_paths` when the caller read them already."""
+    if unit is None:
+        return None
+    return outermost(lineage if lineage is not None else lineage_paths(unit))
 
 
 def groups_of(unit: OrgUnit | None) -> list[UnitGroup]:
@@ -168,8 +171,9 @@ def _field_info(ids) -> dict[int, tuple[str, str, int]]:
         return {pk: (code, name, position) for pk, code, name, position in cursor.fetchall()}
 
 
-def stats(unit: OrgUnit | None, year: int, by: list[str]) -> dict:
-    """{"total": N, "rows": [{dimension: value, ..., "count": n}]} for the unit's subtree and year.
+def stats(unit: OrgUnit | None, year: int, by: list[str], lineage: list[str] | None = None) -> dict:
+    """{"total": N, "rows": [{dimension: value, ..., "count": n}]} for the unit's subtree and year (`lineage`: the
+    unit's `lineage_paths` when the caller read them already).
 
     `unit` None counts the whole country (callers let only superusers do that). A practice with two fields counts
     once in the total and once under each field; "group" counts the practices of the units of each khối that the
@@ -177,7 +181,7 @@ def stats(unit: OrgUnit | None, year: int, by: list[str]) -> dict:
     group rows the khối's name and id. One statement for the counts, whatever the unit.
     """
     by = [d for d in DIMENSIONS if d in by]
-    within = scope_paths(unit)
+    within = scope_paths(unit, lineage)
     everything = None if within is None else {0: within}
     columns = tuple(d for d in by if d != "group")
     table = "fields" if "field" in by else "years"
@@ -285,10 +289,10 @@ REPLICATED_STATUSES = frozenset({Status.REPLICATED})
 RECOGNISED_ANY = "recognised_any"
 
 
-def year_summary(unit: OrgUnit | None, year: int) -> dict[str, int]:
+def year_summary(unit: OrgUnit | None, year: int, lineage: list[str] | None = None) -> dict[str, int]:
     """{"total", "recognised", "replicated"} of the unit's subtree (None: the country) in the year, by the one
-    definition above: one statement."""
-    by_status = {row["status"]: row["count"] for row in stats(unit, year, ["status"])["rows"]}
+    definition above: one statement (and one for the unit's lineage, unless the caller gives it)."""
+    by_status = {row["status"]: row["count"] for row in stats(unit, year, ["status"], lineage)["rows"]}
     return {
         "total": sum(by_status.values()),
         "recognised": sum(n for status, n in by_status.items() if status in RECOGNISED_STATUSES),

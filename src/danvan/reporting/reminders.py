@@ -72,7 +72,7 @@ def send_reminders(today: datetime.date) -> Counter:
     """Sends the reminders due today that were not sent before; returns how many people were told, by kind."""
     sent: Counter = Counter()
     for due in reminders_due(today):
-        missing = [unit for unit, _submission in completeness(due.form, due.period).missing]
+        missing = [unit for unit, _submission in completeness(due.form, due.period).not_submitted]
         editors = unit_editors(unit.pk for unit in missing)
         for unit in missing:
             if unit.pk not in editors:

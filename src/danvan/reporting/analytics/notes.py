@@ -103,7 +103,7 @@ def register_note(choice: Choice, indicators: list[Indicator]) -> str:
     if choice.unit is not None and choice.unit.kind in reporting_kinds:
         return ""  # a reporting unit's own figure is the register's count of its subtree
     year = max(choice.periods).year
-    summary = year_summary(choice.unit, year)
+    summary = year_summary(choice.unit, year, choice.paths)  # the unit's lineage, read by the choice
     return _(
         "Các chỉ tiêu lấy từ sổ theo dõi “Dân vận khéo” ở đây là tổng số liệu trong báo cáo của các đơn vị "
         "báo cáo được tính; sổ theo dõi của %(unit)s năm %(year)s có %(total)s mô hình, điển hình đăng ký "

@@ -25,6 +25,7 @@ from .coverage import Coverage, coverage, coverage_by_period, indicators_coverag
 from .definitions import (
     FormDefinition,
     category_keys,
+    current_form_structure,
     expected_units,
     form_definition,
     form_indicators,
@@ -72,6 +73,7 @@ __all__ = [
     "completeness",
     "coverage",
     "coverage_by_period",
+    "current_form_structure",
     "earlier_periods",
     "expected_units",
     "form_definition",

@@ -109,6 +109,13 @@ def form_structure(form: Form) -> list[Section]:
     return form_definition(form.pk).sections
 
 
+def current_form_structure(form: Form) -> list[Section]:
+    """The form's sections with their indicators read from the database, not from the cache: for the offline form,
+    a file kept for days whose fingerprint (`offline.definitions_version`) must be that of the form as it is now,
+    whatever changed it (the admin site or a shell bump no cached version). Five queries."""
+    return _read_definition(form.pk).sections
+
+
 def form_indicators(form: Form) -> list[Indicator]:
     return [item.indicator for section in form_structure(form) for item in section.items.all()]
 

@@ -22,7 +22,11 @@ from .access import can_enter
 def units_to_nudge(form: Form, period: Period, root: OrgUnit) -> list[OrgUnit]:
     """The units below `root` expected to report the form for the period that have not submitted it (no report,
     a draft, or a report returned to them)."""
-    return [unit for unit, _submission in completeness(form, period, root=root).missing if unit.pk != root.pk]
+    return [
+        unit
+        for unit, _submission in completeness(form, period, root=root).not_submitted
+        if unit.pk != root.pk
+    ]
 
 
 def can_nudge(actor, root: OrgUnit) -> bool:

@@ -1,8 +1,9 @@
 """A report filled offline in Excel: what the downloaded workbook shows (`offline_figures`, a read) and the upload
 taken back (`import_offline`) through the grid's own checks — the unit's scope and role, the report's status and
-lock, each figure parsed the Vietnamese way, a cell changed meanwhile by someone else — then written by the bulk
-writer (`write_values`: the cells' history appended as for a grid save), the texts by `save_narrative`. All or
-nothing: one bad cell saves nothing, and each error names its sheet, row and indicator."""
+lock, each figure parsed the Vietnamese way, a cell changed meanwhile by someone else — then written by
+`save_report_values` (the report begun by its first save, the cells' history appended as for a grid save), the texts
+by `save_narrative`. All or nothing: one bad cell saves nothing, and each error names its sheet, row and
+indicator."""
 
 from dataclasses import dataclass, field
 
@@ -19,14 +20,13 @@ from ..display import figure as display
 from ..models import NARRATIVE_OUTLINE, Form, Submission, Value, ValueType
 from ..offline import CELL, TEXT, OfflineEntry, as_text, definitions_version, read_offline
 from ..periods import Period
-from ..selectors import category_keys, values_of
+from ..selectors import category_keys, current_form_structure, values_of
 from .access import can_enter
-from .bulk import write_values
 from .locks import lock_reason, locked_for_update
 from .rules import ReportFigures, report_figures
 from .system import system_values
 from .values import parse_value
-from .workflow import open_submission, save_narrative
+from .workflow import save_narrative, save_report_values
 
 
 def offline_figures(
@@ -83,17 +83,16 @@ class _Refused(Exception):
     """Raised inside the import's transaction to undo everything it wrote."""
 
 
-def import_offline(
-    actor, form: Form, unit: OrgUnit, period: Period, sections, uploaded_file
-) -> OfflineResult:
-    """Reads an offline form back and saves what changed since it was downloaded, all or nothing. `sections`: the
-    form's structure (`selectors.form_structure`)."""
+def import_offline(actor, form: Form, unit: OrgUnit, period: Period, uploaded_file) -> OfflineResult:
+    """Reads an offline form back and saves what changed since it was downloaded, all or nothing, against the form
+    as it is now in the database (`selectors.current_form_structure`, not a cached copy)."""
     result = OfflineResult()
     try:
         upload = read_offline(uploaded_file)
     except FileRefused as refused:
         result.problems.append(OfflineProblem(str(refused)))
         return result
+    sections = current_form_structure(form)
     identity = _identity_problem(actor, upload, form, unit, period, sections)
     if identity:
         result.problems.append(OfflineProblem(identity))
@@ -103,7 +102,7 @@ def import_offline(
             OfflineProblem(_("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": unit.name})
         )
         return result
-    rows, located, texts = _changes(upload.entries, form, unit, period, sections, result)
+    rows, located, texts = _changes(upload.entries, form, sections, result)
     if result.problems or not (rows or texts):
         return result
     try:
@@ -154,10 +153,8 @@ def _identity_problem(actor, upload, form: Form, unit: OrgUnit, period: Period, 
     return ""
 
 
-def _changes(
-    entries: list[OfflineEntry], form: Form, unit: OrgUnit, period: Period, sections, result: OfflineResult
-):
-    """The rows for `write_values` of the cells changed since the download (each with the figure it held then, so
+def _changes(entries: list[OfflineEntry], form: Form, sections, result: OfflineResult):
+    """The rows for `save_report_values` of the cells changed since the download (each with the figure it held then, so
     that a cell changed meanwhile by someone else is refused), their places, and the texts changed; every cell is
     checked, and each problem goes into `result`."""
     indicators = {item.indicator.code: item.indicator for section in sections for item in section.items.all()}
@@ -234,8 +231,6 @@ def _changes(
             continue
         rows.append(
             {
-                "unit": unit.pk,
-                "period": period.code,
                 "indicator": indicator.code,
                 "category": entry.category,
                 "value": raw,
@@ -255,22 +250,16 @@ def _not_the_form() -> str:
 
 
 def _save(actor, form, unit, period, rows, located, texts, result: OfflineResult) -> None:
-    """Inside the import's transaction: the report (created by its first save, as on the grid), its status and
-    lock, the cells, the texts. Problems go into `result`; the caller rolls back when there are any."""
+    """Inside the import's transaction: the cells (`save_report_values`: the report begun by its first save, as on
+    the grid, its status and lock checked), then the texts. Problems go into `result`; the caller rolls back when
+    there are any."""
     submission = Submission.objects.filter(form=form, unit=unit, period=period.code).first()
     locked = lock_reason(submission if submission else Submission(form=form, period=period.code))
-    if locked:
+    if locked:  # said once for the file, not once a row
         result.problems.append(OfflineProblem(locked))
         return
-    if submission is None:
-        try:
-            submission = open_submission(actor, form, unit, period.code)
-        except (ValidationError, NotAllowed) as error:
-            result.problems.extend(OfflineProblem(message) for message in _messages(error))
-            return
-    result.submission = submission
     try:
-        written = write_values(actor, rows)
+        written = save_report_values(actor, form, unit, period.code, rows)
     except (ValidationError, NotAllowed) as error:
         places = {_("Dòng %(n)s") % {"n": n}: place for n, place in enumerate(located, start=1)}
         for key, messages in messages_of(error).items() if isinstance(error, ValidationError) else []:
@@ -279,6 +268,8 @@ def _save(actor, form, unit, period, rows, located, texts, result: OfflineResult
         if isinstance(error, NotAllowed):
             result.problems.append(OfflineProblem(str(error.message)))
         return
+    submission = Submission.objects.get(form=form, unit=unit, period=period.code)
+    result.submission = submission
     result.written = written["written"]
     if texts:
         # Read under the report's lock: a text changed on the page since the download is not overwritten.

@@ -146,7 +146,8 @@ def completeness(request, form_id):
         "today": today,
         "may_approve_any": any(row["can_approve"] for row in rows),
         "approvable_count": sum(1 for u, _s in lists["waiting"] if _can_approve_unit(user, u)),
-        "may_nudge": services.can_nudge(user, root) and any(u.pk != root.pk for u, _s in figures.missing),
+        "may_nudge": services.can_nudge(user, root)
+        and any(u.pk != root.pk for u, _s in figures.not_submitted),
         "crumbs": crumbs((form.name, None), (_("Tiến độ nộp báo cáo"), None)),
     }
     return render(request, "reporting/entry/completeness.html", context)
@@ -252,7 +253,9 @@ def completeness_missing_export(request, form_id):
         _("Chưa nộp báo cáo"),
         [(_("STT"), 6), (_("Đơn vị"), 40), (_("Mã"), 10), (_("Tình trạng"), 18), (_("Hạn nộp"), 12)],
     )
-    listed = [(u, s) for u, s in figures.missing if u.pk != root.pk and can_view_path(request.user, u.path)]
+    listed = [
+        (u, s) for u, s in figures.not_submitted if u.pk != root.pk and can_view_path(request.user, u.path)
+    ]
     for number, (unit, submission) in enumerate(listed, start=1):
         status = submission.get_status_display() if submission else _("Chưa nhập")
         sheet.append([number, unit.name, sheet.text(unit.code), status, sheet.date(figures.deadline)])

@@ -40,7 +40,7 @@ def offline_download(request, form_id, unit_id, period):
     """The report's form as an .xlsx: its figures (the system's for a report not begun), locked labels and computed
     cells, validation lists, the texts on their own sheet and the hidden identity the upload checks."""
     form, unit, period = _target(request.user, form_id, unit_id, period)
-    sections = selectors.form_structure(form)
+    sections = selectors.current_form_structure(form)  # the file's fingerprint: the form as it is now
     submission, values, figures = services.offline_figures(form, unit, period, sections)
     narrative = (submission.narrative or {}) if submission else {}
     content = form_workbook(
@@ -61,7 +61,7 @@ def offline_upload(request, form_id, unit_id, period):
         if upload is None:
             file_error = _("Hãy chọn tệp Excel (.xlsx) đã điền để nhập.")
         else:
-            result = services.import_offline(user, form, unit, period, selectors.form_structure(form), upload)
+            result = services.import_offline(user, form, unit, period, upload)
             if result.ok:
                 if result.unchanged:
                     messages.info(
