@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from danvan.core.figures import DEFINITIONS, bump_figures_version
+
 from .models import (
     Category,
     CategoryOption,
@@ -12,19 +14,40 @@ from .models import (
 )
 
 
+class DefinitionAdmin(admin.ModelAdmin):
+    """Definitions changed here change the forms' cached structure (core.figures), as the services' changes do: the
+    grid, the pivot and the offline form must not keep drawing the form as it was."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        bump_figures_version(DEFINITIONS)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        bump_figures_version(DEFINITIONS)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        bump_figures_version(DEFINITIONS)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        bump_figures_version(DEFINITIONS)
+
+
 class CategoryOptionInline(admin.TabularInline):
     model = CategoryOption
     extra = 0
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(DefinitionAdmin):
     list_display = ("name", "code", "position")
     inlines = [CategoryOptionInline]
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(DefinitionAdmin):
     list_display = ("code", "name", "value_type", "aggregation", "source", "expression", "owner")
     search_fields = ("code", "name")
     raw_id_fields = ("owner",)
@@ -36,7 +59,7 @@ class SectionIndicatorInline(admin.TabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(DefinitionAdmin):
     list_display = ("title", "form", "position")
     inlines = [SectionIndicatorInline]
 
@@ -47,7 +70,7 @@ class ValidationRuleInline(admin.TabularInline):
 
 
 @admin.register(Form)
-class FormAdmin(admin.ModelAdmin):
+class FormAdmin(DefinitionAdmin):
     list_display = ("name", "code", "owner", "period_type", "deadline_days", "is_active")
     raw_id_fields = ("owner",)
     inlines = [ValidationRuleInline]
