@@ -17,14 +17,13 @@ from django.views.decorators.http import require_POST
 from danvan.accounts.scope import Role, role_q
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.orgunits.models import OrgUnit
-from danvan.orgunits.selectors import get_unit_for
 
 from .. import display, selectors, services
 from ..forms import CellForm, TransitionForm
 from ..grid import GridCell, build_grid, cell_dom_id, cell_update, comparisons, earlier_figures
 from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, Submission, Value, ValueType
-from ..periods import Period, form_period
-from .common import crumbs
+from ..periods import Period
+from .common import crumbs, report_target
 
 
 def status_row(form: Form, period: Period, submission: Submission | None, today: datetime.date) -> dict:
@@ -43,19 +42,6 @@ def status_row(form: Form, period: Period, submission: Submission | None, today:
         "overdue": not done and today > deadline,
         "running": period.end >= today,
     }
-
-
-def _entry_target(user, form_id, unit_id, period_code) -> tuple[Form, OrgUnit, Period]:
-    """The form, unit and period of a grid URL: 404 when out of the user's scope or not a report of the form."""
-    form = selectors.get_form_for(user, form_id)
-    unit = get_unit_for(user, unit_id)
-    try:
-        period = form_period(form, period_code)
-    except ValidationError:
-        raise Http404 from None
-    if unit.kind not in (form.reporting_kinds or []):
-        raise Http404
-    return form, unit, period
 
 
 def _entry_url(form: Form, unit: OrgUnit, period: Period | str, tab: str = "") -> str:
@@ -102,7 +88,7 @@ def entry(request, form_id, unit_id, period):
     """The grid. Opening it writes nothing: a report the unit has not started shows the system's figures, stored
     with the unit's first saved figure or text (`services.save_first_value`)."""
     user = request.user
-    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    form, unit, period = report_target(user, form_id, unit_id, period)
     today = timezone.localdate()
     may_enter = services.can_enter(user, unit)
     submission = _existing_submission(form, unit, period)
@@ -238,7 +224,7 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
 
     def target():
         """The page's own checks (404 out of the user's scope, or no such cell) and the report as it stands."""
-        form, unit, checked = _entry_target(user, form_id, unit_id, period.code)
+        form, unit, checked = report_target(user, form_id, unit_id, period.code)
         definition, indicator, _label = _cell_of(form.pk, indicator_id, category)
         return form, unit, _existing_submission(form, unit, checked), definition, indicator
 
@@ -328,7 +314,7 @@ def entry_cell(request, form_id, unit_id, period, indicator_id):
 @login_required
 def entry_cell_history(request, form_id, unit_id, period, indicator_id):
     user = request.user
-    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    form, unit, period = report_target(user, form_id, unit_id, period)
     indicator = next(
         (i for i in selectors.form_indicators(form) if i.pk == indicator_id and not i.expression), None
     )
@@ -364,7 +350,7 @@ def _history_dialog(request, form, unit, period, indicator, category, label, err
 def entry_cell_comment(request, form_id, unit_id, period, indicator_id):
     """htmx: adds a note to a cell and answers with its history dialog again."""
     user = request.user
-    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    form, unit, period = report_target(user, form_id, unit_id, period)
     category = request.POST.get("category", "")
     _definition, indicator, label = _cell_of(form.pk, indicator_id, category)
     errors, status = [], 200
@@ -386,7 +372,7 @@ def entry_cell_comment(request, form_id, unit_id, period, indicator_id):
 def entry_refresh(request, form_id, unit_id, period):
     """Fills the bound cells again from the system's figures (overridden ones keep theirs)."""
     user = request.user
-    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    form, unit, period = report_target(user, form_id, unit_id, period)
     submission = _submission_or_404(form, unit, period)
     if not services.can_enter(user, unit):
         messages.error(request, _("Bạn không có quyền nhập báo cáo của %(unit)s.") % {"unit": unit.name})
@@ -406,7 +392,7 @@ def entry_refresh(request, form_id, unit_id, period):
 def entry_narrative(request, form_id, unit_id, period):
     """Saves the report's texts: every box at once (the Save button, or htmx when a box is left)."""
     user = request.user
-    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    form, unit, period = report_target(user, form_id, unit_id, period)
     texts = {key: request.POST.get(f"n-{key}", "") for key in NARRATIVE_KEYS if f"n-{key}" in request.POST}
     errors: dict[str, list[str]] = {}
     try:
@@ -444,7 +430,7 @@ TRANSITION_DONE = {
 def entry_transition(request, form_id, unit_id, period):
     """Submit (the unit's editor), approve, return or reopen (an approver of the parent unit)."""
     user = request.user
-    form, unit, period = _entry_target(user, form_id, unit_id, period)
+    form, unit, period = report_target(user, form_id, unit_id, period)
     submission = _existing_submission(form, unit, period)
     if submission is None:
         if services.can_enter(user, unit) and request.POST.get("action") == "submit":

@@ -3,43 +3,23 @@ connection and uploaded back through the grid's checks (`services.offline`)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from danvan.core.errors import ValidationError
 from danvan.core.excel import MAX_BYTES
 from danvan.core.excel_export import xlsx_response
-from danvan.orgunits.models import OrgUnit
-from danvan.orgunits.selectors import get_unit_for
 
 from .. import selectors, services
-from ..models import Form
 from ..offline import form_workbook
-from ..periods import Period, form_period
-from .common import crumbs
-
-
-def _target(user, form_id, unit_id, period_code) -> tuple[Form, OrgUnit, Period]:
-    """The form, unit and period of a report's URL, as the grid finds them: 404 out of the user's scope, for a unit
-    whose kind does not report the form, and for a code that is not a period of the form's type."""
-    form = selectors.get_form_for(user, form_id)
-    unit = get_unit_for(user, unit_id)
-    try:
-        period = form_period(form, period_code)
-    except ValidationError:
-        raise Http404 from None
-    if unit.kind not in (form.reporting_kinds or []):
-        raise Http404
-    return form, unit, period
+from .common import crumbs, report_target
 
 
 @login_required
 def offline_download(request, form_id, unit_id, period):
     """The report's form as an .xlsx: its figures (the system's for a report not begun), locked labels and computed
     cells, validation lists, the texts on their own sheet and the hidden identity the upload checks."""
-    form, unit, period = _target(request.user, form_id, unit_id, period)
+    form, unit, period = report_target(request.user, form_id, unit_id, period)
     sections = selectors.current_form_structure(form)  # the file's fingerprint: the form as it is now
     submission, values, figures = services.offline_figures(form, unit, period, sections)
     narrative = (submission.narrative or {}) if submission else {}
@@ -53,7 +33,7 @@ def offline_download(request, form_id, unit_id, period):
 def offline_upload(request, form_id, unit_id, period):
     """The page to upload a filled form; on POST the import, all or nothing, then back to the grid."""
     user = request.user
-    form, unit, period = _target(user, form_id, unit_id, period)
+    form, unit, period = report_target(user, form_id, unit_id, period)
     entry_url = reverse("reporting:entry", args=[form.pk, unit.pk, period.code])
     result, file_error = None, ""
     if request.method == "POST":

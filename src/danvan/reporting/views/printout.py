@@ -8,12 +8,12 @@ from django.utils import timezone
 from .. import selectors, services
 from ..grid import build_grid
 from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Submission
-from .entry import _entry_target
+from .common import report_target
 
 
 @login_required
 def entry_print(request, form_id, unit_id, period):
-    form, unit, period = _entry_target(request.user, form_id, unit_id, period)
+    form, unit, period = report_target(request.user, form_id, unit_id, period)
     submission = (
         Submission.objects.filter(form=form, unit=unit, period=period.code)
         .select_related("submitted_by", "approved_by")
