@@ -701,6 +701,10 @@ def test_form_detail_tabs(units, province_admin, own_form, client_for):
     subjects = [str(entry.subject) for entry in history.context["history"]]
     assert "Phần “I. Đơn thư”" in subjects and "Biểu mẫu" in subjects
     assert "Quy tắc “Số đơn đã giải quyết không lớn hơn số đơn tiếp nhận”" in subjects
+    # In words, as the change-log page: the fields' labels, never their names in the code.
+    labels = {label for entry in history.context["history"] for label, _old, _new in entry.changes}
+    assert {"Tên phần", "Chỉ tiêu", "Tên biểu mẫu", "Phép so sánh"} <= labels
+    assert not labels & {"section", "indicators", "name", "operator", "deadline_days"}
 
 
 def test_sections_are_added_edited_moved_and_deleted_through_the_pages(

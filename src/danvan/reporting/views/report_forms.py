@@ -10,9 +10,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danvan.accounts.scope import visible_q
-from danvan.core.changelog import history_for
+from danvan.core.changelog import changes_in_words, history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.forms import add_service_errors
 from danvan.core.lists import filtered_rows, page_of
@@ -157,13 +158,32 @@ def _form_history(form: Form) -> list:
         entry.subject = _("Quy tắc “%(message)s”") % {"message": state.get("message", "")}
     entries = sorted(own + rules, key=lambda entry: (entry.time, entry.pk), reverse=True)[:200]
     for entry in entries:
-        entry.changes = [(name, _shown(old), _shown(new)) for name, old, new in entry.changed_fields()]
+        # The form's and the rules' fields in words (core.changelog); a section's state, logged on the form, by the
+        # labels below.
+        entry.changes = [
+            (str(SECTION_FIELDS[name]), _shown(old), _shown(new)) if name in SECTION_FIELDS else in_words
+            for (name, old, new), in_words in zip(
+                entry.changed_fields(), changes_in_words(entry), strict=True
+            )
+        ]
     return entries
 
 
-def _shown(value):
-    """A logged value as the history shows it: lists of codes joined by commas."""
-    return ", ".join(str(item) for item in value) if isinstance(value, list) else value
+# A section's state as the form's change log keeps it (services.definitions._section_state, section_order).
+SECTION_FIELDS = {
+    "section": gettext_lazy("Tên phần"),
+    "indicators": gettext_lazy("Chỉ tiêu"),
+    "required": gettext_lazy("Ô bắt buộc"),
+    "narrative_key": gettext_lazy("Mục trong văn bản báo cáo"),
+    "sections": gettext_lazy("Thứ tự các phần"),
+}
+
+
+def _shown(value) -> str:
+    """A logged value of a section as the history shows it: lists of codes joined by commas, "—" for nothing."""
+    if value is None or value == "" or value == []:
+        return "—"
+    return ", ".join(str(item) for item in value) if isinstance(value, list) else str(value)
 
 
 def _render_form_detail(request, report_form: Form, tab: str, bound: dict | None = None):
