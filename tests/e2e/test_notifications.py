@@ -62,13 +62,15 @@ def test_a_returned_report_reaches_the_wards_editor_in_the_top_bar_and_by_mail(
     bell.click()
     expect(page.locator("h1")).to_have_text("Thông báo")
     expect(page.locator("main")).to_contain_text(COMMENT)
-    expect(page.locator("main")).to_contain_text("Bị trả lại: Báo cáo thử thông báo 6 tháng đầu năm 2026")
+    expect(page.locator("main")).to_contain_text(
+        "Bị trả lại: Báo cáo thử thông báo (kỳ 6 tháng đầu năm 2026)"
+    )
     shot(page, "notification")
     page.get_by_role("button", name="Đánh dấu đã đọc tất cả").click()
     expect(bell.locator(".dv-bell-count")).to_have_count(0)
 
     # The notification's link opens the report, where the comment waits.
     page.goto("/thong-bao/?state=read")
-    page.get_by_role("link", name="Bị trả lại: Báo cáo thử thông báo 6 tháng đầu năm 2026").click()
+    page.get_by_role("link", name="Bị trả lại: Báo cáo thử thông báo (kỳ 6 tháng đầu năm 2026)").click()
     expect(page.locator("h1")).to_contain_text("Báo cáo thử thông báo")
     expect(page.locator("main")).to_contain_text(COMMENT)
