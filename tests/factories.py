@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from danvan.accounts.models import UnitRole, User
 from danvan.accounts.scope import Role
+from danvan.core.periods import PeriodType
 from danvan.orgunits.models import OrgUnit
 from danvan.practices import services as practice_services
 from danvan.practices.models import Attachment, Campaign, Field, Practice
@@ -20,7 +21,6 @@ from danvan.reporting.models import (
     ValidationRule,
     ValueType,
 )
-from danvan.reporting.periods import PeriodType
 
 DEMO_PASSWORD = "danvan-demo"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "danvan.accounts",
     "danvan.notifications",
     "danvan.practices",
+    "danvan.activities",
     "danvan.reporting",
     "danvan.home",
     "danvan.demo",

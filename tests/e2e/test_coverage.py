@@ -4,9 +4,9 @@ beside the total, every report (drafts included) at a click, and the units behin
 import pytest
 from playwright.sync_api import expect
 
+from danvan.core.periods import Period
 from danvan.demo.reporting import load_demo_reporting
 from danvan.reporting.models import Form, Indicator, Submission
-from danvan.reporting.periods import Period
 from danvan.reporting.selectors import ALL, aggregate
 
 pytestmark = pytest.mark.e2e

@@ -9,9 +9,9 @@ from docx import Document
 from playwright.sync_api import expect
 
 from danvan.core.models import ChangeLog
+from danvan.core.periods import Period
 from danvan.demo.reporting import load_demo_reporting
 from danvan.reporting.models import Form, Indicator, Submission, Value
-from danvan.reporting.periods import Period
 from danvan.reporting.selectors import aggregate
 from tests.e2e.conftest import DESKTOP
 

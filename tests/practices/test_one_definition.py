@@ -7,11 +7,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from danvan.core.periods import Period
 from danvan.demo.reporting import define_demo_form
 from danvan.practices import services
 from danvan.practices.selectors import year_summary
 from danvan.reporting.models import Indicator
-from danvan.reporting.periods import Period
 from danvan.reporting.services.system import system_values
 from tests.factories import practice, recognised_practice
 

@@ -1,10 +1,10 @@
 """Aggregation across the 2025 reform, seen from a unit formed in it."""
 
+from danvan.core.periods import Period
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.reporting import services
 from danvan.reporting.models import Indicator
-from danvan.reporting.periods import Period
 from danvan.reporting.selectors import aggregate
 from tests.factories import approved_reports
 

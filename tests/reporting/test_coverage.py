@@ -5,9 +5,9 @@ shows at once in the cached figures."""
 import pytest
 from django.urls import reverse
 
+from danvan.core.periods import Period
 from danvan.reporting import selectors, services
 from danvan.reporting.models import Indicator, Submission
-from danvan.reporting.periods import Period
 from tests.factories import submission
 
 pytestmark = pytest.mark.django_db

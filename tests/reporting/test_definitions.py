@@ -904,7 +904,7 @@ def test_only_a_superuser_defines_categories(province_admin, client_for):
 def test_the_current_period_is_the_last_one_until_its_deadline(period_type, today, expected):
     import datetime
 
-    from danvan.reporting.periods import current_period
+    from danvan.core.periods import current_period
 
     form = Form(period_type=period_type, deadline_days=10)
     assert current_period(form, datetime.date.fromisoformat(today)).code == expected

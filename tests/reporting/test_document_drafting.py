@@ -17,12 +17,12 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Cm
 from fontTools import subset
 
+from danvan.core.periods import Period
 from danvan.core.text import vn_number
 from danvan.orgunits.models import OrgUnit
 from danvan.reporting import documents, services
 from danvan.reporting.documents.pdf import FONT_FILES, MissingFont
 from danvan.reporting.models import ReportDocument, Submission, Value
-from danvan.reporting.periods import Period
 from tests.factories import approved_reports
 
 LIBERATION_SERIF = re.compile(r"^Liberation-?Serif(-Bold)?(-Italic)?$")

@@ -15,11 +15,11 @@ from docx.shared import Cm, Pt
 
 from danvan.accounts.scope import Role
 from danvan.core.errors import NotAllowed
+from danvan.core.periods import Period
 from danvan.core.text import vn_number
 from danvan.reporting import documents, services
 from danvan.reporting.document_forms import DocumentForm
 from danvan.reporting.models import ReportDocument, Submission, Value
-from danvan.reporting.periods import Period
 from tests.conftest import make_user
 from tests.factories import approved_reports
 

@@ -12,11 +12,11 @@ from django.urls import reverse
 from danvan.accounts.scope import Role
 from danvan.core.figures import REPORTING, bump_after_bulk_load, bump_figures_version, cached_figures
 from danvan.core.models import FiguresVersion
+from danvan.core.periods import Period
 from danvan.orgunits import services as unit_services
 from danvan.orgunits.models import OrgUnit
 from danvan.reporting import selectors, services
 from danvan.reporting.models import Indicator
-from danvan.reporting.periods import Period
 from tests import factories
 from tests.conftest import make_user
 

@@ -13,11 +13,11 @@ from openpyxl import load_workbook
 from danvan.accounts.scope import Role
 from danvan.accounts.services import update_user
 from danvan.core.models import ChangeLog
+from danvan.core.periods import Period
 from danvan.notifications.models import Kind, Notification, Nudge, SentReminder
 from danvan.notifications.services import notify, set_email_preferences
 from danvan.reporting import services
 from danvan.reporting.models import Submission
-from danvan.reporting.periods import Period
 from tests import factories
 from tests.conftest import make_user
 

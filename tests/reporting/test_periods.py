@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from danvan.reporting.periods import Period, PeriodType
+from danvan.core.periods import Period, PeriodType
 
 D = datetime.date
 

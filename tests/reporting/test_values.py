@@ -3,12 +3,12 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from danvan.core.periods import Period
 from danvan.orgunits.models import OrgUnit
 from danvan.practices.models import Level
 from danvan.practices.selectors import stats
 from danvan.reporting import services
 from danvan.reporting.models import Indicator, Submission, Value, ValueChange, ValueType
-from danvan.reporting.periods import Period
 from danvan.reporting.selectors import completeness, expected_units
 
 
@@ -257,7 +257,7 @@ def test_the_dashboard_names_the_report_to_file_and_those_waiting_for_approval(
 ):
     from django.utils import timezone
 
-    from danvan.reporting.periods import PeriodType
+    from danvan.core.periods import PeriodType
 
     last_ended = Period.containing(PeriodType.HALF_YEAR, timezone.localdate()).previous()
     page = client_for(commune_editor).get("/")

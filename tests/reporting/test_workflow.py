@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from danvan.accounts.scope import Role
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.periods import Period, PeriodType
 from danvan.orgunits.lineage import lineage_unit_ids
 from danvan.reporting import services
 from danvan.reporting.models import Indicator, Submission, SubmissionEvent, Value, ValueChange
-from danvan.reporting.periods import Period, PeriodType
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db

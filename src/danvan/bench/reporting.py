@@ -42,6 +42,7 @@ from danvan.core.figures import (
     bump_after_bulk_load,
     bump_figures_version,
 )
+from danvan.core.periods import Period
 from danvan.orgunits.models import REFORM_DATE, OrgUnit
 from danvan.orgunits.tree import path_ids, subtree_range
 from danvan.reporting import expressions, selectors, services
@@ -53,7 +54,6 @@ from danvan.reporting.models import (
     Value,
     ValueChange,
 )
-from danvan.reporting.periods import Period
 
 from . import practices as practices_bench
 from . import units as units_bench

@@ -5,6 +5,7 @@ dropped during the load (see `bench.reporting`)."""
 from django.db import connection, transaction
 from django.utils import timezone
 
+from danvan.core.periods import Period, PeriodType
 from danvan.orgunits.models import OrgUnit
 from danvan.reporting import selectors
 from danvan.reporting.models import (
@@ -20,7 +21,6 @@ from danvan.reporting.models import (
     ValueChange,
     ValueType,
 )
-from danvan.reporting.periods import Period, PeriodType
 
 from . import units as units_bench
 

@@ -17,6 +17,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from danvan.core.periods import Period, PeriodType
 from danvan.core.text import vn_number
 from danvan.orgunits.models import REFORM_DATE, OrgUnit
 from danvan.reporting import services
@@ -36,7 +37,6 @@ from danvan.reporting.models import (
     Value,
     ValueType,
 )
-from danvan.reporting.periods import Period, PeriodType
 
 FORM_CODE = "so-ket-dan-van-6-thang"
 FORM_NAME = "Báo cáo sơ kết công tác dân vận 6 tháng"

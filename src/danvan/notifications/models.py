@@ -16,6 +16,13 @@ class Kind(models.TextChoices):
     DEADLINE_SOON = "deadline_soon", _("Sắp đến hạn nộp báo cáo")
     DEADLINE_PASSED = "deadline_passed", _("Đã quá hạn nộp báo cáo")
     NUDGE = "nudge", _("Cấp trên nhắc nộp báo cáo")
+    TASK_ASSIGNED = "task_assigned", _("Đơn vị được giao nhiệm vụ")
+    TASK_DUE_SOON = "task_due_soon", _("Nhiệm vụ sắp đến hạn")
+    TASK_OVERDUE = "task_overdue", _("Nhiệm vụ đã quá hạn")
+    TASK_PROGRESS = "task_progress", _("Đơn vị báo cáo tiến độ nhiệm vụ đã giao")
+    TASK_EXTENSION = "task_extension", _("Đề nghị gia hạn nhiệm vụ và quyết định")
+    HOTSPOT = "hotspot", _("Nguy cơ điểm nóng")
+    MEETING_INVITATION = "meeting_invitation", _("Giấy mời họp, thay đổi, hủy họp")
 
 
 class Notification(models.Model):

@@ -14,6 +14,7 @@ from danvan.accounts.scope import Role, can_view_path, has_role_on
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.text import fold, nfc, parse_number
+from danvan.core.uploads import check_upload
 from danvan.orgunits.models import OrgUnit
 
 from .models import (
@@ -66,14 +67,6 @@ ACTION_LABELS = {
     "replicate": gettext_lazy("Nhân rộng"),
     "reconfirm": gettext_lazy("Xác nhận tiếp tục"),
 }
-ALLOWED_ATTACHMENTS = {
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
-}
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
 STANDARD_FIELDS = [
@@ -495,27 +488,15 @@ def add_attachment(actor, practice: Practice, uploaded) -> Attachment:
     """Stores an image, PDF or DOCX under DANVAN_DATA_DIR after checking its type by content, not only its name."""
     if not can_edit(actor, practice):
         raise NotAllowed()
-    name = nfc(getattr(uploaded, "name", "") or "")
-    extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
-    if extension not in ALLOWED_ATTACHMENTS:
-        raise ValidationError({"file": _("Chỉ nhận ảnh JPG, PNG, tệp PDF hoặc DOCX.")})
-    if uploaded.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError({"file": _("Tệp lớn hơn 10 MB.")})
-    if uploaded.size == 0:
-        raise ValidationError({"file": _("Tệp rỗng.")})
-    content_type, signatures = ALLOWED_ATTACHMENTS[extension]
-    head = uploaded.read(16)
-    uploaded.seek(0)
-    if not any(head.startswith(signature) for signature in signatures):
-        raise ValidationError({"file": _("Nội dung tệp không khớp với đuôi %(ext)s.") % {"ext": extension}})
+    upload = check_upload(uploaded)
     attachment = Attachment(
         practice=practice,
-        original_name=name[:255],
-        content_type=content_type,
-        size=uploaded.size,
+        original_name=upload.name,
+        content_type=upload.content_type,
+        size=upload.size,
         uploaded_by=_user_or_none(actor),
     )
-    attachment.file.save(f"{practice.pk}{extension}", uploaded, save=False)
+    attachment.file.save(f"{practice.pk}{upload.extension}", uploaded, save=False)
     attachment.save()
     record_change(actor, "create", attachment, None, snapshot(attachment), unit=practice.owner)
     return attachment

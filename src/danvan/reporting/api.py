@@ -15,6 +15,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from danvan.core.body_limit import BULK_MAX_BYTES, larger_body
 from danvan.core.errors import ValidationError, messages_of
+from danvan.core.periods import Period
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 from danvan.orgunits.tree import path_ids, subtree_q
@@ -30,7 +31,6 @@ from .models import (
     Value,
     ValueType,
 )
-from .periods import Period
 from .schemas import (
     PERIOD_HELP,
     AnalyticsOut,

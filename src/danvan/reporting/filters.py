@@ -8,11 +8,11 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.periods import PeriodType
 from danvan.core.text import fold
 from danvan.orgunits.models import OrgUnit
 
 from .models import Form, Indicator, Source, ValueType
-from .periods import PeriodType
 
 NATIONAL = "national"
 CHOICE_ERRORS = {"invalid_choice": _("Lựa chọn không hợp lệ.")}

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.scope import Role, role_paths, role_q
+from danvan.core.periods import PERIOD_TYPE_LABELS, PeriodType
 from danvan.orgunits.forms import tree_choices
 from danvan.orgunits.models import OrgUnit, UnitGroup
 
@@ -18,7 +19,6 @@ from .models import (
     ValidationRule,
     ValueType,
 )
-from .periods import PERIOD_TYPE_LABELS, PeriodType
 from .services.definitions import FORM_FIELDS, INDICATOR_FIELDS
 
 # --- entry ---

@@ -11,9 +11,8 @@ from django.utils.translation import pgettext_lazy
 
 from danvan.core.figures import DEFINITIONS
 from danvan.core.models import TimeStampedModel
+from danvan.core.periods import PeriodType
 from danvan.orgunits.models import OrgUnit, PathField, UnitGroup
-
-from .periods import PeriodType
 
 
 class Category(models.Model):

@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from danvan.accounts.models import ROLE_RANK, Role, UnitRole, User
+from danvan.core.periods import Period
 from danvan.core.templatetags.vn import vndate
 from danvan.notifications.models import Kind
 from danvan.notifications.services import notify
@@ -24,7 +25,6 @@ from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import path_ids
 
 from .models import Form, Submission
-from .periods import Period
 
 ENTERING_ROLES = [role for role, rank in ROLE_RANK.items() if rank >= ROLE_RANK[Role.EDITOR]]
 APPROVING_ROLES = [role for role, rank in ROLE_RANK.items() if rank >= ROLE_RANK[Role.APPROVER]]

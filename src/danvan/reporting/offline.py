@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from danvan.core.excel import HEADER_FILL, NOT_XLSX, FileRefused, open_upload, sheet_extent
 from danvan.core.excel_export import workbook_bytes
 from danvan.core.excel_extent import ExtentRefused
+from danvan.core.periods import Period
 from danvan.orgunits.models import OrgUnit
 
 from . import display, selectors
 from .models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, Value, ValueType
-from .periods import Period
 
 IDENTITY_TITLE = "dinh_danh"
 MARKER = "danvan-offline-form"

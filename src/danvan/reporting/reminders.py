@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from danvan.core.periods import Period, last_ended_period
 from danvan.core.templatetags.vn import vndate
 from danvan.notifications.models import Kind
 from danvan.notifications.services import notify_once
 
 from .models import Form
 from .notices import entry_link, report_name, unit_editors
-from .periods import Period, last_ended_period
 from .selectors import completeness
 
 DEADLINE_SOON_DAYS = 3

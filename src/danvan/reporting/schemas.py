@@ -6,11 +6,11 @@ from typing import Any
 from ninja import Field as SchemaField
 from ninja import Schema
 
+from danvan.core.periods import Period
 from danvan.core.schemas import choices, model_text
 
 from . import selectors, services
 from .models import Indicator, Submission, Value
-from .periods import Period
 
 PERIOD_HELP = (
     "Mã kỳ báo cáo: `2026` (năm), `2026H1`, `2026H2` (6 tháng đầu, cuối năm), `2026Q3` (quý III), "

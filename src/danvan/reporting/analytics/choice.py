@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.core.periods import Period, PeriodType
 from danvan.core.replica import analytics_db
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
@@ -19,7 +20,6 @@ from danvan.orgunits.tree import outermost, subtree_range
 
 from .. import selectors
 from ..models import Form, Section, Value, ValueType
-from ..periods import Period, PeriodType
 
 NATION = "all"
 UNITS, PERIODS = "units", "periods"

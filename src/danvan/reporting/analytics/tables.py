@@ -7,13 +7,13 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from danvan.core.periods import Period
 from danvan.core.text import vn_number
 from danvan.orgunits.models import OrgUnit
 
 from .. import selectors
 from ..display import formatter, shown, shown_change, shown_percent
 from ..models import Indicator, Section, ValueType
-from ..periods import Period
 from .choice import PERIODS, UNITS, Choice
 
 

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from danvan.core.periods import Period
 from danvan.core.text import vn_number
 from danvan.orgunits.models import OrgUnit
 
 from .. import selectors
 from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, ReportDocument, ValueType
-from ..periods import Period
 from .heading import next_period, vietnamese_date
 
 DOCUMENT_TYPE = "BÁO CÁO"

@@ -7,12 +7,12 @@ import re
 from django.utils import timezone
 from django.utils.text import slugify
 
+from danvan.core.periods import Period
 from danvan.core.text import fold
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import open_on_q
 
 from ..models import Form, ReportDocument
-from ..periods import Period
 
 _PREFIXES = ("Thành phố", "Tỉnh", "Huyện", "Quận", "Thị xã", "Thị trấn", "Xã", "Phường", "Đặc khu")
 _COMMITTEE_SUFFIX = re.compile(r"\s+(tỉnh|thành|huyện|quận|thị|đảng)\s+(ủy|uỷ)\b.*$", re.IGNORECASE)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from danvan.accounts.scope import Role, can_view_path, has_role_on
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.periods import Period, form_period
 from danvan.core.text import nfc, nfc_lines, vn_number
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
@@ -20,7 +21,6 @@ from danvan.orgunits.tree import intersect_paths
 
 from .. import jobs, tasks
 from ..models import Form, ReportDocument
-from ..periods import Period, form_period
 from . import numbering
 from .content import INTRO_KEY, TEXT_KEYS, capitalised, intro_paragraph
 from .heading import document_summary, heading_defaults

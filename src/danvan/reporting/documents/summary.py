@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from danvan.core.periods import Period
 from danvan.core.text import fold, vn_number
 from danvan.orgunits.models import OrgUnit
 
 from .. import selectors
 from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, Submission, ValueType
-from ..periods import Period
 from .content import COUNTED, FigureSource, coverage_line, figure_source
 from .heading import short_name
 

@@ -16,6 +16,7 @@ from django.db.models import Q
 
 from danvan.core import figures as figure_cache
 from danvan.core.figures import REPORTING, UNITS, VALUES, cached_figures
+from danvan.core.periods import Period
 from danvan.core.replica import analytics_db
 from danvan.orgunits.lineage import lineage_paths, lineage_unit_ids
 from danvan.orgunits.models import OrgUnit
@@ -30,7 +31,6 @@ from ..models import (
     Value,
     ValueType,
 )
-from ..periods import Period
 
 # SQLite refuses a compound SELECT of more than 500 terms.
 _MAX_BRANCHES = 250

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from danvan.core.figures import REPORTING, UNITS, cached_figures
+from danvan.core.periods import Period
 from danvan.orgunits.models import OrgUnit
 
 from ..models import Form, SectionIndicator, Submission
-from ..periods import Period
 from .aggregation import COUNTED_STATUSES
 from .definitions import expected_units, reporting_scope
 

@@ -7,6 +7,7 @@ from django.http import Http404
 
 from danvan.accounts.scope import visible_paths, visible_q
 from danvan.core.figures import DEFINITIONS, cached_figures
+from danvan.core.periods import Period
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import intersect_paths, open_on_q, path_ids, subtrees_q
@@ -19,7 +20,6 @@ from ..models import (
     SectionIndicator,
     ValidationRule,
 )
-from ..periods import Period
 
 
 def forms_visible_to(user):

@@ -8,6 +8,7 @@ from django.http import Http404
 
 from danvan.accounts.scope import visible_q
 from danvan.core.figures import UNITS, cached_figures
+from danvan.core.periods import Period
 from danvan.orgunits.lineage import lineage_unit_ids
 from danvan.orgunits.models import OrgUnit
 
@@ -20,7 +21,6 @@ from ..models import (
     Value,
     ValueChange,
 )
-from ..periods import Period
 from .definitions import expected_units
 
 

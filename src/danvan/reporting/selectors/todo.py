@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from danvan.accounts.scope import Role, has_role_on
+from danvan.core.periods import Period, current_period, recent_periods
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import subtree_q
 
 from ..models import Form, Submission
-from ..periods import Period, current_period, recent_periods
 from .definitions import forms_for_unit
 
 # How far back an unsent report still counts as overdue: two years of periods of each type.

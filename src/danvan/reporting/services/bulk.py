@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from danvan.accounts.scope import units_visible_to
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.periods import Period, PeriodType
 from danvan.core.text import nfc, vn_number
 from danvan.orgunits.models import LineageLink, OrgUnit
 
@@ -19,7 +20,6 @@ from ..models import (
     Submission,
     Value,
 )
-from ..periods import Period, PeriodType
 from .access import can_enter
 from .locks import lock_reason, lock_units, report_problem
 from .system import category_keys_for

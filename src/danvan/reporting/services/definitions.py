@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.periods import PeriodType
 from danvan.core.text import nfc
 from danvan.orgunits.models import OrgUnit
 
@@ -21,7 +22,6 @@ from ..models import (
     Value,
     ValueType,
 )
-from ..periods import PeriodType
 from .access import can_define
 from .system import SOURCE_CATEGORIES
 

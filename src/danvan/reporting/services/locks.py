@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.changelog import snapshot
+from danvan.core.periods import Period, PeriodType
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import intersect_paths
@@ -15,7 +16,6 @@ from ..models import (
     Form,
     Submission,
 )
-from ..periods import Period, PeriodType
 
 
 def lock_reason(submission: Submission, today: datetime.date | None = None) -> str:

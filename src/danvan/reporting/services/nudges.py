@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 
 from danvan.core.changelog import record_change
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.periods import Period
 from danvan.notifications.models import Kind, Nudge
 from danvan.notifications.services import notify
 from danvan.orgunits.models import OrgUnit
 
 from ..models import Form
 from ..notices import entry_link, report_name, unit_editors
-from ..periods import Period
 from ..selectors import completeness
 from .access import can_enter
 

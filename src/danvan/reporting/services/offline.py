@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from danvan.accounts.scope import units_visible_to
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.excel import FileRefused
+from danvan.core.periods import Period
 from danvan.core.text import nfc_lines
 from danvan.orgunits.models import OrgUnit
 
 from ..display import figure as display
 from ..models import NARRATIVE_OUTLINE, Form, Submission, Value, ValueType
 from ..offline import CELL, TEXT, OfflineEntry, as_text, definitions_version, read_offline
-from ..periods import Period
 from ..selectors import category_keys, current_form_structure, values_of
 from .access import can_enter
 from .locks import lock_reason, locked_for_update

@@ -1,6 +1,7 @@
 """The figures the system knows itself (counts of the practice register) for the indicators bound to a source, and the
 standard categories those counts break down by."""
 
+from danvan.core.periods import Period
 from danvan.orgunits.models import OrgUnit
 from danvan.practices.selectors import LEVELS, RECOGNISED_STATUSES, REPLICATED_STATUSES, facts_for, stats
 
@@ -11,7 +12,6 @@ from ..models import (
     Source,
     Value,
 )
-from ..periods import Period
 from ..selectors import category_keys
 
 # The categories the practice register can fill (migrations create them; see SOURCE_CATEGORIES). The levels come

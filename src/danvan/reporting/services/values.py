@@ -21,6 +21,7 @@ from danvan.core.figures import (
     bump_figures_version,
     token_subquery,
 )
+from danvan.core.periods import Period
 from danvan.core.text import nfc, parse_number
 from danvan.orgunits.models import OrgUnit
 
@@ -32,7 +33,6 @@ from ..models import (
     ValueChange,
     ValueType,
 )
-from ..periods import Period
 from ..selectors import (
     FormDefinition,
     earlier_periods,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.figures import VALUES, area_version_name, bump_figures_version
+from danvan.core.periods import form_period
 from danvan.core.text import nfc, nfc_lines
 from danvan.orgunits.models import OrgUnit
 
@@ -22,7 +23,6 @@ from ..models import (
     SubmissionEvent,
 )
 from ..notices import announced
-from ..periods import form_period
 from ..selectors import form_definition, values_of
 from .access import can_approve, can_enter
 from .bulk import write_values

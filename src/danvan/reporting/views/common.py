@@ -5,12 +5,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.core.errors import ValidationError
+from danvan.core.periods import Period, form_period
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 
 from .. import selectors
 from ..models import Form
-from ..periods import Period, form_period
 
 
 def crumbs(*tail) -> list[tuple[str, str | None]]:

@@ -18,12 +18,12 @@ from danvan.core.errors import ValidationError, messages_of
 from danvan.core.excel_export import xlsx_response
 from danvan.core.excel_lists import ListSheet
 from danvan.core.lists import page_of
+from danvan.core.periods import form_period, last_ended_period, recent_periods
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 
 from .. import selectors, services
 from ..models import Form, Submission
-from ..periods import form_period, last_ended_period, recent_periods
 from .common import crumbs
 
 COMPLETENESS_PAGE_SIZE = 100

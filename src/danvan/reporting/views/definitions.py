@@ -6,11 +6,11 @@ from django.utils.translation import gettext as _
 
 from danvan.accounts.scope import Role, role_paths
 from danvan.core.errors import NotAllowed, ValidationError
+from danvan.core.periods import PERIOD_TYPE_LABELS, PeriodType
 from danvan.orgunits.models import OrgUnit
 
 from .. import expressions, selectors, services
 from ..models import Form
-from ..periods import PERIOD_TYPE_LABELS, PeriodType
 from .common import crumbs
 
 

@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.forms import add_service_errors
+from danvan.core.periods import Period
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import get_unit_for
 
 from .. import documents, jobs, selectors
 from ..document_forms import SERVICE_FIELDS, DocumentForm
 from ..models import Form, ReportDocument
-from ..periods import Period
 from .common import crumbs
 
 # After this long in the queue the page says the background worker may not be running.

@@ -16,13 +16,13 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts.scope import Role, role_q
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
+from danvan.core.periods import Period
 from danvan.orgunits.models import OrgUnit
 
 from .. import display, selectors, services
 from ..forms import CellForm, TransitionForm
 from ..grid import GridCell, build_grid, cell_dom_id, cell_update, comparisons, earlier_figures
 from ..models import NARRATIVE_KEYS, NARRATIVE_OUTLINE, Form, Submission, Value, ValueType
-from ..periods import Period
 from .common import crumbs, report_target
 
 

@@ -7,12 +7,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.core.periods import recent_periods
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import subtree_q
 
 from .. import selectors, services
 from ..models import Submission
-from ..periods import recent_periods
 from .completeness import completeness_root
 from .entry import status_row
 

@@ -18,13 +18,13 @@ from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.forms import add_service_errors
 from danvan.core.lists import filtered_rows, page_of
 from danvan.core.models import ChangeLog
+from danvan.core.periods import Period, current_period, form_period
 from danvan.core.text import vietnamese_sorted
 
 from .. import selectors, services
 from ..filters import FormFilter
 from ..forms import FormDefinitionForm
 from ..models import NARRATIVE_OUTLINE, Form, ValidationRule
-from ..periods import Period, current_period, form_period
 from .common import crumbs
 from .definitions import (
     can_create_definitions,
