@@ -7,7 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from danvan.accounts.models import UnitRole, User
 from danvan.accounts.scope import Role
+from danvan.activities.models import Person, Post
 from danvan.core.periods import PeriodType
+from danvan.core.text import fold, sort_key
 from danvan.orgunits.models import OrgUnit
 from danvan.practices import services as practice_services
 from danvan.practices.models import Attachment, Campaign, Field, Practice
@@ -193,3 +195,22 @@ def report_document(
     )
     document.docx.save("bao-cao.docx", ContentFile(docx))
     return document
+
+
+# --- activities ---
+
+
+def person(unit: OrgUnit, name: str = "Vũ Văn Minh", *titles: str, valid_from=None, valid_to=None, **fields):
+    """A person of `unit` holding each of `titles` (in that order) from `valid_from` to `valid_to`."""
+    found = Person.objects.create(
+        name=name, unit=unit, unit_path=unit.path, search_key=fold(name), sort_key=sort_key(name), **fields
+    )
+    for position, title in enumerate(titles, start=1):
+        post(found, title, unit=unit, valid_from=valid_from, valid_to=valid_to, position=position)
+    return found
+
+
+def post(person: Person, title: str, unit: OrgUnit | None = None, valid_from=None, valid_to=None, position=1):
+    return Post.objects.create(
+        person=person, title=title, unit=unit, valid_from=valid_from, valid_to=valid_to, position=position
+    )

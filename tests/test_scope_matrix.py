@@ -14,7 +14,6 @@ others see (each test is rolled back).
 
 import json
 import re
-from dataclasses import dataclass, field
 
 import pytest
 from django.conf import settings
@@ -32,31 +31,31 @@ from danvan.orgunits.models import OrgUnit, UnitGroup
 from danvan.reporting.models import Category, ReportDocument, Submission, Value
 
 from . import factories
+from .scope_rows import (
+    activities_calendar,
+    activities_meetings,
+    activities_oversight,
+    activities_people,
+    activities_situations,
+    activities_tasks,
+)
+from .scope_rows.common import LOGIN, PRIVATE, Row, row
 
-LOGIN = "login"
 ACTORS = ("anon", "other", "owner")
-# In the name of every object of the world that is not public: no page or answer shown to the anonymous visitor or
-# to the other commune's editor may contain it.
-PRIVATE = "Ma Trận"
+# The apps whose rows live in a module of their own (tests/scope_rows), one per topic.
+TOPICS = (
+    activities_people,
+    activities_meetings,
+    activities_tasks,
+    activities_oversight,
+    activities_situations,
+    activities_calendar,
+)
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).
 NOT_UNIT_OWNED = {
     "quan-tri-he-thong/": "Django admin: staff only, behind its own login (admin:index is in ROWS as a sample)",
 }
-
-
-@dataclass(frozen=True)
-class Row:
-    name: str
-    method: str
-    expected: tuple
-    params: dict = field(default_factory=dict)
-    query: str = ""
-    data: object = None
-
-
-def row(name, method, anon, other, owner, *, query="", data=None, **params) -> Row:
-    return Row(name, method, (anon, other, owner), params, query, data)
 
 
 # The URL parameters of the reports' pages.
@@ -253,6 +252,7 @@ ROWS = [
     row("api:analytics",                  "GET",   401, 404, 200, query="form=@form&unit=@commune&period=2026H1"),
 ]
 # fmt: on
+ROWS += [topic_row for topic in TOPICS for topic_row in topic.ROWS]
 
 # Rows whose expectation is a known defect: the test fails until it is fixed (then remove the entry).
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {}
@@ -322,6 +322,8 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("matrix-media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
         world = build_world()
+        for topic in TOPICS:
+            world.update(topic.build(world))
         world["sessions"] = {}
         for actor in ("other", "owner"):
             client = Client()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("thong-bao/", include("danvan.notifications.urls")),
     path("dan-van-kheo/", include("danvan.practices.urls")),
     path("bao-cao/", include("danvan.reporting.urls")),
+    path("hoat-dong/", include("danvan.activities.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

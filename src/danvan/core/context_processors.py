@@ -22,6 +22,7 @@ SECTION_OF_APP = {
     "orgunits": "units",
     "practices": "practices",
     "reporting": "reporting",
+    "activities": "activities",
 }
 SECTION_OF_VIEW = {
     "home:changelog": "changes",

@@ -7,14 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.models import TimeStampedModel
 from danvan.orgunits.models import OrgUnit, PathField
 
-from .meetings import Meeting
-from .oversight import Inspection
 from .people import Person
 
 
 class CalendarEntry(TimeStampedModel):
-    """An entry of a unit's week (lịch công tác), and of a leader's when `person` is set: typed in, or filled from a
-    meeting or an inspection (kept in step with it). Every change keeps its reason in the change log."""
+    """An entry typed into a unit's week (lịch công tác), and a leader's when `person` is set. The week also shows the
+    unit's meetings and inspections, read from their own records (never copied here, so they cannot drift apart).
+    Every change keeps its reason in the change log."""
 
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="calendar"
@@ -34,12 +33,6 @@ class CalendarEntry(TimeStampedModel):
     place = models.CharField(_("địa điểm"), max_length=300, blank=True)
     participants = models.CharField(_("thành phần"), max_length=500, blank=True)
     preparation = models.CharField(_("đơn vị chuẩn bị"), max_length=300, blank=True)
-    meeting = models.ForeignKey(
-        Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="calendar"
-    )
-    inspection = models.ForeignKey(
-        Inspection, null=True, blank=True, on_delete=models.CASCADE, related_name="calendar"
-    )
     cancelled = models.BooleanField(_("đã hủy"), default=False)
     change_reason = models.CharField(_("lý do thay đổi"), max_length=300, blank=True)
     sequence = models.PositiveIntegerField(

@@ -67,6 +67,8 @@ class Meeting(TimeStampedModel):
         help_text=_("Bài báo, văn bản nguồn; ghi rõ khi một thông tin là suy luận."),
     )
     search_key = models.CharField(max_length=600, editable=False, db_index=True)
+    # iCalendar SEQUENCE of the invitation and of the calendar feeds: raised by each change of time, place or status.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("hội nghị, cuộc họp")

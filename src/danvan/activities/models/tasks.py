@@ -78,6 +78,7 @@ class Task(TimeStampedModel):
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     cancelled_reason = models.TextField(_("lý do hủy"), blank=True)
+    reopen_reason = models.TextField(_("lý do mở lại"), blank=True)
     search_key = models.CharField(max_length=800, editable=False, db_index=True)
 
     class Meta:
@@ -86,9 +87,11 @@ class Task(TimeStampedModel):
         ordering = ["deadline", "id"]
         indexes = [
             # Covering: a subtree's four counts are read from the index alone (status from state and dates).
-            models.Index(fields=["lead_path", "state", "deadline", "completed_on"], name="task_lead_cover"),
             models.Index(
-                fields=["province_code", "state", "deadline", "completed_on"], name="task_prov_cover"
+                fields=["lead_path", "state", "deadline", "completed_on", "id"], name="task_lead_cover"
+            ),
+            models.Index(
+                fields=["province_code", "state", "deadline", "completed_on", "id"], name="task_prov_cover"
             ),
         ]
         constraints = [

@@ -1,0 +1,5 @@
+"""API of the activities: calendar."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API of the activities: meetings."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API of the activities: oversight."""
+
+from ninja import Router
+
+router = Router()

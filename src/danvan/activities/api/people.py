@@ -1,0 +1,5 @@
+"""API of the activities: people."""
+
+from ninja import Router
+
+router = Router()

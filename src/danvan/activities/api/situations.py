@@ -1,0 +1,5 @@
+"""API of the activities: situations."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""API of the activities: tasks."""
+
+from ninja import Router
+
+router = Router()

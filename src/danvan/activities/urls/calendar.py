@@ -1,0 +1,3 @@
+"""The calendar pages of the activities."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The home pages of the activities."""
+
+urlpatterns: list = []

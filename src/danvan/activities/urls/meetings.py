@@ -1,0 +1,3 @@
+"""The meetings pages of the activities."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The oversight pages of the activities."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The people pages of the activities."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The situations pages of the activities."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The tasks pages of the activities."""
+
+urlpatterns: list = []
