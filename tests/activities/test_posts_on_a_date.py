@@ -3,7 +3,9 @@
 import datetime
 
 from danvan.activities.models import Person, Post
-from danvan.activities.selectors import titles_on
+from danvan.activities.selectors import people_pickable_by, titles_on
+
+from .. import factories
 
 
 def _person(unit, name="Vũ Văn Minh"):
@@ -41,3 +43,14 @@ def test_the_title_shown_is_the_one_held_on_that_day_not_today(units):
     }
     # The last day of a post still holds it.
     assert titles_on([phuong.pk], datetime.date(2025, 6, 30)) == {phuong.pk: "Phó Trưởng Ban Dân vận Tỉnh ủy"}
+
+
+def test_a_commune_officer_may_name_the_people_of_their_commune_and_of_the_units_above_it_only(units):
+    commune = units["thuc_phan"]
+    officer = factories.user("picker", commune, "editor")
+    own = factories.person(commune, "Nông Thị Hà", "Chủ tịch Ủy ban MTTQ phường")
+    leader = factories.person(units["cao_bang"], "Hoàng Văn Bắc", "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy")
+    elsewhere = factories.person(factories.other_province_commune(units["cao_bang"]), "Lê Văn Nam")
+
+    assert set(people_pickable_by(officer)) == {own, leader}
+    assert elsewhere not in people_pickable_by(officer)

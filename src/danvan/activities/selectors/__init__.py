@@ -5,7 +5,7 @@ modules below, by topic.
 - `tasks`: a task's status on a day and the four counts.
 """
 
-from .people import held_on_q, titles_on
+from .people import held_on_q, people_pickable_by, titles_on
 from .tasks import (
     COUNTED,
     STATUS_LABELS,
@@ -24,6 +24,7 @@ __all__ = [
     "Status",
     "four_counts",
     "held_on_q",
+    "people_pickable_by",
     "period_counts",
     "period_q",
     "status_expression",

@@ -5,7 +5,10 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from ..models import Post
+from danvan.accounts.scope import visible_paths
+from danvan.orgunits.tree import path_ids, subtrees_q
+
+from ..models import Person, Post
 
 
 def held_on_q(day: datetime.date, prefix: str = "") -> Q:
@@ -28,3 +31,14 @@ def titles_on(person_ids, day: datetime.date) -> dict[int, str]:
     for person_id, title in posts:
         titles[person_id].append(title)
     return {person_id: ", ".join(parts) for person_id, parts in titles.items()}
+
+
+def people_pickable_by(user):
+    """The people a user may name in a record (chair, attendee, team member): those of the units in the user's scope,
+    and of the units above them — a commune's conference is chaired by the province's leaders. Contacts are not
+    part of what picking shows."""
+    paths = visible_paths(user)
+    if paths is None:
+        return Person.objects.select_related("unit")
+    above = {unit_id for path in paths for unit_id in path_ids(path)[:-1]}
+    return Person.objects.filter(subtrees_q(paths, "unit_path") | Q(unit_id__in=above)).select_related("unit")

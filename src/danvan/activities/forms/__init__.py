@@ -1,0 +1,1 @@
+"""The activities' forms, one module per topic."""
