@@ -49,7 +49,9 @@ def template_workbook(root: OrgUnit | None = None) -> bytes:
     units = _units_for_guide(root)
     if units:
         template.add_list("G", _("Đơn vị"), [unit.name for unit in units])
-        template.add_list("H", _("Mã"), [unit.code or None for unit in units], number_format=excel.TEXT_FORMAT)
+        template.add_list(
+            "H", _("Mã"), [unit.code or None for unit in units], number_format=excel.TEXT_FORMAT
+        )
     return template.to_bytes()
 
 
@@ -72,7 +74,12 @@ def _example_rows(root: OrgUnit | None) -> list[dict]:
             "post_unit": code,
             "valid_from": datetime.date(2020, 10, 15),
         },
-        {"name": "Vũ Văn Minh", "unit": code, "title": "Trưởng Ban Dân vận", "valid_from": datetime.date(2020, 10, 15)},
+        {
+            "name": "Vũ Văn Minh",
+            "unit": code,
+            "title": "Trưởng Ban Dân vận",
+            "valid_from": datetime.date(2020, 10, 15),
+        },
         {
             "name": "Nông Thị Hoa",
             "gender": "Nữ",
@@ -91,7 +98,9 @@ def people_workbook(queryset, user) -> bytes:
     people = (
         Person.objects.filter(pk__in=queryset.values("pk"))
         .select_related("unit")
-        .prefetch_related(Prefetch("posts", queryset=Post.objects.select_related("unit").order_by("position", "id")))
+        .prefetch_related(
+            Prefetch("posts", queryset=Post.objects.select_related("unit").order_by("position", "id"))
+        )
         .order_by("sort_key", "id")
     )
 
