@@ -22,6 +22,11 @@
       .filter(([option, key]) => option.selected || !option.value || words.every((word) => key.includes(word)))
       .map(([option]) => option);
     select.replaceChildren(...kept);
+    // A single select opens as a short list while searching, so the matches are seen without another click.
+    if (!select.multiple) {
+      if (words.length) select.size = Math.min(Math.max(kept.length, 2), 8);
+      else select.removeAttribute("size");
+    }
     const count = box.parentElement.querySelector("[data-picker-count]");
     if (count) {
       const shown = kept.filter((option) => option.value).length;
