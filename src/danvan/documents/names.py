@@ -94,6 +94,15 @@ def issuer_lines(unit: OrgUnit) -> tuple[str, str]:
     return party_organisation(province_of(unit)), committee_name(unit).upper()
 
 
+def issuer_phrase(unit: OrgUnit) -> str:
+    """The issuing body named in a sentence: "Ban Tuyên giáo và Dân vận Tỉnh ủy Cao Bằng", "Đảng ủy phường Thục
+    Phán"."""
+    if unit.kind == OrgUnit.Kind.AGENCY:
+        return unit.name
+    board = mobilisation_board(unit)
+    return board.name if board is not None else committee_name(unit)
+
+
 def place_of(unit: OrgUnit) -> str:
     """Where the issuing committee sits, as the place line names it: "Cao Bằng" (Hướng dẫn 36-HD/VPTW)."""
     anchor = (unit.parent or unit) if unit.kind == OrgUnit.Kind.AGENCY else unit

@@ -215,34 +215,40 @@ def party_heading(word, *, superior_body: str, issuing_body: str, number_line: s
     paragraph(right, place_date, align=center, italic=True, before=16)
 
 
-def signature_block(word, *, recipients: list[str], authority: str, title: str, name: str) -> None:
-    """Recipients (Nơi nhận) on the left, the signer's authority, title, room to sign and name on the right. With no
-    recipients, the left side stays empty."""
+def signature_block(word, *, recipients: list[str], signers: list[tuple[str, str, str]]) -> None:
+    """Recipients (Nơi nhận) on the left when there are any, then each signer side by side (the minutes: the
+    minute-taker and the chair): the authority, the title, room to sign, the name."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     center = WD_ALIGN_PARAGRAPH.CENTER
-    signature = word.add_table(rows=1, cols=2)
-    no_borders(signature)
-    widths(signature, [8.0, 8.5])
-    left, signer = signature.rows[0].cells
+    columns = len(signers) + (1 if recipients else 0)
+    table = word.add_table(rows=1, cols=columns)
+    no_borders(table)
+    if recipients and len(signers) == 1:
+        widths(table, [8.0, 8.5])
+    else:
+        widths(table, [16.5 / columns] * columns)
+    cells = list(table.rows[0].cells)
     if recipients:
+        left = cells.pop(0)
         first_paragraph(left, _("Nơi nhận:"), bold=True, italic=True, underline=True, size=12, before=12)
         for line in recipients:
             paragraph(left, line, size=11)
-    first = True
-    for text in (authority, title):
-        if not text:
-            continue
+    for cell, (authority, title, name) in zip(cells, signers, strict=True):
+        first = True
+        for text in (authority, title):
+            if not text:
+                continue
+            if first:
+                first_paragraph(cell, text, align=center, bold=True, before=12)
+                first = False
+            else:
+                paragraph(cell, text, align=center, bold=True)
         if first:
-            first_paragraph(signer, text, align=center, bold=True, before=12)
-            first = False
-        else:
-            paragraph(signer, text, align=center, bold=True)
-    if first:
-        first_paragraph(signer, "", before=12)
-    for _line in range(4):
-        paragraph(signer, "")
-    paragraph(signer, name, align=center, bold=True)
+            first_paragraph(cell, "", before=12)
+        for _line in range(4):
+            paragraph(cell, "")
+        paragraph(cell, name, align=center, bold=True)
 
 
 def to_bytes(word) -> bytes:
