@@ -1,0 +1,1 @@
+"""The activities' filter sets, one module per topic, shared by the list pages and the API."""
