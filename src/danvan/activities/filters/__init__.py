@@ -1,1 +1,1 @@
-"""One filter set per topic of the activities, shared by its list page, its Excel export and its API."""
+"""The activities' filter sets, one module per topic, shared by the list pages, their Excel exports and the API."""
