@@ -214,3 +214,30 @@ def post(person: Person, title: str, unit: OrgUnit | None = None, valid_from=Non
     return Post.objects.create(
         person=person, title=title, unit=unit, valid_from=valid_from, valid_to=valid_to, position=position
     )
+
+
+# --- activities: tasks ---
+
+from danvan.activities.services.tasks import assign_task  # noqa: E402
+
+
+def task(
+    actor,
+    assigner: OrgUnit,
+    lead_unit: OrgUnit,
+    title: str = "Nắm tình hình dư luận xã hội",
+    deadline: datetime.date = datetime.date(2026, 9, 30),
+    assigned_on: datetime.date = datetime.date(2026, 6, 1),
+    **fields,
+):
+    """A task `assigner` gives `lead_unit` (source: a document unless told)."""
+    fields.setdefault("source", "document")
+    return assign_task(
+        actor,
+        assigner=assigner,
+        lead_unit=lead_unit,
+        title=title,
+        deadline=deadline,
+        assigned_on=assigned_on,
+        **fields,
+    )
