@@ -70,4 +70,37 @@ __all__ += [
     "get_meeting_for",
     "meeting_day",
     "meetings_visible_to",
+
+from .tasks import (
+    DUE_SOON_DAYS,
+    TAB_LABELS,
+    Tab,
+    board_tasks,
+    counts_for,
+    dashboard_tasks,
+    due_soon_tasks,
+    evidence_visible_to,
+    get_task_for,
+    open_tasks_led_by,
+    overdue_tasks,
+    status_on_day_for,
+    subtree_stats,
+    tasks_visible_to,
+)
+
+__all__ += [
+    "DUE_SOON_DAYS",
+    "TAB_LABELS",
+    "Tab",
+    "board_tasks",
+    "counts_for",
+    "dashboard_tasks",
+    "due_soon_tasks",
+    "evidence_visible_to",
+    "get_task_for",
+    "open_tasks_led_by",
+    "overdue_tasks",
+    "status_on_day_for",
+    "subtree_stats",
+    "tasks_visible_to",
 ]

@@ -41,4 +41,18 @@ __all__ += [
     "set_attendance",
     "set_connection_points",
     "update_meeting",
+__all__ = ["assign_task", "can_approve", "can_edit"]
+
+from .task_progress import decide_extension, report_progress, request_extension
+from .tasks import can_assign, can_report, cancel_task, reopen_task, update_task
+
+__all__ += [
+    "can_assign",
+    "can_report",
+    "cancel_task",
+    "decide_extension",
+    "reopen_task",
+    "report_progress",
+    "request_extension",
+    "update_task",
 ]
