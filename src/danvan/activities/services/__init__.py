@@ -6,6 +6,26 @@ modules below, by topic.
 """
 
 from .access import can_approve, can_edit
+from .oversight import (
+    add_recheck,
+    conclude_inspection,
+    create_inspection,
+    create_plan,
+    start_inspection,
+    update_inspection,
+)
+from .situations import hotspot_step, report_situation, update_situation
 from .tasks import assign_task
 
 __all__ = ["assign_task", "can_approve", "can_edit"]
+__all__ += [
+    "add_recheck",
+    "conclude_inspection",
+    "create_inspection",
+    "create_plan",
+    "hotspot_step",
+    "report_situation",
+    "start_inspection",
+    "update_inspection",
+    "update_situation",
+]
