@@ -10,7 +10,7 @@ from danvan.accounts.scope import visible_paths, visible_q
 
 from ..models import InspectedUnit, Inspection, InspectionMember, InspectionPlan, Task
 from .people import titles_on
-from .tasks import status_of
+from .tasks import STATUS_LABELS, status_of
 
 
 def inspections_visible_to(user):
@@ -77,4 +77,5 @@ def tasks_of(inspection: Inspection, today: datetime.date) -> list[Task]:
     )
     for task in tasks:
         task.computed_status = status_of(task, today)
+        task.status_label = STATUS_LABELS[task.computed_status]
     return tasks
