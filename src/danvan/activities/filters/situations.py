@@ -37,6 +37,12 @@ class SituationFilter(django_filters.FilterSet):
         method="filter_unit",
         error_messages={"invalid_choice": _("Đơn vị không tồn tại.")},
     )
+    reported_by = django_filters.ModelChoiceFilter(
+        label=_("Chỉ báo cáo của đơn vị"),
+        queryset=OrgUnit.objects.all(),
+        field_name="unit",
+        error_messages={"invalid_choice": _("Đơn vị không tồn tại.")},
+    )
     period = PeriodFilter(label=_("Kỳ (2026M07, 2026Q3…)"), method="filter_period", max_length=8)
     topic = django_filters.ChoiceFilter(label=_("Chủ đề"), choices=SituationReport.Topic.choices)
     severity = django_filters.TypedChoiceFilter(
@@ -52,7 +58,7 @@ class SituationFilter(django_filters.FilterSet):
 
     class Meta:
         model = SituationReport
-        fields = ["q", "unit", "period", "topic", "severity", "hotspot"]
+        fields = ["q", "unit", "reported_by", "period", "topic", "severity", "hotspot"]
 
     def filter_q(self, queryset, name, value):
         folded = fold(value)
