@@ -65,10 +65,14 @@ class InspectionListOut(Schema):
 
     @staticmethod
     def resolve_inspected_units(obj):
+        if isinstance(obj, dict):
+            return obj["inspected_units"]
         return [{"id": row.unit_id, "name": row.unit.name} for row in obj.inspected_units.all()]
 
     @staticmethod
     def resolve_leader(obj):
+        if isinstance(obj, dict):
+            return obj["leader"]
         return ", ".join(member.person.name for member in obj.leaders)
 
 
