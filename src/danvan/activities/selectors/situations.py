@@ -107,7 +107,7 @@ def severity_table(user, unit: OrgUnit, period: Period, today: datetime.date) ->
         cell["count"] += figure["count"]
     for row in rows:
         for cell in row.cells.values():
-            cell["label"] = SituationReport.Severity(cell["severity"]).label
+            cell["label"] = str(SituationReport.Severity(cell["severity"]).label)
     if not rows[0].cells:
         rows = rows[1:] or rows
     return rows
