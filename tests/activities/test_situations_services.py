@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from danvan.accounts.scope import Role
 from danvan.activities import selectors, services
 from danvan.activities.models import HotspotStep, SituationReport
+from danvan.activities.selectors.situations import elapsed_text
 from danvan.activities.services.situations import escalation_units
 from danvan.core.errors import NotAllowed
 from danvan.core.models import ChangeLog
@@ -191,7 +192,7 @@ def test_the_approver_above_acknowledges_acts_and_resolves_every_step_timed(unit
     assert [s.action for s in steps] == ["escalated", "acknowledged", "action", "resolved"]
     assert all(s.since_escalated >= datetime.timedelta(0) for s in steps)
     assert [s.by for s in steps] == [people["reporter"], approver, people["reporter"], approver]
-    assert not selectors.open_hotspots_for(approver).exists()
+    assert selectors.open_hotspots_for(approver) == []
     with pytest.raises(ValidationError):
         services.hotspot_step(approver, report, "action", "Sau khi xong")
 
@@ -233,3 +234,11 @@ def test_the_table_shows_the_worst_severity_of_each_child_and_topic(units, peopl
     assert cells[other.pk] == {"ethnic": (4, 1)}
     # The province's viewer does not read the confidential report: its severity is not in the table either.
     assert table(people["province_viewer"])[other.pk] == {}
+
+
+def test_elapsed_times_read_as_vietnamese_words():
+    minutes = datetime.timedelta(minutes=1)
+    assert elapsed_text(datetime.timedelta(seconds=20)) == "dưới 1 phút"
+    assert elapsed_text(45 * minutes) == "45 phút"
+    assert elapsed_text(125 * minutes) == "2 giờ 5 phút"
+    assert elapsed_text((3 * 24 * 60 + 4 * 60 + 7) * minutes) == "3 ngày 4 giờ"

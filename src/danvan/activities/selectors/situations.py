@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Min, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danvan.accounts.models import Role
 from danvan.accounts.scope import role_paths, role_q, visible_paths, visible_q
@@ -46,21 +48,40 @@ def in_period_q(period: Period) -> Q:
     return Q(period=period.code) | Q(period="", reported_on__gte=period.start, reported_on__lte=period.end)
 
 
+def elapsed_text(delta: datetime.timedelta) -> str:
+    """A duration as a Vietnamese reader says it: "dưới 1 phút", "45 phút", "2 giờ 5 phút", "3 ngày 4 giờ"."""
+    minutes = max(int(delta.total_seconds() // 60), 0)
+    if minutes < 1:
+        return _("dưới 1 phút")
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [_("%(n)d ngày") % {"n": days}] if days else []
+    if hours:
+        parts.append(_("%(n)d giờ") % {"n": hours})
+    if minutes and not days:
+        parts.append(_("%(n)d phút") % {"n": minutes})
+    return " ".join(parts)
+
+
 def steps_of(report: SituationReport) -> list[HotspotStep]:
-    """The hotspot's steps in order, each with the time since the escalation (`since_escalated`, a timedelta)."""
+    """The hotspot's steps in order, each with the time since the escalation (`since_escalated`, a timedelta, and
+    `elapsed`, in words)."""
     steps = list(report.hotspot_steps.select_related("by"))
     start = next((step.at for step in steps if step.action == HotspotStep.Action.ESCALATED), None)
     for step in steps:
         step.since_escalated = step.at - start if start is not None else None
+        step.elapsed = elapsed_text(step.since_escalated) if start is not None else ""
     return steps
 
 
-def open_hotspots_for(user, limit: int = 10):
+def open_hotspots_for(user, limit: int = 10) -> list[SituationReport]:
     """The open hotspots under the units the user approves (what their dashboard keeps in view until resolved),
-    oldest first, with the time each was escalated and whether the level above has acknowledged it."""
+    oldest first, with the time each was escalated, how long ago (`elapsed`) and whether the level above has
+    acknowledged it. One query (none for a user who approves nothing)."""
     if not getattr(user, "is_authenticated", False):
-        return SituationReport.objects.none()
-    return (
+        return []
+    now = timezone.now()
+    reports = list(
         situations_visible_to(user)
         .filter(role_q(user, Role.APPROVER, "unit_path"), hotspot=State.OPEN)
         .select_related("unit")
@@ -74,6 +95,9 @@ def open_hotspots_for(user, limit: int = 10):
         )
         .order_by("escalated_at", "id")[:limit]
     )
+    for report in reports:
+        report.elapsed = elapsed_text(now - report.escalated_at) if report.escalated_at else ""
+    return reports
 
 
 @dataclass
@@ -87,7 +111,10 @@ def severity_table(user, unit: OrgUnit, period: Period, today: datetime.date) ->
     """Units × topics for a period: a row for the unit's own reports, then one per child (its whole subtree), each
     cell the worst severity among the reports the user may read, with their count. One aggregate query."""
     as_of = min(today, period.end)
-    rows = [TableRow(unit, True)] + [TableRow(child, False) for child in children_of(user, unit, as_of)]
+    children = sorted(
+        children_of(user, unit, as_of), key=lambda c: (c.kind == OrgUnit.Kind.AGENCY, c.sort_key)
+    )
+    rows = [TableRow(unit, True)] + [TableRow(child, False) for child in children]
     figures = (
         situations_visible_to(user)
         .filter(subtrees_q([unit.path], "unit_path"), in_period_q(period))
