@@ -7,6 +7,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_POST
 
 from danvan.accounts.scope import visible_paths
+from danvan.activities.selectors.situations import open_hotspots_for
 from danvan.core.figures import UNITS, cached_figures
 from danvan.core.lists import filtered_rows, page_of
 from danvan.orgunits.models import OrgUnit
@@ -64,6 +65,7 @@ def dashboard(request):
             "recent_changes": changes_visible_to(request.user).select_related("user")[:10],
             "practices": practices,
             "todo": todo_for(request.user, practice_unit, today),
+            "hotspots": list(open_hotspots_for(request.user)),
         },
     )
 

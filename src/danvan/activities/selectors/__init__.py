@@ -103,4 +103,14 @@ __all__ += [
     "status_on_day_for",
     "subtree_stats",
     "tasks_visible_to",
+from .oversight import get_inspection_for, inspections_visible_to, plans_visible_to
+from .situations import get_situation_for, open_hotspots_for, situations_visible_to
+
+__all__ += [
+    "get_inspection_for",
+    "get_situation_for",
+    "inspections_visible_to",
+    "open_hotspots_for",
+    "plans_visible_to",
+    "situations_visible_to",
 ]

@@ -8,6 +8,15 @@ modules below, by topic.
 
 from .access import can_approve, can_edit
 from .people import add_post, create_person, delete_post, end_post, update_person, update_post
+from .oversight import (
+    add_recheck,
+    conclude_inspection,
+    create_inspection,
+    create_plan,
+    start_inspection,
+    update_inspection,
+)
+from .situations import hotspot_step, report_situation, update_situation
 from .tasks import assign_task
 
 __all__ = [
@@ -55,4 +64,14 @@ __all__ += [
     "report_progress",
     "request_extension",
     "update_task",
+__all__ += [
+    "add_recheck",
+    "conclude_inspection",
+    "create_inspection",
+    "create_plan",
+    "hotspot_step",
+    "report_situation",
+    "start_inspection",
+    "update_inspection",
+    "update_situation",
 ]
