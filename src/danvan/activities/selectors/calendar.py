@@ -334,16 +334,19 @@ class DayRows:
 
 
 def week_table(items: list[CalendarItem], monday: datetime.date) -> list[DayRows]:
-    """The week in the official layout: a block per day (Monday to Friday always, Saturday and Sunday when they
-    hold something), each split into Sáng and Chiều (and Cả ngày for an inspection), an inspection shown on each of
+    """The week in the official layout: a block per day (Monday to Friday always, Saturday and Sunday when
+    something starts on them), each split into Sáng and Chiều (and Cả ngày for an inspection), an inspection shown on each of
     its days."""
     labels = {ALL_DAY: _("Cả ngày"), MORNING: _("Sáng"), AFTERNOON: _("Chiều")}
     days = []
     for offset in range(7):
         day = monday + datetime.timedelta(days=offset)
         of_day = [item for item in items if item.day <= day <= (item.last_day or item.day)]
-        if offset >= 5 and not of_day:
-            continue
+        if offset >= 5:
+            # A weekend day shows what happens on it, not an inspection that runs through the week.
+            of_day = [item for item in of_day if item.day == day]
+            if not of_day:
+                continue
         sessions = []
         for session in (ALL_DAY, MORNING, AFTERNOON):
             found = [item for item in of_day if item.session == session]
