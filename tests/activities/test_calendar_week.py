@@ -6,7 +6,10 @@ import datetime
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from docx import Document
 
 from danvan.accounts.scope import Role
 from danvan.activities import selectors, services
@@ -147,9 +150,6 @@ def test_the_week_page_costs_the_same_queries_whatever_the_number_of_items(
 ):
     client = client_for(commune_editor)
     client.get(_week_url(week["unit"]))
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as few:
         client.get(_week_url(week["unit"]))
     for hour in range(7, 17):
@@ -258,8 +258,6 @@ def test_copy_last_week_through_the_button(week, commune_editor, client_for):
 
 
 def test_the_print_view_and_the_word_file(week, commune_editor, client_for):
-    from docx import Document
-
     client = client_for(commune_editor)
     page = client.get(
         reverse("activities:calendar_print") + f"?unit={week['unit'].pk}&week={WEEK}"
