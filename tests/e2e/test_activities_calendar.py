@@ -16,7 +16,9 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.mark.e2e
-def test_an_editor_fills_the_week_copies_last_week_changes_an_entry_and_prints(page, log_in, shot, units, users):
+def test_an_editor_fills_the_week_copies_last_week_changes_an_entry_and_prints(
+    page, log_in, shot, units, users
+):
     unit = units["thuc_phan"]
     today = timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
@@ -60,8 +62,20 @@ def test_an_editor_fills_the_week_copies_last_week_changes_an_entry_and_prints(p
 
     # Two entries typed in.
     for day, start, end, title, place in (
-        (monday + datetime.timedelta(days=2), "08:00", "11:00", "Làm việc với Mặt trận phường", "Trụ sở Mặt trận"),
-        (monday + datetime.timedelta(days=4), "14:00", "", "Kiểm tra mô hình Dân vận khéo tổ 5", "Tổ dân phố 5"),
+        (
+            monday + datetime.timedelta(days=2),
+            "08:00",
+            "11:00",
+            "Làm việc với Mặt trận phường",
+            "Trụ sở Mặt trận",
+        ),
+        (
+            monday + datetime.timedelta(days=4),
+            "14:00",
+            "",
+            "Kiểm tra mô hình Dân vận khéo tổ 5",
+            "Tổ dân phố 5",
+        ),
     ):
         page.get_by_role("link", name="Thêm lịch").click()
         page.locator("#id_day").fill(f"{day:%d/%m/%Y}")
@@ -80,7 +94,10 @@ def test_an_editor_fills_the_week_copies_last_week_changes_an_entry_and_prints(p
     page.get_by_role("button", name="Sao chép tuần trước").click()
     expect(page.get_by_role("alert").filter(has_text="đã được sao chép rồi")).to_be_visible()
     assert CalendarEntry.objects.filter(unit=unit, starts_at__gte=at(monday, 0)).count() == 4
-    expect(page.locator(".dv-cal-table")).to_contain_text("Đ/c Hoàng Văn Thụ: Giao ban Thường trực Đảng ủy đầu tuần")
+    expect(page.locator(".dv-cal-table")).to_contain_text(
+        "Đ/c Hoàng Văn Thụ: Giao ban Thường trực Đảng ủy đầu tuần"
+    )
+    page.reload()
     shot(page, "tuan")
 
     # A change needs its reason.
@@ -97,7 +114,9 @@ def test_an_editor_fills_the_week_copies_last_week_changes_an_entry_and_prints(p
     assert timezone.localtime(copied.starts_at).hour == 15 and copied.sequence == 1
 
     page.get_by_role("link", name="Lịch sử thay đổi Tiếp công dân định kỳ").click()
-    expect(page.locator(".dv-cal-changes")).to_contain_text("Đồng chí Trưởng ban họp Tỉnh ủy buổi đầu giờ chiều")
+    expect(page.locator(".dv-cal-changes")).to_contain_text(
+        "Đồng chí Trưởng ban họp Tỉnh ủy buổi đầu giờ chiều"
+    )
     shot(page, "lich-su")
 
     # The print view: the unit's heading, the title with the week's dates.

@@ -39,7 +39,8 @@ def _label(name: str) -> str:
 
 
 def entry_snapshot(entry: CalendarEntry) -> dict:
-    return snapshot(entry)
+    """The entry as logged; its iCalendar SEQUENCE is a counter of these changes, not a change of its own."""
+    return snapshot(entry, exclude=("sequence",))
 
 
 def feed_snapshot(feed: CalendarFeed) -> dict:
