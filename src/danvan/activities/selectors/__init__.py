@@ -3,6 +3,7 @@ modules below, by topic.
 
 - `people`: the posts a person held on a day.
 - `tasks`: a task's status on a day and the four counts.
+- `calendar`: a unit's and a leader's week (entries, meetings, inspections), the week as the official table.
 """
 
 from .people import (
@@ -20,6 +21,16 @@ from .people import (
     title_from,
     titles_on,
 )
+from .calendar import (
+    entries_visible_to,
+    get_entry_for,
+    get_leader_for,
+    leader_week,
+    parse_week,
+    unit_week,
+    week_table,
+)
+from .people import held_on_q, people_pickable_by, titles_on
 from .tasks import (
     COUNTED,
     STATUS_LABELS,
@@ -43,7 +54,13 @@ __all__ = [
     "four_counts",
     "get_person_for",
     "get_post_for",
+    "entries_visible_to",
+    "four_counts",
+    "get_entry_for",
+    "get_leader_for",
     "held_on_q",
+    "leader_week",
+    "parse_week",
     "people_pickable_by",
     "people_visible_to",
     "period_counts",
@@ -55,6 +72,8 @@ __all__ = [
     "status_q",
     "title_from",
     "titles_on",
+    "unit_week",
+    "week_table",
 ]
 from .meetings import (
     attendance_by_meeting,
