@@ -6,7 +6,7 @@ modules below, by topic.
 - `figures`: what a unit's subtree did in a period, for the reports' bound indicators.
 """
 
-from .figures import hotspots, inspections_done, meetings_held, task_counts
+from .figures import hotspots, inspections_done, meetings_held, task_counts, task_counts_by_province
 from .people import held_on_q, people_pickable_by, titles_on
 from .tasks import (
     COUNTED,
