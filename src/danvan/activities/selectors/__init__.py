@@ -36,5 +36,6 @@ __all__ = [
     "status_of",
     "status_q",
     "task_counts",
+    "task_counts_by_province",
     "titles_on",
 ]
