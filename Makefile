@@ -68,6 +68,7 @@ bench: $(STAMP)
 	$(BIN)/danvan bench units
 	$(BIN)/danvan bench practices
 	$(BIN)/danvan bench reporting
+	$(BIN)/danvan bench activities
 	$(BIN)/danvan bench load
 
 clean:

@@ -3,7 +3,8 @@ seeds report, filled by the province's communes for 2026H1 and by its old commun
 2024H2 and 2025H1, so the province's 2024 → 2026 comparison and the report document's comparison with the same
 period a year earlier show at once. The "Dân vận khéo" counts break down by the levels within a commune (category
 "cap_xa"): since 1/7/2025 there are no districts, and a commune has no province-level models; the old communes'
-figures were at those two levels too.
+figures were at those two levels too. Section "V. Hoạt động" is counted from the activities' records (meetings held
+by type, inspections concluded, tasks by the four statuses, hotspots), never typed.
 
 2026H1: each commune's "Dân vận khéo" figures come from the practice register (as the grid fills them); the other
 figures and the texts are generated from a fixed seed per commune. Most communes have submitted (a few late) and
@@ -174,6 +175,57 @@ INDICATORS = {
         "average",
         (78, 98),
     ),
+    # Counted from the activities' records of the unit's subtree (activities.selectors.figures), never typed.
+    "hd_hoi_nghi": (
+        "Số hội nghị đã tổ chức",
+        INT,
+        "cuộc",
+        ["loai_hoi_nghi"],
+        Source.ACTIVITIES_MEETINGS,
+        "",
+        "sum",
+        None,
+    ),
+    "hd_kiem_tra": (
+        "Số cuộc kiểm tra, giám sát đã kết luận",
+        INT,
+        "cuộc",
+        ["hinh_thuc_kiem_tra"],
+        Source.ACTIVITIES_INSPECTIONS,
+        "",
+        "sum",
+        None,
+    ),
+    "hd_nhiem_vu": (
+        "Số nhiệm vụ đến hạn trong kỳ, theo tình trạng thực hiện",
+        INT,
+        "nhiệm vụ",
+        ["tinh_trang_nhiem_vu"],
+        Source.ACTIVITIES_TASKS,
+        "",
+        "sum",
+        None,
+    ),
+    "hd_diem_nong": (
+        "Số vụ việc nguy cơ điểm nóng phát sinh",
+        INT,
+        "vụ",
+        [],
+        Source.ACTIVITIES_HOTSPOTS,
+        "",
+        "sum",
+        None,
+    ),
+    "hd_diem_nong_giai_quyet": (
+        "Số vụ việc nguy cơ điểm nóng đã giải quyết",
+        INT,
+        "vụ",
+        [],
+        Source.ACTIVITIES_HOTSPOTS_RESOLVED,
+        "",
+        "sum",
+        None,
+    ),
 }
 SECTIONS = [
     (
@@ -201,6 +253,10 @@ SECTIONS = [
     ),
     ("III. Công tác an sinh xã hội", ["asxh_nha_dai_doan_ket", "asxh_qua_tet", "asxh_gia_tri_qua"]),
     ("IV. Dư luận xã hội, dân tộc, tôn giáo", ["dlxh_vu_viec", "dttg_gap_mat", "dlxh_hai_long"]),
+    (
+        "V. Hoạt động",
+        ["hd_hoi_nghi", "hd_kiem_tra", "hd_nhiem_vu", "hd_diem_nong", "hd_diem_nong_giai_quyet"],
+    ),
 ]
 # The report document's outline section a form section's figures are written into, where its title does not name
 # one ("II. Thực hiện dân chủ ở cơ sở" is found by its title).

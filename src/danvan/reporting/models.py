@@ -77,6 +77,14 @@ class Source(models.TextChoices):
     PRACTICES_RECOGNISED = "practices.recognised", _("Dân vận khéo: số mô hình, điển hình được công nhận")
     PRACTICES_REPLICATED = "practices.replicated", _("Dân vận khéo: số mô hình, điển hình đã nhân rộng")
     PRACTICES_UNITS = "practices.units", _("Dân vận khéo: số đơn vị có mô hình, điển hình đăng ký")
+    ACTIVITIES_MEETINGS = "activities.meetings", _("Hoạt động: số hội nghị đã tổ chức (theo loại hội nghị)")
+    ACTIVITIES_INSPECTIONS = "activities.inspections", _("Hoạt động: số cuộc kiểm tra, giám sát đã kết luận")
+    ACTIVITIES_TASKS = "activities.tasks", _("Hoạt động: số nhiệm vụ được giao (theo tình trạng thực hiện)")
+    ACTIVITIES_HOTSPOTS = "activities.hotspots", _("Hoạt động: số vụ việc nguy cơ điểm nóng phát sinh")
+    ACTIVITIES_HOTSPOTS_RESOLVED = (
+        "activities.hotspots_resolved",
+        _("Hoạt động: số vụ việc nguy cơ điểm nóng đã giải quyết"),
+    )
 
 
 class Indicator(TimeStampedModel):

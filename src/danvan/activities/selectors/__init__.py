@@ -30,6 +30,10 @@ from .calendar import (
     unit_week,
     week_table,
 )
+- `figures`: what a unit's subtree did in a period, for the reports' bound indicators.
+"""
+
+from .figures import hotspots, inspections_done, meetings_held, task_counts, task_counts_by_province
 from .people import held_on_q, people_pickable_by, titles_on
 from .tasks import (
     COUNTED,
@@ -61,6 +65,9 @@ __all__ = [
     "held_on_q",
     "leader_week",
     "parse_week",
+    "hotspots",
+    "inspections_done",
+    "meetings_held",
     "people_pickable_by",
     "people_visible_to",
     "period_counts",
@@ -71,6 +78,8 @@ __all__ = [
     "status_of",
     "status_q",
     "title_from",
+    "task_counts",
+    "task_counts_by_province",
     "titles_on",
     "unit_week",
     "week_table",

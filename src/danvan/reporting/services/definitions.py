@@ -23,7 +23,7 @@ from ..models import (
     ValueType,
 )
 from .access import can_define
-from .system import SOURCE_CATEGORIES
+from .system import ACTIVITIES_SOURCES_HELP, ALLOWED_CATEGORIES
 
 INDICATOR_FIELDS = (
     "code",
@@ -87,8 +87,15 @@ def _validate_indicator(indicator: Indicator, categories: list[Category]) -> Non
     if indicator.source:
         if indicator.value_type != ValueType.INTEGER:
             add("value_type", _("Chỉ tiêu lấy từ hệ thống là số nguyên."))
-        unsupported = [c.name for c in categories if c.code not in SOURCE_CATEGORIES]
-        if unsupported:
+        allowed = ALLOWED_CATEGORIES.get(indicator.source, ())
+        unsupported = [c.name for c in categories if c.code not in allowed]
+        if unsupported and indicator.source.startswith("activities."):
+            add(
+                "categories",
+                _("%(help)s Không phân tổ được theo: %(names)s.")
+                % {"help": ACTIVITIES_SOURCES_HELP, "names": ", ".join(unsupported)},
+            )
+        elif unsupported:
             add(
                 "categories",
                 _("Số liệu hệ thống chỉ phân tổ được theo cấp và lĩnh vực, không theo: %(names)s.")

@@ -1,6 +1,10 @@
-"""The figures the system knows itself (counts of the practice register) for the indicators bound to a source, and the
-standard categories those counts break down by."""
+"""The figures the system knows itself (counts of the practice register and of the activities' records) for the
+indicators bound to a source, and the standard categories those counts break down by."""
 
+from django.utils.translation import gettext_lazy as _
+
+from danvan.activities import selectors as activities
+from danvan.activities.models import Inspection, Meeting
 from danvan.core.periods import Period
 from danvan.orgunits.models import OrgUnit
 from danvan.practices.selectors import LEVELS, RECOGNISED_STATUSES, REPLICATED_STATUSES, facts_for, stats
@@ -60,6 +64,40 @@ STANDARD_CATEGORIES = [
             ("xay_dung_he_thong_chinh_tri", "Xây dựng hệ thống chính trị"),
         ],
     ),
+    # The activities' categories (migration 0008): their option codes are the records' own values.
+    (
+        "loai_hoi_nghi",
+        "Loại hội nghị",
+        5,
+        [
+            ("so_ket", "Sơ kết"),
+            ("tong_ket", "Tổng kết"),
+            ("giao_ban", "Giao ban"),
+            ("chuyen_de", "Hội nghị chuyên đề"),
+            ("tap_huan", "Tập huấn"),
+            ("hoi_thao", "Hội thảo"),
+            ("doi_thoai", "Đối thoại"),
+            ("tiep_xuc", "Tiếp xúc"),
+            ("khac", "Khác"),
+        ],
+    ),
+    (
+        "hinh_thuc_kiem_tra",
+        "Hình thức kiểm tra, giám sát",
+        6,
+        [("inspection", "Kiểm tra"), ("supervision", "Giám sát")],
+    ),
+    (
+        "tinh_trang_nhiem_vu",
+        "Tình trạng thực hiện nhiệm vụ",
+        7,
+        [
+            ("done_on_time", "Hoàn thành đúng hạn"),
+            ("done_late", "Hoàn thành quá hạn"),
+            ("in_progress", "Đang thực hiện trong hạn"),
+            ("overdue", "Quá hạn"),
+        ],
+    ),
 ]
 
 
@@ -75,8 +113,33 @@ def ensure_standard_categories() -> None:
             )
 
 
-# Categories the practice register can break its counts down by, and the option codes they use.
-SOURCE_CATEGORIES = {"cap": "level", "cap_hai_cap": "level", "cap_xa": "level", "linh_vuc": "field"}
+# Categories the system's figures can break their counts down by, and the dimension each stands for.
+SOURCE_CATEGORIES = {
+    "cap": "level",
+    "cap_hai_cap": "level",
+    "cap_xa": "level",
+    "linh_vuc": "field",
+    "loai_hoi_nghi": "type",
+    "hinh_thuc_kiem_tra": "kind",
+    "tinh_trang_nhiem_vu": "status",
+}
+_PRACTICES_CATEGORIES = ("cap", "cap_hai_cap", "cap_xa", "linh_vuc")
+# The categories each source can break down by (the activities' figures by their own one, or none).
+ALLOWED_CATEGORIES = {
+    Source.PRACTICES_REGISTERED: _PRACTICES_CATEGORIES,
+    Source.PRACTICES_RECOGNISED: _PRACTICES_CATEGORIES,
+    Source.PRACTICES_REPLICATED: _PRACTICES_CATEGORIES,
+    Source.PRACTICES_UNITS: _PRACTICES_CATEGORIES,
+    Source.ACTIVITIES_MEETINGS: ("loai_hoi_nghi",),
+    Source.ACTIVITIES_INSPECTIONS: ("hinh_thuc_kiem_tra",),
+    Source.ACTIVITIES_TASKS: ("tinh_trang_nhiem_vu",),
+    Source.ACTIVITIES_HOTSPOTS: (),
+    Source.ACTIVITIES_HOTSPOTS_RESOLVED: (),
+}
+ACTIVITIES_SOURCES_HELP = _(
+    "Số hội nghị phân tổ được theo loại hội nghị, số cuộc kiểm tra, giám sát theo hình thức, số nhiệm vụ theo "
+    "tình trạng thực hiện; số vụ việc nguy cơ điểm nóng không phân tổ."
+)
 _STATUSES = {
     Source.PRACTICES_REGISTERED: None,
     Source.PRACTICES_RECOGNISED: RECOGNISED_STATUSES,
@@ -86,6 +149,8 @@ _STATUSES = {
 
 def system_values(indicator: Indicator, unit: OrgUnit, period: Period) -> dict[str, float]:
     """{category key: number} the system knows for the indicator, unit and period (counts of the unit's subtree)."""
+    if indicator.source.startswith("activities."):
+        return _activities_values(indicator, unit, period)
     dimensions = [SOURCE_CATEGORIES[c.code] for c in indicator.categories.all()]
     if indicator.source == Source.PRACTICES_UNITS:
         return _registering_units(unit, period.year, dimensions)
@@ -106,6 +171,26 @@ def system_values(indicator: Indicator, unit: OrgUnit, period: Period) -> dict[s
         if key in values:
             values[key] += row["count"]
     return values
+
+
+def _activities_values(indicator: Indicator, unit: OrgUnit, period: Period) -> dict[str, float]:
+    """The activities' figures (`activities.selectors.figures`): by the indicator's one category, or their total."""
+    source = indicator.source
+    if source in (Source.ACTIVITIES_HOTSPOTS, Source.ACTIVITIES_HOTSPOTS_RESOLVED):
+        counts = activities.hotspots(unit, period)
+        return {"": float(counts["reported" if source == Source.ACTIVITIES_HOTSPOTS else "resolved"])}
+    if source == Source.ACTIVITIES_MEETINGS:
+        counts, options = activities.meetings_held(unit, period), Meeting.Type.values
+    elif source == Source.ACTIVITIES_INSPECTIONS:
+        counts, options = activities.inspections_done(unit, period), Inspection.Kind.values
+    else:
+        counts, options = (
+            activities.task_counts(unit, period),
+            [status.value for status in activities.COUNTED],
+        )
+    if not indicator.categories.all():
+        return {"": float(sum(counts[option] for option in options))}
+    return {key: float(counts.get(key, 0)) for key in category_keys_for(indicator)}
 
 
 def _option_code(row: dict, dimension: str) -> str:

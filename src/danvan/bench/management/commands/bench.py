@@ -31,6 +31,7 @@ BENCHMARKS = {
     "practices": "danvan.bench.practices.run",
     "reporting": "danvan.bench.reporting.run",
     "load": "danvan.bench.load.run",
+    "activities": "danvan.bench.activities.run",
 }
 
 SCRATCH_ENV = "DANVAN_BENCH_SCRATCH"
