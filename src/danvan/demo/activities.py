@@ -29,6 +29,17 @@ from .units import demo_units
 A = OrgUnit.AgencyType
 BAN_MERGER = BAN_MERGER_EVE + datetime.timedelta(days=1)
 
+# A unit recorded through the service starts on a known day (its parent must be open then).
+TRA_VINH_SPAN = {
+    "valid_from": datetime.date(1992, 5, 5),
+    "valid_to": BAN_MERGER_EVE,
+    "note": "Ngày bắt đầu: ngày tỉnh Trà Vinh được tái lập đi vào hoạt động (5/5/1992).",
+}
+QUANG_YEN_SPAN = {
+    "valid_from": datetime.date(2011, 11, 25),
+    "valid_to": BEFORE_REFORM,
+    "note": "Ngày bắt đầu: ngày thành lập thị xã Quảng Yên (Nghị quyết số 100/NQ-CP ngày 25/11/2011).",
+}
 NATIONAL = {
     "tra_vinh": "vn2024:province:84",
     "vinh_long": "vn2025:province:86",
@@ -77,12 +88,8 @@ def seed_units(actor) -> dict[str, OrgUnit]:
     units["cao_bang_front"] = OrgUnit.objects.get(parent=cao_bang, name="Ủy ban MTTQ Việt Nam tỉnh Cao Bằng")
 
     tra_vinh, vinh_long = units["tra_vinh"], units["vinh_long"]
-    dv = _agency(
-        actor, tra_vinh, "Ban Dân vận Tỉnh ủy Trà Vinh", A.PROPAGANDA_MOBILISATION, valid_to=BAN_MERGER_EVE
-    )
-    tg = _agency(
-        actor, tra_vinh, "Ban Tuyên giáo Tỉnh ủy Trà Vinh", A.PARTY_COMMITTEE, valid_to=BAN_MERGER_EVE
-    )
+    dv = _agency(actor, tra_vinh, "Ban Dân vận Tỉnh ủy Trà Vinh", A.PROPAGANDA_MOBILISATION, **TRA_VINH_SPAN)
+    tg = _agency(actor, tra_vinh, "Ban Tuyên giáo Tỉnh ủy Trà Vinh", A.PARTY_COMMITTEE, **TRA_VINH_SPAN)
     tgdv = _agency(
         actor,
         tra_vinh,
@@ -119,13 +126,13 @@ def seed_units(actor) -> dict[str, OrgUnit]:
 
     quang_yen = units["quang_yen"]
     units["quang_yen_ban"] = _agency(
-        actor, quang_yen, "Ban Dân vận Thị ủy Quảng Yên", A.PROPAGANDA_MOBILISATION, valid_to=BEFORE_REFORM
+        actor, quang_yen, "Ban Dân vận Thị ủy Quảng Yên", A.PROPAGANDA_MOBILISATION, **QUANG_YEN_SPAN
     )
     units["quang_yen_front"] = _agency(
-        actor, quang_yen, "Ủy ban MTTQ Việt Nam thị xã Quảng Yên", A.FATHERLAND_FRONT, valid_to=BEFORE_REFORM
+        actor, quang_yen, "Ủy ban MTTQ Việt Nam thị xã Quảng Yên", A.FATHERLAND_FRONT, **QUANG_YEN_SPAN
     )
     units["quang_yen_veterans"] = _agency(
-        actor, quang_yen, "Hội Cựu chiến binh thị xã Quảng Yên", A.MASS_ORGANISATION, valid_to=BEFORE_REFORM
+        actor, quang_yen, "Hội Cựu chiến binh thị xã Quảng Yên", A.MASS_ORGANISATION, **QUANG_YEN_SPAN
     )
     return units
 
