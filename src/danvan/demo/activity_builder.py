@@ -75,6 +75,7 @@ def record_meeting(actor, units, people, spec) -> Meeting:
         conclusion_number=spec.get("conclusion_number", ""),
         conclusion_date=spec.get("conclusion_date"),
         source_note=spec.get("source_note", ""),
+        status=Meeting.Status.HELD,  # recorded after it was held
     )
     entries = [{"role": "chair", "person": people[key]} for key in spec.get("chairs", ())]
     entries += [{"role": "secretary", "person": people[key]} for key in spec.get("secretaries", ())]
@@ -85,5 +86,4 @@ def record_meeting(actor, units, people, spec) -> Meeting:
         for key, reason in spec.get("absent", ())
     ]
     services.set_attendance(actor, meeting, entries)
-    services.transition(actor, meeting, "hold")
     return meeting
