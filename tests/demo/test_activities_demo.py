@@ -62,6 +62,29 @@ def test_the_thanh_pho_cao_bang_so_ket_shows_who_attended_in_which_post_then(dem
     assert tasks.count() == 3 and {task.lead_unit for task in tasks} == {units["tp_cao_bang_ban"]}
 
 
+def test_the_seed_meeting_comes_out_of_the_api_with_the_posts_held_that_day(
+    demo, units, superuser, client_for
+):
+    answer = client_for(superuser).get(
+        "/api/v1/activities/meetings", {"unit": units["tp_cao_bang_ban"].pk, "year": 2021}
+    )
+    assert answer.status_code == 200
+    (item,) = answer.json()["items"]
+    assert (item["date"], item["type"], item["period"], item["tasks"]) == (
+        "2021-07-22",
+        "so_ket",
+        "2021H1",
+        3,
+    )
+    assert item["chair"] == [
+        {"name": "Tô Vũ Ninh", "title": "Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố"}
+    ]
+    assert {
+        "name": "Vũ Văn Minh",
+        "title": "UV BTV Thành ủy, Trưởng Ban Dân vận, Chủ tịch UBMTTQ thành phố",
+    } in (item["attendees"])
+
+
 def test_the_other_seed_meetings_keep_their_dates_periods_and_what_was_inferred(demo, units):
     duy_tien = Meeting.objects.get(organizer=units["duy_tien_ban"])
     assert (_day(duy_tien), duy_tien.type, duy_tien.period) == (
