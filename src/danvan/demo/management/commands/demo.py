@@ -6,6 +6,7 @@ from danvan.accounts.models import UnitRole, User
 from danvan.accounts.scope import Role
 from danvan.core.context import request_id_var
 from danvan.core.figures import bump_after_bulk_load
+from danvan.demo.activities import load_demo_activities
 from danvan.demo.practices import load_demo_practices
 from danvan.demo.reporting import load_demo_reporting
 from danvan.demo.units import load_demo_units
@@ -17,7 +18,7 @@ DEMO_PASSWORD = "danvan-demo"
 class Command(BaseCommand):
     help = (
         "Nạp dữ liệu demo (chạy lại nhiều lần vẫn an toàn): đơn vị hành chính, cơ quan, thôn, "
-        "mô hình “Dân vận khéo”, báo cáo định kỳ, người dùng demo."
+        "mô hình “Dân vận khéo”, hội nghị, kiểm tra, nhiệm vụ, lịch công tác, báo cáo định kỳ, người dùng demo."
     )
 
     def handle(self, *args, **options):
@@ -34,8 +35,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             units = load_demo_units()
             practices = load_demo_practices()
-            reports = load_demo_reporting()
-            self._user("admin", "Quản trị hệ thống", superuser=True)
+            # The users first: the activities are recorded through the services, by the administrator, and the
+            # province's and the ward's users are told of what concerns them (a hotspot, a task) as they would be.
+            admin = self._user("admin", "Quản trị hệ thống", superuser=True)
             self._user(
                 "caobang",
                 "Cán bộ Ban Tuyên giáo và Dân vận Tỉnh ủy Cao Bằng",
@@ -43,10 +45,20 @@ class Command(BaseCommand):
                 role=Role.ADMIN,
             )
             self._user("thucphan", "Cán bộ phường Thục Phán", unit=units["thuc_phan"], role=Role.EDITOR)
+            # Before the reporting demo: the half-year report's activity figures are read from these records.
+            activities = load_demo_activities(admin)
+            reports = load_demo_reporting()
             # The demo's rows are written without the services.
             bump_after_bulk_load(OrgUnit.objects.values_list("province_code", flat=True).distinct())
         if practices["loaded"]:
             self.stdout.write(f"Đã nạp {practices['practices']} mô hình, điển hình “Dân vận khéo” demo.")
+        if activities["loaded"]:
+            self.stdout.write(
+                f"Đã nạp hoạt động demo: {activities['seed_meetings']} hội nghị và 1 cuộc kiểm tra theo các bài báo "
+                f"({activities['seed_tasks']} nhiệm vụ); Tỉnh Cao Bằng 2026: {activities['giao_ban']} cuộc giao ban, "
+                f"{activities['inspections']} cuộc kiểm tra, giám sát, {activities['tasks']} nhiệm vụ, "
+                f"{activities['situations']} báo cáo tình hình, {activities['calendar']} mục lịch tuần này."
+            )
         if reports["loaded"]:
             self.stdout.write(
                 f"Đã nạp biểu mẫu báo cáo sơ kết 6 tháng: {reports['communes']} xã, phường kỳ 2026H1, "
