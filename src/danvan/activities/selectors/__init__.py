@@ -4,8 +4,21 @@ modules below, by topic.
 - `people`: the posts a person held on a day.
 - `tasks`: a task's status on a day and the four counts.
 - `calendar`: a unit's and a leader's week (entries, meetings, inspections), the week as the official table.
+- `figures`: what a unit's subtree did in a period, for the reports' bound indicators.
 """
 
+from .calendar import (
+    entries_visible_to,
+    get_entry_for,
+    get_leader_for,
+    leader_week,
+    parse_week,
+    unit_week,
+    week_table,
+)
+from .figures import hotspots, inspections_done, meetings_held, task_counts, task_counts_by_province
+from .meetings import attendance_by_meeting, attendance_of, get_meeting_for, meeting_day, meetings_visible_to
+from .oversight import get_inspection_for, inspections_visible_to, plans_visible_to
 from .people import (
     appearances,
     can_see_contact,
@@ -21,124 +34,91 @@ from .people import (
     title_from,
     titles_on,
 )
-from .calendar import (
-    entries_visible_to,
-    get_entry_for,
-    get_leader_for,
-    leader_week,
-    parse_week,
-    unit_week,
-    week_table,
-)
-- `figures`: what a unit's subtree did in a period, for the reports' bound indicators.
-"""
-
-from .figures import hotspots, inspections_done, meetings_held, task_counts, task_counts_by_province
-from .people import held_on_q, people_pickable_by, titles_on
+from .situations import get_situation_for, open_hotspots_for, situations_visible_to
 from .tasks import (
     COUNTED,
-    STATUS_LABELS,
-    Status,
-    four_counts,
-    period_counts,
-    period_q,
-    status_expression,
-    status_of,
-    status_q,
-)
-
-__all__ = [
-    "COUNTED",
-    "STATUS_LABELS",
-    "Status",
-    "appearances",
-    "can_see_contact",
-    "contact_checker",
-    "effective_end",
-    "four_counts",
-    "get_person_for",
-    "get_post_for",
-    "entries_visible_to",
-    "four_counts",
-    "get_entry_for",
-    "get_leader_for",
-    "held_on_q",
-    "leader_week",
-    "parse_week",
-    "hotspots",
-    "inspections_done",
-    "meetings_held",
-    "people_pickable_by",
-    "people_visible_to",
-    "period_counts",
-    "period_q",
-    "posts_of",
-    "shown_titles",
-    "status_expression",
-    "status_of",
-    "status_q",
-    "title_from",
-    "task_counts",
-    "task_counts_by_province",
-    "titles_on",
-    "unit_week",
-    "week_table",
-]
-from .meetings import (
-    attendance_by_meeting,
-    attendance_of,
-    get_meeting_for,
-    meeting_day,
-    meetings_visible_to,
-)
-
-__all__ += [
-    "attendance_by_meeting",
-    "attendance_of",
-    "get_meeting_for",
-    "meeting_day",
-    "meetings_visible_to",
-
-from .tasks import (
     DUE_SOON_DAYS,
+    STATUS_LABELS,
     TAB_LABELS,
+    Status,
     Tab,
     board_tasks,
     counts_for,
     dashboard_tasks,
     due_soon_tasks,
     evidence_visible_to,
+    four_counts,
     get_task_for,
     open_tasks_led_by,
     overdue_tasks,
+    period_counts,
+    period_q,
+    status_expression,
+    status_of,
     status_on_day_for,
+    status_q,
     subtree_stats,
     tasks_visible_to,
 )
 
-__all__ += [
+__all__ = [
+    "COUNTED",
     "DUE_SOON_DAYS",
+    "STATUS_LABELS",
     "TAB_LABELS",
+    "Status",
     "Tab",
+    "appearances",
+    "attendance_by_meeting",
+    "attendance_of",
     "board_tasks",
+    "can_see_contact",
+    "contact_checker",
     "counts_for",
     "dashboard_tasks",
     "due_soon_tasks",
+    "effective_end",
+    "entries_visible_to",
     "evidence_visible_to",
+    "four_counts",
+    "get_entry_for",
+    "get_inspection_for",
+    "get_leader_for",
+    "get_meeting_for",
+    "get_person_for",
+    "get_post_for",
+    "get_situation_for",
     "get_task_for",
+    "held_on_q",
+    "hotspots",
+    "inspections_done",
+    "inspections_visible_to",
+    "leader_week",
+    "meeting_day",
+    "meetings_held",
+    "meetings_visible_to",
+    "open_hotspots_for",
     "open_tasks_led_by",
     "overdue_tasks",
-    "status_on_day_for",
-    "subtree_stats",
-    "tasks_visible_to",
-from .oversight import get_inspection_for, inspections_visible_to, plans_visible_to
-from .situations import get_situation_for, open_hotspots_for, situations_visible_to
-
-__all__ += [
-    "get_inspection_for",
-    "get_situation_for",
-    "inspections_visible_to",
-    "open_hotspots_for",
+    "parse_week",
+    "people_pickable_by",
+    "people_visible_to",
+    "period_counts",
+    "period_q",
     "plans_visible_to",
+    "posts_of",
+    "shown_titles",
     "situations_visible_to",
+    "status_expression",
+    "status_of",
+    "status_on_day_for",
+    "status_q",
+    "subtree_stats",
+    "task_counts",
+    "task_counts_by_province",
+    "tasks_visible_to",
+    "title_from",
+    "titles_on",
+    "unit_week",
+    "week_table",
 ]
