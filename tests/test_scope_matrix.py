@@ -33,6 +33,7 @@ from danvan.reporting.models import Category, ReportDocument, Submission, Value
 from . import factories
 from .scope_rows import (
     activities_calendar,
+    activities_home,
     activities_meetings,
     activities_oversight,
     activities_people,
@@ -44,6 +45,7 @@ from .scope_rows.common import LOGIN, PRIVATE, Row, row
 ACTORS = ("anon", "other", "owner")
 # The apps whose rows live in a module of their own (tests/scope_rows), one per topic.
 TOPICS = (
+    activities_home,
     activities_people,
     activities_meetings,
     activities_tasks,

@@ -8,7 +8,7 @@ MODULES = [
     ("practices", _("Dân vận khéo"), "award", "practices:practice_list"),
     ("reporting", _("Báo cáo"), "file-earmark-bar-graph", "reporting:home"),
     ("citizens", _("Đơn thư"), "envelope-paper", None),
-    ("activities", _("Hoạt động"), "calendar-event", None),
+    ("activities", _("Hoạt động"), "calendar-event", "activities:home"),
     ("portal", _("Cổng thông tin"), "globe2", None),
 ]
 ADMIN_MODULES = [

@@ -1,3 +1,9 @@
-"""The home pages of the activities."""
+"""The home page of the activities."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from ..views import home
+
+urlpatterns: list = [
+    path("", home.home, name="home"),
+]
