@@ -173,3 +173,19 @@ def test_bad_input_on_the_person_form_is_shown_in_vietnamese(client, units, comm
     page = response.content.decode()
     assert response.status_code == 200 and not Person.objects.exists()
     assert "Vui lòng sửa các lỗi được đánh dấu bên dưới." in page
+
+
+def test_a_person_page_costs_a_fixed_number_of_queries(
+    client, units, commune_editor, minh, django_assert_max_num_queries
+):
+    for year in range(2000, 2020):
+        factories.post(
+            minh,
+            f"Ủy viên khóa {year}",
+            valid_from=datetime.date(year, 1, 1),
+            valid_to=datetime.date(year, 12, 31),
+            position=5,
+        )
+    client.force_login(commune_editor)
+    with django_assert_max_num_queries(22):
+        assert client.get(reverse("activities:person_detail", args=[minh.pk])).status_code == 200

@@ -4,7 +4,7 @@ import datetime
 
 from danvan.accounts.models import Role
 from danvan.activities import selectors, services
-from danvan.activities.forms.fields import PersonChoiceField
+from danvan.activities.forms.fields import PersonChoiceField, PersonMultipleChoiceField
 
 from .. import factories
 
@@ -120,3 +120,13 @@ def test_services_and_the_factory_agree(units, commune_editor):
         factories.person(units["thuc_phan"], "Vũ Văn Minh").search_key,
         factories.person(units["thuc_phan"], "Vũ Văn Minh").sort_key,
     )
+
+
+def test_the_multiple_picker_is_a_searchable_list_box_with_the_same_labels(units):
+    minh = factories.person(units["cao_bang"], "Vũ Văn Minh", "Trưởng Ban Dân vận", valid_from=DAY_2021)
+    user = factories.user("pick", units["cao_bang"], Role.EDITOR)
+    field = PersonMultipleChoiceField(selectors.people_pickable_by(user), on=DAY_2021)
+    html = field.widget.render("attendees", [minh.pk])
+    assert 'size="8"' in html and "multiple" in html and "data-picker-search" in html
+    assert "Vũ Văn Minh — Trưởng Ban Dân vận" in html
+    assert list(field.clean([str(minh.pk)])) == [minh]

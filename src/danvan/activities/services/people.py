@@ -175,7 +175,7 @@ def update_person(actor, person: Person, **fields) -> Person:
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown:
         raise ValidationError({name: [_("Trường không sửa được.")] for name in sorted(unknown)})
-    person = Person.objects.select_for_update().select_related("unit").get(pk=person.pk)
+    person = Person.objects.select_for_update(of=("self",)).select_related("unit").get(pk=person.pk)
     if not can_edit(actor, person.unit):
         raise NotAllowed(_("Bạn không có quyền sửa cán bộ của %(unit)s.") % {"unit": person.unit.name})
     unit = fields.pop("unit", person.unit)
@@ -277,7 +277,7 @@ def clean_post(actor, person: Person, fields: dict) -> dict:
 
 
 def _editable_person(actor, person: Person) -> Person:
-    person = Person.objects.select_for_update().select_related("unit").get(pk=person.pk)
+    person = Person.objects.select_for_update(of=("self",)).select_related("unit").get(pk=person.pk)
     if not can_edit(actor, person.unit):
         raise NotAllowed(
             _("Bạn không có quyền ghi chức vụ của cán bộ thuộc %(unit)s.") % {"unit": person.unit.name}
@@ -317,7 +317,7 @@ def update_post(actor, post: Post, **fields) -> Post:
     unknown = set(fields) - set(POST_FIELDS)
     if unknown:
         raise ValidationError({name: [_("Trường không sửa được.")] for name in sorted(unknown)})
-    post = Post.objects.select_for_update().select_related("unit").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("unit").get(pk=post.pk)
     person = _editable_person(actor, post.person)
     current = {name: getattr(post, name) for name in POST_FIELDS}
     cleaned = clean_post(actor, person, {**current, **fields})
