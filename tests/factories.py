@@ -223,6 +223,8 @@ def meeting(actor, organizer: OrgUnit, title: str = "Giao ban công tác Dân v�
     # 8:00 in Việt Nam (UTC+7)
     fields.setdefault("starts_at", datetime.datetime(2021, 7, 22, 1, 0, tzinfo=datetime.UTC))
     return meeting_services.create_meeting(actor, organizer=organizer, title=title, **fields)
+
+
 # --- activities: tasks ---
 
 from danvan.activities.services.tasks import assign_task  # noqa: E402
@@ -248,6 +250,8 @@ def task(
         assigned_on=assigned_on,
         **fields,
     )
+
+
 # --- activities: oversight and situations ---
 
 from danvan.activities import services as activity_services  # noqa: E402

@@ -50,6 +50,7 @@ def home(request):
         counts = [(status.value, STATUS_LABELS[status], counted[status.value]) for status in COUNTED]
     monday = monday_of(today)
     week = selectors.unit_week(user, unit, monday) if unit is not None else []
+    rest_of_week = [item for item in week if (item.last_day or item.day) >= today and not item.cancelled]
     return render(
         request,
         "activities/home.html",
@@ -58,7 +59,7 @@ def home(request):
             "today": today,
             "year": year,
             "counts": counts,
-            "week": [item for item in week if (item.last_day or item.day) >= today and not item.cancelled][:SHOWN],
+            "week": rest_of_week[:SHOWN],
             "week_code": week_code(monday),
             "meetings": _upcoming_meetings(user, unit, timezone.now()),
             "inspections": _inspections_under_way(user, unit),
