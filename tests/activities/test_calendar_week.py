@@ -152,6 +152,7 @@ def test_the_week_page_costs_the_same_queries_whatever_the_number_of_items(
     client.get(_week_url(week["unit"]))
     with CaptureQueriesContext(connection) as few:
         client.get(_week_url(week["unit"]))
+    assert 5 < len(few.captured_queries) <= 16
     for hour in range(7, 17):
         services.add_entry(
             commune_editor, unit=week["unit"], starts_at=at(MONDAY, hour), title=f"Việc {hour}"
