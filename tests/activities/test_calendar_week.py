@@ -152,6 +152,7 @@ def test_the_week_page_costs_the_same_queries_whatever_the_number_of_items(
     client.get(_week_url(week["unit"]))
     with CaptureQueriesContext(connection) as few:
         client.get(_week_url(week["unit"]))
+    assert 5 < len(few.captured_queries) <= 16
     for hour in range(7, 17):
         services.add_entry(
             commune_editor, unit=week["unit"], starts_at=at(MONDAY, hour), title=f"Việc {hour}"
@@ -281,3 +282,18 @@ def test_reading_the_pages_writes_nothing(week, commune_editor, client_for):
     for name in ("calendar_week", "calendar_print", "calendar_docx", "calendar_feeds"):
         assert client.get(reverse(f"activities:{name}") + f"?unit={week['unit'].pk}").status_code == 200
     assert ChangeLog.objects.count() == logged
+
+
+def test_a_leaders_week_page_print_and_word_file(week, commune_editor, client_for):
+    client = client_for(commune_editor)
+    page = client.get(_week_url(week["unit"], person=week["leader"].pk)).content.decode()
+    assert "Lịch của đồng chí Hoàng Văn Thụ (Phường Thục Phán)" in page
+    assert (
+        "Tiếp xúc cử tri" in page and "Hội nghị chuyên đề" not in page
+    )  # the province's meeting: not theirs
+    assert "Sao chép tuần trước" not in page
+    query = f"?unit={week['unit'].pk}&person={week['leader'].pk}&week={WEEK}"
+    printed = client.get(reverse("activities:calendar_print") + query).content.decode()
+    assert "CỦA ĐỒNG CHÍ HOÀNG VĂN THỤ" in printed
+    document = Document(io.BytesIO(client.get(reverse("activities:calendar_docx") + query).content))
+    assert "LỊCH CÔNG TÁC TUẦN 49 CỦA ĐỒNG CHÍ HOÀNG VĂN THỤ" in [p.text for p in document.paragraphs]

@@ -153,7 +153,11 @@ def add_entry(
 
 
 def _locked(entry: CalendarEntry) -> CalendarEntry:
-    return CalendarEntry.objects.select_for_update().select_related("unit", "person").get(pk=entry.pk)
+    return (
+        CalendarEntry.objects.select_for_update(of=("self",))
+        .select_related("unit", "person")
+        .get(pk=entry.pk)
+    )
 
 
 @transaction.atomic
@@ -293,7 +297,9 @@ def feed_for(actor, unit: OrgUnit, person: Person | None = None) -> CalendarFeed
 @transaction.atomic
 def regenerate_feed(actor, feed: CalendarFeed) -> CalendarFeed:
     """A new secret address: the old one answers 404 from now on (the address was given to the wrong person)."""
-    feed = CalendarFeed.objects.select_for_update().select_related("unit", "person").get(pk=feed.pk)
+    feed = (
+        CalendarFeed.objects.select_for_update(of=("self",)).select_related("unit", "person").get(pk=feed.pk)
+    )
     _check_feed_owner(actor, feed.unit, feed.person)
     feed.token = secrets.token_urlsafe(32)
     feed.save(update_fields=["token"])
@@ -311,7 +317,7 @@ def can_publish(user, unit: OrgUnit) -> bool:
 def set_feed_public(actor, feed: CalendarFeed, public: bool) -> CalendarFeed:
     """Public: the unit's calendar (without a leader) is also at the public address /hoat-dong/lich/cong-khai/<id>.ics,
     and anyone may read it."""
-    feed = CalendarFeed.objects.select_for_update().select_related("unit").get(pk=feed.pk)
+    feed = CalendarFeed.objects.select_for_update(of=("self",)).select_related("unit").get(pk=feed.pk)
     if not can_publish(actor, feed.unit):
         raise NotAllowed(
             _("Chỉ người phê duyệt hoặc quản trị của %(unit)s mới chọn công khai lịch.")

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.orgunits.selectors import get_unit_for
@@ -30,7 +30,7 @@ def _ics(content: bytes, cache: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def calendar_feed(request, token: str):
     """A unit's or a leader's calendar at its secret address (calendar programs cannot sign in)."""
     if len(token) > TOKEN_MAX or not token.replace("-", "").replace("_", "").isalnum():
@@ -39,7 +39,7 @@ def calendar_feed(request, token: str):
     return _ics(feed_calendar(feed), "private, max-age=300")
 
 
-@require_GET
+@require_safe
 def calendar_public_feed(request, unit_id: int):
     """A unit's calendar at its public address, only when the unit chose to publish it."""
     feed = get_object_or_404(
