@@ -302,3 +302,16 @@ def test_reading_the_pages_writes_nothing(client_for, province_admin, tasks, uni
     ):
         assert client.get(url).status_code == 200
     assert ChangeLog.objects.count() == logged
+
+
+def test_the_front_page_shows_the_units_overdue_and_due_soon_tasks(
+    client_for, commune_editor, other_commune_editor, tasks
+):
+    page = client_for(commune_editor).get("/")
+    html = page.content.decode()
+    assert "Nhiệm vụ quá hạn / sắp đến hạn" in html
+    assert [t.pk for t in page.context["tasks"]["overdue"]] == [tasks["overdue"].pk]
+    assert [t.pk for t in page.context["tasks"]["due_soon"]] == [tasks["in_progress"].pk]
+    assert tasks["overdue"].title in html
+    # A commune with none: no block.
+    assert "Nhiệm vụ quá hạn / sắp đến hạn" not in client_for(other_commune_editor).get("/").content.decode()
