@@ -60,7 +60,7 @@ class TaskFilter(django_filters.FilterSet):
     def __init__(self, *args, today: datetime.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        self.form.fields["period"].widget.attrs.update({"placeholder": "2026H1", "maxlength": "10"})
+        self.form.fields["period"].widget.attrs.update({"placeholder": _("vd. 2026H1"), "maxlength": "10"})
         self.form.fields["q"].widget.attrs["placeholder"] = _("Nội dung, đơn vị, số văn bản…")
 
     def filter_q(self, queryset, name, value):
