@@ -13,6 +13,7 @@ from danvan.accounts.scope import Role
 from danvan.activities import services
 from danvan.activities.models import Task, TaskProgress
 from danvan.core.models import ChangeLog
+from danvan.core.periods import Period
 from tests import factories
 
 TODAY = timezone.localdate()
@@ -302,3 +303,31 @@ def test_reading_the_pages_writes_nothing(client_for, province_admin, tasks, uni
     ):
         assert client.get(url).status_code == 200
     assert ChangeLog.objects.count() == logged
+
+
+def test_the_front_page_shows_the_units_overdue_and_due_soon_tasks(
+    client_for, commune_editor, other_commune_editor, tasks
+):
+    page = client_for(commune_editor).get("/")
+    html = page.content.decode()
+    assert "Nhiệm vụ quá hạn / sắp đến hạn" in html
+    assert [t.pk for t in page.context["tasks"]["overdue"]] == [tasks["overdue"].pk]
+    assert [t.pk for t in page.context["tasks"]["due_soon"]] == [tasks["in_progress"].pk]
+    assert tasks["overdue"].title in html
+    # A commune with none: no block.
+    assert "Nhiệm vụ quá hạn / sắp đến hạn" not in client_for(other_commune_editor).get("/").content.decode()
+
+
+def test_a_periods_counts_are_those_due_in_it_as_at_its_end_and_open_their_tasks(
+    client_for, province_admin, tasks, units
+):
+    client = client_for(province_admin)
+    period = Period.parse(f"{TODAY.year}M{TODAY.month:02d}")
+    url = BOARD + f"?unit={units['cao_bang'].pk}&tab=subtree&period={period.code}"
+    page = client.get(url)
+    in_period = [t for t in tasks.values() if period.start <= t.deadline <= period.end]
+    by_status = {key: (number, query) for key, _label, number, query in page.context["counts"]}
+    assert sum(number for number, _query in by_status.values()) == len(in_period)
+    for status, (number, query) in by_status.items():
+        assert f"period={period.code}" in query
+        assert client.get(BOARD + "?" + query).context["page_obj"].paginator.count == number, status

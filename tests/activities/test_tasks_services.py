@@ -63,9 +63,10 @@ def test_the_lead_unit_reports_progress_with_evidence_then_completes(
     assert [entry.action for entry in history_for(open_task)][:2] == ["update", "update"]
 
 
-def test_only_the_lead_units_editors_report_progress(open_task, units, other_commune_editor):
+def test_only_the_lead_units_editors_report_progress(open_task, units, other_commune_editor, province_admin):
     viewer = factories.user("xem", units["thuc_phan"], Role.VIEWER)
-    for outsider in (other_commune_editor, viewer):
+    # The province's role covers the commune, but the assigner does not report its own task done.
+    for outsider in (other_commune_editor, viewer, province_admin):
         with pytest.raises(NotAllowed):
             services.report_progress(outsider, open_task, percent=10, text="x")
 

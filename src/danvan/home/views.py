@@ -7,7 +7,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_POST
 
 from danvan.accounts.scope import visible_paths
-from danvan.activities.selectors.situations import open_hotspots_for
+from danvan.activities.selectors import dashboard_tasks, open_hotspots_for
 from danvan.core.figures import UNITS, cached_figures
 from danvan.core.lists import filtered_rows, page_of
 from danvan.orgunits.models import OrgUnit
@@ -66,6 +66,8 @@ def dashboard(request):
             "practices": practices,
             "todo": todo_for(request.user, practice_unit, today),
             "hotspots": list(open_hotspots_for(request.user)),
+            # Overdue and due-soon tasks the user's units lead (activities.selectors).
+            "tasks": dashboard_tasks(request.user, request.user_units, today),
         },
     )
 

@@ -47,7 +47,9 @@ class TaskFilter(django_filters.FilterSet):
         label=_("Tình trạng"), choices=[(s.value, STATUS_LABELS[s]) for s in Status], method="filter_status"
     )
     source = django_filters.ChoiceFilter(label=_("Nguồn giao"), choices=Task.Source.choices)
-    period = PeriodFilter(label=_("Kỳ (hạn trong kỳ)"), method="filter_period")
+    period = PeriodFilter(
+        label=_("Kỳ"), method="filter_period", help_text=_("Nhiệm vụ có hạn trong kỳ, ví dụ 2026H1.")
+    )
     deadline_from = VNDateFilter(label=_("Hạn từ ngày"), field_name="deadline", lookup_expr="gte")
     deadline_to = VNDateFilter(label=_("Hạn đến ngày"), field_name="deadline", lookup_expr="lte")
 
@@ -58,6 +60,8 @@ class TaskFilter(django_filters.FilterSet):
     def __init__(self, *args, today: datetime.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
+        self.form.fields["period"].widget.attrs.update({"placeholder": _("vd. 2026H1"), "maxlength": "10"})
+        self.form.fields["q"].widget.attrs["placeholder"] = _("Nội dung, đơn vị, số văn bản…")
 
     def filter_q(self, queryset, name, value):
         folded = fold(value)

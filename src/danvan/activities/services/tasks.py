@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.accounts.models import Role
+from danvan.accounts.scope import role_paths
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed
 from danvan.core.text import fold, nfc
@@ -53,8 +55,18 @@ def can_assign(user, task: Task) -> bool:
 
 
 def can_report(user, task: Task) -> bool:
-    """Reporting progress and asking for an extension: an editor (or above) of the lead unit."""
-    return can_edit(user, task.lead_unit)
+    """Reporting progress and asking for an extension: an editor (or above) of the lead unit, through a role that
+    is not also the assigner's — the unit that assigned a task does not report its own task done (a province
+    editor covers the commune's subtree, but the commune reports). A superuser may, as everywhere."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    lead, assigner = task.lead_path, task.assigner_path
+    paths = role_paths(user, Role.EDITOR)
+    if lead == assigner:
+        return any(lead.startswith(path) for path in paths)
+    return any(lead.startswith(path) and not assigner.startswith(path) for path in paths)
 
 
 def task_snapshot(task: Task) -> dict:

@@ -125,7 +125,8 @@ def task_export(request):
     _tab_name, base = _board_query(request, unit, today)
     filterset = TaskFilter(request.GET, queryset=base, today=today)
     tasks = filtered_rows(filterset).prefetch_related("supporting_units").order_by("deadline", "id")
-    return xlsx_response(tasks_workbook(tasks.iterator(chunk_size=500), today), "nhiem-vu.xlsx")
+    day = selectors.status_on_day_for(filterset.chosen_period, today)  # as the board's counts read it
+    return xlsx_response(tasks_workbook(tasks.iterator(chunk_size=500), day), "nhiem-vu.xlsx")
 
 
 def _detail_context(request, task: Task, **forms) -> dict:
