@@ -242,3 +242,15 @@ def test_elapsed_times_read_as_vietnamese_words():
     assert elapsed_text(45 * minutes) == "45 phút"
     assert elapsed_text(125 * minutes) == "2 giờ 5 phút"
     assert elapsed_text((3 * 24 * 60 + 4 * 60 + 7) * minutes) == "3 ngày 4 giờ"
+
+
+def test_a_provinces_own_hotspot_has_no_level_above_and_is_still_recorded(
+    units, people, django_capture_on_commit_callbacks
+):
+    assert escalation_units(units["cao_bang"]) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        report = factories.situation(people["province_approver"], units["cao_bang"], hotspot=True)
+    assert report.hotspot == "open" and not Notification.objects.exists()
+    assert [r.pk for r in selectors.open_hotspots_for(people["province_approver"])] == [report.pk]
+    services.hotspot_step(people["province_approver"], report, "resolved", "Đã ổn định")
+    assert selectors.open_hotspots_for(people["province_approver"]) == []

@@ -61,9 +61,10 @@ def escalation_recipients(unit: OrgUnit) -> list:
 
 
 def can_follow_hotspot(user, report: SituationReport) -> bool:
-    """An approver of a level above the reporting unit (the ones it was escalated to, or higher)."""
+    """An approver of a level above the reporting unit (the ones it was escalated to, or higher); for a unit with no
+    level above (a province), its own approvers."""
     parent_path = report.unit_path.rstrip("/").rsplit("/", 1)[0] + "/"
-    return parent_path != "/" and has_role_on(user, Role.APPROVER, parent_path)
+    return has_role_on(user, Role.APPROVER, report.unit_path if parent_path == "/" else parent_path)
 
 
 def _clean(values: dict, unit: OrgUnit, errors: dict) -> dict:
