@@ -236,3 +236,13 @@ def test_a_viewer_of_the_province_reads_but_cannot_record(units, inspection, cli
         reverse("activities:inspection_recheck", args=[inspection.pk]), {"date": "20/03/2026", "result": "x"}
     )
     assert answer.status_code == 403
+
+
+def test_an_inspections_page_costs_a_fixed_number_of_queries(
+    units, province_admin, inspection, leader, client_for, django_assert_max_num_queries
+):
+    client = client_for(province_admin)
+    url = reverse("activities:inspection_detail", args=[inspection.pk])
+    client.get(url)
+    with django_assert_max_num_queries(18):
+        assert client.get(url).status_code == 200

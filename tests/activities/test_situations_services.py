@@ -242,3 +242,30 @@ def test_elapsed_times_read_as_vietnamese_words():
     assert elapsed_text(45 * minutes) == "45 phút"
     assert elapsed_text(125 * minutes) == "2 giờ 5 phút"
     assert elapsed_text((3 * 24 * 60 + 4 * 60 + 7) * minutes) == "3 ngày 4 giờ"
+
+
+def test_a_provinces_own_hotspot_has_no_level_above_and_is_still_recorded(
+    units, people, django_capture_on_commit_callbacks
+):
+    assert escalation_units(units["cao_bang"]) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        report = factories.situation(people["province_approver"], units["cao_bang"], hotspot=True)
+    assert report.hotspot == "open" and not Notification.objects.exists()
+    assert [r.pk for r in selectors.open_hotspots_for(people["province_approver"])] == [report.pk]
+    services.hotspot_step(people["province_approver"], report, "resolved", "Đã ổn định")
+    assert selectors.open_hotspots_for(people["province_approver"]) == []
+
+
+def test_the_reporter_learns_when_the_level_above_acknowledges_and_resolves(
+    units, people, django_capture_on_commit_callbacks
+):
+    report = factories.situation(
+        people["reporter"], units["thuc_phan"], title=SECRET, confidential=True, hotspot=True
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.hotspot_step(people["province_approver"], report, "acknowledged", "Chi tiết mật của bước")
+        services.hotspot_step(people["reporter"], report, "action", "Đối thoại")
+        services.hotspot_step(people["province_approver"], report, "resolved", "Xong")
+    told = Notification.objects.filter(recipient=people["reporter"], kind=Kind.HOTSPOT).order_by("id")
+    assert [note.title for note in told] == ["Cấp trên đã nắm: báo cáo mật", "Đã giải quyết: báo cáo mật"]
+    assert all(SECRET not in note.title + note.body and "Chi tiết mật" not in note.body for note in told)

@@ -103,3 +103,5 @@ def test_a_wards_hotspot_reaches_the_province_which_acknowledges_and_resolves_it
         shot(page, f"conclude-{viewport}")
         page.goto("/hoat-dong/kiem-tra/")
         shot(page, f"inspections-{viewport}")
+        page.goto("/hoat-dong/kiem-tra/them/")
+        shot(page, f"inspection-form-{viewport}")

@@ -94,6 +94,10 @@ class InspectionForm(forms.Form):
         people = people_pickable_by(user).order_by("sort_key", "id")
         for name in ("leader", "deputies", "members", "secretary"):
             self.fields[name].queryset = people
+        self.fields["leader"].empty_label = _("(chọn trưởng đoàn)")
+        self.fields["secretary"].empty_label = _("(không có)")
+        for name in ("inspected_units", "deputies", "members"):
+            self.fields[name].widget.attrs["size"] = 8
 
     def members_list(self) -> list:
         """(person, role) in the team's order: leader, deputies, members, secretary."""
@@ -155,7 +159,7 @@ class TaskRowForm(forms.Form):
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
-        unit_field_choices(self.fields["lead_unit"], units, "")
+        unit_field_choices(self.fields["lead_unit"], units, _("(chọn đơn vị)"))
 
     def clean(self):
         data = super().clean()

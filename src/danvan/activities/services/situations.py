@@ -61,9 +61,10 @@ def escalation_recipients(unit: OrgUnit) -> list:
 
 
 def can_follow_hotspot(user, report: SituationReport) -> bool:
-    """An approver of a level above the reporting unit (the ones it was escalated to, or higher)."""
+    """An approver of a level above the reporting unit (the ones it was escalated to, or higher); for a unit with no
+    level above (a province), its own approvers."""
     parent_path = report.unit_path.rstrip("/").rsplit("/", 1)[0] + "/"
-    return parent_path != "/" and has_role_on(user, Role.APPROVER, parent_path)
+    return has_role_on(user, Role.APPROVER, report.unit_path if parent_path == "/" else parent_path)
 
 
 def _clean(values: dict, unit: OrgUnit, errors: dict) -> dict:
@@ -251,6 +252,19 @@ def hotspot_notice(report: SituationReport) -> tuple[str, str]:
     )
 
 
+def _tell_reporter(actor, report: SituationReport, step: HotspotStep) -> None:
+    """The one who reported the hotspot learns that the level above has it in hand, or that it is resolved (the
+    report's name only when it is not confidential)."""
+    author = report.author
+    if step.action == Action.ACTION or author is None or author == user_or_none(actor):
+        return
+    subject = _("báo cáo mật") if report.confidential else report.title
+    title = _("%(step)s: %(report)s") % {"step": step.get_action_display(), "report": subject}
+    body = "" if report.confidential else step.text[:1000]
+    link = reverse("activities:situation_detail", args=[report.pk])
+    transaction.on_commit(lambda: notify([author], Kind.HOTSPOT, title, body, link))
+
+
 @transaction.atomic
 def hotspot_step(actor, report: SituationReport, action: str, text: str = "") -> HotspotStep:
     """A timed step of an open hotspot: `acknowledged` (the level above has it in hand), `action` (a measure
@@ -286,6 +300,7 @@ def hotspot_step(actor, report: SituationReport, action: str, text: str = "") ->
     if errors:
         raise ValidationError(errors)
     step = HotspotStep.objects.create(report=report, action=action, by=user_or_none(actor), text=text)
+    _tell_reporter(actor, report, step)
     if action == Action.RESOLVED:
         before = situation_snapshot(report)
         report.hotspot, report.resolved_at = State.RESOLVED, step.at
