@@ -118,8 +118,10 @@ def _clean(data: dict, errors: dict) -> dict:
                 _("%(label)s không phải là ngày giờ.") % {"label": _label(field)}
             )
             clean[field] = None
-        elif value is not None and timezone.is_naive(value):
-            clean[field] = timezone.make_aware(value)
+        elif value is not None:
+            # Stored and logged in UTC, as the database gives them back.
+            aware = timezone.make_aware(value) if timezone.is_naive(value) else value
+            clean[field] = aware.astimezone(datetime.UTC)
     if "starts_at" in data and data.get("starts_at") is None and "starts_at" not in errors:
         errors.setdefault("starts_at", []).append(_("Hãy nhập thời gian bắt đầu."))
     for field in ("starts_at", "ends_at"):
@@ -238,10 +240,11 @@ def update_meeting(actor, meeting: Meeting, *, reason: str = "", **fields) -> Me
     errors: dict[str, list[str]] = {}
     data = _clean(fields, errors)
     before = meeting_snapshot(meeting)
+    # Compared as values (a moment is the same whatever its time zone), not as their logged text.
+    rescheduled = [f for f in SCHEDULE_FIELDS if f in data and getattr(meeting, f) != data[f]]
     for field, value in data.items():
         setattr(meeting, field, value)
     _check_whole(meeting, errors)
-    rescheduled = [f for f in SCHEDULE_FIELDS if f in data and before[f] != meeting_snapshot(meeting)[f]]
     reason = nfc(str(reason or "")).replace("\x00", "")[:300]
     if rescheduled and not reason:
         errors.setdefault("reason", []).append(_("Hãy ghi lý do thay đổi thời gian, địa điểm."))
