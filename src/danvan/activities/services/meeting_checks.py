@@ -24,4 +24,6 @@ def check_organizer(actor, organizer) -> None:
 
 
 def locked(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("organizer", "host").get(pk=meeting.pk)
+    return (
+        Meeting.objects.select_for_update(of=("self",)).select_related("organizer", "host").get(pk=meeting.pk)
+    )
