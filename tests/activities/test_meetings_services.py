@@ -226,3 +226,10 @@ def test_a_deadline_before_the_meeting_or_a_unit_outside_the_subtree_is_an_error
     assert "không thuộc" in errors["tasks-2-lead_unit"][0]
     assert "tasks-0-title" not in errors
     assert not Task.objects.filter(meeting=meeting).exists()  # all or none
+
+
+def test_saving_the_same_time_written_in_another_zone_is_no_change(giao_ban, province_admin):
+    local = giao_ban.starts_at.astimezone(datetime.timezone(datetime.timedelta(hours=7)))
+    changed = services.update_meeting(province_admin, giao_ban, starts_at=local)
+    assert changed.sequence == 0
+    assert not ChangeLog.objects.filter(object_id=str(giao_ban.pk), action="update").exists()

@@ -201,7 +201,7 @@ class AttendanceRowForm(forms.Form):
     )
     person = PersonChoiceField(label=_("Cán bộ trong danh sách"), required=False)
     name = forms.CharField(label=_("Hoặc họ và tên"), max_length=150, required=False)
-    title = forms.CharField(label=_("Chức vụ (khi không có trong danh sách)"), max_length=300, required=False)
+    title = forms.CharField(label=_("Chức vụ (khách mời)"), max_length=300, required=False)
     absence_reason = forms.CharField(label=_("Lý do vắng"), max_length=300, required=False)
 
     def __init__(self, *args, people=None, **kwargs):

@@ -14,10 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danvan.accounts.scope import units_visible_to
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.forms import add_service_errors
 from danvan.core.lists import filtered_rows, page_of
+from danvan.orgunits.forms import tree_choices
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import open_on_q
 
 from .. import documents
 from ..filters.meetings import MeetingFilter
@@ -46,7 +50,24 @@ def _filtered(request):
     if "unit" not in data and current is not None:
         data["unit"] = str(current.pk)
     base = meeting_selectors.with_task_counts(meeting_selectors.meetings_visible_to(request.user))
-    return MeetingFilter(data, queryset=base)
+    filterset = MeetingFilter(data, queryset=base)
+    field = filterset.form.fields["unit"]
+    field.queryset = units_visible_to(request.user)
+    field.widget.choices = _unit_choices(request.user, current)
+    return filterset
+
+
+def _unit_choices(user, current):
+    """A short unit list for the filter: the user's units and the current one, with their children (no hamlets)."""
+    roots = list(OrgUnit.objects.filter(pk__in=[r.unit_id for r in user.unit_roles.all()]))
+    if current is not None:
+        roots.append(current)
+    if not roots and user.is_superuser:
+        roots = list(OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).open_on(timezone.localdate()))
+    children = OrgUnit.objects.filter(parent__in=roots).exclude(kind=OrgUnit.Kind.HAMLET)
+    children = children.filter(open_on_q(timezone.localdate()))
+    units = {unit.pk: unit for unit in [*roots, *units_visible_to(user).filter(pk__in=children.values("pk"))]}
+    return tree_choices(units.values(), _("Tất cả đơn vị trong phạm vi"))
 
 
 @login_required
