@@ -12,11 +12,10 @@ from danvan.orgunits.tree import subtrees_q
 
 from . import ical
 from .models import CalendarFeed
-from .selectors.calendar import ENTRY, INSPECTION, MEETING, CalendarItem, leader_items, unit_items
+from .selectors.calendar import ENTRY, INSPECTION, MEETING, CalendarItem, item_path, leader_items, unit_items
 
 WEEKS_BACK = 8
 DAYS_AHEAD = 366
-PATHS = {MEETING: "/hoat-dong/hoi-nghi/{pk}/", INSPECTION: "/hoat-dong/kiem-tra/{pk}/"}
 UID_KINDS = {ENTRY: "calendar", MEETING: "meeting", INSPECTION: "inspection"}
 
 
@@ -43,7 +42,7 @@ def item_event(item: CalendarItem):
     else:
         starts = item.starts_at
         ends = item.ends_at or item.starts_at + datetime.timedelta(hours=1)
-    url = PATHS[item.kind].format(pk=item.pk) if item.kind in PATHS else ""
+    url = item_path(item) if item.kind in (MEETING, INSPECTION) else ""
     return ical.event(
         kind=UID_KINDS[item.kind],
         pk=item.pk,

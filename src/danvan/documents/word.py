@@ -38,13 +38,23 @@ def set_font(element) -> None:
     lang.set(qn("w:val"), "vi-VN")
 
 
-def run(paragraph, text: str, *, bold=False, italic=False, underline=False, size: float | None = None):
+def run(
+    paragraph,
+    text: str,
+    *,
+    bold=False,
+    italic=False,
+    underline=False,
+    strike=False,
+    size: float | None = None,
+):
     from docx.shared import Pt
 
     added = paragraph.add_run(text)
     added.bold = bold or None
     added.italic = italic or None
     added.underline = underline or None
+    added.font.strike = strike or None
     if size:
         added.font.size = Pt(size)
     added.font.name = FONT
@@ -60,6 +70,7 @@ def paragraph(
     bold=False,
     italic=False,
     underline=False,
+    strike=False,
     size=None,
     before: float = 0,
     after: float = 0,
@@ -78,7 +89,7 @@ def paragraph(
     if keep_next:
         fmt.keep_with_next = True
     if text:
-        run(added, text, bold=bold, italic=italic, underline=underline, size=size)
+        run(added, text, bold=bold, italic=italic, underline=underline, strike=strike, size=size)
     return added
 
 

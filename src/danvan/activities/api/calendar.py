@@ -19,8 +19,6 @@ from ..selectors.people import people_pickable_by
 
 router = Router()
 
-PATHS = {selectors.MEETING: "/hoat-dong/hoi-nghi/{pk}/", selectors.INSPECTION: "/hoat-dong/kiem-tra/{pk}/"}
-
 
 class CalendarPersonOut(Schema):
     id: int
@@ -95,7 +93,7 @@ def _aware(moment: datetime.datetime | None) -> datetime.datetime | None:
 
 
 def _item_out(item: selectors.CalendarItem) -> dict:
-    url = PATHS.get(item.kind, "/hoat-dong/lich/{pk}/lich-su/").format(pk=item.pk)
+    url = selectors.item_path(item)
     return {
         "kind": item.kind,
         "id": item.pk,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,6 +20,12 @@ from danvan.orgunits.models import OrgUnit
 from ..models import Attendance, CalendarEntry, Inspection, InspectionMember, Meeting, Person
 
 ENTRY, MEETING, INSPECTION = "entry", "meeting", "inspection"
+# The page each kind of item opens (an entry's: its history of changes).
+PAGE_OF_KIND = {
+    ENTRY: "activities:calendar_entry_history",
+    MEETING: "activities:meeting_detail",
+    INSPECTION: "activities:inspection_detail",
+}
 MORNING, AFTERNOON, ALL_DAY = "morning", "afternoon", "all_day"
 _WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 # A week's Monday lies within these years (a typo such as W99 or the year 0001 is refused).
@@ -73,6 +80,11 @@ class CalendarItem:
 
 
 # --- weeks -----------------------------------------------------------------------------------------------------------
+
+
+def item_path(item: "CalendarItem") -> str:
+    """The path of the page an item of the calendar opens."""
+    return reverse(PAGE_OF_KIND[item.kind], args=[item.pk])
 
 
 def monday_of(day: datetime.date) -> datetime.date:
