@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from danvan.accounts.models import UnitRole, User
 from danvan.accounts.scope import Role
+from danvan.activities import services as activity_services
 from danvan.activities.models import Person, Post
-from danvan.activities.services import meetings as meeting_services
 from danvan.core.periods import PeriodType
 from danvan.core.text import fold, sort_key
 from danvan.orgunits.models import OrgUnit
@@ -198,7 +198,7 @@ def report_document(
     return document
 
 
-# --- activities ---
+# --- activities ------------------------------------------------------------------------------------------------------
 
 
 def person(unit: OrgUnit, name: str = "Vũ Văn Minh", *titles: str, valid_from=None, valid_to=None, **fields):
@@ -222,12 +222,7 @@ def meeting(actor, organizer: OrgUnit, title: str = "Giao ban công tác Dân v�
     fields.setdefault("type", "giao_ban")
     # 8:00 in Việt Nam (UTC+7)
     fields.setdefault("starts_at", datetime.datetime(2021, 7, 22, 1, 0, tzinfo=datetime.UTC))
-    return meeting_services.create_meeting(actor, organizer=organizer, title=title, **fields)
-
-
-# --- activities: tasks ---
-
-from danvan.activities.services.tasks import assign_task  # noqa: E402
+    return activity_services.create_meeting(actor, organizer=organizer, title=title, **fields)
 
 
 def task(
@@ -241,7 +236,7 @@ def task(
 ):
     """A task `assigner` gives `lead_unit` (source: a document unless told)."""
     fields.setdefault("source", "document")
-    return assign_task(
+    return activity_services.assign_task(
         actor,
         assigner=assigner,
         lead_unit=lead_unit,
@@ -250,11 +245,6 @@ def task(
         assigned_on=assigned_on,
         **fields,
     )
-
-
-# --- activities: oversight and situations ---
-
-from danvan.activities import services as activity_services  # noqa: E402
 
 
 def inspection(
