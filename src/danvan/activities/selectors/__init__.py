@@ -5,7 +5,21 @@ modules below, by topic.
 - `tasks`: a task's status on a day and the four counts.
 """
 
-from .people import held_on_q, people_pickable_by, titles_on
+from .people import (
+    appearances,
+    can_see_contact,
+    contact_checker,
+    effective_end,
+    get_person_for,
+    get_post_for,
+    held_on_q,
+    people_pickable_by,
+    people_visible_to,
+    posts_of,
+    shown_titles,
+    title_from,
+    titles_on,
+)
 from .tasks import (
     COUNTED,
     STATUS_LABELS,
@@ -22,13 +36,23 @@ __all__ = [
     "COUNTED",
     "STATUS_LABELS",
     "Status",
+    "appearances",
+    "can_see_contact",
+    "contact_checker",
+    "effective_end",
     "four_counts",
+    "get_person_for",
+    "get_post_for",
     "held_on_q",
     "people_pickable_by",
+    "people_visible_to",
     "period_counts",
     "period_q",
+    "posts_of",
+    "shown_titles",
     "status_expression",
     "status_of",
     "status_q",
+    "title_from",
     "titles_on",
 ]

@@ -3,9 +3,21 @@ modules below, by topic.
 
 - `access`: who may record and change what.
 - `tasks`: tasks assigned, their progress, extensions and cancellations.
+- `people`: people and the posts they held.
 """
 
 from .access import can_approve, can_edit
+from .people import add_post, create_person, delete_post, end_post, update_person, update_post
 from .tasks import assign_task
 
-__all__ = ["assign_task", "can_approve", "can_edit"]
+__all__ = [
+    "add_post",
+    "assign_task",
+    "can_approve",
+    "can_edit",
+    "create_person",
+    "delete_post",
+    "end_post",
+    "update_person",
+    "update_post",
+]
