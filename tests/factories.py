@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from danvan.accounts.models import UnitRole, User
 from danvan.accounts.scope import Role
 from danvan.activities.models import Person, Post
+from danvan.activities.services import meetings as meeting_services
 from danvan.core.periods import PeriodType
 from danvan.core.text import fold, sort_key
 from danvan.orgunits.models import OrgUnit
@@ -214,3 +215,11 @@ def post(person: Person, title: str, unit: OrgUnit | None = None, valid_from=Non
     return Post.objects.create(
         person=person, title=title, unit=unit, valid_from=valid_from, valid_to=valid_to, position=position
     )
+
+
+def meeting(actor, organizer: OrgUnit, title: str = "Giao ban công tác Dân vận tháng 7", **fields):
+    """A meeting recorded through the service (a giao ban on 22/7/2021 at 8:00 unless told)."""
+    fields.setdefault("type", "giao_ban")
+    # 8:00 in Việt Nam (UTC+7)
+    fields.setdefault("starts_at", datetime.datetime(2021, 7, 22, 1, 0, tzinfo=datetime.UTC))
+    return meeting_services.create_meeting(actor, organizer=organizer, title=title, **fields)

@@ -4,7 +4,7 @@ message it receives, decoded as a mail client would read it."""
 import email
 import socket
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email import policy
 
 from aiosmtpd.controller import Controller
@@ -16,6 +16,8 @@ class Received:
     sender: str
     subject: str
     body: str
+    # (file name, content type with its parameters, decoded text or bytes) of each attachment
+    attachments: list = field(default_factory=list)
 
 
 class SmtpInbox:
@@ -34,6 +36,10 @@ class SmtpInbox:
             sender=envelope.mail_from,
             subject=str(message["subject"]),
             body=message.get_body(("plain",)).get_content(),
+            attachments=[
+                (part.get_filename(), str(part["content-type"]), part.get_content())
+                for part in message.iter_attachments()
+            ],
         )
         with self._lock:
             self.messages.append(received)

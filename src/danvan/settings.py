@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "danvan.orgunits",
     "danvan.accounts",
     "danvan.notifications",
+    "danvan.documents",
     "danvan.practices",
     "danvan.activities",
     "danvan.reporting",

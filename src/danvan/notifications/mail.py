@@ -2,6 +2,7 @@
 a batch through Django's default mailer in one connection."""
 
 import logging
+from email.message import MIMEPart
 
 from django.conf import settings
 from django.core import mail
@@ -34,7 +35,25 @@ def message_of(note: Notification) -> mail.EmailMessage:
         _("Bật, tắt thư điện tử theo từng loại thông báo: %(url)s")
         % {"url": absolute_url(reverse("notifications:preferences"))},
     ]
-    return mail.EmailMessage(subject=SUBJECT_PREFIX + note.title, body="\n".join(lines), to=[user.email])
+    message = mail.EmailMessage(subject=SUBJECT_PREFIX + note.title, body="\n".join(lines), to=[user.email])
+    if note.ics:
+        message.attach(_ics_part(note.ics))
+    return message
+
+
+def _ics_part(ics: str) -> MIMEPart:
+    """The invitation as `invite.ics`, text/calendar with the METHOD it declares (REQUEST or CANCEL), so a mail
+    program offers to add, update or remove the event."""
+    method = next(
+        (line.split(":", 1)[1].strip() for line in ics.splitlines() if line.upper().startswith("METHOD:")),
+        "PUBLISH",
+    )
+    part = MIMEPart()
+    part.set_content(
+        ics, subtype="calendar", charset="utf-8", disposition="attachment", filename="invite.ics"
+    )
+    part.set_param("method", method)
+    return part
 
 
 def send_emails(notification_ids: list[int]) -> int:

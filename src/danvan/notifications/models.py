@@ -33,6 +33,8 @@ class Notification(models.Model):
     title = models.CharField(_("tiêu đề"), max_length=300)
     body = models.TextField(_("nội dung"), blank=True)
     link = models.CharField(_("đường dẫn"), max_length=500, blank=True)
+    # An iCalendar invitation (a meeting's REQUEST or CANCEL), sent with the e-mail as invite.ics.
+    ics = models.TextField(_("lịch iCalendar đính kèm"), blank=True)
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
     created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
 

@@ -34,10 +34,11 @@ def email_wanted(users: list[User], kind: str) -> list[User]:
 
 
 def notify(
-    recipients: Iterable[User], kind: str, title: str, body: str = "", link: str = ""
+    recipients: Iterable[User], kind: str, title: str, body: str = "", link: str = "", ics: str = ""
 ) -> list[Notification]:
     """Tells each active recipient (once, however often named): in the app, and by e-mail unless they turned the
-    kind off. `link` is a path of the site. Returns the in-app notifications. A mail server that fails is logged,
+    kind off. `link` is a path of the site; `ics` an iCalendar text the e-mail carries as `invite.ics` (a meeting's
+    invitation). Returns the in-app notifications. A mail server that fails is logged,
     never raised: the in-app notification stays."""
     if kind not in Kind.values:
         raise ValueError(f"unknown notification kind {kind!r}")
@@ -47,7 +48,8 @@ def notify(
     title, body = nfc(title)[:300], nfc_lines(body)
     with transaction.atomic():
         made = Notification.objects.bulk_create(
-            Notification(recipient=user, kind=kind, title=title, body=body, link=link[:500]) for user in users
+            Notification(recipient=user, kind=kind, title=title, body=body, link=link[:500], ics=ics)
+            for user in users
         )
         User.objects.filter(pk__in=[user.pk for user in users]).update(
             unread_notifications=F("unread_notifications") + 1

@@ -56,3 +56,18 @@ __all__ = [
     "title_from",
     "titles_on",
 ]
+from .meetings import (
+    attendance_by_meeting,
+    attendance_of,
+    get_meeting_for,
+    meeting_day,
+    meetings_visible_to,
+)
+
+__all__ += [
+    "attendance_by_meeting",
+    "attendance_of",
+    "get_meeting_for",
+    "meeting_day",
+    "meetings_visible_to",
+]

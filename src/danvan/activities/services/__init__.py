@@ -21,3 +21,24 @@ __all__ = [
     "update_person",
     "update_post",
 ]
+from .meetings import (
+    add_document,
+    conclusion_to_tasks,
+    create_meeting,
+    delete_document,
+    set_attendance,
+    set_connection_points,
+    update_meeting,
+)
+from .meetings import transition as meeting_transition
+
+__all__ += [
+    "add_document",
+    "conclusion_to_tasks",
+    "create_meeting",
+    "delete_document",
+    "meeting_transition",
+    "set_attendance",
+    "set_connection_points",
+    "update_meeting",
+]

@@ -1,164 +1,24 @@
-"""The report document as a Word file, laid out with python-docx (imported where used: a heavy library)."""
+"""The report document as a Word file, laid out with python-docx (imported where used: a heavy library) through the
+shared helpers of `danvan.documents.word`."""
 
 import io
 
 from django.utils.translation import gettext as _
 
+from danvan.documents import word as word_layout
+
 from ..models import ReportDocument
 from .content import ANNEX_WIDTHS, DocumentContent, document_content
 
-FONT = "Times New Roman"
-
-
-def _set_font(element) -> None:
-    """Times New Roman for every script (ascii, hAnsi, East Asian, complex) on a run, a style or the document's
-    defaults, so Word never falls back for Vietnamese letters; Vietnamese as the proofing language."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    if element.tag == qn("w:rPrDefault"):
-        rpr = element.find(qn("w:rPr"))
-        if rpr is None:
-            rpr = OxmlElement("w:rPr")
-            element.append(rpr)
-    else:
-        rpr = element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        if fonts.get(qn(theme)) is not None:
-            del fonts.attrib[qn(theme)]
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), FONT)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), "vi-VN")
-
-
-def _run(paragraph, text: str, *, bold=False, italic=False, underline=False, size: float | None = None):
-    from docx.shared import Pt
-
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    run.italic = italic or None
-    run.underline = underline or None
-    if size:
-        run.font.size = Pt(size)
-    run.font.name = FONT
-    _set_font(run._element)
-    return run
-
-
-def _paragraph(
-    container,
-    text: str = "",
-    *,
-    align=None,
-    bold=False,
-    italic=False,
-    underline=False,
-    size=None,
-    before: float = 0,
-    after: float = 0,
-    indent: float | None = None,
-    keep_next=False,
-):
-    from docx.shared import Cm, Pt
-
-    paragraph = container.add_paragraph()
-    fmt = paragraph.paragraph_format
-    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-    if align is not None:
-        paragraph.alignment = align
-    if indent is not None:
-        fmt.first_line_indent = Cm(indent)
-    if keep_next:
-        fmt.keep_with_next = True
-    if text:
-        _run(paragraph, text, bold=bold, italic=italic, underline=underline, size=size)
-    return paragraph
-
-
-def _first_paragraph(cell, text: str, **kwargs):
-    """Writes into the paragraph a new cell already has, then returns it."""
-    from docx.shared import Pt
-
-    paragraph = cell.paragraphs[0]
-    fmt = paragraph.paragraph_format
-    fmt.space_before, fmt.space_after = Pt(kwargs.pop("before", 0)), Pt(kwargs.pop("after", 0))
-    if "align" in kwargs:
-        paragraph.alignment = kwargs.pop("align")
-    if text:
-        _run(paragraph, text, **kwargs)
-    return paragraph
-
-
-def _widths(table, widths_cm: list[float]) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm
-
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for index, width in enumerate(widths_cm):
-        table.columns[index].width = Cm(width)
-        for cell in table.columns[index].cells:
-            cell.width = Cm(width)
-
-
-def _no_borders(table) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    table._tbl.tblPr.append(borders)
-    # No cell padding either: the heading's two columns use the whole width of the text block.
-    margins = OxmlElement("w:tblCellMar")
-    for edge in ("left", "right"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:w"), "0")
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    table._tbl.tblPr.append(margins)
-
-
-def _page_numbers(section) -> None:
-    """Page numbers at the top centre from the second page (the first carries the heading)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    section.different_first_page_header_footer = True
-    paragraph = section.header.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    simple = OxmlElement("w:fldSimple")
-    simple.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "2"
-    run.append(text)
-    simple.append(run)
-    paragraph._p.append(simple)
-
-
-def _repeat_header(row) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+FONT = word_layout.FONT
+_set_font = word_layout.set_font
+_run = word_layout.run
+_paragraph = word_layout.paragraph
+_first_paragraph = word_layout.first_paragraph
+_widths = word_layout.widths
+_no_borders = word_layout.no_borders
+_page_numbers = word_layout.page_numbers
+_repeat_header = word_layout.repeat_header
 
 
 def build_docx(document: ReportDocument, content: DocumentContent | None = None) -> bytes:

@@ -1,90 +1,40 @@
 """The words of a report document's heading in the Party's style (Hướng dẫn 36-HD/VPTW): names of units and
-committees, the heading suggested for a unit, the summary, the date, the file name."""
+committees (`danvan.documents.names`, shared with the other documents), the heading suggested for a unit, the
+summary, the date, the file name."""
 
-import datetime
-import re
-
-from django.utils import timezone
 from django.utils.text import slugify
 
 from danvan.core.periods import Period
 from danvan.core.text import fold
+from danvan.documents.names import (
+    COMMITTEE_SUFFIX,
+    committee_name,
+    committee_symbol,
+    mobilisation_board,
+    party_organisation,
+    province_of,
+    short_name,
+    vietnamese_date,
+)
 from danvan.orgunits.models import OrgUnit
-from danvan.orgunits.tree import open_on_q
 
 from ..models import Form, ReportDocument
 
-_PREFIXES = ("Thành phố", "Tỉnh", "Huyện", "Quận", "Thị xã", "Thị trấn", "Xã", "Phường", "Đặc khu")
-_COMMITTEE_SUFFIX = re.compile(r"\s+(tỉnh|thành|huyện|quận|thị|đảng)\s+(ủy|uỷ)\b.*$", re.IGNORECASE)
+__all__ = [
+    "committee_name",
+    "document_summary",
+    "file_base_name",
+    "heading_defaults",
+    "next_period",
+    "party_organisation",
+    "province_of",
+    "short_name",
+    "vietnamese_date",
+]
 
-
-def short_name(unit: OrgUnit) -> str:
-    """ "Tỉnh Cao Bằng" → "Cao Bằng"; "Thị xã Duy Tiên" → "Duy Tiên"."""
-    for prefix in _PREFIXES:
-        if unit.name.startswith(prefix + " "):
-            return unit.name[len(prefix) + 1 :]
-    return unit.name
-
-
-def province_of(unit: OrgUnit) -> OrgUnit | None:
-    if unit.kind == OrgUnit.Kind.PROVINCE:
-        return unit
-    return next((a for a in unit.ancestors() if a.kind == OrgUnit.Kind.PROVINCE), None)
-
-
-def committee_name(unit: OrgUnit) -> str:
-    """The party committee leading an administrative unit, as a heading names it: "Tỉnh ủy Cao Bằng",
-    "Thành ủy Hà Nội", "Huyện ủy Cầu Kè", "Đảng ủy phường Thục Phán"."""
-    name = short_name(unit)
-    by_division = {
-        OrgUnit.DivisionType.TINH: "Tỉnh ủy",
-        OrgUnit.DivisionType.THANH_PHO_TRUNG_UONG: "Thành ủy",
-        OrgUnit.DivisionType.HUYEN: "Huyện ủy",
-        OrgUnit.DivisionType.QUAN: "Quận ủy",
-        OrgUnit.DivisionType.THI_XA: "Thị ủy",
-        OrgUnit.DivisionType.THANH_PHO: "Thành ủy",
-    }
-    if unit.division_type in by_division:
-        return f"{by_division[unit.division_type]} {name}"
-    if unit.kind == OrgUnit.Kind.PROVINCE:
-        return f"Tỉnh ủy {name}"
-    if unit.kind in (OrgUnit.Kind.COMMUNE, OrgUnit.Kind.DISTRICT):
-        return f"Đảng ủy {unit.name[:1].lower()}{unit.name[1:]}"
-    return unit.name
-
-
-def party_organisation(province: OrgUnit | None) -> str:
-    """ "ĐẢNG BỘ TỈNH CAO BẰNG": the line above a provincial committee's or a commune committee's name."""
-    if province is None:
-        return ""
-    return f"Đảng bộ {province.name}".upper()
-
-
-def _mobilisation_board(unit: OrgUnit) -> OrgUnit | None:
-    """The unit's Ban Tuyên giáo và Dân vận (Ban Dân vận before 2025), open today, if it is in the register."""
-    return (
-        OrgUnit.objects.filter(
-            parent=unit,
-            kind=OrgUnit.Kind.AGENCY,
-            agency_type=OrgUnit.AgencyType.PROPAGANDA_MOBILISATION,
-        )
-        .filter(open_on_q(timezone.localdate()))
-        .order_by("-valid_from", "pk")
-        .first()
-    )
-
-
-_SYMBOLS = {
-    # The committee's part of a number and symbol: 125-BC/TU (tỉnh ủy, thành ủy, thị ủy), HU, QU, ĐU (đảng ủy).
-    OrgUnit.DivisionType.HUYEN: "HU",
-    OrgUnit.DivisionType.QUAN: "QU",
-}
-
-
-def _symbol(unit: OrgUnit) -> str:
-    if unit.division_type in _SYMBOLS:
-        return _SYMBOLS[unit.division_type]
-    return "TU" if unit.kind in (OrgUnit.Kind.PROVINCE, OrgUnit.Kind.DISTRICT) else "ĐU"
+_symbol = committee_symbol
+_mobilisation_board = mobilisation_board
+_COMMITTEE_SUFFIX = COMMITTEE_SUFFIX
 
 
 def heading_defaults(unit: OrgUnit) -> dict:
@@ -165,12 +115,6 @@ def document_summary(form: Form, period: Period) -> str:
     template = form.document_title or f"{form.name} {{ky}}"
     text = template.replace("{ky}", period.label).replace("{ky_toi}", next_period(period).label)
     return text[:1].upper() + text[1:]
-
-
-def vietnamese_date(day: datetime.date) -> str:
-    """ "ngày 05 tháng 02 năm 2026", "ngày 22 tháng 11 năm 2026": a zero before days under 10 and months 1 and 2."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def file_base_name(document: ReportDocument) -> str:

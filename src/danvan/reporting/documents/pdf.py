@@ -1,64 +1,31 @@
 """The report document as a PDF: the same content laid out by an HTML template and WeasyPrint (imported where used),
-in Liberation Serif 2.x only (`font_faces`)."""
-
-import functools
-from pathlib import Path
+in Liberation Serif 2.x only (`danvan.documents.pdf.font_faces`)."""
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext as _
+
+from danvan.documents.pdf import (
+    FONT_FAMILY,
+    FONT_FILES,
+    VIETNAMESE_LETTERS,
+    MissingFont,
+    font_faces,
+    html_to_pdf,
+)
 
 from ..models import ReportDocument
 from .content import ANNEX_WIDTHS, DocumentContent, document_content
 
-FONT_FAMILY = "Liberation Serif"
-# (file, CSS font-weight, CSS font-style)
-FONT_FILES = [
-    ("LiberationSerif-Regular.ttf", "normal", "normal"),
-    ("LiberationSerif-Bold.ttf", "bold", "normal"),
-    ("LiberationSerif-Italic.ttf", "normal", "italic"),
-    ("LiberationSerif-BoldItalic.ttf", "bold", "italic"),
+__all__ = [
+    "FONT_FAMILY",
+    "FONT_FILES",
+    "VIETNAMESE_LETTERS",
+    "MissingFont",
+    "build_pdf",
+    "font_faces",
+    "render_html",
 ]
-# Letters with a dot below or a hook above (ạ … ỹ, U+1EA0–U+1EF9): what Liberation Serif 1.07 lacks.
-VIETNAMESE_LETTERS = range(0x1EA0, 0x1EFA)
-
-
-class MissingFont(RuntimeError):
-    pass
-
-
-@functools.cache
-def font_faces(folder: str) -> tuple[tuple[str, str, str], ...]:
-    """((file URI, weight, style), …) of the four Liberation Serif 2.x files in `folder` (DANVAN_PDF_FONT_DIR).
-
-    The PDF names these files in @font-face rules rather than the family, so fontconfig never picks the older
-    Liberation Serif 1.07 (no Vietnamese letters) that Debian's fonts-liberation also installs; MissingFont, with what
-    to install, if a file is missing or lacks a Vietnamese letter: no PDF rather than one in two typefaces."""
-    from fontTools.ttLib import TTFont
-
-    faces = []
-    for name, weight, style in FONT_FILES:
-        path = Path(folder) / name
-        if not path.is_file():
-            raise MissingFont(
-                _(
-                    "Thiếu phông chữ %(file)s trong %(folder)s: hãy cài gói fonts-liberation2 (Liberation Serif 2.x) "
-                    "hoặc đặt DANVAN_PDF_FONT_DIR."
-                )
-                % {"file": name, "folder": folder}
-            )
-        with TTFont(path, lazy=True) as font:
-            letters = font.getBestCmap() or {}
-        if any(code not in letters for code in VIETNAMESE_LETTERS):
-            raise MissingFont(
-                _(
-                    "Phông chữ %(file)s thiếu chữ tiếng Việt: hãy dùng Liberation Serif 2.x (gói fonts-liberation2)."
-                )
-                % {"file": path}
-            )
-        faces.append((path.resolve().as_uri(), weight, style))
-    return tuple(faces)
 
 
 def render_html(document: ReportDocument, content: DocumentContent | None = None) -> str:
@@ -79,7 +46,4 @@ def render_html(document: ReportDocument, content: DocumentContent | None = None
 def build_pdf(document: ReportDocument, content: DocumentContent | None = None) -> bytes:
     """The same content as the Word file, laid out by an HTML template and WeasyPrint, in Liberation Serif 2.x (Times
     New Roman's metrics, so the pages break as in the Word file)."""
-    from weasyprint import HTML
-
-    html = render_html(document, content)
-    return HTML(string=html, base_url=None).write_pdf()
+    return html_to_pdf(render_html(document, content))
