@@ -223,3 +223,30 @@ def meeting(actor, organizer: OrgUnit, title: str = "Giao ban công tác Dân v�
     # 8:00 in Việt Nam (UTC+7)
     fields.setdefault("starts_at", datetime.datetime(2021, 7, 22, 1, 0, tzinfo=datetime.UTC))
     return meeting_services.create_meeting(actor, organizer=organizer, title=title, **fields)
+
+
+# --- activities: tasks ---
+
+from danvan.activities.services.tasks import assign_task  # noqa: E402
+
+
+def task(
+    actor,
+    assigner: OrgUnit,
+    lead_unit: OrgUnit,
+    title: str = "Nắm tình hình dư luận xã hội",
+    deadline: datetime.date = datetime.date(2026, 9, 30),
+    assigned_on: datetime.date = datetime.date(2026, 6, 1),
+    **fields,
+):
+    """A task `assigner` gives `lead_unit` (source: a document unless told)."""
+    fields.setdefault("source", "document")
+    return assign_task(
+        actor,
+        assigner=assigner,
+        lead_unit=lead_unit,
+        title=title,
+        deadline=deadline,
+        assigned_on=assigned_on,
+        **fields,
+    )

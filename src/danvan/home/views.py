@@ -7,6 +7,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_POST
 
 from danvan.accounts.scope import visible_paths
+from danvan.activities.selectors import dashboard_tasks
 from danvan.core.figures import UNITS, cached_figures
 from danvan.core.lists import filtered_rows, page_of
 from danvan.orgunits.models import OrgUnit
@@ -64,6 +65,8 @@ def dashboard(request):
             "recent_changes": changes_visible_to(request.user).select_related("user")[:10],
             "practices": practices,
             "todo": todo_for(request.user, practice_unit, today),
+            # Overdue and due-soon tasks the user's units lead (activities.selectors).
+            "tasks": dashboard_tasks(request.user, request.user_units, today),
         },
     )
 

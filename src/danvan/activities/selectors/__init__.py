@@ -5,6 +5,7 @@ modules below, by topic.
 - `tasks`: a task's status on a day and the four counts.
 """
 
+from .meetings import attendance_by_meeting, attendance_of, get_meeting_for, meeting_day, meetings_visible_to
 from .people import (
     appearances,
     can_see_contact,
@@ -22,28 +23,58 @@ from .people import (
 )
 from .tasks import (
     COUNTED,
+    DUE_SOON_DAYS,
     STATUS_LABELS,
+    TAB_LABELS,
     Status,
+    Tab,
+    board_tasks,
+    counts_for,
+    dashboard_tasks,
+    due_soon_tasks,
+    evidence_visible_to,
     four_counts,
+    get_task_for,
+    open_tasks_led_by,
+    overdue_tasks,
     period_counts,
     period_q,
     status_expression,
     status_of,
+    status_on_day_for,
     status_q,
+    subtree_stats,
+    tasks_visible_to,
 )
 
 __all__ = [
     "COUNTED",
+    "DUE_SOON_DAYS",
     "STATUS_LABELS",
+    "TAB_LABELS",
     "Status",
+    "Tab",
     "appearances",
+    "attendance_by_meeting",
+    "attendance_of",
+    "board_tasks",
     "can_see_contact",
     "contact_checker",
+    "counts_for",
+    "dashboard_tasks",
+    "due_soon_tasks",
     "effective_end",
+    "evidence_visible_to",
     "four_counts",
+    "get_meeting_for",
     "get_person_for",
     "get_post_for",
+    "get_task_for",
     "held_on_q",
+    "meeting_day",
+    "meetings_visible_to",
+    "open_tasks_led_by",
+    "overdue_tasks",
     "people_pickable_by",
     "people_visible_to",
     "period_counts",
@@ -52,22 +83,10 @@ __all__ = [
     "shown_titles",
     "status_expression",
     "status_of",
+    "status_on_day_for",
     "status_q",
+    "subtree_stats",
+    "tasks_visible_to",
     "title_from",
     "titles_on",
-]
-from .meetings import (
-    attendance_by_meeting,
-    attendance_of,
-    get_meeting_for,
-    meeting_day,
-    meetings_visible_to,
-)
-
-__all__ += [
-    "attendance_by_meeting",
-    "attendance_of",
-    "get_meeting_for",
-    "meeting_day",
-    "meetings_visible_to",
 ]

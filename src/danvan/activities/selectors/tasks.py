@@ -5,12 +5,17 @@ deadline, overdue. Cancelled tasks are counted in none of them."""
 import datetime
 from enum import StrEnum
 
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from danvan.accounts.scope import visible_paths
 from danvan.core.periods import Period
+from danvan.orgunits.lineage import lineage_paths
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import subtrees_q
 
-from ..models import Task
+from ..models import Task, TaskEvidence
 
 
 class Status(StrEnum):
@@ -80,3 +85,109 @@ def period_counts(tasks: QuerySet, period: Period, today: datetime.date) -> dict
     """The four counts of the tasks due in `period`, each as it stood at the period's end (or today, for a period
     still running): the one definition the task board, the API's stats and the report's bound indicators use."""
     return four_counts(tasks.filter(period_q(period)), min(today, period.end))
+
+
+# --- reads through the user's scope ------------------------------------------------------------------------------
+
+DUE_SOON_DAYS = 7
+
+
+class Tab(StrEnum):
+    MINE = "mine"
+    ASSIGNED = "assigned"
+    SUBTREE = "subtree"
+
+
+TAB_LABELS = {
+    Tab.MINE: _("Đơn vị chủ trì, phối hợp"),
+    Tab.ASSIGNED: _("Đơn vị đã giao"),
+    Tab.SUBTREE: _("Toàn đơn vị và cấp dưới"),
+}
+
+
+def _supported_in(paths: list[str] | None, exact: bool = False) -> Exists:
+    """Tasks with a supporting unit at one of `paths` (exact) or in their subtrees."""
+    units = OrgUnit.objects.filter(tasks_supported=OuterRef("pk"))
+    units = units.filter(path__in=paths) if exact else units.filter(subtrees_q(paths, "path"))
+    return Exists(units)
+
+
+def tasks_visible_to(user) -> QuerySet:
+    """The tasks a user may read: led, supported or assigned by a unit in their scope."""
+    paths = visible_paths(user)
+    if paths is None:
+        return Task.objects.all()
+    return Task.objects.filter(
+        subtrees_q(paths, "lead_path") | subtrees_q(paths, "assigner_path") | Q(_supported_in(paths))
+    )
+
+
+def get_task_for(user, pk) -> Task:
+    """The task, or 404 when it does not exist or lies outside the user's scope."""
+    return get_object_or_404(tasks_visible_to(user).select_related("assigner", "lead_unit"), pk=pk)
+
+
+def board_tasks(user, unit: OrgUnit, tab: str) -> QuerySet:
+    """A unit's board (within the user's scope): `mine` — the tasks the unit (or a unit it was formed from) leads
+    or supports; `assigned` — those it assigned; `subtree` — those led by it or any unit below it."""
+    own = lineage_paths(unit)
+    tasks = tasks_visible_to(user)
+    if tab == Tab.ASSIGNED:
+        return tasks.filter(assigner_path__in=own)
+    if tab == Tab.SUBTREE:
+        return tasks.filter(subtrees_q(own, "lead_path"))
+    return tasks.filter(Q(lead_path__in=own) | Q(_supported_in(own, exact=True)))
+
+
+def overdue_tasks(tasks: QuerySet, today: datetime.date) -> QuerySet:
+    return tasks.filter(status_q(Status.OVERDUE, today)).order_by("deadline", "id")
+
+
+def due_soon_tasks(tasks: QuerySet, today: datetime.date, days: int = DUE_SOON_DAYS) -> QuerySet:
+    """Open tasks due today or within `days` days."""
+    return tasks.filter(
+        state=Task.State.OPEN, deadline__gte=today, deadline__lte=today + datetime.timedelta(days=days)
+    ).order_by("deadline", "id")
+
+
+def subtree_stats(unit: OrgUnit, period: Period | None, today: datetime.date) -> dict[str, int]:
+    """The four counts of the tasks led by the unit's subtree (and its predecessors'): for a period (tasks due in
+    it, as at its end) or, without one, every task as of today. The API's stats and the board's subtree tab."""
+    tasks = Task.objects.filter(subtrees_q(lineage_paths(unit), "lead_path"))
+    return period_counts(tasks, period, today) if period is not None else four_counts(tasks, today)
+
+
+def counts_for(tasks: QuerySet, period: Period | None, today: datetime.date) -> dict[str, int]:
+    return period_counts(tasks, period, today) if period is not None else four_counts(tasks, today)
+
+
+def status_on_day_for(period: Period | None, today: datetime.date) -> datetime.date:
+    """The day a status filter is read on: a period's end (or today while it runs), else today — as the counts."""
+    return min(today, period.end) if period is not None else today
+
+
+def evidence_visible_to(user) -> QuerySet:
+    return TaskEvidence.objects.filter(progress__task__in=tasks_visible_to(user)).select_related(
+        "progress__task"
+    )
+
+
+def open_tasks_led_by(unit: OrgUnit) -> QuerySet:
+    """The open tasks a unit leads (the bulk progress workbook's rows)."""
+    return Task.objects.filter(lead_unit=unit, state=Task.State.OPEN).order_by("deadline", "id")
+
+
+def dashboard_tasks(user, units, today: datetime.date, limit: int = 5) -> dict:
+    """The front page's block: the overdue and the due-soon tasks the user's units lead, the first few of each
+    and how many in all (four queries)."""
+    paths = [unit.path for unit in units]
+    if not paths:
+        return {"overdue": [], "due_soon": [], "overdue_count": 0, "due_soon_count": 0}
+    tasks = tasks_visible_to(user).filter(lead_path__in=paths).select_related("lead_unit")
+    overdue, soon = overdue_tasks(tasks, today), due_soon_tasks(tasks, today)
+    return {
+        "overdue": list(overdue[:limit]),
+        "due_soon": list(soon[:limit]),
+        "overdue_count": overdue.count(),
+        "due_soon_count": soon.count(),
+    }

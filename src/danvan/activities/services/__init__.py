@@ -7,20 +7,6 @@ modules below, by topic.
 """
 
 from .access import can_approve, can_edit
-from .people import add_post, create_person, delete_post, end_post, update_person, update_post
-from .tasks import assign_task
-
-__all__ = [
-    "add_post",
-    "assign_task",
-    "can_approve",
-    "can_edit",
-    "create_person",
-    "delete_post",
-    "end_post",
-    "update_person",
-    "update_post",
-]
 from .meetings import (
     add_document,
     conclusion_to_tasks,
@@ -31,14 +17,34 @@ from .meetings import (
     update_meeting,
 )
 from .meetings import transition as meeting_transition
+from .people import add_post, create_person, delete_post, end_post, update_person, update_post
+from .task_progress import decide_extension, report_progress, request_extension
+from .tasks import assign_task, can_assign, can_report, cancel_task, reopen_task, update_task
 
-__all__ += [
+__all__ = [
     "add_document",
+    "add_post",
+    "assign_task",
+    "can_approve",
+    "can_assign",
+    "can_edit",
+    "can_report",
+    "cancel_task",
     "conclusion_to_tasks",
     "create_meeting",
+    "create_person",
+    "decide_extension",
     "delete_document",
+    "delete_post",
+    "end_post",
     "meeting_transition",
+    "reopen_task",
+    "report_progress",
+    "request_extension",
     "set_attendance",
     "set_connection_points",
     "update_meeting",
+    "update_person",
+    "update_post",
+    "update_task",
 ]
