@@ -250,3 +250,28 @@ def task(
         assigned_on=assigned_on,
         **fields,
     )
+
+
+# --- activities: oversight and situations ---
+
+from danvan.activities import services as activity_services  # noqa: E402
+
+
+def inspection(
+    actor, organizer: OrgUnit, inspected, leader: Person, title: str = "Kiểm tra công tác dân vận", **fields
+):
+    """An inspection by `organizer` of the `inspected` units, `leader` heading the team (other members by `members`)."""
+    fields.setdefault("starts_on", datetime.date(2026, 3, 10))
+    members = [(leader, "leader"), *fields.pop("members", [])]
+    return activity_services.create_inspection(
+        actor, organizer=organizer, title=title, inspected_units=list(inspected), members=members, **fields
+    )
+
+
+def situation(actor, unit: OrgUnit, title: str = "Tình hình nhân dân ổn định", **fields):
+    """A situation report of `unit` (people's situation, stable, reported today unless told)."""
+    fields.setdefault("topic", "people")
+    fields.setdefault("severity", 1)
+    fields.setdefault("text", "Nhân dân phấn khởi, tin tưởng.")
+    fields.setdefault("reported_on", datetime.date.today())
+    return activity_services.report_situation(actor, unit=unit, title=title, **fields)

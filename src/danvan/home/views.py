@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.accounts.scope import visible_paths
 from danvan.activities.selectors import dashboard_tasks
+from danvan.activities.selectors.situations import open_hotspots_for
 from danvan.core.figures import UNITS, cached_figures
 from danvan.core.lists import filtered_rows, page_of
 from danvan.orgunits.models import OrgUnit
@@ -67,6 +68,7 @@ def dashboard(request):
             "todo": todo_for(request.user, practice_unit, today),
             # Overdue and due-soon tasks the user's units lead (activities.selectors).
             "tasks": dashboard_tasks(request.user, request.user_units, today),
+            "hotspots": list(open_hotspots_for(request.user)),
         },
     )
 

@@ -69,7 +69,10 @@ class SituationReport(TimeStampedModel):
         ]
 
     def __str__(self):
-        return self.title
+        # The change log and every list of objects name a report by this: a confidential one's title stays hidden.
+        return (
+            str(_("Báo cáo mật của %(unit)s") % {"unit": self.unit.name}) if self.confidential else self.title
+        )
 
 
 class HotspotStep(models.Model):

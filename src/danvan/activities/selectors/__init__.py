@@ -6,6 +6,7 @@ modules below, by topic.
 """
 
 from .meetings import attendance_by_meeting, attendance_of, get_meeting_for, meeting_day, meetings_visible_to
+from .oversight import get_inspection_for, inspections_visible_to, plans_visible_to
 from .people import (
     appearances,
     can_see_contact,
@@ -21,6 +22,7 @@ from .people import (
     title_from,
     titles_on,
 )
+from .situations import get_situation_for, open_hotspots_for, situations_visible_to
 from .tasks import (
     COUNTED,
     DUE_SOON_DAYS,
@@ -66,21 +68,27 @@ __all__ = [
     "effective_end",
     "evidence_visible_to",
     "four_counts",
+    "get_inspection_for",
     "get_meeting_for",
     "get_person_for",
     "get_post_for",
+    "get_situation_for",
     "get_task_for",
     "held_on_q",
+    "inspections_visible_to",
     "meeting_day",
     "meetings_visible_to",
+    "open_hotspots_for",
     "open_tasks_led_by",
     "overdue_tasks",
     "people_pickable_by",
     "people_visible_to",
     "period_counts",
     "period_q",
+    "plans_visible_to",
     "posts_of",
     "shown_titles",
+    "situations_visible_to",
     "status_expression",
     "status_of",
     "status_on_day_for",

@@ -17,34 +17,52 @@ from .meetings import (
     update_meeting,
 )
 from .meetings import transition as meeting_transition
+from .oversight import (
+    add_recheck,
+    conclude_inspection,
+    create_inspection,
+    create_plan,
+    start_inspection,
+    update_inspection,
+)
 from .people import add_post, create_person, delete_post, end_post, update_person, update_post
+from .situations import hotspot_step, report_situation, update_situation
 from .task_progress import decide_extension, report_progress, request_extension
 from .tasks import assign_task, can_assign, can_report, cancel_task, reopen_task, update_task
 
 __all__ = [
     "add_document",
     "add_post",
+    "add_recheck",
     "assign_task",
     "can_approve",
     "can_assign",
     "can_edit",
     "can_report",
     "cancel_task",
+    "conclude_inspection",
     "conclusion_to_tasks",
+    "create_inspection",
     "create_meeting",
     "create_person",
+    "create_plan",
     "decide_extension",
     "delete_document",
     "delete_post",
     "end_post",
+    "hotspot_step",
     "meeting_transition",
     "reopen_task",
     "report_progress",
+    "report_situation",
     "request_extension",
     "set_attendance",
     "set_connection_points",
+    "start_inspection",
+    "update_inspection",
     "update_meeting",
     "update_person",
     "update_post",
+    "update_situation",
     "update_task",
 ]
