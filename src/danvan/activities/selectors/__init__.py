@@ -3,8 +3,18 @@ modules below, by topic.
 
 - `people`: the posts a person held on a day.
 - `tasks`: a task's status on a day and the four counts.
+- `calendar`: a unit's and a leader's week (entries, meetings, inspections), the week as the official table.
 """
 
+from .calendar import (
+    entries_visible_to,
+    get_entry_for,
+    get_leader_for,
+    leader_week,
+    parse_week,
+    unit_week,
+    week_table,
+)
 from .meetings import attendance_by_meeting, attendance_of, get_meeting_for, meeting_day, meetings_visible_to
 from .oversight import get_inspection_for, inspections_visible_to, plans_visible_to
 from .people import (
@@ -66,9 +76,12 @@ __all__ = [
     "dashboard_tasks",
     "due_soon_tasks",
     "effective_end",
+    "entries_visible_to",
     "evidence_visible_to",
     "four_counts",
+    "get_entry_for",
     "get_inspection_for",
+    "get_leader_for",
     "get_meeting_for",
     "get_person_for",
     "get_post_for",
@@ -76,11 +89,13 @@ __all__ = [
     "get_task_for",
     "held_on_q",
     "inspections_visible_to",
+    "leader_week",
     "meeting_day",
     "meetings_visible_to",
     "open_hotspots_for",
     "open_tasks_led_by",
     "overdue_tasks",
+    "parse_week",
     "people_pickable_by",
     "people_visible_to",
     "period_counts",
@@ -97,4 +112,6 @@ __all__ = [
     "tasks_visible_to",
     "title_from",
     "titles_on",
+    "unit_week",
+    "week_table",
 ]

@@ -4,9 +4,19 @@ modules below, by topic.
 - `access`: who may record and change what.
 - `tasks`: tasks assigned, their progress, extensions and cancellations.
 - `people`: people and the posts they held.
+- `calendar`: the work calendar's entries (changed and cancelled with a reason), last week copied, the feeds.
 """
 
 from .access import can_approve, can_edit
+from .calendar import (
+    add_entry,
+    cancel_entry,
+    change_entry,
+    copy_last_week,
+    feed_for,
+    regenerate_feed,
+    set_feed_public,
+)
 from .meetings import (
     add_document,
     conclusion_to_tasks,
@@ -32,6 +42,7 @@ from .tasks import assign_task, can_assign, can_report, cancel_task, reopen_task
 
 __all__ = [
     "add_document",
+    "add_entry",
     "add_post",
     "add_recheck",
     "assign_task",
@@ -39,9 +50,12 @@ __all__ = [
     "can_assign",
     "can_edit",
     "can_report",
+    "cancel_entry",
     "cancel_task",
+    "change_entry",
     "conclude_inspection",
     "conclusion_to_tasks",
+    "copy_last_week",
     "create_inspection",
     "create_meeting",
     "create_person",
@@ -50,14 +64,17 @@ __all__ = [
     "delete_document",
     "delete_post",
     "end_post",
+    "feed_for",
     "hotspot_step",
     "meeting_transition",
+    "regenerate_feed",
     "reopen_task",
     "report_progress",
     "report_situation",
     "request_extension",
     "set_attendance",
     "set_connection_points",
+    "set_feed_public",
     "start_inspection",
     "update_inspection",
     "update_meeting",
