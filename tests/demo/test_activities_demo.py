@@ -136,7 +136,7 @@ def test_every_seed_task_was_followed_to_its_end(demo, units):
 
 def test_cao_bang_2026_has_tasks_in_the_four_statuses_today(demo, units):
     today = timezone.localdate()
-    tasks = Task.objects.filter(province_code=units["cao_bang"].province_code, assigned_on__year=2026)
+    tasks = Task.objects.filter(province_code=units["cao_bang"].province_code, assigned_on__year__gte=2026)
     counts = four_counts(tasks, today)
     assert all(counts[status] > 0 for status in ("done_on_time", "done_late", "in_progress", "overdue")), (
         counts
@@ -164,7 +164,7 @@ def test_cao_bang_has_a_concluded_inspection_with_a_recheck_and_one_under_way(de
     inspections = Inspection.objects.filter(organizer=units["cao_bang"])
     concluded = inspections.get(status=Inspection.Status.CONCLUDED)
     assert concluded.rechecks.exists() and concluded.tasks.count() == 2
-    assert concluded.plan is not None and concluded.plan.year == 2026
+    assert concluded.plan is not None and concluded.plan.year == concluded.starts_on.year
     ongoing = inspections.get(status=Inspection.Status.ONGOING)
     assert ongoing.starts_on <= timezone.localdate() <= ongoing.ends_on
 
@@ -212,3 +212,24 @@ def test_the_demo_is_loaded_through_the_services_once(demo, superuser):
         Person.objects.count(),
         OrgUnit.objects.count(),
     ) == counts
+
+
+def test_the_four_statuses_and_this_week_hold_on_whatever_day_the_demo_is_loaded(
+    superuser, units, monkeypatch
+):
+    day = datetime.date(2027, 3, 15)  # a Monday, months after the last giao ban of 2026
+    real = timezone.localdate
+    monkeypatch.setattr(
+        timezone, "localdate", lambda value=None, tz=None: day if value is None else real(value, tz)
+    )
+    load_demo_activities(superuser)
+    tasks = Task.objects.filter(province_code=units["cao_bang"].province_code, assigned_on__year__gte=2026)
+    counts = four_counts(tasks, day)
+    assert all(counts[status] > 0 for status in ("done_on_time", "done_late", "in_progress", "overdue")), (
+        counts
+    )
+    assert Meeting.objects.filter(organizer=units["cao_bang"], type="giao_ban").count() == 11
+    assert (
+        CalendarEntry.objects.filter(unit=units["ban_tgdv_cao_bang"], starts_at__date__gte=day).count() == 7
+    )
+    assert Inspection.objects.filter(organizer=units["cao_bang"], status=Inspection.Status.ONGOING).exists()

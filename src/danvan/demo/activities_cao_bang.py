@@ -133,18 +133,25 @@ def _tasks(actor, units, meetings, today) -> int:
 def _inspections(actor, units, people, today) -> int:
     days = datetime.timedelta
     cao_bang, nung_tri_cao, thuc_phan = units["cao_bang"], units["nung_tri_cao"], units["thuc_phan"]
-    plan = services.create_plan(
-        actor,
-        unit=cao_bang,
-        year=2026,
-        title="Chương trình kiểm tra, giám sát năm 2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy",
-        number="05-CTr/BTGDVTU",
-        issued_on=D(2026, 1, 15),
-    )
+    plans: dict[int, object] = {}
+
+    def plan_of(day: D):
+        """The year's inspection programme (an inspection belongs to the programme of its own year)."""
+        if day.year not in plans:
+            plans[day.year] = services.create_plan(
+                actor,
+                unit=cao_bang,
+                year=day.year,
+                title=f"Chương trình kiểm tra, giám sát năm {day.year} của Ban Tuyên giáo và Dân vận Tỉnh ủy",
+                number="05-CTr/BTGDVTU",
+                issued_on=D(day.year, 1, 15),
+            )
+        return plans[day.year]
+
     concluded = services.create_inspection(
         actor,
         organizer=cao_bang,
-        plan=plan,
+        plan=plan_of(today - days(70)),
         title="Kiểm tra việc thực hiện Quy chế dân chủ ở cơ sở tại Phường Nùng Trí Cao",
         starts_on=today - days(70),
         ends_on=today - days(68),
@@ -198,7 +205,7 @@ def _inspections(actor, units, people, today) -> int:
     services.create_inspection(
         actor,
         organizer=cao_bang,
-        plan=plan,
+        plan=plan_of(today - days(2)),
         kind="supervision",
         title="Giám sát việc thực hiện phong trào thi đua “Dân vận khéo” tại Phường Thục Phán",
         starts_on=today - days(2),

@@ -46,7 +46,6 @@ def follow(actor, task: Task, done_on: datetime.date | None, *, percent: int = 5
         reported_on=min(middle, today),
     )
     if done_on is not None:
-        task.refresh_from_db()
         services.report_progress(
             actor,
             task,
@@ -58,7 +57,7 @@ def follow(actor, task: Task, done_on: datetime.date | None, *, percent: int = 5
 
 
 def record_meeting(actor, units, people, spec) -> Meeting:
-    """A meeting held, its attendance (chairs, members, guests, the absent), and its conclusions as tasks."""
+    """A meeting recorded as held, with its attendance: chairs, the minute-taker, members, guests, the absent."""
     meeting = services.create_meeting(
         actor,
         organizer=units[spec["organizer"]],
