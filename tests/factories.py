@@ -247,41 +247,6 @@ def task(
     )
 
 
-    return meeting_services.create_meeting(actor, organizer=organizer, title=title, **fields)
-
-
-# --- activities: tasks ---
-
-from danvan.activities.services.tasks import assign_task  # noqa: E402
-
-
-def task(
-    actor,
-    assigner: OrgUnit,
-    lead_unit: OrgUnit,
-    title: str = "Nắm tình hình dư luận xã hội",
-    deadline: datetime.date = datetime.date(2026, 9, 30),
-    assigned_on: datetime.date = datetime.date(2026, 6, 1),
-    **fields,
-):
-    """A task `assigner` gives `lead_unit` (source: a document unless told)."""
-    fields.setdefault("source", "document")
-    return assign_task(
-        actor,
-        assigner=assigner,
-        lead_unit=lead_unit,
-        title=title,
-        deadline=deadline,
-        assigned_on=assigned_on,
-        **fields,
-    )
-
-
-# --- activities: oversight and situations ---
-
-from danvan.activities import services as activity_services  # noqa: E402
-
-
 def inspection(
     actor, organizer: OrgUnit, inspected, leader: Person, title: str = "Kiểm tra công tác dân vận", **fields
 ):
