@@ -131,14 +131,15 @@ ALLOWED_CATEGORIES = {
     Source.PRACTICES_REPLICATED: _PRACTICES_CATEGORIES,
     Source.PRACTICES_UNITS: _PRACTICES_CATEGORIES,
     Source.ACTIVITIES_MEETINGS: ("loai_hoi_nghi",),
+    **{source: () for source in Source if source.startswith("activities.meetings.")},
     Source.ACTIVITIES_INSPECTIONS: ("hinh_thuc_kiem_tra",),
     Source.ACTIVITIES_TASKS: ("tinh_trang_nhiem_vu",),
     Source.ACTIVITIES_HOTSPOTS: (),
     Source.ACTIVITIES_HOTSPOTS_RESOLVED: (),
 }
 ACTIVITIES_SOURCES_HELP = _(
-    "Số hội nghị phân tổ được theo loại hội nghị, số cuộc kiểm tra, giám sát theo hình thức, số nhiệm vụ theo "
-    "tình trạng thực hiện; số vụ việc nguy cơ điểm nóng không phân tổ."
+    "Số hội nghị phân tổ được theo loại hội nghị (số hội nghị từng loại thì không phân tổ), số cuộc kiểm tra, "
+    "giám sát theo hình thức, số nhiệm vụ theo tình trạng thực hiện; số vụ việc nguy cơ điểm nóng không phân tổ."
 )
 _STATUSES = {
     Source.PRACTICES_REGISTERED: None,
@@ -179,6 +180,8 @@ def _activities_values(indicator: Indicator, unit: OrgUnit, period: Period) -> d
     if source in (Source.ACTIVITIES_HOTSPOTS, Source.ACTIVITIES_HOTSPOTS_RESOLVED):
         counts = activities.hotspots(unit, period)
         return {"": float(counts["reported" if source == Source.ACTIVITIES_HOTSPOTS else "resolved"])}
+    if source.startswith("activities.meetings."):
+        return {"": float(activities.meetings_held(unit, period)[source.rsplit(".", 1)[1]])}
     if source == Source.ACTIVITIES_MEETINGS:
         counts, options = activities.meetings_held(unit, period), Meeting.Type.values
     elif source == Source.ACTIVITIES_INSPECTIONS:
