@@ -22,7 +22,17 @@ from tests.factories import other_province_commune, report_form
 
 pytestmark = pytest.mark.django_db
 PERIOD = "2026H1"
-ACTIVITIES = ["hd_hoi_nghi", "hd_kiem_tra", "hd_nhiem_vu", "hd_diem_nong", "hd_diem_nong_giai_quyet"]
+ACTIVITIES = [
+    "hd_hoi_nghi",
+    "hd_so_ket",
+    "hd_giao_ban",
+    "hd_tap_huan",
+    "hd_doi_thoai",
+    "hd_kiem_tra",
+    "hd_nhiem_vu",
+    "hd_diem_nong",
+    "hd_diem_nong_giai_quyet",
+]
 
 
 def at(day: str, hour: int = 8) -> datetime.datetime:
@@ -157,7 +167,11 @@ def stored(submission, code: str) -> dict[str, float]:
 def test_a_half_year_report_of_the_province_fills_its_activity_figures_itself(records, units, province_admin):
     submission = province_report(units, province_admin)
 
-    assert stored(submission, "hd_hoi_nghi") == {"giao_ban": 2, "so_ket": 1, "tap_huan": 1}
+    assert stored(submission, "hd_hoi_nghi") == {"": 4}
+    assert stored(submission, "hd_giao_ban") == {"": 2}
+    assert stored(submission, "hd_so_ket") == {"": 1}
+    assert stored(submission, "hd_tap_huan") == {"": 1}
+    assert stored(submission, "hd_doi_thoai") == {}  # zero
     assert stored(submission, "hd_kiem_tra") == {"inspection": 1, "supervision": 1}
     assert stored(submission, "hd_nhiem_vu") == {
         "done_on_time": 2,  # one of them the predecessor's
@@ -172,10 +186,10 @@ def test_a_half_year_report_of_the_province_fills_its_activity_figures_itself(re
             unit=units["cao_bang"], period=PERIOD, indicator__code__in=ACTIVITIES
         ).values_list("origin", flat=True)
     ) == {Value.Origin.SYSTEM}
-    # Every type and status has its cell, zero where nothing happened.
+    # Every status has its cell, zero where nothing happened.
     assert (
-        Value.objects.filter(unit=units["cao_bang"], period=PERIOD, indicator__code="hd_hoi_nghi").count()
-        == 9
+        Value.objects.filter(unit=units["cao_bang"], period=PERIOD, indicator__code="hd_nhiem_vu").count()
+        == 4
     )
 
 
@@ -193,9 +207,9 @@ def test_a_commune_counts_its_own_records_and_those_of_the_commune_it_was_formed
     }
     # A figure for a period before the merger: the predecessor's meeting is the new ward's.
     meeting(predecessor, "so_ket", "2025-06-20")
-    earlier = system_values(meetings, thuc_phan, Period.parse("2025H1"))
-    assert earlier["so_ket"] == 1.0 and sum(earlier.values()) == 1.0
-    assert sum(system_values(meetings, units["nung_tri_cao"], Period.parse("2025H1")).values()) == 0
+    so_ket, before = Indicator.objects.get(code="hd_so_ket"), Period.parse("2025H1")
+    assert system_values(so_ket, thuc_phan, before) == system_values(meetings, thuc_phan, before) == {"": 1.0}
+    assert system_values(meetings, units["nung_tri_cao"], before) == {"": 0.0}
 
 
 def test_the_activity_figures_are_the_systems_in_the_entry_grid(records, units, commune_editor, client_for):
@@ -207,15 +221,15 @@ def test_the_activity_figures_are_the_systems_in_the_entry_grid(records, units, 
         .content.decode()
     )
     assert "V. Hoạt động" in html
-    giao_ban = Indicator.objects.get(code="hd_hoi_nghi")
-    cell = html[html.index(f'id="cell-c{giao_ban.pk}-giao_ban"') :]
+    giao_ban = Indicator.objects.get(code="hd_giao_ban")
+    cell = html[html.index(f'id="cell-c{giao_ban.pk}"') :]
     cell = cell[: cell.index('<div id="cell-')] if '<div id="cell-' in cell else cell
     assert "data-bound" in cell and "hệ thống" in cell and 'value="2"' in cell
 
     draft = services.open_submission(commune_editor, form, ward, PERIOD)
     with pytest.raises(Exception, match="ghi lý do khi sửa số liệu này"):
-        services.save_value(commune_editor, draft, giao_ban, "giao_ban", "5")
-    assert Value.objects.get(unit=ward, period=PERIOD, indicator=giao_ban, category="giao_ban").number == 2
+        services.save_value(commune_editor, draft, giao_ban, "", "5")
+    assert Value.objects.get(unit=ward, period=PERIOD, indicator=giao_ban, category="").number == 2
 
 
 def test_an_activity_figure_breaks_down_only_by_its_own_category(units, province_admin):

@@ -163,7 +163,7 @@ def _date(day: datetime.date):
 
 
 def _four_columns() -> tuple[str, list]:
-    """The four counts as conditional aggregates, written by hand (FILTER on PostgreSQL), and their parameters."""
+    """The four counts as conditional aggregates, written by hand, and their parameters."""
     day = _date(min(TODAY, PERIOD.end))
     done = "state = 'done' AND completed_on <= %s"
     not_done = "(state = 'open' OR (state = 'done' AND completed_on > %s))"
@@ -173,10 +173,8 @@ def _four_columns() -> tuple[str, list]:
         (f"{not_done} AND deadline >= %s", [day, day]),
         (f"{not_done} AND deadline < %s", [day, day]),
     ]
-    if connection.vendor == "postgresql":
-        columns = [f"COUNT(*) FILTER (WHERE {c})" for c, _p in conditions]
-    else:
-        columns = [f"COUNT(CASE WHEN {c} THEN 1 END)" for c, _p in conditions]
+    # FILTER on both (SQLite has it since 3.30): on SQLite, COUNT(CASE …) takes a tenth longer.
+    columns = [f"COUNT(*) FILTER (WHERE {c})" for c, _p in conditions]
     return ", ".join(columns), [p for _c, params in conditions for p in params]
 
 

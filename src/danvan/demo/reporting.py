@@ -3,8 +3,8 @@ seeds report, filled by the province's communes for 2026H1 and by its old commun
 2024H2 and 2025H1, so the province's 2024 → 2026 comparison and the report document's comparison with the same
 period a year earlier show at once. The "Dân vận khéo" counts break down by the levels within a commune (category
 "cap_xa"): since 1/7/2025 there are no districts, and a commune has no province-level models; the old communes'
-figures were at those two levels too. Section "V. Hoạt động" is counted from the activities' records (meetings held
-by type, inspections concluded, tasks by the four statuses, hotspots), never typed.
+figures were at those two levels too. Section "V. Hoạt động" is counted from the activities' records (meetings held,
+in all and by type, inspections concluded, tasks by the four statuses, hotspots), never typed.
 
 2026H1: each commune's "Dân vận khéo" figures come from the practice register (as the grid fills them); the other
 figures and the texts are generated from a fixed seed per commune. Most communes have submitted (a few late) and
@@ -177,15 +177,21 @@ INDICATORS = {
     ),
     # Counted from the activities' records of the unit's subtree (activities.selectors.figures), never typed.
     "hd_hoi_nghi": (
-        "Số hội nghị đã tổ chức",
+        "Số hội nghị, cuộc họp đã tổ chức",
         INT,
         "cuộc",
-        ["loai_hoi_nghi"],
+        [],
         Source.ACTIVITIES_MEETINGS,
         "",
         "sum",
         None,
     ),
+    "hd_so_ket": ("Trong đó: hội nghị sơ kết", INT, "cuộc", [], Source.MEETINGS_SO_KET, "", "sum", None),
+    "hd_tong_ket": ("Hội nghị tổng kết", INT, "cuộc", [], Source.MEETINGS_TONG_KET, "", "sum", None),
+    "hd_giao_ban": ("Giao ban", INT, "cuộc", [], Source.MEETINGS_GIAO_BAN, "", "sum", None),
+    "hd_chuyen_de": ("Hội nghị chuyên đề", INT, "cuộc", [], Source.MEETINGS_CHUYEN_DE, "", "sum", None),
+    "hd_tap_huan": ("Tập huấn", INT, "lớp", [], Source.MEETINGS_TAP_HUAN, "", "sum", None),
+    "hd_doi_thoai": ("Đối thoại", INT, "cuộc", [], Source.MEETINGS_DOI_THOAI, "", "sum", None),
     "hd_kiem_tra": (
         "Số cuộc kiểm tra, giám sát đã kết luận",
         INT,
@@ -255,7 +261,19 @@ SECTIONS = [
     ("IV. Dư luận xã hội, dân tộc, tôn giáo", ["dlxh_vu_viec", "dttg_gap_mat", "dlxh_hai_long"]),
     (
         "V. Hoạt động",
-        ["hd_hoi_nghi", "hd_kiem_tra", "hd_nhiem_vu", "hd_diem_nong", "hd_diem_nong_giai_quyet"],
+        [
+            "hd_hoi_nghi",
+            "hd_so_ket",
+            "hd_tong_ket",
+            "hd_giao_ban",
+            "hd_chuyen_de",
+            "hd_tap_huan",
+            "hd_doi_thoai",
+            "hd_kiem_tra",
+            "hd_nhiem_vu",
+            "hd_diem_nong",
+            "hd_diem_nong_giai_quyet",
+        ],
     ),
 ]
 # The report document's outline section a form section's figures are written into, where its title does not name

@@ -25,7 +25,7 @@ from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import subtrees_q
 
 from ..models import Inspection, Meeting, SituationReport, Task
-from .tasks import COUNTED, period_counts, period_q, status_q
+from .tasks import COUNTED, ONE, period_counts, period_q, status_q
 
 
 def figure_paths(unit: OrgUnit, lineage: list[str] | None = None) -> list[str]:
@@ -53,7 +53,7 @@ def meetings_held(unit: OrgUnit, period: Period, lineage: list[str] | None = Non
         )
         .order_by()
         .values_list("type")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
     )
     counts = dict.fromkeys(Meeting.Type.values, 0)
     counts.update(dict(rows))
@@ -72,7 +72,7 @@ def inspections_done(unit: OrgUnit, period: Period, lineage: list[str] | None = 
         .filter(done_on__gte=period.start, done_on__lte=period.end)
         .order_by()
         .values_list("kind")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
     )
     counts = dict.fromkeys(Inspection.Kind.values, 0)
     counts.update(dict(rows))
@@ -97,7 +97,7 @@ def task_counts_by_province(period: Period, today: datetime.date | None = None) 
         Task.objects.filter(period_q(period))
         .order_by()
         .values("province_code")
-        .annotate(**{status: Count("pk", filter=status_q(status, day)) for status in statuses})
+        .annotate(**{status: Count(ONE, filter=status_q(status, day)) for status in statuses})
         .values_list("province_code", *statuses)
     )
     return {code: dict(zip(statuses, counts, strict=True)) for code, *counts in rows}
@@ -111,5 +111,5 @@ def hotspots(unit: OrgUnit, period: Period, lineage: list[str] | None = None) ->
     resolved = Q(hotspot=SituationReport.HotspotState.RESOLVED, resolved_at__gte=start, resolved_at__lt=after)
     counted = SituationReport.objects.filter(
         subtrees_q(figure_paths(unit, lineage), "unit_path"), ~Q(hotspot="")
-    ).aggregate(reported=Count("pk", filter=reported), resolved=Count("pk", filter=resolved))
+    ).aggregate(reported=Count(ONE, filter=reported), resolved=Count(ONE, filter=resolved))
     return {key: counted[key] or 0 for key in ("reported", "resolved")}

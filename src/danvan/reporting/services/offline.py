@@ -39,11 +39,11 @@ def offline_figures(
     if submission is not None:
         values = values_of(submission)
     else:
-        values = {}
+        values, memo = {}, {}
         for indicator in indicators:
             if not indicator.source:
                 continue
-            for category, number in system_values(indicator, unit, period).items():
+            for category, number in system_values(indicator, unit, period, memo).items():
                 value = Value(
                     indicator=indicator, unit=unit, period=period.code, category=category, number=number
                 )

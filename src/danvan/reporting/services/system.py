@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.activities import selectors as activities
 from danvan.activities.models import Inspection, Meeting
 from danvan.core.periods import Period
+from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.practices.selectors import LEVELS, RECOGNISED_STATUSES, REPLICATED_STATUSES, facts_for, stats
 
@@ -131,14 +132,15 @@ ALLOWED_CATEGORIES = {
     Source.PRACTICES_REPLICATED: _PRACTICES_CATEGORIES,
     Source.PRACTICES_UNITS: _PRACTICES_CATEGORIES,
     Source.ACTIVITIES_MEETINGS: ("loai_hoi_nghi",),
+    **{source: () for source in Source if source.startswith("activities.meetings.")},
     Source.ACTIVITIES_INSPECTIONS: ("hinh_thuc_kiem_tra",),
     Source.ACTIVITIES_TASKS: ("tinh_trang_nhiem_vu",),
     Source.ACTIVITIES_HOTSPOTS: (),
     Source.ACTIVITIES_HOTSPOTS_RESOLVED: (),
 }
 ACTIVITIES_SOURCES_HELP = _(
-    "Số hội nghị phân tổ được theo loại hội nghị, số cuộc kiểm tra, giám sát theo hình thức, số nhiệm vụ theo "
-    "tình trạng thực hiện; số vụ việc nguy cơ điểm nóng không phân tổ."
+    "Số hội nghị phân tổ được theo loại hội nghị (số hội nghị từng loại thì không phân tổ), số cuộc kiểm tra, "
+    "giám sát theo hình thức, số nhiệm vụ theo tình trạng thực hiện; số vụ việc nguy cơ điểm nóng không phân tổ."
 )
 _STATUSES = {
     Source.PRACTICES_REGISTERED: None,
@@ -147,10 +149,14 @@ _STATUSES = {
 }
 
 
-def system_values(indicator: Indicator, unit: OrgUnit, period: Period) -> dict[str, float]:
-    """{category key: number} the system knows for the indicator, unit and period (counts of the unit's subtree)."""
+def system_values(
+    indicator: Indicator, unit: OrgUnit, period: Period, memo: dict | None = None
+) -> dict[str, float]:
+    """{category key: number} the system knows for the indicator, unit and period (counts of the unit's subtree).
+    `memo`: a dict a caller reading several indicators of one unit and period passes to each call, so that the
+    activities' counts (several indicators read each of them) are read once."""
     if indicator.source.startswith("activities."):
-        return _activities_values(indicator, unit, period)
+        return _activities_values(indicator, unit, period, {} if memo is None else memo)
     dimensions = [SOURCE_CATEGORIES[c.code] for c in indicator.categories.all()]
     if indicator.source == Source.PRACTICES_UNITS:
         return _registering_units(unit, period.year, dimensions)
@@ -173,21 +179,40 @@ def system_values(indicator: Indicator, unit: OrgUnit, period: Period) -> dict[s
     return values
 
 
-def _activities_values(indicator: Indicator, unit: OrgUnit, period: Period) -> dict[str, float]:
+def _activities_counts(name: str, unit: OrgUnit, period: Period, memo: dict) -> dict[str, int]:
+    """One of the activities' count sets of the unit and period, read once per `memo` (and the unit's lineage)."""
+    key = (name, unit.pk, period.code)
+    if key not in memo:
+        lineage_key = ("lineage", unit.pk)
+        if lineage_key not in memo:
+            memo[lineage_key] = lineage_paths(unit)
+        memo[key] = _ACTIVITIES_COUNTS[name](unit, period, lineage=memo[lineage_key])
+    return memo[key]
+
+
+_ACTIVITIES_COUNTS = {
+    "meetings": activities.meetings_held,
+    "inspections": activities.inspections_done,
+    "tasks": activities.task_counts,
+    "hotspots": activities.hotspots,
+}
+
+
+def _activities_values(indicator: Indicator, unit: OrgUnit, period: Period, memo: dict) -> dict[str, float]:
     """The activities' figures (`activities.selectors.figures`): by the indicator's one category, or their total."""
     source = indicator.source
     if source in (Source.ACTIVITIES_HOTSPOTS, Source.ACTIVITIES_HOTSPOTS_RESOLVED):
-        counts = activities.hotspots(unit, period)
+        counts = _activities_counts("hotspots", unit, period, memo)
         return {"": float(counts["reported" if source == Source.ACTIVITIES_HOTSPOTS else "resolved"])}
+    if source.startswith("activities.meetings."):
+        return {"": float(_activities_counts("meetings", unit, period, memo)[source.rsplit(".", 1)[1]])}
     if source == Source.ACTIVITIES_MEETINGS:
-        counts, options = activities.meetings_held(unit, period), Meeting.Type.values
+        counts, options = _activities_counts("meetings", unit, period, memo), Meeting.Type.values
     elif source == Source.ACTIVITIES_INSPECTIONS:
-        counts, options = activities.inspections_done(unit, period), Inspection.Kind.values
+        counts, options = _activities_counts("inspections", unit, period, memo), Inspection.Kind.values
     else:
-        counts, options = (
-            activities.task_counts(unit, period),
-            [status.value for status in activities.COUNTED],
-        )
+        counts = _activities_counts("tasks", unit, period, memo)
+        options = [status.value for status in activities.COUNTED]
     if not indicator.categories.all():
         return {"": float(sum(counts[option] for option in options))}
     return {key: float(counts.get(key, 0)) for key in category_keys_for(indicator)}
@@ -216,11 +241,11 @@ def system_preview(
 ) -> dict[tuple[int, str], Value]:
     """The system's figures of the bound indicators, as the cells of a report the unit has not started would hold
     them (`selectors.values_of`'s shape): shown on the grid, never stored; the unit's first save stores them."""
-    values = {}
+    values, memo = {}, {}
     for indicator in indicators:
         if not indicator.source or indicator.expression:
             continue
-        for category, number in system_values(indicator, unit, period).items():
+        for category, number in system_values(indicator, unit, period, memo).items():
             value = Value(
                 indicator=indicator,
                 unit=unit,

@@ -553,9 +553,9 @@ def fill_from_system(actor, submission: Submission) -> int:
         (v.indicator_id, v.category): v
         for v in Value.objects.filter(unit=submission.unit, period=submission.period, indicator__in=bound)
     }
-    changes = []
+    changes, memo = [], {}
     for indicator in bound:
-        for category, number in system_values(indicator, submission.unit, period).items():
+        for category, number in system_values(indicator, submission.unit, period, memo).items():
             current = existing.get((indicator.pk, category))
             if current is not None and (
                 current.origin == Value.Origin.OVERRIDDEN or current.number == number
