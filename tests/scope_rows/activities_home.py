@@ -6,7 +6,6 @@ from .common import LOGIN, row
 # fmt: off
 ROWS: list = [
     row("activities:home", "GET", LOGIN, 404, 200, query="unit=@commune"),
-    row("activities:home", "GET", LOGIN, 200, 200),
 ]
 # fmt: on
 
