@@ -1,5 +1,7 @@
-"""A giao ban recorded from start to end: the province's editor writes the meeting, who chaired, attended and was
-absent (with the reason), turns the conclusion into tasks for two wards, and downloads the minutes."""
+"""A giao ban followed from start to end: the province's editor writes the meeting, who chaired, attended and was
+absent (with the reason), turns the conclusion into tasks for two wards and downloads the minutes; a ward's editor
+reports its task done, and the province's task board counts it (issue #11: "a conclusion becomes tasks that a
+commune updates and the province counts")."""
 
 import datetime
 
@@ -13,15 +15,19 @@ pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
 
 
-def test_an_editor_records_a_giao_ban_its_attendance_and_tasks_and_downloads_the_minutes(
-    page, log_in, shot, units
+def _count(page, status: str) -> str:
+    return page.locator(f'#task-counts [data-count="{status}"] .dv-number').inner_text()
+
+
+def test_a_giao_ban_its_attendance_and_its_conclusion_as_two_tasks_that_a_ward_completes_and_the_province_counts(
+    page, log_in, log_out, shot, units
 ):
     province = units["cao_bang"]
     chair = factories.person(province, "Tô Vũ Ninh", "Phó Bí thư Thường trực Tỉnh ủy")
     minh = factories.person(province, "Vũ Văn Minh", "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy")
     lan = factories.person(province, "Nông Thị Lan", "Chuyên viên Ban Tuyên giáo và Dân vận")
     hoa = factories.person(province, "Lương Văn Hòa", "Phó Trưởng Ban Tuyên giáo và Dân vận")
-    day = datetime.date.today() + datetime.timedelta(days=3)
+    day = datetime.date.today()  # this morning's giao ban, recorded the same day
 
     # 1. The meeting.
     log_in("caobang")
@@ -100,3 +106,25 @@ def test_an_editor_records_a_giao_ban_its_attendance_and_tasks_and_downloads_the
     shot(page, "list-phone")
     page.set_viewport_size({"width": 1366, "height": 768})
     shot(page, "list")
+    log_out()
+
+    # 6. Phường Thục Phán's editor finds the task on the ward's board and reports it done.
+    log_in("thucphan")
+    page.goto("/hoat-dong/nhiem-vu/")
+    page.get_by_role("link", name="Nắm tình hình dư luận xã hội").first.click()
+    expect(page.locator("#task-source-meeting")).to_have_text("Giao ban khối Dân vận tháng này")
+    page.get_by_role("link", name="Báo cáo tiến độ").click()
+    page.get_by_label("Kết quả thực hiện").fill("Đã nắm tình hình ở 12 tổ dân phố, báo cáo gửi Ban.")
+    page.get_by_label("Đã hoàn thành nhiệm vụ").check()
+    page.get_by_role("button", name="Gửi báo cáo").click()
+    expect(page.locator("#task-status")).to_have_text("Hoàn thành đúng hạn")
+    log_out()
+
+    # 7. The province's board counts one done on time and one in progress; the meeting shows each task's status.
+    log_in("caobang")
+    page.goto(f"/hoat-dong/nhiem-vu/?unit={province.pk}&tab=subtree")
+    assert (_count(page, "done_on_time"), _count(page, "in_progress")) == ("1", "1")
+    shot(page, "province-board")
+    page.goto(meeting_url)
+    expect(page.locator("#nhiem-vu")).to_contain_text("Hoàn thành đúng hạn")
+    expect(page.locator("#nhiem-vu")).to_contain_text("Đang thực hiện trong hạn")
