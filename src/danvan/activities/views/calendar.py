@@ -18,7 +18,6 @@ from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError, messages_of
 from danvan.core.forms import add_service_errors
 from danvan.orgunits.models import OrgUnit
-from danvan.orgunits.selectors import get_unit_for
 
 from .. import services
 from ..calendar_docx import docx_name, week_docx
@@ -26,6 +25,7 @@ from ..forms.calendar import CancelForm, ChangeForm, EntryForm
 from ..models import CalendarEntry
 from ..selectors import calendar as selectors
 from ..selectors.people import people_pickable_by
+from .common import anchor_unit, module_crumb
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -37,17 +37,6 @@ def _digits(request, name: str) -> str:
     return value
 
 
-def _unit_of(request) -> OrgUnit | None:
-    """The unit asked for (`?unit=`, 404 outside the scope), else the one the user works as, else their first."""
-    raw = _digits(request, "unit")
-    if raw:
-        return get_unit_for(request.user, raw)
-    current = getattr(request, "current_unit", None)
-    if current is not None:
-        return current
-    return next(iter(getattr(request, "user_units", []) or []), None)
-
-
 class Week:
     """What the week's pages share: the unit, the leader (if one is chosen), the Monday, the items."""
 
@@ -55,7 +44,7 @@ class Week:
         user = request.user
         raw_person = _digits(request, "person")
         self.person = selectors.get_leader_for(user, raw_person) if raw_person else None
-        self.unit = _unit_of(request) if not self.person or request.GET.get("unit") else self.person.unit
+        self.unit = anchor_unit(request) if not self.person or request.GET.get("unit") else self.person.unit
         monday = selectors.parse_week(request.GET.get("week") or request.POST.get("week"))
         self.bad_week = monday is None
         self.monday = monday or selectors.parse_week("")
@@ -127,7 +116,7 @@ class Week:
 def _crumbs(week_or_unit, *tail) -> list:
     unit = getattr(week_or_unit, "unit", week_or_unit)
     url = reverse("activities:calendar_week")
-    trail = [(_("Hoạt động"), None), (_("Lịch công tác"), f"{url}?unit={unit.pk}" if unit else url)]
+    trail = [module_crumb(), (_("Lịch công tác"), f"{url}?unit={unit.pk}" if unit else url)]
     return trail + list(tail)
 
 
@@ -188,7 +177,7 @@ def _week_url(unit: OrgUnit, moment: datetime.datetime | None = None, person=Non
 
 @login_required
 def calendar_entry_add(request):
-    unit = _unit_of(request)
+    unit = anchor_unit(request)
     if unit is None:
         raise Http404
     if not services.can_edit(request.user, unit):

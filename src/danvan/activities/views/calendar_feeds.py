@@ -18,6 +18,7 @@ from ..calendar_ical import feed_calendar
 from ..models import CalendarFeed
 from ..selectors import calendar as selectors
 from ..services.calendar import can_publish
+from .common import module_crumb
 
 TOKEN_MAX = CalendarFeed._meta.get_field("token").max_length
 
@@ -83,7 +84,7 @@ def calendar_feeds(request):
         "leaders": [(person, feed, _feed_url(request, feed) if feed else "") for person, feed in leaders],
         "can_publish": can_publish(request.user, unit),
         "crumbs": [
-            (_("Hoạt động"), None),
+            module_crumb(),
             (_("Lịch công tác"), reverse("activities:calendar_week") + f"?unit={unit.pk}"),
             (_("Nguồn lịch iCalendar"), None),
         ],

@@ -14,7 +14,7 @@ from .. import selectors
 from ..models import Inspection, Meeting
 from ..selectors.calendar import monday_of, week_code
 from ..selectors.tasks import COUNTED, STATUS_LABELS
-from .tasks import anchor_unit
+from .common import anchor_unit
 
 SHOWN = 5
 

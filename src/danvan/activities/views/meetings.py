@@ -32,6 +32,7 @@ from ..selectors.tasks import STATUS_LABELS, status_of
 from ..services import meeting_invitations
 from ..services import meetings as meeting_services
 from ..services.access import can_edit
+from .common import module_crumb
 from .meetings_export import meetings_workbook_response
 
 DOCUMENT_TYPES = {
@@ -41,7 +42,7 @@ DOCUMENT_TYPES = {
 
 
 def _crumbs(*tail):
-    return [(_("Hoạt động"), None), (_("Hội nghị, giao ban"), reverse("activities:meeting_list")), *tail]
+    return [module_crumb(), (_("Hội nghị, giao ban"), reverse("activities:meeting_list")), *tail]
 
 
 def _filtered(request):

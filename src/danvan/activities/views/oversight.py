@@ -27,6 +27,7 @@ from ..filters.oversight import InspectionFilter
 from ..forms import oversight as forms
 from ..models import Inspection
 from ..selectors import oversight as selectors
+from .common import module_crumb
 
 STATUS_BADGES = {
     "planned": "text-bg-light border",
@@ -37,7 +38,7 @@ STATUS_BADGES = {
 
 
 def crumbs(*tail) -> list:
-    return [(_("Kiểm tra, giám sát"), reverse("activities:inspection_list")), *tail]
+    return [module_crumb(), (_("Kiểm tra, giám sát"), reverse("activities:inspection_list")), *tail]
 
 
 def unit_filter_choices(request) -> list:

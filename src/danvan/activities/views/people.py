@@ -35,12 +35,13 @@ from ..people_excel import people_workbook_response, template_workbook
 from ..people_import import COLUMNS, created_counts, import_people_workbook
 from ..services import people as services
 from ..services.access import can_edit
+from .common import module_crumb
 
 
 def crumbs(user, unit: OrgUnit | None, *tail) -> list[tuple[str, str | None]]:
     """The module, then the unit path (each step opens that unit's list), then the page."""
     list_url = reverse("activities:person_list")
-    trail = [(_("Cán bộ và chức vụ"), list_url)]
+    trail = [module_crumb(), (_("Cán bộ và chức vụ"), list_url)]
     if unit is not None:
         for ancestor in [*unit.ancestors(), unit]:
             visible = can_view_path(user, ancestor.path)

@@ -5,7 +5,6 @@ hotspot steps, the forms, and the table of units × topics for a period. Everyth
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +19,6 @@ from danvan.core.excel_lists import ListSheet
 from danvan.core.forms import add_service_errors
 from danvan.core.lists import filtered_rows, page_of
 from danvan.core.periods import Period, PeriodType
-from danvan.orgunits.selectors import get_unit_for
 
 from .. import services
 from ..filters.situations import SituationFilter
@@ -28,6 +26,7 @@ from ..forms import situations as forms
 from ..models import HotspotStep, SituationReport
 from ..selectors import situations as selectors
 from ..services.situations import can_follow_hotspot
+from .common import anchor_unit, module_crumb
 from .oversight import unit_filter_choices
 
 SEVERITY_CLASSES = {1: "dv-sev-1", 2: "dv-sev-2", 3: "dv-sev-3", 4: "dv-sev-4"}
@@ -35,7 +34,7 @@ Action = HotspotStep.Action
 
 
 def crumbs(*tail) -> list:
-    return [(_("Tình hình nhân dân, điểm nóng"), reverse("activities:situation_list")), *tail]
+    return [module_crumb(), (_("Tình hình nhân dân, điểm nóng"), reverse("activities:situation_list")), *tail]
 
 
 def _filtered(request):
@@ -219,23 +218,10 @@ def situation_edit(request, pk):
     return _render_form(request, form, report)
 
 
-def _table_unit(request):
-    raw = request.GET.get("unit", "")
-    if raw:
-        if not raw.isdigit() or len(raw) > 18:
-            raise Http404
-        return get_unit_for(request.user, int(raw))
-    current = getattr(request, "current_unit", None)
-    if current is not None:
-        return current
-    units = getattr(request, "user_units", None) or []
-    return units[0] if units else None
-
-
 @login_required
 def situation_table(request):
     today = timezone.localdate()
-    unit = _table_unit(request)
+    unit = anchor_unit(request)
     code = request.GET.get("period", "").strip()[:16]
     error = ""
     try:

@@ -20,7 +20,8 @@ from danvan.core.import_page import ROW_ERRORS_SHOWN
 from .. import selectors, services
 from ..services.task_bulk import apply_progress, check_progress_workbook
 from ..task_workbooks import PROGRESS_SHEET, Change, progress_workbook
-from .tasks import anchor_unit, crumbs
+from .common import anchor_unit
+from .tasks import crumbs
 
 SALT = "activities.task_bulk"
 MAX_AGE = 6 * 3600

@@ -17,8 +17,6 @@ from danvan.core.errors import NotAllowed
 from danvan.core.excel_export import xlsx_response
 from danvan.core.forms import add_service_errors
 from danvan.core.lists import filtered_rows, page_of
-from danvan.orgunits.models import OrgUnit
-from danvan.orgunits.selectors import get_unit_for
 
 from .. import selectors, services
 from ..filters.tasks import TaskFilter
@@ -33,20 +31,11 @@ from ..forms.tasks import (
 from ..models import Task, TaskExtension
 from ..selectors.tasks import COUNTED, STATUS_LABELS, Tab, status_expression
 from ..task_workbooks import tasks_workbook
+from .common import anchor_unit, module_crumb
 
 
 def crumbs(*tail) -> list[tuple[str, str | None]]:
-    return [(_("Hoạt động"), None), (_("Nhiệm vụ"), reverse("activities:task_board")), *tail]
-
-
-def anchor_unit(request) -> OrgUnit | None:
-    """The unit the page looks at: ?unit= (404 outside the scope), else the current unit."""
-    raw = request.GET.get("unit", "")
-    if raw:
-        if not raw.isdigit() or len(raw) > 12:
-            raise Http404(_("Không tìm thấy đơn vị."))
-        return get_unit_for(request.user, int(raw))
-    return getattr(request, "current_unit", None)
+    return [module_crumb(), (_("Nhiệm vụ"), reverse("activities:task_board")), *tail]
 
 
 def _tab(request) -> str:
