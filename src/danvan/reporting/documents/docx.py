@@ -90,27 +90,11 @@ def build_docx(document: ReportDocument, content: DocumentContent | None = None)
             body(text)
 
     # Signature on the right, recipients on the left.
-    signature = word.add_table(rows=1, cols=2)
-    _no_borders(signature)
-    _widths(signature, [8.0, 8.5])
-    recipients, signer = signature.rows[0].cells
-    _first_paragraph(recipients, _("Nơi nhận:"), bold=True, italic=True, underline=True, size=12, before=12)
-    for line in content.recipients:
-        _paragraph(recipients, line, size=11)
-    first = True
-    for text in (content.signer_authority, content.signer_title):
-        if not text:
-            continue
-        if first:
-            _first_paragraph(signer, text, align=center, bold=True, before=12)
-            first = False
-        else:
-            _paragraph(signer, text, align=center, bold=True)
-    if first:
-        _first_paragraph(signer, "", before=12)
-    for _line in range(4):
-        _paragraph(signer, "")
-    _paragraph(signer, content.signer_name, align=center, bold=True)
+    word_layout.signature_block(
+        word,
+        recipients=list(content.recipients),
+        signers=[(content.signer_authority, content.signer_title, content.signer_name)],
+    )
 
     # Annex: a table of figures per section of the form.
     figures = content.figures
