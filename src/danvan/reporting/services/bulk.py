@@ -60,7 +60,7 @@ def write_values(actor, rows: list[dict]) -> dict:
     seen = set()
     # What every row of a unit, a period or an indicator shares is worked out once, and ids are read as `.id`, not
     # `.pk` (a property): an import of 100,000 values spends a few µs a row here.
-    allowed: dict[int, bool] = {}
+    allowed = {unit_id: can_enter(actor, unit) for unit_id, unit in units.items()}
     periods: dict[str, tuple[Period | None, str, str]] = {}  # given code → (period, error, its code)
     # Given code → (indicator, its category keys, the ids of its forms) or why it takes no figure.
     indicator_of: dict[str, tuple[Indicator, set[str], tuple] | str] = {}
@@ -73,13 +73,9 @@ def write_values(actor, rows: list[dict]) -> dict:
         unit = units.get(_unit_id(row.get("unit")))
         if unit is None:
             problems.append(_("không có đơn vị “%(unit)s”") % {"unit": row.get("unit")})
-        else:
-            allowed_here = allowed.get(unit.id)
-            if allowed_here is None:
-                allowed_here = allowed[unit.id] = can_enter(actor, unit)
-            if not allowed_here:
-                forbidden.add(unit.name)
-                continue
+        elif not allowed[unit.id]:
+            forbidden.add(unit.name)
+            continue
         given = str(row.get("indicator"))
         found = indicator_of.get(given)
         if found is None:
@@ -105,37 +101,36 @@ def write_values(actor, rows: list[dict]) -> dict:
                 _("chỉ tiêu “%(code)s” không có phân tổ “%(category)s”")
                 % {"code": indicator.code, "category": category}
             )
-        reports: list[tuple] = []
         if not problems:
             shared = (unit.id, code, form_ids)
-            found = reporting.get(shared)
-            if found is None:
-                found = reporting[shared] = _reports_for(
+            reports = reporting.get(shared)
+            if reports is None:
+                reports = reporting[shared] = _reports_for(
                     forms_of.get(indicator.id, []), unit, period, indicator, lineage
                 )
-            if isinstance(found, str):
-                problems.append(found)
+            if isinstance(reports, str):
+                problems.append(reports)
             else:
-                reports = found
-        if not problems:
-            try:
-                number, text = parse_value(indicator, row.get("value"))
-            except ValidationError as error:
-                problems.extend(error.messages)
-        if not problems:
-            key = (unit.id, code, indicator.id, category)
-            if key in seen:
-                problems.append(_("trùng ô số liệu với một dòng trước"))
-            seen.add(key)
-        if problems:
-            errors[_("Dòng %(n)s") % {"n": index}] = problems
-            continue
-        if "expected" in row:
-            expected[len(writes)] = row["expected"]
-        reason = nfc(str(row["reason"])).strip()[:300] if row.get("reason") else ""
-        origin = overridden if indicator.source else imported
-        writes.append(CellWrite(indicator, unit, code, category, number, text, origin, reason, index))
-        reports_of.append(reports)
+                try:
+                    number, text = parse_value(indicator, row.get("value"))
+                except ValidationError as error:
+                    problems.extend(error.messages)
+                else:
+                    key = (unit.id, code, indicator.id, category)
+                    if key in seen:
+                        problems.append(_("trùng ô số liệu với một dòng trước"))
+                    else:
+                        seen.add(key)
+                        if "expected" in row:
+                            expected[len(writes)] = row["expected"]
+                        reason = nfc(str(row["reason"])).strip()[:300] if row.get("reason") else ""
+                        origin = overridden if indicator.source else imported
+                        writes.append(
+                            CellWrite(indicator, unit, code, category, number, text, origin, reason, index)
+                        )
+                        reports_of.append(reports)
+                        continue
+        errors[_("Dòng %(n)s") % {"n": index}] = problems
     if forbidden:
         raise NotAllowed(
             _("Bạn không có quyền nhập số liệu của: %(units)s. Không số liệu nào được ghi.")
