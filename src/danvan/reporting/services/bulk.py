@@ -1,8 +1,6 @@
 """Many values written at once (the API's bulk write and the imports): every row checked first as the grid checks a
 cell, then the reports locked in id order, then one plain-SQL write; one bad or forbidden row writes nothing."""
 
-import contextlib
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +19,7 @@ from ..models import (
     Value,
 )
 from .access import can_enter
-from .locks import lock_reason, lock_units, report_problem
+from .locks import lock_reason, lock_units, report_problem, why_not_reported
 from .system import category_keys_for
 from .values import CellWrite, Conflict, apply_writes, conflict_message, current_cells, parse_value
 
@@ -44,10 +42,8 @@ def write_values(actor, rows: list[dict]) -> dict:
         )
     }
     forms_of = _forms_of([i.id for i in indicators.values()])
-    unit_ids = set()
-    for row in rows:
-        with contextlib.suppress(TypeError, ValueError):
-            unit_ids.add(int(row.get("unit")))
+    unit_ids = {_unit_id(row.get("unit")) for row in rows}
+    unit_ids.discard(None)
     # Only what the checks and the rows need: a bulk write names thousands of units. Only the writer's visible units:
     # one outside their scope is answered like one that does not exist, never named.
     units = (
@@ -61,41 +57,34 @@ def write_values(actor, rows: list[dict]) -> dict:
     # Per write: the (unit id, period, form id) of the reports holding its cell.
     reports_of: list[list[tuple]] = []
     expected: dict[int, object] = {}  # write index → the figure the client started from
-    keys_of: dict[int, set[str]] = {}
     seen = set()
     # What every row of a unit, a period or an indicator shares is worked out once, and ids are read as `.id`, not
     # `.pk` (a property): an import of 100,000 values spends a few µs a row here.
-    allowed: dict[int, bool] = {}
+    allowed = {unit_id: can_enter(actor, unit) for unit_id, unit in units.items()}
     periods: dict[str, tuple[Period | None, str, str]] = {}  # given code → (period, error, its code)
+    # Given code → (indicator, its category keys, the ids of its forms) or why it takes no figure.
+    indicator_of: dict[str, tuple[Indicator, set[str], tuple] | str] = {}
     # (unit id, period, the indicator's forms) → report keys, or why none; the units' lineage, read once each.
     reporting: dict[tuple, list[tuple] | str] = {}
     lineage = _without_lineage(units.values())
     overridden, imported = Value.Origin.OVERRIDDEN, Value.Origin.IMPORTED
-    form_ids = {indicator_id: tuple(f.id for f in forms) for indicator_id, forms in forms_of.items()}
     for index, row in enumerate(rows, start=1):
         problems = []
-        try:
-            unit = units.get(int(row.get("unit")))
-        except (TypeError, ValueError):
-            unit = None
+        unit = units.get(_unit_id(row.get("unit")))
         if unit is None:
             problems.append(_("không có đơn vị “%(unit)s”") % {"unit": row.get("unit")})
+        elif not allowed[unit.id]:
+            forbidden.add(unit.name)
+            continue
+        given = str(row.get("indicator"))
+        found = indicator_of.get(given)
+        if found is None:
+            found = indicator_of[given] = _indicator_entry(indicators.get(given), given, forms_of)
+        if isinstance(found, str):
+            problems.append(found)
+            indicator = None
         else:
-            allowed_here = allowed.get(unit.id)
-            if allowed_here is None:
-                allowed_here = allowed[unit.id] = can_enter(actor, unit)
-            if not allowed_here:
-                forbidden.add(unit.name)
-                continue
-        indicator = indicators.get(str(row.get("indicator")))
-        if indicator is None:
-            problems.append(_("không có chỉ tiêu “%(code)s”") % {"code": row.get("indicator")})
-        elif indicator.expression:
-            problems.append(
-                _("chỉ tiêu “%(code)s” tính theo công thức, không nhập") % {"code": indicator.code}
-            )
-        elif indicator.id not in keys_of:
-            keys_of[indicator.id] = set(category_keys_for(indicator))
+            indicator, keys, form_ids = found
         given = str(row.get("period") or "")
         if given not in periods:
             try:
@@ -107,43 +96,41 @@ def write_values(actor, rows: list[dict]) -> dict:
         if problem:
             problems.append(problem)
         category = row.get("category") or ""
-        if indicator is not None and not indicator.expression and category not in keys_of[indicator.id]:
+        if indicator is not None and category not in keys:
             problems.append(
                 _("chỉ tiêu “%(code)s” không có phân tổ “%(category)s”")
                 % {"code": indicator.code, "category": category}
             )
-        reports: list[tuple] = []
-        if unit is not None and indicator is not None and period is not None and not problems:
-            shared = (unit.id, code, form_ids.get(indicator.id) or ("none", indicator.id))
-            found = reporting.get(shared)
-            if found is None:
-                found = reporting[shared] = _reports_for(
+        if not problems:
+            shared = (unit.id, code, form_ids)
+            reports = reporting.get(shared)
+            if reports is None:
+                reports = reporting[shared] = _reports_for(
                     forms_of.get(indicator.id, []), unit, period, indicator, lineage
                 )
-            if isinstance(found, str):
-                problems.append(found)
+            if isinstance(reports, str):
+                problems.append(reports)
             else:
-                reports = found
-        number = text = None
-        if indicator is not None and not problems:
-            try:
-                number, text = parse_value(indicator, row.get("value"))
-            except ValidationError as error:
-                problems.extend(error.messages)
-        if not problems:
-            key = (unit.id, code, indicator.id, category)
-            if key in seen:
-                problems.append(_("trùng ô số liệu với một dòng trước"))
-            seen.add(key)
-        if problems:
-            errors[_("Dòng %(n)s") % {"n": index}] = problems
-            continue
-        if "expected" in row:
-            expected[len(writes)] = row["expected"]
-        reason = nfc(str(row["reason"])).strip()[:300] if row.get("reason") else ""
-        origin = overridden if indicator.source else imported
-        writes.append(CellWrite(indicator, unit, code, category, number, text, origin, reason, index))
-        reports_of.append(reports)
+                try:
+                    number, text = parse_value(indicator, row.get("value"))
+                except ValidationError as error:
+                    problems.extend(error.messages)
+                else:
+                    key = (unit.id, code, indicator.id, category)
+                    if key in seen:
+                        problems.append(_("trùng ô số liệu với một dòng trước"))
+                    else:
+                        seen.add(key)
+                        if "expected" in row:
+                            expected[len(writes)] = row["expected"]
+                        reason = nfc(str(row["reason"])).strip()[:300] if row.get("reason") else ""
+                        origin = overridden if indicator.source else imported
+                        writes.append(
+                            CellWrite(indicator, unit, code, category, number, text, origin, reason, index)
+                        )
+                        reports_of.append(reports)
+                        continue
+        errors[_("Dòng %(n)s") % {"n": index}] = problems
     if forbidden:
         raise NotAllowed(
             _("Bạn không có quyền nhập số liệu của: %(units)s. Không số liệu nào được ghi.")
@@ -151,18 +138,43 @@ def write_values(actor, rows: list[dict]) -> dict:
         )
     if errors:
         raise ValidationError(errors)
-    submissions = _lock_reports({key for keys in reports_of for key in keys}, forms_of)
+    # Every row is written now (one with a problem raised above): the reports and cells they touch are those the
+    # checks worked out once each.
+    report_keys = {key for keys in reporting.values() if not isinstance(keys, str) for key in keys}
+    submissions = _lock_reports(report_keys, forms_of)
     forms = {form.id: form for fs in forms_of.values() for form in fs}
-    locked = _locked_cells(writes, reports_of, submissions, forms)
+    locked = _locked_cells(writes, reports_of, report_keys, submissions, forms)
     if locked:
         raise ValidationError({_("Dòng %(n)s") % {"n": n}: [message] for n, message in locked[:50]})
-    before = current_cells(writes)
+    before = current_cells(
+        allowed,
+        {code for _period, _problem, code in periods.values()},
+        {entry[0].id for entry in indicator_of.values() if not isinstance(entry, str)},
+    )
     if expected:
         changed = _changed_cells(writes, expected, before)
         if changed:
             raise Conflict({_("Dòng %(n)s") % {"n": n}: [message] for n, message in changed[:50]})
     written = apply_writes(actor, writes, before)
     return {"written": written, "unchanged": len(writes) - written}
+
+
+def _unit_id(raw) -> int | None:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def _indicator_entry(indicator: Indicator | None, given: str, forms_of: dict) -> tuple | str:
+    """(indicator, its category keys, the ids of the forms holding it) for the rows naming it, or why it takes no
+    figure."""
+    if indicator is None:
+        return _("không có chỉ tiêu “%(code)s”") % {"code": given}
+    if indicator.expression:
+        return _("chỉ tiêu “%(code)s” tính theo công thức, không nhập") % {"code": indicator.code}
+    form_ids = tuple(form.id for form in forms_of.get(indicator.id, [])) or ("none", indicator.id)
+    return indicator, set(category_keys_for(indicator)), form_ids
 
 
 def _without_lineage(units) -> dict[int, list[str]]:
@@ -212,14 +224,13 @@ def _reports_for(
             "code": indicator.code,
             "type": PeriodType(period.type).label.lower(),
         }
-    problems = [report_problem(form, unit, period, form.members, lineage) for form in of_type]
-    if all(problems):
-        return problems[0]
-    return [
-        (unit.id, period.code, form.id)
-        for form, problem in zip(of_type, problems, strict=True)
-        if not problem
+    code = period.code
+    reports = [
+        (unit.id, code, form.id)
+        for form in of_type
+        if not why_not_reported(form, unit, period, form.members, lineage)
     ]
+    return reports or report_problem(of_type[0], unit, period, of_type[0].members, lineage)
 
 
 def _lock_reports(keys: set[tuple], forms_of: dict[int, list[Form]]) -> dict[tuple, Submission]:
@@ -262,27 +273,32 @@ def _lock_reports(keys: set[tuple], forms_of: dict[int, list[Form]]) -> dict[tup
 
 
 def _locked_cells(
-    writes: list[CellWrite], reports_of: list[list[tuple]], submissions: dict, forms: dict[int, Form]
+    writes: list[CellWrite],
+    reports_of: list[list[tuple]],
+    keys: set[tuple],
+    submissions: dict,
+    forms: dict[int, Form],
 ) -> list[tuple[int, str]]:
-    """(row number, reason) of the writes that fall in a submitted, approved or expired report (read under lock)."""
+    """(row number, reason) of the writes that fall in a submitted, approved or expired report (read under lock):
+    each report's lock is checked once, and the rows are gone through only when one is locked."""
     today = timezone.localdate()
-    reasons: dict[tuple, str] = {}  # one report's lock holds for all its cells
+    reasons: dict[tuple, str] = {}
+    blank: dict[tuple, str] = {}  # a report not opened yet is locked or not by its form and period alone
+    for key in keys:
+        submission = submissions.get(key)
+        if submission is not None:
+            reasons[key] = lock_reason(submission, today)
+        else:
+            if key[1:] not in blank:
+                blank[key[1:]] = lock_reason(Submission(form=forms[key[2]], period=key[1]), today)
+            reasons[key] = blank[key[1:]]
+    if not any(reasons.values()):
+        return []
     locked = []
-    for w, keys in zip(writes, reports_of, strict=True):
-        for key in keys:
-            if key not in reasons:
-                submission = submissions.get(key)
-                if submission is None:
-                    # A report not opened yet is locked or not by its form and period alone: one check for all.
-                    blank = (key[1], key[2])
-                    if blank not in reasons:
-                        reasons[blank] = lock_reason(Submission(form=forms[key[2]], period=key[1]), today)
-                    reasons[key] = reasons[blank]
-                else:
-                    reasons[key] = lock_reason(submission, today)
-            if reasons[key]:
-                locked.append((w.row, reasons[key]))
-                break
+    for w, keys_of_write in zip(writes, reports_of, strict=True):
+        reason = next((reasons[key] for key in keys_of_write if reasons[key]), "")
+        if reason:
+            locked.append((w.row, reason))
     return locked
 
 

@@ -45,30 +45,44 @@ def report_problem(
     (and khối) it names, the issuing unit's subtree (through lineage), and the unit open at the end of the period.
     The grid, the bulk write and the reports' creation all ask this. `members`: the ids of the form's khối members,
     when the caller has them already; `lineage`: a cache of the units' `lineage_paths` for a caller asking often."""
-    if period.type != form.period_type:
+    problem = why_not_reported(form, unit, period, members, lineage)
+    if problem == "type":
         return _("Biểu mẫu “%(form)s” báo cáo theo kỳ %(type)s.") % {
             "form": form.name,
             "type": PeriodType(form.period_type).label.lower(),
         }
-    outside = _("%(unit)s không thuộc đối tượng báo cáo biểu mẫu này.") % {"unit": unit.name}
+    if problem == "outside":
+        return _("%(unit)s không thuộc đối tượng báo cáo biểu mẫu này.") % {"unit": unit.name}
+    if problem == "closed":
+        return _("%(unit)s không hoạt động vào cuối kỳ %(period)s.") % {
+            "unit": unit.name,
+            "period": period.label,
+        }
+    return ""
+
+
+def why_not_reported(
+    form: Form, unit: OrgUnit, period: Period, members: set[int] | None = None, lineage: dict | None = None
+) -> str:
+    """`report_problem`'s answer as a word, "type", "outside" or "closed" ("" when the unit reports the form),
+    without its message: a bulk write asks it for every unit and form (most of its answers never shown)."""
+    if period.type != form.period_type:
+        return "type"
     if unit.kind not in (form.reporting_kinds or []):
-        return outside
+        return "outside"
     owner = form.owner.path
     if not unit.path.startswith(owner):
         lineage = {} if lineage is None else lineage
         if unit.id not in lineage:
             lineage[unit.id] = lineage_paths(unit)
         if not intersect_paths(lineage[unit.id], [owner]):
-            return outside
+            return "outside"
     if members is None and form.reporting_groups.exists():
         members = set(form.reporting_groups.values_list("members", flat=True))
     if members is not None and unit.id not in members:
-        return outside
+        return "outside"
     if not unit.is_open_on(period.end):
-        return _("%(unit)s không hoạt động vào cuối kỳ %(period)s.") % {
-            "unit": unit.name,
-            "period": period.label,
-        }
+        return "closed"
     return ""
 
 

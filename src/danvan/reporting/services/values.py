@@ -48,10 +48,14 @@ from .system import category_keys_for, system_values
 
 _YES = {"có", "co", "x", "1", "yes", "true", "đạt"}
 _NO = {"không", "khong", "0", "no", "false", ""}
+_NUMBERS = {ValueType.INTEGER.value, ValueType.DECIMAL.value, ValueType.PERCENTAGE.value}
 
 
 def parse_value(indicator: Indicator, raw) -> tuple[float | None, str]:
     """(number, text) to store for a raw input; (None, "") clears the cell. ValidationError names the indicator."""
+    if type(raw) in (int, float) and indicator.value_type in _NUMBERS:
+        # Already a number (JSON, an Excel cell: most of an import): no text to read. A bool is no number here.
+        return _checked_number(indicator, float(raw), raw), ""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, ""
     name = indicator.name
@@ -75,25 +79,32 @@ def parse_value(indicator: Indicator, raw) -> tuple[float | None, str]:
             if isinstance(raw, int | float) and not isinstance(raw, bool)
             else float(parse_number(str(raw)))  # None (not a number) raises TypeError
         )
-        if not math.isfinite(number):
-            raise ValueError(raw)
     except (TypeError, ValueError):
         raise ValidationError(
             _("“%(name)s”: “%(raw)s” không phải là số.") % {"name": name, "raw": raw}
         ) from None
+    return _checked_number(indicator, number, raw), ""
+
+
+def _checked_number(indicator: Indicator, number: float, raw) -> float:
+    """The figure, if the indicator's type takes it (finite, not too large, a whole number ≥ 0 for a count, a
+    percentage from 0 to 100)."""
+    name, value_type = indicator.name, indicator.value_type
+    if not math.isfinite(number):
+        raise ValidationError(_("“%(name)s”: “%(raw)s” không phải là số.") % {"name": name, "raw": raw})
     if abs(number) >= 1e15:
         raise ValidationError(_("“%(name)s”: số quá lớn.") % {"name": name})
-    if indicator.value_type == ValueType.INTEGER:
+    if value_type == ValueType.INTEGER:
         if number != int(number):
             raise ValidationError(_("“%(name)s”: phải là số nguyên.") % {"name": name})
         if number < 0:
             raise ValidationError(_("“%(name)s”: không được âm.") % {"name": name})
-    if indicator.value_type == ValueType.PERCENTAGE and not 0 <= number <= 100:
+    elif value_type == ValueType.PERCENTAGE and not 0 <= number <= 100:
         raise ValidationError(_("“%(name)s”: tỷ lệ phần trăm từ 0 đến 100.") % {"name": name})
-    return number, ""
+    return number
 
 
-@dataclass
+@dataclass(slots=True)
 class CellWrite:
     indicator: Indicator
     unit: OrgUnit
@@ -114,7 +125,9 @@ def apply_writes(actor, writes: list[CellWrite], before: dict[tuple, tuple] | No
     not holding the lock would fail the write on the unique key rather than be overwritten)."""
     if not writes:
         return 0
-    fresh, replaced, change_rows = _rows(actor, writes, current_cells(writes) if before is None else before)
+    fresh, replaced, change_rows = _rows(
+        actor, writes, _current_cells_of(writes) if before is None else before
+    )
     value, change = Value._meta.db_table, ValueChange._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql" and len(fresh) + len(replaced) > COPY_ABOVE:
@@ -188,6 +201,12 @@ def _rows(
         new = shown.get(figure)
         if new is None:
             new = shown[figure] = display(w.indicator, w.number, w.text)
+        previous = ""
+        if old is not None:
+            figure = (indicator_id, old[0], old[1])
+            previous = shown.get(figure)
+            if previous is None:
+                previous = shown[figure] = display(w.indicator, old[0], old[1])
         row = (
             indicator_id,
             unit_id,
@@ -210,7 +229,7 @@ def _rows(
                 unit_id,
                 w.period,
                 w.category,
-                display(w.indicator, old[0], old[1]) if old else "",
+                previous,
                 new,
                 w.origin,
                 w.reason,
@@ -270,22 +289,24 @@ def _copy_and_upsert(cursor, fresh: list[tuple], replaced: list[tuple], change_r
                 copy.write_row(row)
 
 
-def current_cells(writes: list[CellWrite]) -> dict[tuple, tuple]:
-    """{(unit id, period, indicator id, category): (number, text, origin)} of the cells about to be written."""
-    wanted = {(w.unit.id, w.period, w.indicator.id, w.category) for w in writes}
-    units = sorted({key[0] for key in wanted})
-    periods = sorted({key[1] for key in wanted})
-    indicators = sorted({key[2] for key in wanted})
+def current_cells(unit_ids, periods, indicator_ids) -> dict[tuple, tuple]:
+    """{(unit id, period, indicator id, category): (number, text, origin)} of the stored cells of these units, periods
+    and indicators: those about to be written are among them (the others are never looked up)."""
+    units, periods, indicators = sorted(unit_ids), sorted(periods), sorted(indicator_ids)
     found = {}
     for start in range(0, len(units), 500):
         rows = Value.objects.filter(
             unit_id__in=units[start : start + 500], period__in=periods, indicator_id__in=indicators
         ).values_list("unit_id", "period", "indicator_id", "category", "number", "text", "origin")
         for unit_id, period, indicator_id, category, number, text, origin in rows:
-            key = (unit_id, period, indicator_id, category)
-            if key in wanted:
-                found[key] = (number, text, origin)
+            found[(unit_id, period, indicator_id, category)] = (number, text, origin)
     return found
+
+
+def _current_cells_of(writes: list[CellWrite]) -> dict[tuple, tuple]:
+    return current_cells(
+        {w.unit.id for w in writes}, {w.period for w in writes}, {w.indicator.id for w in writes}
+    )
 
 
 @dataclass
