@@ -97,6 +97,17 @@ def test_the_minutes_in_word_hold_what_hướng_dẫn_16_lists(recorded):
         assert expected in text, expected
 
 
+def test_what_the_record_leaves_blank_the_minutes_say_is_not_recorded(units, province_admin):
+    meeting = factories.meeting(province_admin, units["cao_bang"], "Giao ban chưa ghi đủ")
+
+    text = _docx_text(documents.minutes_docx(meeting))
+
+    assert "Địa điểm: chưa ghi." in text
+    assert "Chủ trì: chưa ghi." in text
+    assert "Thư ký (người ghi biên bản): chưa ghi." in text
+    assert ": ." not in text
+
+
 def test_the_conclusion_notice_carries_its_number_date_body_tasks_and_recipients(recorded, units):
     text = _docx_text(documents.notice_docx(recorded))
 

@@ -61,6 +61,13 @@ def _content_line(meeting: Meeting) -> str:
     return text
 
 
+UNRECORDED = "chưa ghi"  # a blank line of the record, said in words rather than left as a bare full stop
+
+
+def _sentence(text: str) -> str:
+    return (text or UNRECORDED) + "."
+
+
 def _heading(meeting: Meeting) -> tuple[str, str, str]:
     superior, issuing = issuer_lines(meeting.organizer)
     return superior, issuing, place_of(meeting.organizer)
@@ -74,7 +81,7 @@ def minutes_content(meeting: Meeting) -> DocumentText:
     start = timezone.localtime(meeting.starts_at)
     facts = [
         ("Thời gian", f"bắt đầu lúc {_moment(meeting.starts_at)}, {vietnamese_date(start.date())}."),
-        ("Địa điểm", (meeting.place or ("trực tuyến" if meeting.online else "")) + "."),
+        ("Địa điểm", _sentence(meeting.place or ("trực tuyến" if meeting.online else ""))),
     ]
     points = list(meeting.connection_points.values_list("name", flat=True))
     if meeting.online and points:
@@ -82,13 +89,11 @@ def minutes_content(meeting: Meeting) -> DocumentText:
     facts.append(("Nội dung", _content_line(meeting) + "."))
     if meeting.host_id and meeting.host_id != meeting.organizer_id:
         facts.append(("Đơn vị chủ trì", meeting.host.name + "."))
-    facts.append(
-        ("Chủ trì", "; ".join(_who(a) for a in attendance.chairs) + "." if attendance.chairs else ".")
-    )
+    facts.append(("Chủ trì", _sentence("; ".join(_who(a) for a in attendance.chairs))))
     facts.append(
         (
             "Thư ký (người ghi biên bản)",
-            "; ".join(_who(a) for a in attendance.secretaries) + "." if attendance.secretaries else ".",
+            _sentence("; ".join(_who(a) for a in attendance.secretaries)),
         )
     )
     documents = [d.description or d.original_name for d in meeting.documents.all()]
