@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from danvan.accounts.scope import units_visible_to, visible_paths
+from danvan.accounts.scope import can_view_path, units_visible_to, visible_paths, visible_q
 
 from .models import LineageLink, OrgUnit, UnitLineage
 from .tree import open_on_q, subtree_q, subtree_range
@@ -107,3 +107,31 @@ def units_by_code_or_name(root: OrgUnit, refs: set[str]) -> dict[str, list[OrgUn
             for ref in {unit.code, unit.name} & set(chunk):
                 found.setdefault(ref, []).append(unit)
     return found
+
+
+def unit_trail(user, unit: OrgUnit, list_url: str) -> list[tuple[str, str | None]]:
+    """Breadcrumb steps for a unit and the units above it, each opening `list_url?unit=` where the user may see it:
+    what a list page by unit shows after its module's step."""
+    return [
+        (step.name, f"{list_url}?unit={step.pk}" if can_view_path(user, step.path) else None)
+        for step in [*unit.ancestors(), unit]
+    ]
+
+
+def filter_units(user, anchor: OrgUnit | None, role_units) -> dict[int, OrgUnit]:
+    """The short list a unit filter offers: the anchor's ancestors in scope, the anchor, its children in scope, and
+    the user's own units."""
+    units: dict[int, OrgUnit] = {}
+    if anchor is not None:
+        for ancestor in anchor.ancestors():
+            if can_view_path(user, ancestor.path):
+                units[ancestor.pk] = ancestor
+        units[anchor.pk] = anchor
+        children = anchor.children.all()
+        if visible_paths(user) is not None:
+            children = children.filter(visible_q(user, "path"))
+        for child in children:
+            units[child.pk] = child
+    for unit in role_units:
+        units.setdefault(unit.pk, unit)
+    return units

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.scope import can_view_path, visible_paths, visible_q
+from danvan.accounts.scope import visible_paths, visible_q
 from danvan.core.changelog import history_for
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.excel import MAX_ROWS
@@ -25,7 +25,7 @@ from danvan.core.lists import filtered_rows, page_of
 from danvan.core.models import ChangeLog
 from danvan.orgunits.forms import tree_choices
 from danvan.orgunits.models import OrgUnit
-from danvan.orgunits.selectors import get_unit_for
+from danvan.orgunits.selectors import filter_units, get_unit_for, unit_trail
 
 from .. import selectors
 from ..filters.people import PersonFilter
@@ -43,28 +43,14 @@ def crumbs(user, unit: OrgUnit | None, *tail) -> list[tuple[str, str | None]]:
     list_url = reverse("activities:person_list")
     trail = [module_crumb(), (_("Cán bộ và chức vụ"), list_url)]
     if unit is not None:
-        for ancestor in [*unit.ancestors(), unit]:
-            visible = can_view_path(user, ancestor.path)
-            trail.append((ancestor.name, f"{list_url}?unit={ancestor.pk}" if visible else None))
+        trail.extend(unit_trail(user, unit, list_url))
     trail.extend(tail)
     return trail
 
 
 def _unit_choices(user, anchor: OrgUnit | None, role_units) -> list:
     """A short unit list for the filter: the anchor's ancestors in scope, the anchor, its children, the user's units."""
-    units: dict[int, OrgUnit] = {}
-    if anchor is not None:
-        for ancestor in anchor.ancestors():
-            if can_view_path(user, ancestor.path):
-                units[ancestor.pk] = ancestor
-        units[anchor.pk] = anchor
-        children = anchor.children.all()
-        if visible_paths(user) is not None:
-            children = children.filter(visible_q(user))
-        for child in children:
-            units[child.pk] = child
-    for unit in role_units:
-        units.setdefault(unit.pk, unit)
+    units = filter_units(user, anchor, role_units)
     return tree_choices(units.values(), _("Tất cả đơn vị trong phạm vi"))
 
 

@@ -4,8 +4,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.accounts.scope import can_view_path, visible_paths, visible_q
+from danvan.accounts.scope import visible_paths, visible_q
 from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.selectors import filter_units, unit_trail
 
 from .. import forms as register_forms
 
@@ -20,25 +21,14 @@ def crumbs(user, unit: OrgUnit | None, *tail) -> list[tuple[str, str | None]]:
     list_url = reverse("practices:practice_list")
     trail = [(_("Dân vận khéo"), list_url)]
     if unit is not None:
-        for ancestor in [*unit.ancestors(), unit]:
-            visible = can_view_path(user, ancestor.path)
-            trail.append((ancestor.name, f"{list_url}?unit={ancestor.pk}" if visible else None))
+        trail.extend(unit_trail(user, unit, list_url))
     trail.extend(tail)
     return trail
 
 
 def unit_filter_choices(user, anchor: OrgUnit | None, role_units) -> list:
     """A short unit list for the filter: the unit's ancestors in scope, the unit, its children, the user's units."""
-    units: dict[int, OrgUnit] = {}
-    if anchor is not None:
-        for ancestor in anchor.ancestors():
-            if can_view_path(user, ancestor.path):
-                units[ancestor.pk] = ancestor
-        units[anchor.pk] = anchor
-        for child in scoped(anchor.children.all(), user, "path"):
-            units[child.pk] = child
-    for unit in role_units:
-        units.setdefault(unit.pk, unit)
+    units = filter_units(user, anchor, role_units)
     if not units and user.is_superuser:
         for province in OrgUnit.objects.filter(kind=OrgUnit.Kind.PROVINCE).open_on(timezone.localdate()):
             units[province.pk] = province
