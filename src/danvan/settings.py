@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "danvan.documents",
     "danvan.practices",
     "danvan.activities",
+    "danvan.citizens",
     "danvan.reporting",
     "danvan.home",
     "danvan.demo",

@@ -13,6 +13,8 @@ urlpatterns = [
     path("dan-van-kheo/", include("danvan.practices.urls")),
     path("bao-cao/", include("danvan.reporting.urls")),
     path("hoat-dong/", include("danvan.activities.urls")),
+    path("don-thu/", include("danvan.citizens.urls")),
+    path("", include("danvan.citizens.urls.public")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

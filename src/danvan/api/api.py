@@ -18,6 +18,8 @@ from danvan.accounts.auth import TokenAuth
 from danvan.accounts.throttling import API_LIMITS, rate_limited_message
 from danvan.activities.api import people_router
 from danvan.activities.api import router as activities_router
+from danvan.citizens.api import public_router
+from danvan.citizens.api import router as citizens_router
 from danvan.core.body_limit import too_big
 from danvan.core.errors import messages_of
 from danvan.orgunits.api import router as units_router
@@ -80,6 +82,8 @@ api.add_router("/", me_router)
 api.add_router("/practices", practices_router)
 api.add_router("/reporting", reporting_router)
 api.add_router("/activities", activities_router)
+api.add_router("/citizens", citizens_router)
+api.add_router("/public", public_router)
 api.add_router("/people", people_router)
 
 

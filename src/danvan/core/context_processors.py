@@ -7,7 +7,7 @@ MODULES = [
     ("units", _("Đơn vị"), "diagram-3", "orgunits:tree"),
     ("practices", _("Dân vận khéo"), "award", "practices:practice_list"),
     ("reporting", _("Báo cáo"), "file-earmark-bar-graph", "reporting:home"),
-    ("citizens", _("Đơn thư"), "envelope-paper", None),
+    ("citizens", _("Đơn thư"), "envelope-paper", "citizens:home"),
     ("activities", _("Hoạt động"), "calendar-event", "activities:home"),
     ("portal", _("Cổng thông tin"), "globe2", None),
 ]
@@ -23,6 +23,7 @@ SECTION_OF_APP = {
     "practices": "practices",
     "reporting": "reporting",
     "activities": "activities",
+    "citizens": "citizens",
 }
 SECTION_OF_VIEW = {
     "home:changelog": "changes",

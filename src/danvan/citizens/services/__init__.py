@@ -1,0 +1,1 @@
+"""Split by topic, re-exported here."""

@@ -1,0 +1,8 @@
+"""The citizens' pages under /don-thu/, one module per topic (app `citizens`: URL names equal view names)."""
+
+from . import home
+
+app_name = "citizens"
+urlpatterns: list = [
+    *home.urlpatterns,
+]
