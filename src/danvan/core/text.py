@@ -4,7 +4,10 @@ import decimal
 import re
 import unicodedata
 
+from django.utils.translation import gettext as _
+
 _SPACES = re.compile(r"\s+")
+TEXT_MAX = 10_000  # a reason, a progress report, a description
 
 # The Vietnamese alphabet in dictionary order; f, j, w, z appear in loan words and sort where Latin puts them.
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -114,3 +117,15 @@ def sort_key(value: str) -> str:
 def vietnamese_sorted(items, key=lambda item: item):
     """Sorts Python objects in Vietnamese order (for the few lists sorted outside the database)."""
     return sorted(items, key=lambda item: sort_key(key(item)))
+
+
+def clean_text(value, field: str, errors: dict, *, required_message: str = "", limit: int = TEXT_MAX) -> str:
+    """A text as stored (NFC, stripped); its problems (empty when required, NUL bytes, too long) in `errors`."""
+    text = nfc(str(value or "")).strip()
+    if "\x00" in text:
+        errors.setdefault(field, []).append(_("Nội dung có ký tự không hợp lệ (NUL)."))
+    elif required_message and not text:
+        errors.setdefault(field, []).append(required_message)
+    elif len(text) > limit:
+        errors.setdefault(field, []).append(_("Dài quá %(max)d ký tự.") % {"max": limit})
+    return text

@@ -11,7 +11,7 @@ from danvan.accounts.models import Role
 from danvan.accounts.scope import role_paths
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed
-from danvan.core.text import fold, nfc
+from danvan.core.text import TEXT_MAX, clean_text, fold
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import covers
 
@@ -20,7 +20,6 @@ from . import task_notices
 from .access import can_edit
 
 TITLE_MAX = Task._meta.get_field("title").max_length
-TEXT_MAX = 10_000  # a reason, a progress report, a description
 UPDATABLE = (
     "title",
     "description",
@@ -30,18 +29,6 @@ UPDATABLE = (
     "supporting_units",
     "deadline",
 )
-
-
-def clean_text(value, field: str, errors: dict, *, required_message: str = "", limit: int = TEXT_MAX) -> str:
-    """A text as stored (NFC, stripped); its problems (empty when required, NUL bytes, too long) in `errors`."""
-    text = nfc(str(value or "")).strip()
-    if "\x00" in text:
-        errors.setdefault(field, []).append(_("Nội dung có ký tự không hợp lệ (NUL)."))
-    elif required_message and not text:
-        errors.setdefault(field, []).append(required_message)
-    elif len(text) > limit:
-        errors.setdefault(field, []).append(_("Dài quá %(max)d ký tự.") % {"max": limit})
-    return text
 
 
 def locked(task: Task) -> Task:
