@@ -5,11 +5,13 @@ approver, another province's commune with its editor, and a petition builder reg
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from danvan.accounts.scope import Role
 from danvan.citizens.models import Petition
 from danvan.citizens.services import create_petition
+from danvan.core.models import ChangeLog
 from tests import factories
 
 TODAY = timezone.localdate()
@@ -87,3 +89,10 @@ def make_petition(commune, editor):
         )
 
     return make
+
+
+def logs_of(petition: Petition):
+    """The change log's rows about `petition` (not about another model's row with the same id)."""
+    return ChangeLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(Petition), object_id=str(petition.pk)
+    )

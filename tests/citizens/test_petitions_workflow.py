@@ -8,9 +8,8 @@ from danvan.citizens.clocks import petition_deadline
 from danvan.citizens.models import Petition, PetitionStep
 from danvan.citizens.services import allowed_actions, transition
 from danvan.core.errors import NotAllowed
-from danvan.core.models import ChangeLog
 
-from .conftest import days
+from .conftest import days, logs_of
 
 Stage, Action = Petition.Stage, PetitionStep.Action
 
@@ -146,7 +145,7 @@ class TestTheSteps:
 
     def test_each_step_is_in_the_change_log(self, make_petition, editor):
         petition = accepted(make_petition(), editor)
-        logged = ChangeLog.objects.filter(object_id=str(petition.pk), action="update").order_by("id")
+        logged = logs_of(petition).filter(action="update").order_by("id")
         assert [row.after["stage"] for row in logged] == ["processed", "accepted"]
         assert all("content" not in row.after for row in logged)
 
