@@ -28,7 +28,7 @@ router = Router(tags=["Đơn thư"])
 CLOCK_HELP = "Thời hạn: `overdue` (quá hạn), `due_soon` (đến hạn trong 3 ngày tới)."
 
 
-class UnitOut(Schema):
+class PetitionUnitOut(Schema):
     id: int
     name: str
 
@@ -37,7 +37,7 @@ class PetitionOut(Schema):
     id: int
     number: int
     year: int
-    unit: UnitOut
+    unit: PetitionUnitOut
     kind: str
     received_as: str
     channel: str
@@ -67,7 +67,7 @@ class PetitionOut(Schema):
         return (obj.due_on - timezone.localdate()).days if obj.due_on else None
 
 
-class SenderOut(Schema):
+class PetitionSenderOut(Schema):
     name: str
     address: str
     phone: str
@@ -75,7 +75,7 @@ class SenderOut(Schema):
     is_representative: bool
 
 
-class DenouncerOut(Schema):
+class PetitionDenouncerOut(Schema):
     name: str
     address: str
     phone: str
@@ -83,7 +83,7 @@ class DenouncerOut(Schema):
     id_number: str
 
 
-class StepOut(Schema):
+class PetitionStepOut(Schema):
     id: int
     action: str
     on: datetime.date
@@ -93,27 +93,27 @@ class StepOut(Schema):
     details: dict
 
 
-class TransferOut(Schema):
-    from_unit: UnitOut
-    to_unit: UnitOut
+class PetitionTransferOut(Schema):
+    from_unit: PetitionUnitOut
+    to_unit: PetitionUnitOut
     on: datetime.date
     reason: str
 
 
-class SuspensionOut(Schema):
+class PetitionSuspensionOut(Schema):
     start: datetime.date
     end: datetime.date | None
     reason: str
     reference: str
 
 
-class ExtensionOut(Schema):
+class PetitionExtensionOut(Schema):
     decided_on: datetime.date
     reference: str
     reason: str
 
 
-class AttachmentOut(Schema):
+class PetitionAttachmentOut(Schema):
     id: int
     original_name: str
     size: int
@@ -146,18 +146,18 @@ class PetitionDetailOut(PetitionOut):
     remote_area: bool
     previous_id: int | None
     merged_into_id: int | None
-    senders: list[SenderOut] = SchemaField(
+    senders: list[PetitionSenderOut] = SchemaField(
         ..., description="Người gửi; rỗng với đơn tố cáo (được giữ bí mật)."
     )
-    denouncers: list[DenouncerOut] | None = SchemaField(
+    denouncers: list[PetitionDenouncerOut] | None = SchemaField(
         None,
         description="Chỉ khi người được giao xem danh tính gọi với `reveal=true` và `reason`; lần xem được ghi.",
     )
-    steps: list[StepOut]
-    transfers: list[TransferOut]
-    suspensions: list[SuspensionOut]
-    extensions: list[ExtensionOut]
-    attachments: list[AttachmentOut]
+    steps: list[PetitionStepOut]
+    transfers: list[PetitionTransferOut]
+    suspensions: list[PetitionSuspensionOut]
+    extensions: list[PetitionExtensionOut]
+    attachments: list[PetitionAttachmentOut]
     duplicates: list[PetitionRefOut] = SchemaField(..., description="Có thể trùng: số và trích yếu.")
     allowed_actions: list[str]
 
@@ -213,7 +213,7 @@ class PetitionQuery(Schema):
     )
 
 
-class PersonIn(Schema):
+class PetitionPersonIn(Schema):
     name: str = SchemaField(..., max_length=150)
     address: str = SchemaField("", max_length=300)
     phone: str = SchemaField("", max_length=30)
@@ -238,15 +238,15 @@ class PetitionIn(Schema):
     complex_case: bool = False
     remote_area: bool = False
     needs_verification: bool = False
-    senders: list[PersonIn] = SchemaField(
+    senders: list[PetitionPersonIn] = SchemaField(
         [], max_length=50, description="Người gửi (không dùng cho đơn tố cáo)."
     )
-    sealed: list[PersonIn] = SchemaField(
+    sealed: list[PetitionPersonIn] = SchemaField(
         [], max_length=10, description="Người tố cáo: lưu riêng, được giữ bí mật (chỉ với đơn tố cáo)."
     )
 
 
-class TransitionIn(Schema):
+class PetitionTransitionIn(Schema):
     action: str = SchemaField(
         ..., json_schema_extra=choices([a for a in PetitionStep.Action.values if a != "receive"])
     )
@@ -338,7 +338,7 @@ def get_petition(request, petition_id: int, reveal: bool = False, reason: str = 
     return _detail(petition, denouncers)
 
 
-def _resolve_ids(petition: Petition, payload: TransitionIn) -> dict:
+def _resolve_ids(petition: Petition, payload: PetitionTransitionIn) -> dict:
     details = payload.dict(exclude={"action", "on"}, exclude_none=True)
     if "assignee" in details:
         details["assignee"] = services.assignable_users(petition.unit).filter(pk=details["assignee"]).first()
@@ -358,7 +358,7 @@ def _resolve_ids(petition: Petition, payload: TransitionIn) -> dict:
     "transfer (`to_unit`, `reason`), suspend (`reason`), resume, extend (`reference`, chỉ đơn tố cáo), withdraw "
     "(`whole`, `withdrawn`), merge (`into`), reopen (`reason`). Bước mà tình trạng đơn không cho phép: 422.",
 )
-def petition_transition(request, petition_id: int, payload: TransitionIn):
+def petition_transition(request, petition_id: int, payload: PetitionTransitionIn):
     petition = selectors.get_petition_for(request.user, petition_id)
     services.transition(
         request.user, petition, payload.action, on=payload.on, **_resolve_ids(petition, payload)
