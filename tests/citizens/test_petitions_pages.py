@@ -249,3 +249,20 @@ class TestAPetitionsPage:
         assert client.get(reverse("citizens:petition_step", args=[petition.pk, "process"])).status_code == 404
         file = petition.attachments.get()
         assert client.get(reverse("citizens:petition_attachment", args=[file.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_transfer_out_of_scope_returns_to_the_register(client_for, editor, make_petition, units, commune):
+    petition = make_petition()
+    url = reverse("citizens:petition_step", args=[petition.pk, "transfer"])
+    client = client_for(editor)
+    assert client.get(url).status_code == 200
+    data = {
+        "on": days(0).strftime("%d/%m/%Y"),
+        "to_unit": units["cao_bang"].pk,
+        "reason": "Thuộc thẩm quyền tỉnh",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302 and response["Location"] == f"{LIST}?unit={commune.pk}"
+    petition.refresh_from_db()
+    assert petition.unit == units["cao_bang"]

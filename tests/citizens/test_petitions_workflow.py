@@ -4,10 +4,13 @@ refusal in Vietnamese naming its field."""
 import pytest
 from django.core.exceptions import ValidationError
 
+from danvan.accounts.scope import Role
 from danvan.citizens.clocks import petition_deadline
 from danvan.citizens.models import Petition, PetitionStep
 from danvan.citizens.services import allowed_actions, transition
 from danvan.core.errors import NotAllowed
+from danvan.notifications.models import Notification
+from tests import factories
 
 from .conftest import days, logs_of
 
@@ -297,3 +300,34 @@ class TestRefusals:
             with pytest.raises(NotAllowed):
                 transition(actor, petition, Action.PROCESS, on=days(-9), processing="within")
         assert petition.steps.count() == 1
+
+
+@pytest.mark.django_db
+class TestNotices:
+    def test_the_officer_assigned_is_told_by_number_and_subject(
+        self, make_petition, editor, approver, django_capture_on_commit_callbacks
+    ):
+        petition = accepted(make_petition(kind=Petition.Kind.TO_CAO, sealed=[{"name": "Vi Văn Kín"}]), editor)
+        with django_capture_on_commit_callbacks(execute=True):
+            transition(editor, petition, Action.ASSIGN, on=days(-7), assignee=approver)
+        notice = Notification.objects.get(recipient=approver, kind="petition_assigned")
+        assert f"đơn số {petition.number}/{petition.year}" in notice.title
+        assert notice.link == f"/don-thu/don/{petition.pk}/"
+        assert "Kín" not in f"{notice.title} {notice.body}"
+
+    def test_the_receiving_units_editors_are_told_of_a_transfer(
+        self, make_petition, editor, units, django_capture_on_commit_callbacks
+    ):
+        receiver = factories.user("nhan_don", units["nung_tri_cao"], Role.EDITOR)
+        petition = make_petition()
+        with django_capture_on_commit_callbacks(execute=True):
+            transition(
+                editor,
+                petition,
+                Action.TRANSFER,
+                on=days(-9),
+                to_unit=units["nung_tri_cao"],
+                reason="Địa bàn",
+            )
+        notice = Notification.objects.get(recipient=receiver, kind="petition_transferred")
+        assert notice.title.startswith("Phường Thục Phán chuyển đến đơn số 1/")

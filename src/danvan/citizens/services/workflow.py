@@ -20,6 +20,7 @@ from danvan.orgunits.models import OrgUnit
 from ..clocks import deadline, petition_deadline
 from ..models import Extension, Petition, PetitionStep, PetitionTransfer, Suspension
 from .access import can_handle
+from .petition_notices import announce_assignment, announce_transfer
 from .petitions import (
     _next_number,
     by_name,
@@ -216,6 +217,7 @@ def _assign(actor, petition, on, details, errors):
     if errors:
         return None
     petition.stage, petition.assignee = Stage.ASSIGNED, assignee
+    announce_assignment(petition, assignee)
     return {"note": note, "details": {"assignee": by_name(assignee), "assignee_id": assignee.pk}}
 
 
@@ -291,6 +293,7 @@ def _transfer(actor, petition, on, details, errors):
     petition.accepted_on, petition.acceptance_reference, petition.assignee = None, "", None
     step, _start, _due = initial_clock(petition)
     set_clock(petition, step, on)
+    announce_transfer(petition, old_unit)
     return {
         "note": reason,
         "details": {

@@ -199,12 +199,16 @@ def petition_step(request, pk, action):
             % {"stage": petition.get_stage_display(), "action": Action(action).label},
         )
     elif request.method == "POST" and form.is_valid():
+        unit_before = petition.unit_id
         try:
             services.transition(user, petition, action, on=form.cleaned_data["on"], **form.details())
         except ValidationError as error:
             put_service_errors(form, error)
         else:
             messages.success(request, _("Đã ghi bước “%(action)s”.") % {"action": Action(action).label})
+            if not selectors.petitions_visible_to(user).filter(pk=petition.pk).exists():
+                # Transferred to a unit outside the user's scope: back to the register it left.
+                return redirect(f"{reverse('citizens:petition_list')}?unit={unit_before}")
             return redirect("citizens:petition_detail", petition.pk)
     title = Action(action).label
     context = {
