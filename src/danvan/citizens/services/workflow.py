@@ -334,14 +334,6 @@ def _extend(actor, petition, on, details, errors):
     if errors:
         return None
     count = petition.extensions.count() + 1
-    # The law's limits (none for a simple case, one when complex, two when very complex) are the clock engine's.
-    deadline(
-        RESOLUTION_CLOCK[Kind.TO_CAO],
-        petition.accepted_on,
-        complex_case=petition.complex_case,
-        very_complex=petition.very_complex,
-        extensions=count,
-    )
     allowed = 2 if petition.very_complex else 1 if petition.complex_case else 0
     if count > allowed:
         raise _error(
@@ -350,6 +342,7 @@ def _extend(actor, petition, on, details, errors):
             if allowed == 0
             else _("Đã gia hạn đủ %(count)d lần theo luật: không thể gia hạn thêm.") % {"count": allowed},
         )
+    # The clock engine counts the extensions from the rule in force (and refuses what the law refuses).
     Extension.objects.create(petition=petition, decided_on=on, reference=reference, reason=reason)
     set_clock(petition, petition.clock_step, petition.clock_from)
     return {"note": reason, "reference": reference, "details": {"extension": count}}
