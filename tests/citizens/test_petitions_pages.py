@@ -235,6 +235,9 @@ class TestAPetitionsPage:
         data = {"on": days(0).strftime("%d/%m/%Y"), "reference": "QĐ", "outcome": "right", "answer": "A"}
         html = editor_client.post(url, data).content.decode()
         assert "không thể “Giải quyết”" in html
+        assert "không thể “Giải quyết”" in editor_client.get(url).content.decode()
+        petition.refresh_from_db()
+        assert petition.stage == Petition.Stage.RECEIVED
         assert (
             editor_client.get(reverse("citizens:petition_step", args=[petition.pk, "bay"])).status_code == 404
         )

@@ -192,12 +192,12 @@ def petition_step(request, pk, action):
         units=_transfer_units(user, petition),
         initial=initial,
     )
+    refusal = ""
     if action not in services.allowed_actions(petition):
-        form.add_error(
-            None,
-            _("Đơn đang ở tình trạng “%(stage)s”: không thể “%(action)s”.")
-            % {"stage": petition.get_stage_display(), "action": Action(action).label},
-        )
+        refusal = _("Đơn đang ở tình trạng “%(stage)s”: không thể “%(action)s”.") % {
+            "stage": petition.get_stage_display(),
+            "action": Action(action).label,
+        }
     elif request.method == "POST" and form.is_valid():
         unit_before = petition.unit_id
         try:
@@ -215,6 +215,7 @@ def petition_step(request, pk, action):
         "form": form,
         "petition": petition,
         "action": action,
+        "refusal": refusal,
         "title": title,
         "crumbs": crumbs(
             (f"{petition.number}/{petition.year}", reverse("citizens:petition_detail", args=[petition.pk])),
