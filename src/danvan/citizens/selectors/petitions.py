@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.scope import visible_q
 from danvan.orgunits.lineage import lineage_paths
@@ -16,6 +17,18 @@ from ..clocks import petition_deadline
 from ..models import Attachment, Petition
 
 DUE_SOON_DAYS = 3
+# What each clock's step is called on a petition's page (the rule table's codes).
+CLOCK_LABELS = {
+    "xu_ly_don": _("Xử lý đơn"),
+    "khieu_nai_lan_1.thu_ly": _("Thụ lý khiếu nại lần đầu"),
+    "khieu_nai_lan_1.giai_quyet": _("Giải quyết khiếu nại lần đầu"),
+    "khieu_nai_lan_2.thu_ly": _("Thụ lý khiếu nại lần hai"),
+    "khieu_nai_lan_2.giai_quyet": _("Giải quyết khiếu nại lần hai"),
+    "to_cao.xu_ly_ban_dau": _("Xử lý ban đầu đơn tố cáo"),
+    "to_cao.thong_bao_thu_ly": _("Thông báo thụ lý tố cáo"),
+    "to_cao.giai_quyet": _("Giải quyết tố cáo"),
+    "tiep_cong_dan_dang.tra_loi": _("Trả lời kiến nghị tại buổi tiếp công dân của cấp ủy"),
+}
 
 
 def petitions_visible_to(user) -> QuerySet:
@@ -46,6 +59,7 @@ def attachments_visible_to(user) -> QuerySet:
 @dataclass(frozen=True)
 class Clock:
     step: str
+    label: str
     start: datetime.date
     due: datetime.date
     days: int
@@ -66,6 +80,7 @@ def clock_of(petition: Petition, today: datetime.date) -> Clock | None:
     left = (running.due - today).days
     return Clock(
         step=running.step,
+        label=str(CLOCK_LABELS.get(running.step, running.step)),
         start=running.start,
         due=running.due,
         days=running.days,
