@@ -23,6 +23,8 @@ class Kind(models.TextChoices):
     TASK_EXTENSION = "task_extension", _("Đề nghị gia hạn nhiệm vụ và quyết định")
     HOTSPOT = "hotspot", _("Nguy cơ điểm nóng")
     MEETING_INVITATION = "meeting_invitation", _("Giấy mời họp, thay đổi, hủy họp")
+    PETITION_DUE_SOON = "petition_due_soon", _("Đơn thư sắp đến hạn giải quyết")
+    PETITION_OVERDUE = "petition_overdue", _("Đơn thư đã quá hạn giải quyết")
 
 
 class Notification(models.Model):

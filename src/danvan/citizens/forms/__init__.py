@@ -1,1 +1,5 @@
 """Split by topic, re-exported here."""
+
+from .clocks import CalendarYearForm, RuleVersionForm
+
+__all__ = ["CalendarYearForm", "RuleVersionForm"]
