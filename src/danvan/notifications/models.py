@@ -25,6 +25,8 @@ class Kind(models.TextChoices):
     MEETING_INVITATION = "meeting_invitation", _("Giấy mời họp, thay đổi, hủy họp")
     PETITION_ASSIGNED = "petition_assigned", _("Được giao xác minh đơn thư")
     PETITION_TRANSFERRED = "petition_transferred", _("Đơn thư được chuyển đến đơn vị")
+    PETITION_DUE_SOON = "petition_due_soon", _("Đơn thư sắp đến hạn giải quyết")
+    PETITION_OVERDUE = "petition_overdue", _("Đơn thư đã quá hạn giải quyết")
 
 
 class Notification(models.Model):

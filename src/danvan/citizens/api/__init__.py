@@ -3,11 +3,11 @@ topic's module defines its operations on a router of its own, added here."""
 
 from ninja import Router
 
-from . import petitions
+from . import clocks, petitions
 
 router = Router(tags=["citizens"])
 public_router = Router(tags=["public"])
-for topic in (petitions,):
+for topic in (petitions, clocks):
     router.add_router("/", topic.router)
 
 __all__ = ["public_router", "router"]

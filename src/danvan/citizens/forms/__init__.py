@@ -1,12 +1,15 @@
 """The citizens' forms, split by topic, re-exported here."""
 
-from .petitions import (
-    PetitionForm,
-    SealedFormSet,
-    SenderFormSet,
-    StepForm,
-    people_of,
-    put_service_errors,
-)
+from .clocks import CalendarYearForm, RuleVersionForm
+from .petitions import PetitionForm, SealedFormSet, SenderFormSet, StepForm, people_of, put_service_errors
 
-__all__ = ["PetitionForm", "SealedFormSet", "SenderFormSet", "StepForm", "people_of", "put_service_errors"]
+__all__ = [
+    "CalendarYearForm",
+    "PetitionForm",
+    "RuleVersionForm",
+    "SealedFormSet",
+    "SenderFormSet",
+    "StepForm",
+    "people_of",
+    "put_service_errors",
+]

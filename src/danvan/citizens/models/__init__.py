@@ -1,7 +1,7 @@
 """Citizens and grassroots democracy (issue #12). Unit-owned rows copy their unit's `path` and province code, as in
 `activities`; the services keep the copies in step."""
 
-from .clocks import CalendarDay, DayType, DeadlineRule
+from .clocks import CalendarDay, CalendarYear, DayType, DeadlineRule
 from .dialogues import Dialogue
 from .identity import IdentityKeeper, IdentityReveal, SealedIdentity, SealedScan
 from .petitions import Attachment, Extension, Petition, PetitionStep, PetitionTransfer, Sender, Suspension
@@ -10,6 +10,7 @@ from .receptions import Commitment, Reception
 __all__ = [
     "Attachment",
     "CalendarDay",
+    "CalendarYear",
     "Commitment",
     "DayType",
     "DeadlineRule",

@@ -1,5 +1,6 @@
 """The legal clocks: the rule table versioned by effective dates, and the working calendar."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -37,10 +38,40 @@ class DeadlineRule(models.Model):
         verbose_name = _("quy định thời hạn")
         verbose_name_plural = _("quy định thời hạn")
         ordering = ["step", "valid_from"]
-        constraints = [models.UniqueConstraint(fields=["step", "valid_from"], name="deadline_rule_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["step", "valid_from"], name="deadline_rule_version"),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=models.F("valid_from")),
+                name="deadline_rule_order",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.step} ({self.valid_from:%d/%m/%Y})"
+
+
+class CalendarYear(models.Model):
+    """A year whose working calendar was set (seeded or edited by a superuser): its exceptions are the `CalendarDay`
+    rows of the year. A year without this row is computed from the `holidays` library on read, never saved then."""
+
+    year = models.PositiveSmallIntegerField(_("năm"), primary_key=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người cập nhật"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("lịch làm việc năm")
+        verbose_name_plural = _("lịch làm việc năm")
+        ordering = ["year"]
+
+    def __str__(self):
+        return str(self.year)
 
 
 class CalendarDay(models.Model):

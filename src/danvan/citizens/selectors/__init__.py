@@ -1,8 +1,9 @@
 """The citizens' reads, split by topic, re-exported here."""
 
+from .clocks import calendar_months, calendar_year, rule_table
 from .petitions import (
-    DUE_SOON_DAYS,
     Clock,
+    DUE_SOON_DAYS,
     attachments_visible_to,
     clock_of,
     followups_of,
@@ -12,12 +13,15 @@ from .petitions import (
 )
 
 __all__ = [
-    "DUE_SOON_DAYS",
     "Clock",
+    "DUE_SOON_DAYS",
     "attachments_visible_to",
+    "calendar_months",
+    "calendar_year",
     "clock_of",
     "followups_of",
     "get_petition_for",
     "petitions_visible_to",
     "register_of",
+    "rule_table",
 ]
