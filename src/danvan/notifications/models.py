@@ -23,6 +23,8 @@ class Kind(models.TextChoices):
     TASK_EXTENSION = "task_extension", _("Đề nghị gia hạn nhiệm vụ và quyết định")
     HOTSPOT = "hotspot", _("Nguy cơ điểm nóng")
     MEETING_INVITATION = "meeting_invitation", _("Giấy mời họp, thay đổi, hủy họp")
+    IDENTITY_KEEPER = "identity_keeper", _("Được giao, thôi giao xem danh tính người tố cáo")
+    IDENTITY_REVEAL = "identity_reveal", _("Có người xem danh tính người tố cáo của đơn vị")
 
 
 class Notification(models.Model):
