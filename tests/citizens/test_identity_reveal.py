@@ -10,9 +10,11 @@ from danvan.accounts.scope import Role
 from danvan.citizens.models import IdentityKeeper, IdentityReveal
 from danvan.citizens.services.identity import add_scan, can_reveal, reveal_identities
 from danvan.core.errors import NotAllowed
+from danvan.notifications.models import Notification
 from tests import factories
 
-from .identity_fixtures import NAME, PHONE, commune_approver, denunciation, keeper, leaks  # noqa: F401
+from .identity_fixtures import *  # noqa: F403 — the fixtures
+from .identity_fixtures import NAME, PHONE, leaks
 
 pytestmark = pytest.mark.django_db
 PNG = factories.PNG
@@ -136,8 +138,6 @@ def test_the_reveal_log_is_read_by_the_units_approvers_and_keepers_only(
 def test_the_units_approver_is_told_who_looked_but_not_whom_or_why(
     denunciation, keeper, commune_approver, django_capture_on_commit_callbacks
 ):
-    from danvan.notifications.models import Notification
-
     with django_capture_on_commit_callbacks(execute=True):
         reveal_identities(keeper, denunciation, reason="Xác minh với ông Lường")
     note = Notification.objects.get(recipient=commune_approver)
