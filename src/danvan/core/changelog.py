@@ -39,13 +39,37 @@ NOT_LOGGED = {
 }
 
 
+# What the log keeps of a sealed field (a model's `SEALED_FIELDS`: a denouncer's name, address, contact, scan):
+# that there is a value, never the value.
+SEALED = "•••"
+
+
+def sealed_fields(obj: models.Model) -> tuple[str, ...]:
+    """The fields of `obj` the change log never stores (its model's `SEALED_FIELDS`), by name and by attname."""
+    names = getattr(obj, "SEALED_FIELDS", ())
+    return tuple({*names, *(obj._meta.get_field(name).attname for name in names)})
+
+
+def _sealed_dict(obj: models.Model, data: dict | None) -> dict | None:
+    """`data` with the sealed fields' values masked, whoever built it: a caller's own dict cannot leak them."""
+    sealed = sealed_fields(obj)
+    if data is None or not sealed:
+        return data
+    return {
+        key: (SEALED if value not in (None, "") else "") if key in sealed else value
+        for key, value in data.items()
+    }
+
+
 def snapshot(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict:
-    """The object's own field values, JSON-ready: what the log stores as before/after."""
+    """The object's own field values, JSON-ready: what the log stores as before/after (sealed fields masked)."""
     data = {}
+    sealed = sealed_fields(obj)
     for field in obj._meta.concrete_fields:
         if field.name in exclude or field.name in NOT_LOGGED:
             continue
-        data[field.attname] = _plain(getattr(obj, field.attname))
+        value = _plain(getattr(obj, field.attname))
+        data[field.attname] = (SEALED if value not in (None, "") else "") if field.name in sealed else value
     for field in obj._meta.many_to_many:
         if field.name in exclude or obj.pk is None:
             continue
@@ -68,6 +92,7 @@ def change_entry(
     """The change-log row record_change() saves, unsaved: for bulk loads that write many rows at once (the caller
     then bumps the figures' version itself)."""
     user = actor if getattr(actor, "is_authenticated", False) else None
+    before, after = _sealed_dict(obj, before), _sealed_dict(obj, after)
     return ChangeLog(
         user=user,
         user_name=getattr(user, "username", "") if user else "hệ thống",

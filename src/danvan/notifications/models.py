@@ -27,6 +27,8 @@ class Kind(models.TextChoices):
     PETITION_TRANSFERRED = "petition_transferred", _("Đơn thư được chuyển đến đơn vị")
     PETITION_DUE_SOON = "petition_due_soon", _("Đơn thư sắp đến hạn giải quyết")
     PETITION_OVERDUE = "petition_overdue", _("Đơn thư đã quá hạn giải quyết")
+    IDENTITY_KEEPER = "identity_keeper", _("Được giao, thôi giao xem danh tính người tố cáo")
+    IDENTITY_REVEAL = "identity_reveal", _("Có người xem danh tính người tố cáo của đơn vị")
 
 
 class Notification(models.Model):

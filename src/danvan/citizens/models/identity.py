@@ -1,6 +1,8 @@
 """The sealed identity of a denouncer (Luật Tố cáo art. 9 and 47): stored apart from the petition, read only by the
 holders of the dedicated role on the handling unit after they state a reason, every reveal logged."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,8 +12,17 @@ from danvan.orgunits.models import OrgUnit
 from .petitions import Petition
 
 
+def sealed_scan_path(scan, filename: str) -> str:
+    """A random name on disk: the original name (which may name the denouncer) stays in the sealed row only."""
+    extension = filename.rsplit(".", 1)[-1].lower()[:8] if "." in filename else "bin"
+    return f"citizens/sealed/{secrets.token_hex(16)}.{extension}"
+
+
 class SealedIdentity(models.Model):
     """One denouncer of a denunciation. Its `__str__` is masked: the change log and any list show only that."""
+
+    # Never stored by the change log (core.changelog.snapshot and record_change mask them).
+    SEALED_FIELDS = ("name", "address", "phone", "email", "id_number", "name_key")
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="sealed_identities")
     name = models.CharField(_("họ và tên người tố cáo"), max_length=150)
@@ -34,8 +45,10 @@ class SealedIdentity(models.Model):
 class SealedScan(models.Model):
     """A scan of the denunciation in the denouncer's hand (it identifies them): sealed with the identity."""
 
+    SEALED_FIELDS = ("file", "original_name")
+
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="sealed_scans")
-    file = models.FileField(_("tệp"), upload_to="citizens/sealed/%Y/%m/")
+    file = models.FileField(_("tệp"), upload_to=sealed_scan_path)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField(_("dung lượng"))
@@ -73,12 +86,26 @@ class IdentityKeeper(models.Model):
 class IdentityReveal(models.Model):
     """Each time a keeper read a sealed identity: who, when, why, from which request."""
 
+    class Via(models.TextChoices):
+        PAGE = "page", _("trang danh tính")
+        API = "api", _("API")
+        DOWNLOAD = "download", _("tải bản chụp")
+
     petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="reveals")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField(_("lý do xem"))
     at = models.DateTimeField(_("lúc"), auto_now_add=True)
     request_id = models.CharField(max_length=64, blank=True)
-    via = models.CharField(_("qua"), max_length=10, default="page")
+    via = models.CharField(_("qua"), max_length=10, choices=Via.choices, default=Via.PAGE)
+    # The scan downloaded, for a reveal by download.
+    scan = models.ForeignKey(
+        SealedScan,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("bản chụp"),
+    )
 
     class Meta:
         verbose_name = _("lần xem danh tính người tố cáo")

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed, messages_of
@@ -159,6 +160,7 @@ def save_attachments(petition: Petition, checked) -> list[Attachment]:
     return saved
 
 
+@sensitive_variables()  # a crash while registering leaves no sender's or denouncer's data in the error report
 @transaction.atomic
 def create_petition(
     actor,

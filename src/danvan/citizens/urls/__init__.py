@@ -1,10 +1,11 @@
 """The citizens' pages under /don-thu/, one module per topic (app `citizens`: URL names equal view names)."""
 
-from . import clocks, home, petitions
+from . import clocks, home, identity, petitions
 
 app_name = "citizens"
 urlpatterns: list = [
     *home.urlpatterns,
     *petitions.urlpatterns,
     *clocks.urlpatterns,
+    *identity.urlpatterns,
 ]
