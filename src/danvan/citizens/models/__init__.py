@@ -2,25 +2,41 @@
 `activities`; the services keep the copies in step."""
 
 from .clocks import CalendarDay, DayType, DeadlineRule
-from .dialogues import Dialogue
+from .dialogues import Dialogue, DialogueQuestion
 from .identity import IdentityKeeper, IdentityReveal, SealedIdentity, SealedScan
 from .petitions import Attachment, Extension, Petition, PetitionStep, PetitionTransfer, Sender, Suspension
-from .receptions import Commitment, Reception
+from .receptions import (
+    ONLINE_FROM,
+    Commitment,
+    LeaderRole,
+    Reception,
+    ReceptionCitizen,
+    ReceptionDuty,
+    ReceptionRule,
+    ReceptionSchedule,
+)
 
 __all__ = [
+    "ONLINE_FROM",
     "Attachment",
     "CalendarDay",
     "Commitment",
     "DayType",
     "DeadlineRule",
     "Dialogue",
+    "DialogueQuestion",
     "Extension",
     "IdentityKeeper",
     "IdentityReveal",
+    "LeaderRole",
     "Petition",
     "PetitionStep",
     "PetitionTransfer",
     "Reception",
+    "ReceptionCitizen",
+    "ReceptionDuty",
+    "ReceptionRule",
+    "ReceptionSchedule",
     "SealedIdentity",
     "SealedScan",
     "Sender",
