@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0002_receptions'),
+        ('activities', '0002_task_source_citizens'),
         ('citizens', '0001_initial'),
         ('orgunits', '0003_unit_order_and_end_of_districts'),
     ]
