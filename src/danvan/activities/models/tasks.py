@@ -26,6 +26,7 @@ class Task(TimeStampedModel):
         INSPECTION = "inspection", _("Kết luận kiểm tra, giám sát")
         REPORT = "report", _("Báo cáo")
         DOCUMENT = "document", _("Văn bản chỉ đạo")
+        CITIZENS = "citizens", _("Cam kết với công dân")
         OTHER = "other", _("Khác")
 
     class State(models.TextChoices):

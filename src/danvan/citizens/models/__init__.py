@@ -2,10 +2,19 @@
 `activities`; the services keep the copies in step."""
 
 from .clocks import CalendarDay, CalendarYear, DayType, DeadlineRule
-from .dialogues import Dialogue
+from .dialogues import Dialogue, DialogueQuestion
 from .identity import IdentityKeeper, IdentityReveal, SealedIdentity, SealedScan
 from .petitions import Attachment, Extension, Petition, PetitionStep, PetitionTransfer, Sender, Suspension
-from .receptions import Commitment, Reception
+from .receptions import (
+    Commitment,
+    LeaderRole,
+    ONLINE_FROM,
+    Reception,
+    ReceptionCitizen,
+    ReceptionDuty,
+    ReceptionRule,
+    ReceptionSchedule,
+)
 
 __all__ = [
     "Attachment",
@@ -15,13 +24,20 @@ __all__ = [
     "DayType",
     "DeadlineRule",
     "Dialogue",
+    "DialogueQuestion",
     "Extension",
     "IdentityKeeper",
     "IdentityReveal",
+    "LeaderRole",
+    "ONLINE_FROM",
     "Petition",
     "PetitionStep",
     "PetitionTransfer",
     "Reception",
+    "ReceptionCitizen",
+    "ReceptionDuty",
+    "ReceptionRule",
+    "ReceptionSchedule",
     "SealedIdentity",
     "SealedScan",
     "Sender",

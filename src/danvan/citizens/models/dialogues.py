@@ -26,6 +26,11 @@ class Dialogue(TimeStampedModel):
     status = models.CharField(_("tình trạng"), max_length=10, choices=Status.choices, default=Status.PLANNED)
     leaders = models.ManyToManyField(Person, verbose_name=_("lãnh đạo dự"), blank=True, related_name="+")
     citizens_count = models.PositiveIntegerField(_("số người dân dự"), default=0)
+    citizens = models.TextField(_("người dân, đại diện dự"), blank=True)
+    plan = models.TextField(_("kế hoạch"), blank=True)
+    invitation = models.TextField(_("giấy mời, thông báo"), blank=True)
+    invitation_file = models.FileField(_("tệp giấy mời"), upload_to="citizens/dialogues/%Y/", blank=True)
+    cancel_reason = models.CharField(_("lý do hủy"), max_length=500, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
     search_key = models.CharField(max_length=600, editable=False, db_index=True)
     author = models.ForeignKey(
@@ -40,3 +45,29 @@ class Dialogue(TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+
+class DialogueQuestion(models.Model):
+    """A question raised at a dialogue and the answer given."""
+
+    dialogue = models.ForeignKey(Dialogue, on_delete=models.CASCADE, related_name="questions")
+    asked_by = models.CharField(_("người hỏi"), max_length=200)
+    question = models.TextField(_("câu hỏi, ý kiến"))
+    answer = models.TextField(_("trả lời"), blank=True)
+    answered_by = models.ForeignKey(
+        Person,
+        verbose_name=_("người trả lời"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("câu hỏi tại buổi đối thoại")
+        verbose_name_plural = _("câu hỏi tại buổi đối thoại")
+        ordering = ["dialogue", "position", "id"]
+
+    def __str__(self):
+        return self.question[:80]

@@ -2,21 +2,39 @@
 
 from .access import can_decide, can_handle
 from .clocks import add_rule_version, recompute_clocks, set_calendar_year
+from .dialogues import add_question, dialogue_snapshot, save_dialogue
 from .duplicates import possible_duplicates
 from .petitions import create_petition, petition_snapshot, save_attachments
+from .receptions import (
+    add_commitment,
+    receive_petition,
+    reception_snapshot,
+    save_duty,
+    save_reception,
+    save_schedule,
+)
 from .workflow import allowed_actions, assignable_users, transition
 
 __all__ = [
+    "add_commitment",
+    "add_question",
     "add_rule_version",
     "allowed_actions",
     "assignable_users",
     "can_decide",
     "can_handle",
     "create_petition",
+    "dialogue_snapshot",
     "petition_snapshot",
     "possible_duplicates",
+    "receive_petition",
+    "reception_snapshot",
     "recompute_clocks",
     "save_attachments",
+    "save_dialogue",
+    "save_duty",
+    "save_reception",
+    "save_schedule",
     "set_calendar_year",
     "transition",
 ]
