@@ -1,1 +1,5 @@
 """Split by topic, re-exported here."""
+
+from .consultations import ConsultationFilter
+
+__all__ = ["ConsultationFilter"]

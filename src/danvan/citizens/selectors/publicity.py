@@ -109,9 +109,12 @@ def get_publication_for(user, pk) -> Publication:
     )
 
 
-def channel_visible_to(user, pk) -> PublicationChannel:
+def get_channel_for(user, pk) -> PublicationChannel:
     return get_object_or_404(
-        PublicationChannel.objects.filter(visible_q(user, "publication__unit_path")).exclude(file=""), pk=pk
+        PublicationChannel.objects.filter(visible_q(user, "publication__unit_path")).select_related(
+            "publication__unit"
+        ),
+        pk=pk,
     )
 
 
