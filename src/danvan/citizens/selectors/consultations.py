@@ -3,27 +3,33 @@ what the public pages show."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from danvan.accounts.scope import visible_q
+from danvan.accounts.models import Role
+from danvan.accounts.scope import role_paths, visible_q
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import open_on_q
 
 from ..models import Consultation, ConsultationComment, HouseholdBallot
 
 
+def _scope_q(user) -> Q:
+    """The consultations of the user's scope, and those of the commune above a hamlet where the user is an editor
+    (the hamlet head enters the hamlet's ballot)."""
+    parents = {path.rstrip("/").rsplit("/", 1)[0] + "/" for path in role_paths(user, Role.EDITOR)}
+    return visible_q(user, "unit_path") | Q(unit_path__in=sorted(parents))
+
+
 def consultations_visible_to(user):
-    return Consultation.objects.filter(visible_q(user, "unit_path")).annotate(
+    return Consultation.objects.filter(_scope_q(user)).annotate(
         comment_count=Count("comments", distinct=True)
     )
 
 
 def get_consultation_for(user, pk) -> Consultation:
-    return get_object_or_404(
-        Consultation.objects.filter(visible_q(user, "unit_path")).select_related("unit"), pk=pk
-    )
+    return get_object_or_404(Consultation.objects.filter(_scope_q(user)).select_related("unit"), pk=pk)
 
 
 def hamlets_of(consultation: Consultation, day=None):
