@@ -3,11 +3,13 @@ topic's module defines its operations on a router of its own, added here."""
 
 from ninja import Router
 
-from . import clocks, petitions
+from . import clocks, consultations, petitions, publicity
 
 router = Router(tags=["citizens"])
 public_router = Router(tags=["public"])
-for topic in (petitions, clocks):
+for topic in (clocks, petitions, consultations, publicity):
     router.add_router("/", topic.router)
+for topic in (consultations, publicity):
+    public_router.add_router("/", topic.public_router)
 
 __all__ = ["public_router", "router"]

@@ -1,5 +1,6 @@
 """The citizens' filter sets, split by topic, re-exported here."""
 
+from .consultations import ConsultationFilter
 from .petitions import PetitionFilter
 
-__all__ = ["PetitionFilter"]
+__all__ = ["ConsultationFilter", "PetitionFilter"]

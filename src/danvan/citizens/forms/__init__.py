@@ -1,11 +1,21 @@
 """The citizens' forms, split by topic, re-exported here."""
 
 from .clocks import CalendarYearForm, RuleVersionForm
+from .consultations import BallotForm, CommentForm, ConsultationForm, PublicCommentForm, StepForm
 from .petitions import PetitionForm, SealedFormSet, SenderFormSet, StepForm, people_of, put_service_errors
+from .publicity import ChannelForm, PublicSearchForm, PublicationEditForm, PublicationForm
 
 __all__ = [
+    "BallotForm",
     "CalendarYearForm",
+    "ChannelForm",
+    "CommentForm",
+    "ConsultationForm",
     "PetitionForm",
+    "PublicCommentForm",
+    "PublicSearchForm",
+    "PublicationEditForm",
+    "PublicationForm",
     "RuleVersionForm",
     "SealedFormSet",
     "SenderFormSet",

@@ -2,9 +2,11 @@
 `activities`; the services keep the copies in step."""
 
 from .clocks import CalendarDay, CalendarYear, DayType, DeadlineRule
+from .consultations import Consultation, ConsultationComment, HouseholdBallot
 from .dialogues import Dialogue, DialogueQuestion
 from .identity import IdentityKeeper, IdentityReveal, SealedIdentity, SealedScan
 from .petitions import Attachment, Extension, Petition, PetitionStep, PetitionTransfer, Sender, Suspension
+from .publicity import Publication, PublicationChannel, PublicityItem
 from .receptions import (
     Commitment,
     LeaderRole,
@@ -21,11 +23,14 @@ __all__ = [
     "CalendarDay",
     "CalendarYear",
     "Commitment",
+    "Consultation",
+    "ConsultationComment",
     "DayType",
     "DeadlineRule",
     "Dialogue",
     "DialogueQuestion",
     "Extension",
+    "HouseholdBallot",
     "IdentityKeeper",
     "IdentityReveal",
     "LeaderRole",
@@ -33,6 +38,9 @@ __all__ = [
     "Petition",
     "PetitionStep",
     "PetitionTransfer",
+    "Publication",
+    "PublicationChannel",
+    "PublicityItem",
     "Reception",
     "ReceptionCitizen",
     "ReceptionDuty",

@@ -1,6 +1,7 @@
 """The citizens' reads, split by topic, re-exported here."""
 
 from .clocks import calendar_months, calendar_year, rule_table
+from .consultations import consultation_result, consultations_visible_to, get_consultation_for
 from .dialogues import dialogue_list, dialogues_held, get_dialogue_for, yearly_counts
 from .petitions import (
     Clock,
@@ -12,6 +13,13 @@ from .petitions import (
     petitions_visible_to,
     register_of,
 )
+from .publicity import (
+    checklist,
+    communes_matrix,
+    get_publication_for,
+    publications_visible_to,
+    publicity_counts,
+)
 from .receptions import compliance_table, get_reception_for, reception_list, receptions_held
 
 __all__ = [
@@ -20,15 +28,23 @@ __all__ = [
     "attachments_visible_to",
     "calendar_months",
     "calendar_year",
+    "checklist",
     "clock_of",
+    "communes_matrix",
     "compliance_table",
+    "consultation_result",
+    "consultations_visible_to",
     "dialogue_list",
     "dialogues_held",
     "followups_of",
+    "get_consultation_for",
     "get_dialogue_for",
     "get_petition_for",
+    "get_publication_for",
     "get_reception_for",
     "petitions_visible_to",
+    "publications_visible_to",
+    "publicity_counts",
     "reception_list",
     "receptions_held",
     "register_of",

@@ -2,9 +2,17 @@
 
 from .access import can_decide, can_handle
 from .clocks import add_rule_version, recompute_clocks, set_calendar_year
+from .consultations import (
+    add_comment,
+    consultation_transition,
+    create_consultation,
+    record_ballot,
+    update_consultation,
+)
 from .dialogues import add_question, dialogue_snapshot, save_dialogue
 from .duplicates import possible_duplicates
 from .petitions import create_petition, petition_snapshot, save_attachments
+from .publicity import add_channel, record_publication, remove_channel, update_publication
 from .receptions import (
     add_commitment,
     receive_petition,
@@ -16,6 +24,8 @@ from .receptions import (
 from .workflow import allowed_actions, assignable_users, transition
 
 __all__ = [
+    "add_channel",
+    "add_comment",
     "add_commitment",
     "add_question",
     "add_rule_version",
@@ -23,6 +33,8 @@ __all__ = [
     "assignable_users",
     "can_decide",
     "can_handle",
+    "consultation_transition",
+    "create_consultation",
     "create_petition",
     "dialogue_snapshot",
     "petition_snapshot",
@@ -30,6 +42,9 @@ __all__ = [
     "receive_petition",
     "reception_snapshot",
     "recompute_clocks",
+    "record_ballot",
+    "record_publication",
+    "remove_channel",
     "save_attachments",
     "save_dialogue",
     "save_duty",
@@ -37,4 +52,6 @@ __all__ = [
     "save_schedule",
     "set_calendar_year",
     "transition",
+    "update_consultation",
+    "update_publication",
 ]

@@ -1,6 +1,6 @@
 """The citizens' pages under /don-thu/, one module per topic (app `citizens`: URL names equal view names)."""
 
-from . import clocks, home, identity, petitions
+from . import clocks, consultations, home, identity, petitions, publicity
 
 app_name = "citizens"
 urlpatterns: list = [
@@ -8,4 +8,6 @@ urlpatterns: list = [
     *petitions.urlpatterns,
     *clocks.urlpatterns,
     *identity.urlpatterns,
+    *publicity.urlpatterns,
+    *consultations.urlpatterns,
 ]
