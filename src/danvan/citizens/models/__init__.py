@@ -8,9 +8,9 @@ from .identity import IdentityKeeper, IdentityReveal, SealedIdentity, SealedScan
 from .petitions import Attachment, Extension, Petition, PetitionStep, PetitionTransfer, Sender, Suspension
 from .publicity import Publication, PublicationChannel, PublicityItem
 from .receptions import (
+    ONLINE_FROM,
     Commitment,
     LeaderRole,
-    ONLINE_FROM,
     Reception,
     ReceptionCitizen,
     ReceptionDuty,
@@ -19,6 +19,7 @@ from .receptions import (
 )
 
 __all__ = [
+    "ONLINE_FROM",
     "Attachment",
     "CalendarDay",
     "CalendarYear",
@@ -34,7 +35,6 @@ __all__ = [
     "IdentityKeeper",
     "IdentityReveal",
     "LeaderRole",
-    "ONLINE_FROM",
     "Petition",
     "PetitionStep",
     "PetitionTransfer",

@@ -4,8 +4,8 @@ from .clocks import calendar_months, calendar_year, rule_table
 from .consultations import consultation_result, consultations_visible_to, get_consultation_for
 from .dialogues import dialogue_list, dialogues_held, get_dialogue_for, yearly_counts
 from .petitions import (
-    Clock,
     DUE_SOON_DAYS,
+    Clock,
     attachments_visible_to,
     clock_of,
     followups_of,
@@ -23,8 +23,8 @@ from .publicity import (
 from .receptions import compliance_table, get_reception_for, reception_list, receptions_held
 
 __all__ = [
-    "Clock",
     "DUE_SOON_DAYS",
+    "Clock",
     "attachments_visible_to",
     "calendar_months",
     "calendar_year",

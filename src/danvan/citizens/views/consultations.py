@@ -23,7 +23,8 @@ from danvan.orgunits.models import OrgUnit
 
 from .. import services
 from ..filters import ConsultationFilter
-from ..forms import BallotForm, CommentForm, ConsultationForm, StepForm
+from ..forms import BallotForm, CommentForm, ConsultationForm
+from ..forms.consultations import StepForm
 from ..models import Consultation
 from ..selectors import consultations as selectors
 from .common import file_response, module_crumb

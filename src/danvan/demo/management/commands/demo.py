@@ -7,6 +7,7 @@ from danvan.accounts.scope import Role
 from danvan.core.context import request_id_var
 from danvan.core.figures import bump_after_bulk_load
 from danvan.demo.activities import load_demo_activities
+from danvan.demo.citizens import load_demo_citizens
 from danvan.demo.practices import load_demo_practices
 from danvan.demo.reporting import load_demo_reporting
 from danvan.demo.units import load_demo_units
@@ -45,8 +46,19 @@ class Command(BaseCommand):
                 role=Role.ADMIN,
             )
             self._user("thucphan", "Cán bộ phường Thục Phán", unit=units["thuc_phan"], role=Role.EDITOR)
+            # The province's officer of citizen reception: keeps the sealed identities of the denunciations the
+            # province handles (the keeper's role is granted by the citizens' demo, through its service).
+            self._user(
+                "tiepdan",
+                "Nông Thị Thu Hằng",
+                position="Chuyên viên Ban Tiếp công dân tỉnh Cao Bằng",
+                unit=units["cao_bang"],
+                role=Role.EDITOR,
+            )
             # Before the reporting demo: the half-year report's activity figures are read from these records.
             activities = load_demo_activities(admin)
+            # After the activities: the citizens' commitments become tasks of the activities module.
+            citizens = load_demo_citizens(admin)
             reports = load_demo_reporting()
             # The demo's rows are written without the services.
             bump_after_bulk_load(OrgUnit.objects.values_list("province_code", flat=True).distinct())
@@ -59,17 +71,26 @@ class Command(BaseCommand):
                 f"{activities['inspections']} cuộc kiểm tra, giám sát, {activities['tasks']} nhiệm vụ, "
                 f"{activities['situations']} báo cáo tình hình, {activities['calendar']} mục lịch tuần này."
             )
+        if citizens["loaded"]:
+            self.stdout.write(
+                f"Đã nạp đơn thư demo: {citizens['petitions']} đơn, {citizens['feedback']} góp ý trực tuyến có mã "
+                f"tra cứu, {citizens['receptions']} buổi tiếp công dân, {citizens['dialogues']} cuộc đối thoại, "
+                f"{citizens['consultations']} cuộc lấy ý kiến, {citizens['publications']} mục công khai."
+            )
         if reports["loaded"]:
             self.stdout.write(
                 f"Đã nạp biểu mẫu báo cáo sơ kết 6 tháng: {reports['communes']} xã, phường kỳ 2026H1, "
                 f"{reports['old_communes']} xã, phường cũ kỳ 2024H2 và 2025H1."
             )
         self.stdout.write(
-            "Dữ liệu demo đã sẵn sàng. Tài khoản: admin, caobang, thucphan; mật khẩu: " + DEMO_PASSWORD
+            "Dữ liệu demo đã sẵn sàng. Tài khoản: admin, caobang, thucphan, tiepdan; mật khẩu: "
+            + DEMO_PASSWORD
         )
 
-    def _user(self, username, full_name, superuser=False, unit=None, role=None):
-        user, created = User.objects.get_or_create(username=username, defaults={"full_name": full_name})
+    def _user(self, username, full_name, superuser=False, unit=None, role=None, position=""):
+        user, created = User.objects.get_or_create(
+            username=username, defaults={"full_name": full_name, "position": position}
+        )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.is_superuser = user.is_staff = superuser
