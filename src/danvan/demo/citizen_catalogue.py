@@ -272,7 +272,6 @@ PETITIONS = [
         "steps": [
             PROCESS_WITHIN,
             ("refuse", 8, {"reason": "Đã hết thời hiệu khiếu nại (90 ngày kể từ ngày nhận quyết định)."}),
-            ("close", 12, {}),
         ],
     },
     {

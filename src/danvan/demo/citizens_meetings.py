@@ -5,9 +5,12 @@ concluded with its household ballots and one open, and the two wards' publicity 
 missing) — through the citizens' services.
 
 The consultation service dates the result on the day it is concluded and opens a consultation only while its closing
-day has not passed: the concluded consultation closes on the demo's day and is concluded that day."""
+day has not passed: the concluded consultation closes on the demo's day (or the real day, when the demo is loaded as
+if today were an earlier one) and is concluded on the real day."""
 
 import datetime
+
+from django.utils import timezone
 
 from danvan.activities import services as activity_services
 from danvan.citizens.models import ONLINE_FROM, PublicityItem, Reception
@@ -37,7 +40,7 @@ from .citizen_meetings_catalogue import (
 
 D = datetime.date
 DAY = datetime.timedelta(days=1)
-MONTHS_BACK = 10
+MONTHS_BACK = 18
 SITE = "https://caobang.gov.vn/cong-khai-ngan-sach"
 EVIDENCE = {
     "niem_yet": "Biên bản niêm yết và biên bản kết thúc niêm yết có xác nhận của đại diện Ủy ban MTTQ.",
@@ -91,15 +94,17 @@ def _reception_days(key: str, year: int, month: int, short: bool) -> list[D]:
 
 
 def _receptions(actor, units, people, today) -> tuple[int, Reception | None]:
+    """Every month since the duties began (at most MONTHS_BACK months), this month's days so far included."""
     count, latest = 0, None
-    for back in range(MONTHS_BACK, 0, -1):
+    for back in range(MONTHS_BACK, -1, -1):
         year, month = _month_back(today, back)
         if D(year, month, 1) < REFORM_DATE:
             continue
         for key, person in people.items():
             unit = units[LEADERS[key][2]]
             short = key == "chu_tich_thuc_phan" and back in SHORT_MONTHS_BACK
-            for position, day in enumerate(_reception_days(key, year, month, short)):
+            days = [day for day in _reception_days(key, year, month, short) if day < today]
+            for position, day in enumerate(days):
                 online = key == "chu_tich_tinh" and day >= ONLINE_FROM
                 reception = save_reception(
                     actor,
@@ -192,7 +197,9 @@ def _dialogues(actor, units, people, today) -> int:
 def _consultation(actor, units, spec, today, *, conclude: bool):
     unit = units[spec["unit"]]
     opens = today - datetime.timedelta(days=spec["open_days"])
-    closes = today if conclude else today + datetime.timedelta(days=10)
+    # The service opens a consultation only until its closing day, counted on the real calendar.
+    last = max(today, timezone.localdate())
+    closes = last if conclude else last + datetime.timedelta(days=10)
     consultation = create_consultation(
         actor,
         unit=unit,
