@@ -8,7 +8,7 @@ from django.http import Http404
 
 from danvan.citizens import selectors
 from danvan.citizens.clocks import petition_deadline
-from danvan.citizens.models import Petition, PetitionStep, SealedIdentity
+from danvan.citizens.models import Petition, PetitionStep, Reception, SealedIdentity
 from danvan.citizens.services import create_petition, possible_duplicates, transition
 from danvan.core.errors import NotAllowed
 
@@ -198,3 +198,27 @@ class TestScope:
     def test_the_province_reads_its_communes_registers(self, make_petition, province_admin, units):
         mine = make_petition()
         assert list(selectors.register_of(province_admin, units["cao_bang"])) == [mine]
+
+
+@pytest.mark.django_db
+def test_a_kien_nghi_at_a_party_leaders_reception_is_answered_on_its_clock(editor, commune):
+    reception = Reception.objects.create(
+        unit=commune,
+        unit_path=commune.path,
+        province_code=commune.province_code,
+        date=days(-4),
+        leader_role="bi_thu",
+    )
+    petition = create_petition(
+        editor,
+        unit=commune,
+        data=petition_data(
+            kind=Petition.Kind.KIEN_NGHI, channel=Petition.Channel.RECEPTION, received_on=days(-4)
+        ),
+        senders=[{"name": "Mông Văn Nói"}],
+        reception=reception,
+    )
+    assert (petition.clock_step, petition.clock_from) == ("tiep_cong_dan_dang.tra_loi", days(-4))
+    transition(editor, petition, "answer", on=days(-1), answer="Đã tiếp thu, sẽ sửa đường trong quý.")
+    petition.refresh_from_db()
+    assert petition.clock_step == "" and petition.due_on is None

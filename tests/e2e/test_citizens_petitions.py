@@ -27,7 +27,7 @@ def test_an_officer_accepts_a_complaint_and_sees_its_due_date(
     # 1. The officer registers the complaint, received by post three days ago.
     log_in("thucphan")
     page.goto(f"/don-thu/don/?unit={ward.pk}")
-    page.get_by_role("link", name="Nhận đơn").click()
+    page.get_by_role("link", name="Nhận đơn", exact=True).click()
     page.get_by_label("Loại đơn").select_option("khieu_nai_1")
     page.get_by_label("Nguồn đơn").select_option("buu_chinh")
     page.get_by_label("Ngày nhận đơn").fill(f"{received:%d/%m/%Y}")
@@ -39,7 +39,7 @@ def test_an_officer_accepts_a_complaint_and_sees_its_due_date(
     page.locator("#id_senders-0-name").fill("Hoàng Văn Khiếu")
     page.locator("#id_senders-0-address").fill("Tổ 7, phường Thục Phán")
     shot(page, "register-form")
-    page.get_by_role("button", name="Vào sổ").click()
+    page.get_by_role("button", name="Vào sổ", exact=True).click()
     expect(page.locator(".alert-success")).to_contain_text("Đã vào sổ đơn số 1/")
     expect(page.locator("#petition-senders")).to_contain_text("Hoàng Văn Khiếu")
     expect(page.locator("#petition-clock")).to_contain_text("xu_ly_don")
