@@ -5,8 +5,10 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from danvan.citizens.models import CalendarDay, CalendarYear, DeadlineRule
+from danvan.citizens import services
+from danvan.citizens.models import CalendarDay, CalendarYear, DeadlineRule, Petition
 
 RULES = reverse("citizens:deadline_rules")
 
@@ -81,3 +83,65 @@ def test_a_superuser_sets_a_year_on_the_page(superuser, client_for):
     assert done.status_code == 302
     assert CalendarDay.objects.get(date=datetime.date(2028, 1, 3)).name == "Tết Dương lịch (nghỉ bù)"
     assert CalendarDay.objects.get(date=datetime.date(2028, 1, 8)).kind == "working"
+
+
+def test_the_overdue_and_due_soon_lists_of_a_unit(commune_editor, other_commune_editor, units, client_for):
+    today = timezone.localdate()
+    late = services.create_petition(
+        commune_editor,
+        unit=units["thuc_phan"],
+        data={
+            "kind": "kien_nghi",
+            "channel": "buu_chinh",
+            "field": "dat_dai",
+            "subject": "Đường liên thôn sạt lở",
+            "content": "Đề nghị sửa.",
+            "received_on": today - datetime.timedelta(days=40),
+        },
+    )
+    soon = services.create_petition(
+        commune_editor,
+        unit=units["thuc_phan"],
+        data={
+            "kind": "khieu_nai_1",
+            "channel": "buu_chinh",
+            "field": "dat_dai",
+            "subject": "Khiếu nại bồi thường",
+            "content": "Chưa thỏa đáng.",
+            "received_on": today - datetime.timedelta(days=20),
+        },
+    )
+    Petition.objects.filter(pk=soon.pk).update(due_on=today + datetime.timedelta(days=1))
+    client = client_for(commune_editor)
+    url = reverse("citizens:clock_watch")
+    overdue = client.get(f"{url}?unit={units['thuc_phan'].pk}&which=overdue").content.decode()
+    assert late.subject in overdue and soon.subject not in overdue and "quá " in overdue
+    due_soon = client.get(f"{url}?unit={units['thuc_phan'].pk}").content.decode()
+    assert soon.subject in due_soon and late.subject not in due_soon and "còn 1 ngày" in due_soon
+    other = client_for(other_commune_editor)
+    assert other.get(f"{url}?unit={units['thuc_phan'].pk}").status_code == 404
+    assert late.subject not in other.get(f"{url}?which=overdue").content.decode()
+
+
+def test_the_overdue_list_costs_fixed_queries(
+    commune_editor, units, client_for, django_assert_max_num_queries
+):
+    client = client_for(commune_editor)
+    url = f"{reverse('citizens:clock_watch')}?unit={units['thuc_phan'].pk}&which=overdue"
+    client.get(url)
+    for day in range(12):
+        services.create_petition(
+            commune_editor,
+            unit=units["thuc_phan"],
+            data={
+                "kind": "phan_anh",
+                "channel": "truc_tuyen",
+                "field": "moi_truong",
+                "subject": f"Rác thải {day}",
+                "content": "Ô nhiễm.",
+                "received_on": timezone.localdate() - datetime.timedelta(days=60 + day),
+            },
+        )
+    with django_assert_max_num_queries(14):
+        page = client.get(url)
+    assert page.content.decode().count("Rác thải") == 12

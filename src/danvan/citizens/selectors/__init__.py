@@ -1,5 +1,13 @@
 """Split by topic, re-exported here."""
 
-from .clocks import calendar_months, calendar_year, rule_table
+from .clocks import DUE_SOON, OVERDUE, calendar_months, calendar_year, clock_watch, rule_table, with_days_left
 
-__all__ = ["calendar_months", "calendar_year", "rule_table"]
+__all__ = [
+    "DUE_SOON",
+    "OVERDUE",
+    "calendar_months",
+    "calendar_year",
+    "clock_watch",
+    "rule_table",
+    "with_days_left",
+]
