@@ -40,6 +40,7 @@ from .scope_rows import (
     activities_situations,
     activities_tasks,
     citizens_petitions,
+    citizens_clocks,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
 
@@ -54,6 +55,7 @@ TOPICS = (
     activities_situations,
     activities_calendar,
     citizens_petitions,
+    citizens_clocks,
 )
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).

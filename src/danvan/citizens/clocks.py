@@ -24,6 +24,9 @@ from django.utils.translation import gettext as _
 from .clock_rules import default_year
 from .models import CalendarDay, CalendarYear, DayType, DeadlineRule
 
+# "Due soon": the clock ends within this many working days (the reminders, the due-soon list).
+DUE_SOON_WORKING_DAYS = 3
+
 
 @dataclass(frozen=True)
 class Deadline:

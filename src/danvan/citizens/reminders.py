@@ -16,10 +16,9 @@ from danvan.notifications.models import Kind
 from danvan.notifications.services import notify_once
 
 from .clock_rules import STEP_NAMES
-from .clocks import ClockBook
+from .clocks import DUE_SOON_WORKING_DAYS, ClockBook
 from .models import Petition
 
-DUE_SOON_WORKING_DAYS = 3
 OVERDUE_WINDOW_DAYS = 30
 
 

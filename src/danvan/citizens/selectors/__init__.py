@@ -1,11 +1,11 @@
 """The citizens' reads, split by topic, re-exported here."""
 
-from .clocks import calendar_months, calendar_year, rule_table
+from .clocks import DUE_SOON, OVERDUE, calendar_months, calendar_year, clock_watch, rule_table, with_days_left
 from .consultations import consultation_result, consultations_visible_to, get_consultation_for
 from .dialogues import dialogue_list, dialogues_held, get_dialogue_for, yearly_counts
 from .petitions import (
-    DUE_SOON_DAYS,
     Clock,
+    DUE_SOON_DAYS,
     attachments_visible_to,
     clock_of,
     followups_of,
@@ -23,13 +23,16 @@ from .publicity import (
 from .receptions import compliance_table, get_reception_for, reception_list, receptions_held
 
 __all__ = [
-    "DUE_SOON_DAYS",
     "Clock",
+    "DUE_SOON",
+    "DUE_SOON_DAYS",
+    "OVERDUE",
     "attachments_visible_to",
     "calendar_months",
     "calendar_year",
     "checklist",
     "clock_of",
+    "clock_watch",
     "communes_matrix",
     "compliance_table",
     "consultation_result",
@@ -49,5 +52,6 @@ __all__ = [
     "receptions_held",
     "register_of",
     "rule_table",
+    "with_days_left",
     "yearly_counts",
 ]

@@ -5,8 +5,12 @@ import calendar as monthly
 import datetime
 from dataclasses import dataclass
 
-from ..clocks import YearDays, year_days
-from ..models import DeadlineRule
+from danvan.accounts.scope import visible_q
+from danvan.orgunits.tree import subtree_q
+
+from ..clock_rules import STEP_NAMES
+from ..clocks import DUE_SOON_WORKING_DAYS, ClockBook, YearDays, year_days
+from ..models import DeadlineRule, Petition
 
 
 @dataclass
@@ -56,3 +60,30 @@ def calendar_months(found: YearDays) -> list[dict]:
             weeks.append(cells)
         months.append({"month": month, "weeks": weeks})
     return months
+
+
+OVERDUE, DUE_SOON = "overdue", "due_soon"
+
+
+def clock_watch(user, unit, today: datetime.date, which: str):
+    """The open petitions of `unit`'s subtree, in the user's scope, whose clock has passed (`OVERDUE`) or ends
+    within DUE_SOON_WORKING_DAYS working days (`DUE_SOON`), earliest due first: one indexed range on
+    (unit_path, due_on)."""
+    rows = Petition.objects.filter(
+        visible_q(user, "unit_path"), subtree_q(unit.path, "unit_path"), stage__in=Petition.OPEN_STAGES
+    )
+    if which == OVERDUE:
+        rows = rows.filter(due_on__lt=today)
+    else:
+        soon = ClockBook().add_working_days(today, DUE_SOON_WORKING_DAYS)
+        rows = rows.filter(due_on__gte=today, due_on__lte=soon)
+    return rows.select_related("unit").order_by("due_on", "id")
+
+
+def with_days_left(petitions, today: datetime.date) -> list:
+    """Each petition of a page with `days_left`, `days_over` (its opposite) and `step_name`."""
+    for petition in petitions:
+        petition.days_left = (petition.due_on - today).days
+        petition.days_over = -petition.days_left
+        petition.step_name = STEP_NAMES.get(petition.clock_step, petition.clock_step)
+    return petitions

@@ -5,7 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from danvan.core.changelog import record_change, snapshot
@@ -203,7 +203,8 @@ def recompute_clocks(
             rows = rows.filter(clock_from__lte=until)
         if since:
             # A suspension can carry a clock past its first due date: those petitions are looked at too.
-            rows = rows.filter(Q(due_on__gte=since) | Q(due_on__isnull=True) | Q(suspensions__isnull=False))
+            suspended = Exists(Suspension.objects.filter(petition=OuterRef("pk")))
+            rows = rows.filter(Q(due_on__gte=since) | Q(due_on__isnull=True) | suspended)
     rows = rows.only(
         "pk",
         "clock_step",
@@ -220,7 +221,7 @@ def recompute_clocks(
     changed = 0
     last = 0
     while True:
-        batch = list(rows.filter(pk__gt=last).order_by("pk").distinct()[:batch_size])
+        batch = list(rows.filter(pk__gt=last).order_by("pk")[:batch_size])
         if not batch:
             return changed
         last = batch[-1].pk

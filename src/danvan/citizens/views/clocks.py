@@ -10,8 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.activities.views.common import anchor_unit
 from danvan.core.errors import ValidationError
 from danvan.core.forms import add_service_errors
+from danvan.core.lists import page_of
 
 from .. import selectors, services
 from ..forms import CalendarYearForm, RuleVersionForm
@@ -116,6 +118,31 @@ def calendar_year(request, year: int):
             "crumbs": _crumbs(
                 (_("Thời hạn giải quyết"), reverse("citizens:deadline_rules")),
                 (_("Lịch làm việc năm %(year)d") % {"year": year}, None),
+            ),
+        },
+    )
+
+
+@login_required
+def clock_watch(request):
+    """`/don-thu/thoi-han/den-han/?unit=&which=overdue|due_soon`: a unit's open petitions past their clock or near it."""
+    unit = anchor_unit(request)
+    if unit is None:
+        raise Http404
+    which = selectors.OVERDUE if request.GET.get("which") == selectors.OVERDUE else selectors.DUE_SOON
+    today = timezone.localdate()
+    page = page_of(request, selectors.clock_watch(request.user, unit, today, which))
+    selectors.with_days_left(page.object_list, today)
+    return render(
+        request,
+        "citizens/clocks/watch.html",
+        {
+            "unit": unit,
+            "which": which,
+            "page_obj": page,
+            "crumbs": _crumbs(
+                (_("Thời hạn giải quyết"), reverse("citizens:deadline_rules")),
+                (_("Đơn đến hạn, quá hạn"), None),
             ),
         },
     )
