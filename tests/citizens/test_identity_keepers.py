@@ -2,10 +2,12 @@
 very unit, logged in the change log, shown on the user's own page."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from danvan.accounts.scope import Role
 from danvan.citizens.models import IdentityKeeper
+from danvan.citizens.services.identity import grant_keeper
 from danvan.core.models import ChangeLog
 from tests import factories
 
@@ -67,3 +69,9 @@ def test_a_province_admin_is_no_keeper_until_granted_on_the_handling_unit(
     assert client_for(province_admin).get(page).status_code == 403
     IdentityKeeper.objects.create(user=province_admin, unit=units["thuc_phan"])
     assert client_for(province_admin).get(page).status_code == 200
+
+
+def test_an_approver_cannot_appoint_themselves(units, commune_approver):
+    with pytest.raises(ValidationError):
+        grant_keeper(commune_approver, user=commune_approver, unit=units["thuc_phan"])
+    assert not IdentityKeeper.objects.exists()

@@ -123,12 +123,12 @@ def test_the_word_proposal_of_another_petition_names_its_sender(
 
 
 def test_notifications_and_their_emails_about_a_denunciation_hold_no_identity(
-    denunciation, keeper, commune_approver, smtp_inbox, django_capture_on_commit_callbacks
+    denunciation, keeper, commune_approver, commune_editor, smtp_inbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         reveal_identities(keeper, denunciation, reason=f"Gặp {NAME}")
     with django_capture_on_commit_callbacks(execute=True):
-        grant_keeper(commune_approver, user=commune_approver, unit=denunciation.unit)
+        grant_keeper(commune_approver, user=commune_editor, unit=denunciation.unit)
     notes = list(Notification.objects.all())
     assert notes and not any(leaks(f"{n.title} {n.body} {n.link}") for n in notes)
     assert smtp_inbox.messages
