@@ -93,6 +93,7 @@ def identity(request, pk):
 
 
 @never_cache
+@sensitive_variables()
 @require_POST
 @login_required
 def identity_scan_upload(request, pk):
