@@ -26,7 +26,9 @@ from ..models import IdentityKeeper
 from ..selectors import identity as selectors
 from ..services import identity as services
 
-NOT_KEEPER = gettext_lazy("Chỉ người được giao xem danh tính người tố cáo của đơn vị xử lý đơn mới xem được trang này.")
+NOT_KEEPER = gettext_lazy(
+    "Chỉ người được giao xem danh tính người tố cáo của đơn vị xử lý đơn mới xem được trang này."
+)
 
 
 def _crumbs(*tail) -> list:
