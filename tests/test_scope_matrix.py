@@ -41,6 +41,7 @@ from .scope_rows import (
     activities_tasks,
     citizens_petitions,
     citizens_clocks,
+    citizens_identity,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
 
@@ -56,6 +57,7 @@ TOPICS = (
     activities_calendar,
     citizens_petitions,
     citizens_clocks,
+    citizens_identity,
 )
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).

@@ -140,6 +140,10 @@ def grant_keeper(actor, *, user, unit) -> IdentityKeeper:
     """Gives `user` the keeper's role on `unit`: only to someone holding a role on that very unit."""
     if not can_manage_keepers(actor, unit):
         raise NotAllowed(_("Chỉ lãnh đạo phê duyệt hoặc quản trị của đơn vị mới giao được vai trò này."))
+    if user is not None and user.pk == actor.pk:
+        raise ValidationError(
+            {"user": _("Không tự giao vai trò này cho chính mình: cần một lãnh đạo khác giao.")}
+        )
     if user is None or not UnitRole.objects.filter(user=user, unit=unit).exists():
         raise ValidationError({"user": _("Chỉ giao cho người đang có vai trò trên chính đơn vị này.")})
     if not user.is_active:

@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_POST
@@ -25,7 +26,9 @@ from ..models import IdentityKeeper
 from ..selectors import identity as selectors
 from ..services import identity as services
 
-NOT_KEEPER = _("Chỉ người được giao xem danh tính người tố cáo của đơn vị xử lý đơn mới xem được trang này.")
+NOT_KEEPER = gettext_lazy(
+    "Chỉ người được giao xem danh tính người tố cáo của đơn vị xử lý đơn mới xem được trang này."
+)
 
 
 def _crumbs(*tail) -> list:
@@ -93,6 +96,7 @@ def identity(request, pk):
 
 
 @never_cache
+@sensitive_variables()
 @require_POST
 @login_required
 def identity_scan_upload(request, pk):
