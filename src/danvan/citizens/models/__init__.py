@@ -3,6 +3,7 @@
 
 from .clocks import CalendarDay, DayType, DeadlineRule
 from .dialogues import Dialogue
+from .feedback import FeedbackSetting
 from .identity import IdentityKeeper, IdentityReveal, SealedIdentity, SealedScan
 from .petitions import Attachment, Extension, Petition, PetitionStep, PetitionTransfer, Sender, Suspension
 from .receptions import Commitment, Reception
@@ -15,6 +16,7 @@ __all__ = [
     "DeadlineRule",
     "Dialogue",
     "Extension",
+    "FeedbackSetting",
     "IdentityKeeper",
     "IdentityReveal",
     "Petition",

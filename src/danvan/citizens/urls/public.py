@@ -1,4 +1,8 @@
 """The public pages without sign-in (feedback and its tracking, what a commune publicises, consultations)."""
 
+from . import feedback_public
+
 app_name = "citizens_public"
-urlpatterns: list = []
+urlpatterns: list = [
+    *feedback_public.urlpatterns,
+]
