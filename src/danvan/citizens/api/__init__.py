@@ -3,11 +3,11 @@ topic's module defines its operations on a router of its own, added here."""
 
 from ninja import Router
 
-from . import clocks, consultations, petitions, publicity
+from . import clocks, consultations, feedback, petitions, publicity
 
 router = Router(tags=["citizens"])
 public_router = Router(tags=["public"])
-for topic in (clocks, petitions, consultations, publicity):
+for topic in (clocks, consultations, petitions, publicity, feedback):
     router.add_router("/", topic.router)
 for topic in (consultations, publicity):
     public_router.add_router("/", topic.public_router)

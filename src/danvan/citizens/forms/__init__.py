@@ -2,23 +2,29 @@
 
 from .clocks import CalendarYearForm, RuleVersionForm
 from .consultations import BallotForm, CommentForm, ConsultationForm, PublicCommentForm
+from .feedback import AnswerForm, FeedbackForm, LookupForm, ReopenForm, SettingForm
 from .petitions import PetitionForm, SealedFormSet, SenderFormSet, StepForm, people_of, put_service_errors
-from .publicity import ChannelForm, PublicationEditForm, PublicationForm, PublicSearchForm
+from .publicity import ChannelForm, PublicSearchForm, PublicationEditForm, PublicationForm
 
 __all__ = [
+    "AnswerForm",
     "BallotForm",
     "CalendarYearForm",
     "ChannelForm",
     "CommentForm",
     "ConsultationForm",
+    "FeedbackForm",
+    "LookupForm",
     "PetitionForm",
     "PublicCommentForm",
     "PublicSearchForm",
     "PublicationEditForm",
     "PublicationForm",
+    "ReopenForm",
     "RuleVersionForm",
     "SealedFormSet",
     "SenderFormSet",
+    "SettingForm",
     "StepForm",
     "people_of",
     "put_service_errors",

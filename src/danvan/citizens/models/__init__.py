@@ -4,13 +4,14 @@
 from .clocks import CalendarDay, CalendarYear, DayType, DeadlineRule
 from .consultations import Consultation, ConsultationComment, HouseholdBallot
 from .dialogues import Dialogue, DialogueQuestion
+from .feedback import FeedbackSetting
 from .identity import IdentityKeeper, IdentityReveal, SealedIdentity, SealedScan
 from .petitions import Attachment, Extension, Petition, PetitionStep, PetitionTransfer, Sender, Suspension
 from .publicity import Publication, PublicationChannel, PublicityItem
 from .receptions import (
-    ONLINE_FROM,
     Commitment,
     LeaderRole,
+    ONLINE_FROM,
     Reception,
     ReceptionCitizen,
     ReceptionDuty,
@@ -19,7 +20,6 @@ from .receptions import (
 )
 
 __all__ = [
-    "ONLINE_FROM",
     "Attachment",
     "CalendarDay",
     "CalendarYear",
@@ -31,10 +31,12 @@ __all__ = [
     "Dialogue",
     "DialogueQuestion",
     "Extension",
+    "FeedbackSetting",
     "HouseholdBallot",
     "IdentityKeeper",
     "IdentityReveal",
     "LeaderRole",
+    "ONLINE_FROM",
     "Petition",
     "PetitionStep",
     "PetitionTransfer",

@@ -3,6 +3,18 @@
 from .clocks import DUE_SOON, OVERDUE, calendar_months, calendar_year, clock_watch, rule_table, with_days_left
 from .consultations import consultation_result, consultations_visible_to, get_consultation_for
 from .dialogues import dialogue_list, dialogues_held, get_dialogue_for, yearly_counts
+from .feedback import (
+    PUBLIC_STATUS,
+    PublicFeedback,
+    SERVICE_STATES,
+    accepting_provinces,
+    accepting_units,
+    feedback_by_code,
+    feedback_for,
+    feedback_of_unit,
+    public_view,
+    service_counts,
+)
 from .petitions import (
     Clock,
     DUE_SOON_DAYS,
@@ -27,6 +39,11 @@ __all__ = [
     "DUE_SOON",
     "DUE_SOON_DAYS",
     "OVERDUE",
+    "PUBLIC_STATUS",
+    "PublicFeedback",
+    "SERVICE_STATES",
+    "accepting_provinces",
+    "accepting_units",
     "attachments_visible_to",
     "calendar_months",
     "calendar_year",
@@ -39,6 +56,9 @@ __all__ = [
     "consultations_visible_to",
     "dialogue_list",
     "dialogues_held",
+    "feedback_by_code",
+    "feedback_for",
+    "feedback_of_unit",
     "followups_of",
     "get_consultation_for",
     "get_dialogue_for",
@@ -46,12 +66,14 @@ __all__ = [
     "get_publication_for",
     "get_reception_for",
     "petitions_visible_to",
+    "public_view",
     "publications_visible_to",
     "publicity_counts",
     "reception_list",
     "receptions_held",
     "register_of",
     "rule_table",
+    "service_counts",
     "with_days_left",
     "yearly_counts",
 ]

@@ -11,6 +11,7 @@ from .consultations import (
 )
 from .dialogues import add_question, dialogue_snapshot, save_dialogue
 from .duplicates import possible_duplicates
+from .feedback import answer_feedback, request_reopen, set_feedback_setting, submit_feedback
 from .petitions import create_petition, petition_snapshot, save_attachments
 from .publicity import add_channel, record_publication, remove_channel, update_publication
 from .receptions import (
@@ -30,6 +31,7 @@ __all__ = [
     "add_question",
     "add_rule_version",
     "allowed_actions",
+    "answer_feedback",
     "assignable_users",
     "can_decide",
     "can_handle",
@@ -45,12 +47,15 @@ __all__ = [
     "record_ballot",
     "record_publication",
     "remove_channel",
+    "request_reopen",
     "save_attachments",
     "save_dialogue",
     "save_duty",
     "save_reception",
     "save_schedule",
     "set_calendar_year",
+    "set_feedback_setting",
+    "submit_feedback",
     "transition",
     "update_consultation",
     "update_publication",

@@ -1,6 +1,6 @@
 """The citizens' pages under /don-thu/, one module per topic (app `citizens`: URL names equal view names)."""
 
-from . import clocks, consultations, home, identity, petitions, publicity
+from . import clocks, consultations, feedback, home, identity, petitions, publicity
 
 app_name = "citizens"
 urlpatterns: list = [
@@ -10,4 +10,5 @@ urlpatterns: list = [
     *identity.urlpatterns,
     *publicity.urlpatterns,
     *consultations.urlpatterns,
+    *feedback.urlpatterns,
 ]

@@ -1,8 +1,9 @@
 """The public pages without sign-in (feedback and its tracking, what a commune publicises, consultations)."""
 
-from . import public_publicity
+from . import feedback_public, public_publicity
 
 app_name = "citizens_public"
 urlpatterns: list = [
     *public_publicity.urlpatterns,
+    *feedback_public.urlpatterns,
 ]
