@@ -47,6 +47,7 @@ def yearly_counts(user, unit: OrgUnit, years: list[int]) -> list[tuple[OrgUnit, 
     communes = list(
         units_visible_to(user)
         .filter(subtree_q(unit.path), kind=OrgUnit.Kind.COMMUNE)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__year__gte=min(years)))
         .order_by("sort_key", "id")
     )
     if not communes:
