@@ -128,8 +128,8 @@ def test_the_yearly_count_per_commune(units, commune_editor, other_commune_edito
     dialogue(commune_editor, units["thuc_phan"], day=D(2026, 9, 1))
     dialogue(other_commune_editor, units["nung_tri_cao"], day=D(2026, 3, 1))
     table = dict(selectors.yearly_counts(province_admin, units["cao_bang"], [2025, 2026]))
-    assert table[units["thuc_phan"]] == [1, 2]
-    assert table[units["nung_tri_cao"]] == [0, 1]
+    assert table[units["thuc_phan"]] == [(2025, 1), (2026, 2)]
+    assert table[units["nung_tri_cao"]] == [(2025, 0), (2026, 1)]
     mine = dict(selectors.yearly_counts(commune_editor, units["cao_bang"], [2025, 2026]))
     assert units["thuc_phan"] in mine and units["nung_tri_cao"] not in mine
     assert Dialogue.objects.count() == 4

@@ -1,1 +1,5 @@
 """Split by topic, re-exported here."""
+
+from .receptions import DialogueFilter, ReceptionFilter
+
+__all__ = ["DialogueFilter", "ReceptionFilter"]

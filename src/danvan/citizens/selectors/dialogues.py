@@ -41,8 +41,8 @@ def dialogue_detail(dialogue: Dialogue) -> dict:
     }
 
 
-def yearly_counts(user, unit: OrgUnit, years: list[int]) -> list[tuple[OrgUnit, list[int]]]:
-    """The communes of `unit`'s subtree (or `unit` itself when it is one) × `years`: how many dialogues each held,
+def yearly_counts(user, unit: OrgUnit, years: list[int]) -> list[tuple[OrgUnit, list[tuple[int, int]]]]:
+    """The communes of `unit`'s subtree (or `unit` itself when it is one) × `years`: (year, dialogues held) for each,
     counting those of the units under it. Two queries: the communes and one aggregate over the dialogues."""
     communes = list(
         units_visible_to(user)
@@ -70,7 +70,7 @@ def yearly_counts(user, unit: OrgUnit, years: list[int]) -> list[tuple[OrgUnit, 
     table = []
     for commune in communes:
         cells = [
-            sum(n for (path, year), n in counts.items() if year == y and path.startswith(commune.path))
+            (y, sum(n for (path, year), n in counts.items() if year == y and path.startswith(commune.path)))
             for y in years
         ]
         table.append((commune, cells))
