@@ -246,12 +246,13 @@ def reception_schedule(request):
     """A unit's published schedule and the leaders who must receive: read by the scope, set by its approvers."""
     unit = _unit_or_404(request)
     can_decide = services.can_decide(request.user, unit)
-    schedule_form = forms.ScheduleForm(request.POST if "days" in request.POST else None, prefix="schedule")
+    is_schedule = "schedule-days" in request.POST
+    schedule_form = forms.ScheduleForm(request.POST if is_schedule else None, prefix="schedule")
     duty_form = forms.DutyForm(request.POST if "person" in request.POST else None, user=request.user)
     if request.method == "POST":
         if not can_decide:
             raise NotAllowed()
-        form = schedule_form if "days" in request.POST else duty_form
+        form = schedule_form if is_schedule else duty_form
         if form.is_valid():
             try:
                 if form is schedule_form:
