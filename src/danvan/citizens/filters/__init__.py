@@ -2,5 +2,6 @@
 
 from .consultations import ConsultationFilter
 from .petitions import PetitionFilter
+from .receptions import DialogueFilter, ReceptionFilter
 
-__all__ = ["ConsultationFilter", "PetitionFilter"]
+__all__ = ["ConsultationFilter", "DialogueFilter", "PetitionFilter", "ReceptionFilter"]

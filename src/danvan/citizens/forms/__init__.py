@@ -1,5 +1,6 @@
 """The citizens' forms, split by topic, re-exported here."""
 
+from . import dialogues, receptions
 from .clocks import CalendarYearForm, RuleVersionForm
 from .consultations import BallotForm, CommentForm, ConsultationForm, PublicCommentForm
 from .feedback import AnswerForm, FeedbackForm, LookupForm, ReopenForm, SettingForm
@@ -26,6 +27,8 @@ __all__ = [
     "SenderFormSet",
     "SettingForm",
     "StepForm",
+    "dialogues",
     "people_of",
     "put_service_errors",
+    "receptions",
 ]

@@ -41,12 +41,13 @@ def dialogue_detail(dialogue: Dialogue) -> dict:
     }
 
 
-def yearly_counts(user, unit: OrgUnit, years: list[int]) -> list[tuple[OrgUnit, list[int]]]:
-    """The communes of `unit`'s subtree (or `unit` itself when it is one) × `years`: how many dialogues each held,
+def yearly_counts(user, unit: OrgUnit, years: list[int]) -> list[tuple[OrgUnit, list[tuple[int, int]]]]:
+    """The communes of `unit`'s subtree (or `unit` itself when it is one) × `years`: (year, dialogues held) for each,
     counting those of the units under it. Two queries: the communes and one aggregate over the dialogues."""
     communes = list(
         units_visible_to(user)
         .filter(subtree_q(unit.path), kind=OrgUnit.Kind.COMMUNE)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__year__gte=min(years)))
         .order_by("sort_key", "id")
     )
     if not communes:
@@ -69,7 +70,7 @@ def yearly_counts(user, unit: OrgUnit, years: list[int]) -> list[tuple[OrgUnit, 
     table = []
     for commune in communes:
         cells = [
-            sum(n for (path, year), n in counts.items() if year == y and path.startswith(commune.path))
+            (y, sum(n for (path, year), n in counts.items() if year == y and path.startswith(commune.path)))
             for y in years
         ]
         table.append((commune, cells))

@@ -57,6 +57,11 @@ def leader_titles(receptions) -> dict[int, str]:
     return {r.pk: titles[r.date].get(r.leader_id, "") for r in receptions if r.leader_id}
 
 
+def public_unit(unit_id: int) -> OrgUnit:
+    """The unit of a public schedule page: any unit that exists (a 404 otherwise)."""
+    return get_object_or_404(OrgUnit.objects.only("id", "name", "address", "phone", "path"), pk=unit_id)
+
+
 def published_schedules(unit: OrgUnit):
     return ReceptionSchedule.objects.filter(unit=unit, published=True).order_by("id")
 

@@ -1,6 +1,6 @@
 """The citizens' pages under /don-thu/, one module per topic (app `citizens`: URL names equal view names)."""
 
-from . import clocks, consultations, feedback, home, identity, petitions, publicity
+from . import clocks, consultations, dialogues, feedback, home, identity, petitions, publicity, receptions
 
 app_name = "citizens"
 urlpatterns: list = [
@@ -11,4 +11,6 @@ urlpatterns: list = [
     *publicity.urlpatterns,
     *consultations.urlpatterns,
     *feedback.urlpatterns,
+    *receptions.urlpatterns,
+    *dialogues.urlpatterns,
 ]

@@ -1,4 +1,4 @@
-"""The public pages without sign-in (feedback and its tracking, what a commune publicises, consultations)."""
+"""The citizens' public pages without sign-in (feedback and its tracking, what a commune publicises, consultations)."""
 
 from . import feedback_public, public_publicity
 
