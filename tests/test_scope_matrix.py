@@ -42,6 +42,7 @@ from .scope_rows import (
     citizens_petitions,
     citizens_clocks,
     citizens_identity,
+    citizens_publicity,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
 
@@ -58,6 +59,7 @@ TOPICS = (
     citizens_petitions,
     citizens_clocks,
     citizens_identity,
+    citizens_publicity,
 )
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).

@@ -167,3 +167,10 @@ def test_a_draft_is_not_public(consultation):
         Client().get(reverse("citizens_public:public_consultation", args=[consultation.pk])).status_code
         == 404
     )
+
+
+def test_a_superuser_sees_every_consultation(client_for, superuser, open_consultation):
+    response = client_for(superuser).get(reverse("citizens:consultation_detail", args=[open_consultation.pk]))
+    assert response.status_code == 200
+    listing = client_for(superuser).get(reverse("citizens:consultation_list")).content.decode()
+    assert open_consultation.title in listing

@@ -24,7 +24,7 @@ def test_a_quarter_s_budget_execution_is_due_fifteen_days_after_the_quarter(comm
         commune_editor, unit=units["thuc_phan"], item=item("thuc-hien-ngan-sach-quy"), period="2026Q1"
     )
     assert publication.due_on == datetime.date(2026, 4, 15)
-    assert publication.title == "Tình hình thực hiện dự toán ngân sách xã hằng quý quý I năm 2026"
+    assert publication.title == "Tình hình thực hiện dự toán ngân sách xã hằng quý (quý I năm 2026)"
     assert publication.published_on is None
     assert publication.unit_path == units["thuc_phan"].path
     assert publication.province_code == units["thuc_phan"].province_code

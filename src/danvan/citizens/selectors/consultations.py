@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from danvan.accounts.models import Role
-from danvan.accounts.scope import role_paths, visible_q
+from danvan.accounts.scope import role_paths, visible_paths, visible_q
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import open_on_q
 
@@ -18,6 +18,8 @@ from ..models import Consultation, ConsultationComment, HouseholdBallot
 def _scope_q(user) -> Q:
     """The consultations of the user's scope, and those of the commune above a hamlet where the user is an editor
     (the hamlet head enters the hamlet's ballot)."""
+    if visible_paths(user) is None:
+        return Q()  # a superuser: everything (Q() | Q(…) would keep only the second)
     parents = {path.rstrip("/").rsplit("/", 1)[0] + "/" for path in role_paths(user, Role.EDITOR)}
     return visible_q(user, "unit_path") | Q(unit_path__in=sorted(parents))
 

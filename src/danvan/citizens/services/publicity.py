@@ -109,7 +109,7 @@ def record_publication(
     title = clean_text(title, "title", errors, limit=TITLE_MAX)
     if not title:
         if parsed is not None:
-            title = f"{item.title} {parsed.label}"[:TITLE_MAX]
+            title = f"{item.title} ({parsed.label})"[:TITLE_MAX]
         else:
             errors.setdefault("title", []).append(_("Hãy nhập tên văn bản, tài liệu công khai."))
     reference = clean_text(reference, "reference", errors, limit=REFERENCE_MAX)
