@@ -23,6 +23,8 @@ class Kind(models.TextChoices):
     TASK_EXTENSION = "task_extension", _("Đề nghị gia hạn nhiệm vụ và quyết định")
     HOTSPOT = "hotspot", _("Nguy cơ điểm nóng")
     MEETING_INVITATION = "meeting_invitation", _("Giấy mời họp, thay đổi, hủy họp")
+    PETITION_ASSIGNED = "petition_assigned", _("Được giao xác minh đơn thư")
+    PETITION_TRANSFERRED = "petition_transferred", _("Đơn thư được chuyển đến đơn vị")
 
 
 class Notification(models.Model):

@@ -1,8 +1,9 @@
 """The citizens' pages under /don-thu/, one module per topic (app `citizens`: URL names equal view names)."""
 
-from . import home
+from . import home, petitions
 
 app_name = "citizens"
 urlpatterns: list = [
     *home.urlpatterns,
+    *petitions.urlpatterns,
 ]
