@@ -39,6 +39,7 @@ from .scope_rows import (
     activities_people,
     activities_situations,
     activities_tasks,
+    citizens_figures,
     citizens_petitions,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
@@ -54,6 +55,7 @@ TOPICS = (
     activities_situations,
     activities_calendar,
     citizens_petitions,
+    citizens_figures,
 )
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).
