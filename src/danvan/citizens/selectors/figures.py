@@ -104,6 +104,18 @@ def dialogues_held(unit: OrgUnit, period: Period, lineage: list[str] | None = No
     ).count()
 
 
+def kind_stage_counts(paths: list[str] | None) -> dict[tuple[str, str], int]:
+    """{(kind, stage): number} of the petitions in the subtrees at `paths` (None: the whole country, for the
+    superusers' national view), in one grouped query read from the index `petition_path_kind_stage` alone."""
+    rows = (
+        Petition.objects.filter(subtrees_q(paths, "unit_path"))
+        .order_by()
+        .values_list("kind", "stage")
+        .annotate(n=Count(ONE))
+    )
+    return {(kind, stage): number for kind, stage, number in rows}
+
+
 def lineages(paths: list[str]) -> dict[str, list[str]]:
     """{path: the path and those of the same-kind units it was formed from, transitively} for many units in one
     query (`orgunits.lineage.predecessor_paths` answers for one set at a time)."""
