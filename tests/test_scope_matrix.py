@@ -39,6 +39,7 @@ from .scope_rows import (
     activities_people,
     activities_situations,
     activities_tasks,
+    citizens_figures,
     citizens_petitions,
     citizens_clocks,
     citizens_identity,
@@ -60,6 +61,7 @@ TOPICS = (
     citizens_clocks,
     citizens_identity,
     citizens_publicity,
+    citizens_figures,
 )
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).

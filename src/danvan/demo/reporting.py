@@ -4,7 +4,9 @@ seeds report, filled by the province's communes for 2026H1 and by its old commun
 period a year earlier show at once. The "Dân vận khéo" counts break down by the levels within a commune (category
 "cap_xa"): since 1/7/2025 there are no districts, and a commune has no province-level models; the old communes'
 figures were at those two levels too. Section "V. Hoạt động" is counted from the activities' records (meetings held,
-in all and by type, inspections concluded, tasks by the four statuses, hotspots), never typed.
+in all and by type, inspections concluded, tasks by the four statuses, hotspots), and section "VI. Tiếp công dân, giải
+quyết đơn thư" from the citizens' records (petitions received by kind and by field, accepted, resolved on time and
+late, receptions and dialogues held), never typed.
 
 2026H1: each commune's "Dân vận khéo" figures come from the practice register (as the grid fills them); the other
 figures and the texts are generated from a fixed seed per commune. Most communes have submitted (a few late) and
@@ -232,6 +234,68 @@ INDICATORS = {
         "sum",
         None,
     ),
+    # Counted from the citizens' records of the unit's subtree (citizens.selectors.figures), never typed.
+    "tcd_don_loai": (
+        "Số đơn thư tiếp nhận trong kỳ, theo loại đơn",
+        INT,
+        "đơn",
+        ["loai_don"],
+        Source.CITIZENS_RECEIVED,
+        "",
+        "sum",
+        None,
+    ),
+    "tcd_don_linh_vuc": (
+        "Số đơn thư tiếp nhận trong kỳ, theo lĩnh vực",
+        INT,
+        "đơn",
+        ["linh_vuc_don"],
+        Source.CITIZENS_RECEIVED,
+        "",
+        "sum",
+        None,
+    ),
+    "tcd_don_thu_ly": ("Số đơn đã thụ lý", INT, "đơn", [], Source.CITIZENS_ACCEPTED, "", "sum", None),
+    "tcd_don_dung_han": (
+        "Số đơn đã giải quyết đúng hạn",
+        INT,
+        "đơn",
+        [],
+        Source.CITIZENS_ON_TIME,
+        "",
+        "sum",
+        None,
+    ),
+    "tcd_don_qua_han": (
+        "Số đơn đã giải quyết quá hạn",
+        INT,
+        "đơn",
+        [],
+        Source.CITIZENS_LATE,
+        "",
+        "sum",
+        None,
+    ),
+    "tcd_tiep_cong_dan": (
+        "Số buổi tiếp công dân đã tổ chức",
+        INT,
+        "buổi",
+        [],
+        Source.CITIZENS_RECEPTIONS,
+        "",
+        "sum",
+        None,
+    ),
+    "tcd_doi_thoai": (
+        "Số cuộc đối thoại trực tiếp với Nhân dân đã tổ chức",
+        INT,
+        "cuộc",
+        [],
+        Source.CITIZENS_DIALOGUES,
+        "",
+        "sum",
+        None,
+    ),
 }
 SECTIONS = [
     (
@@ -273,6 +337,18 @@ SECTIONS = [
             "hd_nhiem_vu",
             "hd_diem_nong",
             "hd_diem_nong_giai_quyet",
+        ],
+    ),
+    (
+        "VI. Tiếp công dân, giải quyết đơn thư",
+        [
+            "tcd_don_loai",
+            "tcd_don_linh_vuc",
+            "tcd_don_thu_ly",
+            "tcd_don_dung_han",
+            "tcd_don_qua_han",
+            "tcd_tiep_cong_dan",
+            "tcd_doi_thoai",
         ],
     ),
 ]

@@ -95,6 +95,16 @@ class Source(models.TextChoices):
         "activities.hotspots_resolved",
         _("Hoạt động: số vụ việc nguy cơ điểm nóng đã giải quyết"),
     )
+    # The citizens' figures (citizens.selectors.figures): the petitions received in the period, as they stand.
+    CITIZENS_RECEIVED = (
+        "citizens.received",
+        _("Đơn thư: số đơn tiếp nhận trong kỳ (theo loại đơn hoặc lĩnh vực)"),
+    )
+    CITIZENS_ACCEPTED = "citizens.accepted", _("Đơn thư: số đơn tiếp nhận trong kỳ đã thụ lý")
+    CITIZENS_ON_TIME = "citizens.on_time", _("Đơn thư: số đơn tiếp nhận trong kỳ đã giải quyết đúng hạn")
+    CITIZENS_LATE = "citizens.late", _("Đơn thư: số đơn tiếp nhận trong kỳ đã giải quyết quá hạn")
+    CITIZENS_RECEPTIONS = "citizens.receptions", _("Đơn thư: số buổi tiếp công dân đã tổ chức")
+    CITIZENS_DIALOGUES = "citizens.dialogues", _("Đơn thư: số cuộc đối thoại trực tiếp đã tổ chức")
 
 
 class Indicator(TimeStampedModel):

@@ -15,6 +15,18 @@ from .feedback import (
     public_view,
     service_counts,
 )
+from .figures import (
+    ACCEPTED,
+    LATE,
+    ON_TIME,
+    OPEN,
+    counts_table,
+    dialogues_held,
+    overdue_q,
+    petition_figures,
+    receptions_held,
+    resolved_q,
+)
 from .petitions import (
     Clock,
     DUE_SOON_DAYS,
@@ -35,9 +47,13 @@ from .publicity import (
 from .receptions import compliance_table, get_reception_for, reception_list, receptions_held
 
 __all__ = [
+    "ACCEPTED",
     "Clock",
     "DUE_SOON",
     "DUE_SOON_DAYS",
+    "LATE",
+    "ON_TIME",
+    "OPEN",
     "OVERDUE",
     "PUBLIC_STATUS",
     "PublicFeedback",
@@ -54,6 +70,7 @@ __all__ = [
     "compliance_table",
     "consultation_result",
     "consultations_visible_to",
+    "counts_table",
     "dialogue_list",
     "dialogues_held",
     "feedback_by_code",
@@ -65,6 +82,8 @@ __all__ = [
     "get_petition_for",
     "get_publication_for",
     "get_reception_for",
+    "overdue_q",
+    "petition_figures",
     "petitions_visible_to",
     "public_view",
     "publications_visible_to",
@@ -72,6 +91,7 @@ __all__ = [
     "reception_list",
     "receptions_held",
     "register_of",
+    "resolved_q",
     "rule_table",
     "service_counts",
     "with_days_left",

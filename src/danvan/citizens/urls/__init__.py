@@ -1,6 +1,17 @@
 """The citizens' pages under /don-thu/, one module per topic (app `citizens`: URL names equal view names)."""
 
-from . import clocks, consultations, dialogues, feedback, home, identity, petitions, publicity, receptions
+from . import (
+    clocks,
+    consultations,
+    dialogues,
+    feedback,
+    figures,
+    home,
+    identity,
+    petitions,
+    publicity,
+    receptions,
+)
 
 app_name = "citizens"
 urlpatterns: list = [
@@ -13,4 +24,5 @@ urlpatterns: list = [
     *feedback.urlpatterns,
     *receptions.urlpatterns,
     *dialogues.urlpatterns,
+    *figures.urlpatterns,
 ]

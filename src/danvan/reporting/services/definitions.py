@@ -23,7 +23,7 @@ from ..models import (
     ValueType,
 )
 from .access import can_define
-from .system import ACTIVITIES_SOURCES_HELP, ALLOWED_CATEGORIES
+from .system import ACTIVITIES_SOURCES_HELP, ALLOWED_CATEGORIES, CITIZENS_SOURCES_HELP
 
 INDICATOR_FIELDS = (
     "code",
@@ -95,12 +95,23 @@ def _validate_indicator(indicator: Indicator, categories: list[Category]) -> Non
                 _("%(help)s Không phân tổ được theo: %(names)s.")
                 % {"help": ACTIVITIES_SOURCES_HELP, "names": ", ".join(unsupported)},
             )
+        elif unsupported and indicator.source.startswith("citizens."):
+            add(
+                "categories",
+                _("%(help)s Không phân tổ được theo: %(names)s.")
+                % {"help": CITIZENS_SOURCES_HELP, "names": ", ".join(unsupported)},
+            )
         elif unsupported:
             add(
                 "categories",
                 _("Số liệu hệ thống chỉ phân tổ được theo cấp và lĩnh vực, không theo: %(names)s.")
                 % {"names": ", ".join(unsupported)},
             )
+    if indicator.source.startswith("citizens.") and len(categories) > 1:
+        add(
+            "categories",
+            _("Số đơn tiếp nhận chỉ phân tổ theo một trong hai: loại đơn hoặc lĩnh vực đơn thư."),
+        )
     if len(categories) > 2:
         add("categories", _("Mỗi chỉ tiêu có tối đa hai phân tổ."))
     if errors:

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.activities import selectors as activities
 from danvan.activities.models import Inspection, Meeting
+from danvan.citizens.models import Petition
+from danvan.citizens.selectors import figures as citizens
 from danvan.core.periods import Period
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
@@ -99,6 +101,36 @@ STANDARD_CATEGORIES = [
             ("overdue", "Quá hạn"),
         ],
     ),
+    # The citizens' categories (migration 0009): their option codes are the petitions' own values.
+    (
+        "loai_don",
+        "Loại đơn",
+        8,
+        [
+            ("kien_nghi", "Kiến nghị"),
+            ("phan_anh", "Phản ánh"),
+            ("khieu_nai_1", "Khiếu nại lần đầu"),
+            ("khieu_nai_2", "Khiếu nại lần hai"),
+            ("to_cao", "Tố cáo"),
+        ],
+    ),
+    (
+        "linh_vuc_don",
+        "Lĩnh vực đơn thư",
+        9,
+        [
+            ("dat_dai", "Đất đai"),
+            ("chinh_sach", "Chế độ, chính sách"),
+            ("tham_nhung", "Tham nhũng, tiêu cực"),
+            ("moi_truong", "Môi trường"),
+            ("xay_dung", "Xây dựng, hạ tầng"),
+            ("hanh_chinh", "Thủ tục hành chính"),
+            ("can_bo", "Cán bộ, công chức"),
+            ("tu_phap", "Tư pháp"),
+            ("xa_hoi", "Văn hóa, xã hội"),
+            ("khac", "Lĩnh vực khác"),
+        ],
+    ),
 ]
 
 
@@ -123,6 +155,8 @@ SOURCE_CATEGORIES = {
     "loai_hoi_nghi": "type",
     "hinh_thuc_kiem_tra": "kind",
     "tinh_trang_nhiem_vu": "status",
+    "loai_don": "kind",
+    "linh_vuc_don": "field",
 }
 _PRACTICES_CATEGORIES = ("cap", "cap_hai_cap", "cap_xa", "linh_vuc")
 # The categories each source can break down by (the activities' figures by their own one, or none).
@@ -137,10 +171,20 @@ ALLOWED_CATEGORIES = {
     Source.ACTIVITIES_TASKS: ("tinh_trang_nhiem_vu",),
     Source.ACTIVITIES_HOTSPOTS: (),
     Source.ACTIVITIES_HOTSPOTS_RESOLVED: (),
+    Source.CITIZENS_RECEIVED: ("loai_don", "linh_vuc_don"),
+    Source.CITIZENS_ACCEPTED: (),
+    Source.CITIZENS_ON_TIME: (),
+    Source.CITIZENS_LATE: (),
+    Source.CITIZENS_RECEPTIONS: (),
+    Source.CITIZENS_DIALOGUES: (),
 }
 ACTIVITIES_SOURCES_HELP = _(
     "Số hội nghị phân tổ được theo loại hội nghị (số hội nghị từng loại thì không phân tổ), số cuộc kiểm tra, "
     "giám sát theo hình thức, số nhiệm vụ theo tình trạng thực hiện; số vụ việc nguy cơ điểm nóng không phân tổ."
+)
+CITIZENS_SOURCES_HELP = _(
+    "Số đơn tiếp nhận phân tổ được theo loại đơn hoặc theo lĩnh vực đơn thư; số đơn đã thụ lý, đã giải quyết đúng "
+    "hạn, quá hạn, số buổi tiếp công dân và số cuộc đối thoại không phân tổ."
 )
 _STATUSES = {
     Source.PRACTICES_REGISTERED: None,
@@ -157,6 +201,8 @@ def system_values(
     activities' counts (several indicators read each of them) are read once."""
     if indicator.source.startswith("activities."):
         return _activities_values(indicator, unit, period, {} if memo is None else memo)
+    if indicator.source.startswith("citizens."):
+        return _citizens_values(indicator, unit, period, {} if memo is None else memo)
     dimensions = [SOURCE_CATEGORIES[c.code] for c in indicator.categories.all()]
     if indicator.source == Source.PRACTICES_UNITS:
         return _registering_units(unit, period.year, dimensions)
@@ -216,6 +262,45 @@ def _activities_values(indicator: Indicator, unit: OrgUnit, period: Period, memo
     if not indicator.categories.all():
         return {"": float(sum(counts[option] for option in options))}
     return {key: float(counts.get(key, 0)) for key in category_keys_for(indicator)}
+
+
+_CITIZENS_COUNTS = {
+    "petitions": citizens.petition_figures,
+    "receptions": citizens.receptions_held,
+    "dialogues": citizens.dialogues_held,
+}
+_CITIZENS_FIGURES = {
+    Source.CITIZENS_RECEIVED: ("petitions", "received"),
+    Source.CITIZENS_ACCEPTED: ("petitions", "accepted"),
+    Source.CITIZENS_ON_TIME: ("petitions", "on_time"),
+    Source.CITIZENS_LATE: ("petitions", "late"),
+    Source.CITIZENS_RECEPTIONS: ("receptions", None),
+    Source.CITIZENS_DIALOGUES: ("dialogues", None),
+}
+_CITIZENS_OPTIONS = {
+    "loai_don": ("kind", Petition.Kind.values),
+    "linh_vuc_don": ("field", Petition.Field.values),
+}
+
+
+def _citizens_values(indicator: Indicator, unit: OrgUnit, period: Period, memo: dict) -> dict[str, float]:
+    """The citizens' figures (`citizens.selectors.figures`): the petitions received in the period by kind or field,
+    or one total; receptions and dialogues held."""
+    name, figure = _CITIZENS_FIGURES[indicator.source]
+    key = ("citizens", name, unit.pk, period.code)
+    if key not in memo:
+        lineage_key = ("lineage", unit.pk)
+        if lineage_key not in memo:
+            memo[lineage_key] = lineage_paths(unit)
+        memo[key] = _CITIZENS_COUNTS[name](unit, period, lineage=memo[lineage_key])
+    counts = memo[key]
+    if figure is None:
+        return {"": float(counts)}
+    categories = [c.code for c in indicator.categories.all()]
+    if not categories:
+        return {"": float(counts[figure])}
+    prefix, _options = _CITIZENS_OPTIONS[categories[0]]
+    return {option: float(counts.get(f"{prefix}_{option}", 0)) for option in category_keys_for(indicator)}
 
 
 def _option_code(row: dict, dimension: str) -> str:

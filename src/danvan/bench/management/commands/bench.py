@@ -32,6 +32,7 @@ BENCHMARKS = {
     "reporting": "danvan.bench.reporting.run",
     "load": "danvan.bench.load.run",
     "activities": "danvan.bench.activities.run",
+    "citizens": "danvan.bench.citizens.run",
 }
 
 SCRATCH_ENV = "DANVAN_BENCH_SCRATCH"
