@@ -39,10 +39,10 @@ from .scope_rows import (
     activities_people,
     activities_situations,
     activities_tasks,
-    citizens_figures,
-    citizens_petitions,
     citizens_clocks,
+    citizens_figures,
     citizens_identity,
+    citizens_petitions,
     citizens_publicity,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row

@@ -5,7 +5,7 @@ from .clocks import CalendarYearForm, RuleVersionForm
 from .consultations import BallotForm, CommentForm, ConsultationForm, PublicCommentForm
 from .feedback import AnswerForm, FeedbackForm, LookupForm, ReopenForm, SettingForm
 from .petitions import PetitionForm, SealedFormSet, SenderFormSet, StepForm, people_of, put_service_errors
-from .publicity import ChannelForm, PublicSearchForm, PublicationEditForm, PublicationForm
+from .publicity import ChannelForm, PublicationEditForm, PublicationForm, PublicSearchForm
 
 __all__ = [
     "AnswerForm",

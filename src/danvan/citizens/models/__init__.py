@@ -9,9 +9,9 @@ from .identity import IdentityKeeper, IdentityReveal, SealedIdentity, SealedScan
 from .petitions import Attachment, Extension, Petition, PetitionStep, PetitionTransfer, Sender, Suspension
 from .publicity import Publication, PublicationChannel, PublicityItem
 from .receptions import (
+    ONLINE_FROM,
     Commitment,
     LeaderRole,
-    ONLINE_FROM,
     Reception,
     ReceptionCitizen,
     ReceptionDuty,
@@ -20,6 +20,7 @@ from .receptions import (
 )
 
 __all__ = [
+    "ONLINE_FROM",
     "Attachment",
     "CalendarDay",
     "CalendarYear",
@@ -36,7 +37,6 @@ __all__ = [
     "IdentityKeeper",
     "IdentityReveal",
     "LeaderRole",
-    "ONLINE_FROM",
     "Petition",
     "PetitionStep",
     "PetitionTransfer",

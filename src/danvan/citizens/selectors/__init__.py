@@ -2,11 +2,11 @@
 
 from .clocks import DUE_SOON, OVERDUE, calendar_months, calendar_year, clock_watch, rule_table, with_days_left
 from .consultations import consultation_result, consultations_visible_to, get_consultation_for
-from .dialogues import dialogue_list, dialogues_held, get_dialogue_for, yearly_counts
+from .dialogues import dialogue_list, get_dialogue_for, yearly_counts
 from .feedback import (
     PUBLIC_STATUS,
-    PublicFeedback,
     SERVICE_STATES,
+    PublicFeedback,
     accepting_provinces,
     accepting_units,
     feedback_by_code,
@@ -28,8 +28,8 @@ from .figures import (
     resolved_q,
 )
 from .petitions import (
-    Clock,
     DUE_SOON_DAYS,
+    Clock,
     attachments_visible_to,
     clock_of,
     followups_of,
@@ -44,11 +44,10 @@ from .publicity import (
     publications_visible_to,
     publicity_counts,
 )
-from .receptions import compliance_table, get_reception_for, reception_list, receptions_held
+from .receptions import compliance_table, get_reception_for, reception_list
 
 __all__ = [
     "ACCEPTED",
-    "Clock",
     "DUE_SOON",
     "DUE_SOON_DAYS",
     "LATE",
@@ -56,8 +55,9 @@ __all__ = [
     "OPEN",
     "OVERDUE",
     "PUBLIC_STATUS",
-    "PublicFeedback",
     "SERVICE_STATES",
+    "Clock",
+    "PublicFeedback",
     "accepting_provinces",
     "accepting_units",
     "attachments_visible_to",
