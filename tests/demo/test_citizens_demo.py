@@ -186,7 +186,8 @@ def test_publicity_has_items_on_time_late_and_not_done(demo):
 
 def test_feedback_has_tracking_codes_and_one_public_answer(demo):
     feedback = Petition.objects.filter(tracking_code__isnull=False)
-    assert feedback.count() == 3 and all(len(p.tracking_code) >= 16 for p in feedback)
+    assert feedback.count() == 4 and all(len(p.tracking_code) >= 16 for p in feedback)
+    assert feedback.filter(received_on=timezone.localdate()).exists()  # sent today through the public service
     answered = feedback.get(answered_on__isnull=False)
     assert answered.answer_public and answered.answer and answered.service_due_on
     assert feedback.filter(answer_public=False).exists()

@@ -427,5 +427,16 @@ FEEDBACK = [
         "ago": 18,
         "answer_public": True,
     },
+    {
+        "key": "gop_y_cho_dau_xe",
+        "unit": "nung_tri_cao",
+        "kind": "kien_nghi",
+        "field": "xay_dung",
+        "subject": "Đề nghị bố trí chỗ đỗ xe máy trước cổng chợ phường",
+        "content": "Xe máy đỗ tràn ra lòng đường trước cổng chợ vào buổi sáng, gây ùn tắc.",
+        "sender": {"name": "Lưu Văn Bình", "phone": "0915 330 712"},
+        "ago": 0,
+        "answer_public": True,
+    },
 ]
 SERVICE_DAYS = 10

@@ -9,15 +9,16 @@ handles the denunciations against the communes' officials); the demo command cre
 the role through `grant_keeper`."""
 
 import datetime
-import secrets
 
 from django.db import transaction
 from django.utils import timezone
 
 from danvan.accounts.models import User
+from danvan.citizens import tracking
 from danvan.citizens.clocks import add_working_days
 from danvan.citizens.models import IdentityKeeper, Petition
 from danvan.citizens.services import create_petition, transition
+from danvan.citizens.services.feedback import set_feedback_setting, submit_feedback
 from danvan.citizens.services.identity import grant_keeper
 from danvan.orgunits.models import OrgUnit
 
@@ -80,28 +81,35 @@ def _petitions(actor, units, users, today) -> dict[str, Petition]:
 
 
 def _feedback(actor, units, today) -> list[Petition]:
-    """Feedback as the public page registers it (no actor, a tracking code, the unit's service level), answered by
-    the unit's officer through the workflow."""
+    """The wards take public feedback within SERVICE_DAYS working days (`set_feedback_setting`). Today's feedback is
+    sent through the public page's service (`submit_feedback`); the older ones are registered as it registers them —
+    `create_petition` without an actor, a tracking code, the service due date — because `submit_feedback` dates a
+    feedback on the day it is sent, and they are answered through the workflow's dated `answer` step."""
+    for key in {spec["unit"] for spec in FEEDBACK}:
+        set_feedback_setting(
+            actor, units[key], accepts_feedback=True, answer_within_working_days=SERVICE_DAYS
+        )
     made = []
     for spec in FEEDBACK:
         received = today - datetime.timedelta(days=spec["ago"])
-        petition = create_petition(
-            None,
-            unit=units[spec["unit"]],
-            data={
-                "kind": spec["kind"],
-                "channel": Petition.Channel.ONLINE,
-                "field": spec["field"],
-                "subject": spec["subject"],
-                "content": spec["content"],
-                "received_on": received,
-                "tracking_code": secrets.token_urlsafe(12),
-                "answer_public": spec["answer_public"],
-                "service_due_on": add_working_days(received, SERVICE_DAYS),
-            },
-            senders=[spec["sender"]],
-            public=True,
+        data = {
+            "kind": spec["kind"],
+            "channel": Petition.Channel.ONLINE,
+            "field": spec["field"],
+            "subject": spec["subject"],
+            "content": spec["content"],
+            "answer_public": spec["answer_public"],
+        }
+        if received == timezone.localdate():
+            made.append(submit_feedback(unit=units[spec["unit"]], data={**data, **spec["sender"]}))
+            continue
+        data.update(
+            received_on=received,
+            tracking_code=tracking.new_code(),
+            service_due_on=add_working_days(received, SERVICE_DAYS),
         )
+        sender = {**spec["sender"], "is_representative": True}
+        petition = create_petition(None, unit=units[spec["unit"]], data=data, senders=[sender], public=True)
         if spec.get("answer"):
             on = min(received + datetime.timedelta(days=spec["answered_after"]), today)
             transition(actor, petition, "answer", on=on, answer=spec["answer"])
