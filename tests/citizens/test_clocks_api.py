@@ -147,6 +147,7 @@ def test_a_year_nobody_set_is_computed_and_not_saved(api, db):
         ("step=xu_ly_don&from=2026-08-01&complex=co-le", "complex"),
         ("step=xu_ly_don&from=2026-08-01&extensions=-1", "extensions"),
         ("step=xu_ly_don&from=1990-01-01", "from"),
+        ("step=xu_ly_don&from=9999-12-31", "from"),
         # An extension on a simple denunciation, a third one, any on a step that has none.
         ("step=to_cao.giai_quyet&from=2026-08-01&extensions=1", "extensions"),
         ("step=to_cao.giai_quyet&from=2026-08-01&complex=true&extensions=2", "extensions"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from danvan.citizens import services
 from danvan.citizens.models import CalendarDay, CalendarYear, DeadlineRule, Petition
+from danvan.core.models import ChangeLog
 
 RULES = reverse("citizens:deadline_rules")
 
@@ -83,6 +84,8 @@ def test_a_superuser_sets_a_year_on_the_page(superuser, client_for):
     assert done.status_code == 302
     assert CalendarDay.objects.get(date=datetime.date(2028, 1, 3)).name == "Tết Dương lịch (nghỉ bù)"
     assert CalendarDay.objects.get(date=datetime.date(2028, 1, 8)).kind == "working"
+    logged = ChangeLog.objects.get(content_type__model="calendaryear", object_id="2028")
+    assert logged.user == superuser and logged.after["days_off"] == ["2028-01-03"]
 
 
 def test_the_overdue_and_due_soon_lists_of_a_unit(commune_editor, other_commune_editor, units, client_for):

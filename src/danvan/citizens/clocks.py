@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 from .clock_rules import default_year
 from .models import CalendarDay, CalendarYear, DayType, DeadlineRule
 
+# The years a clock may start in: beyond them no calendar is meaningful (and a date near 9999 would overflow).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 # "Due soon": the clock ends within this many working days (the reminders, the due-soon list).
 DUE_SOON_WORKING_DAYS = 3
 
@@ -138,6 +140,15 @@ class ClockBook:
         verify: bool = False,
         suspended: tuple[tuple[date, date], ...] = (),
     ) -> Deadline:
+        if not FIRST_YEAR <= start.year <= LAST_YEAR:
+            raise ValidationError(
+                {
+                    "start": [
+                        _("Ngày bắt đầu phải trong các năm %(first)d–%(last)d.")
+                        % {"first": FIRST_YEAR, "last": LAST_YEAR}
+                    ]
+                }
+            )
         rule = self.rule(step, start)
         days = limit_days(
             rule, complex_case=complex_case or very_complex, remote_area=remote_area, verify=verify

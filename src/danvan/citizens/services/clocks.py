@@ -12,10 +12,9 @@ from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed
 from danvan.core.text import clean_text
 
-from ..clocks import ClockBook, petition_deadline
+from ..clocks import FIRST_YEAR, LAST_YEAR, ClockBook, petition_deadline
 from ..models import CalendarDay, CalendarYear, DayType, DeadlineRule, Petition, Suspension
 
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 RECOMPUTE_BATCH = 2000
 
 
