@@ -1,1 +1,5 @@
 """Split by topic, re-exported here."""
+
+from .identity import KeeperForm, RevealForm, ScanForm
+
+__all__ = ["KeeperForm", "RevealForm", "ScanForm"]
