@@ -291,6 +291,8 @@ CACHES = {
 if TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Error reports leave out uploaded files' names (core/error_reports.py).
+DEFAULT_EXCEPTION_REPORTER = "danvan.core.error_reports.ExceptionReporter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.views.debug import ExceptionReporter
+from django.views.debug import ExceptionReporter, get_exception_reporter_class
 
 from danvan.citizens.models import Petition, SealedIdentity
 from danvan.citizens.services import identity as identity_services
@@ -138,7 +138,7 @@ def test_notifications_and_their_emails_about_a_denunciation_hold_no_identity(
 def _logged_report(caplog) -> str:
     """Django's error report of the logged 500, as the admins' e-mail and a log handler would write it."""
     record = next(r for r in caplog.records if r.name == "django.request" and r.exc_info)
-    reporter = ExceptionReporter(record.request, *record.exc_info, is_email=True)
+    reporter = get_exception_reporter_class(record.request)(record.request, *record.exc_info, is_email=True)
     return reporter.get_traceback_text() + html.unescape(reporter.get_traceback_html())
 
 
@@ -213,3 +213,22 @@ def test_a_petition_of_another_kind_has_no_sealed_identity_page(units, commune_e
     )
     assert petition.kind == Petition.Kind.PHAN_ANH
     assert client_for(keeper).get(reverse("citizens:identity", args=[petition.pk])).status_code == 404
+
+
+def test_a_crash_while_uploading_a_scan_leaves_its_file_name_out_of_the_report(
+    denunciation, keeper, monkeypatch, caplog
+):
+    def crash(actor, petition, upload):
+        raise RuntimeError("storage unavailable")
+
+    monkeypatch.setattr(identity_services, "add_scan", crash)
+    client = Client(raise_request_exception=False)
+    client.force_login(keeper)
+    upload = SimpleUploadedFile("don_Luong_Thi_Bi_Mat.png", factories.PNG, content_type="image/png")
+    with caplog.at_level(logging.ERROR):
+        response = client.post(
+            reverse("citizens:identity_scan_upload", args=[denunciation.pk]), {"file": upload}
+        )
+    assert response.status_code == 500
+    report = _logged_report(caplog)
+    assert "InMemoryUploadedFile" in report and "Luong" not in report
