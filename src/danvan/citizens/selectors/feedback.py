@@ -82,12 +82,17 @@ def feedback_by_code(code) -> Petition:
 
 
 def public_view(petition: Petition) -> PublicFeedback:
-    steps = list(petition.steps.filter(action__in=[PetitionStep.Action.REOPEN]).order_by("id"))
-    reopen = next((s for s in steps if s.details.get("by") == "sender"), None)
-    reopened_after_answer = (
-        reopen is not None
-        and petition.answered_on is not None
-        and reopen.details.get("answered_on") == petition.answered_on.isoformat()
+    steps = list(
+        petition.steps.filter(action__in=[PetitionStep.Action.REOPEN, PetitionStep.Action.ANSWER]).order_by(
+            "id"
+        )
+    )
+    reopen = next(
+        (s for s in steps if s.action == PetitionStep.Action.REOPEN and s.details.get("by") == "sender"), None
+    )
+    # Asked to look again and not answered since.
+    reopened_after_answer = reopen is not None and not any(
+        s.action == PetitionStep.Action.ANSWER and s.pk > reopen.pk for s in steps
     )
     if petition.stage in CLOSED_STAGES and not reopened_after_answer:
         status = "closed"
