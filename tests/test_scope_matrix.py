@@ -44,6 +44,7 @@ from .scope_rows import (
     citizens_identity,
     citizens_petitions,
     citizens_publicity,
+    citizens_receptions,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
 
@@ -62,6 +63,7 @@ TOPICS = (
     citizens_identity,
     citizens_publicity,
     citizens_figures,
+    citizens_receptions,
 )
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).

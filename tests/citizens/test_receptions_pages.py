@@ -34,7 +34,7 @@ def test_the_list_shows_the_receptions_with_the_leaders_titles_in_few_queries(
         reception(commune_editor, units["thuc_phan"], D(2026, 3, day), other)
     client = client_for(commune_editor)
     client.get(reverse("citizens:reception_list"))
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("citizens:reception_list"))
     page = response.content.decode()
     assert response.status_code == 200

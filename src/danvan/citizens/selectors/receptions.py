@@ -10,7 +10,8 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from danvan.accounts.scope import visible_q
-from danvan.activities.selectors.people import titles_on
+from danvan.activities.models import Post
+from danvan.activities.selectors.people import title_from, titles_on
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import subtree_q
 
@@ -48,13 +49,12 @@ def reception_detail(reception: Reception) -> dict:
 
 
 def leader_titles(receptions) -> dict[int, str]:
-    """{reception id: the leader's titles on the reception's day}, one query per distinct day."""
-    by_day: dict[datetime.date, set[int]] = defaultdict(set)
-    for reception in receptions:
-        if reception.leader_id:
-            by_day[reception.date].add(reception.leader_id)
-    titles = {day: titles_on(ids, day) for day, ids in by_day.items()}
-    return {r.pk: titles[r.date].get(r.leader_id, "") for r in receptions if r.leader_id}
+    """{reception id: the leader's titles on the reception's day}: one query for the posts of a page's leaders."""
+    receptions = [r for r in receptions if r.leader_id]
+    posts: dict[int, list[Post]] = defaultdict(list)
+    for post in Post.objects.filter(person_id__in={r.leader_id for r in receptions}).select_related("unit"):
+        posts[post.person_id].append(post)
+    return {r.pk: title_from(posts[r.leader_id], r.date) for r in receptions}
 
 
 def public_unit(unit_id: int) -> OrgUnit:
