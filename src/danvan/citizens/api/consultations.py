@@ -15,6 +15,7 @@ from danvan.orgunits.selectors import get_unit_for
 from ..filters import ConsultationFilter
 from ..models import Consultation
 from ..selectors import consultations as selectors
+from .publicity import NOT_FOUND
 
 router = Router()
 public_router = Router()
@@ -181,6 +182,7 @@ def get_consultation(request, consultation_id: int):
     "/consultations/{int:consultation_id}",
     response=PublicConsultationOut,
     auth=None,
+    openapi_extra=NOT_FOUND,
     summary="Dự thảo lấy ý kiến Nhân dân và kết quả (không cần đăng nhập)",
 )
 def public_consultation(request, consultation_id: int):

@@ -21,6 +21,16 @@ from ..selectors import publicity as selectors
 
 router = Router()
 public_router = Router()
+# The public reads answer 404 for what is not public (a draft, a unit that is no commune): documented here, since
+# the API documents 404 by itself only for the signed-in operations.
+NOT_FOUND = {
+    "responses": {
+        404: {
+            "description": "Không tìm thấy, hoặc chưa công khai.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+    }
+}
 
 
 class UnitOut(Schema):
@@ -207,6 +217,7 @@ def publicity_checklist(request, unit: int, period: str = ""):
     "/publicity/{int:unit_id}",
     response=list[PublicPublicationOut],
     auth=None,
+    openapi_extra=NOT_FOUND,
     summary="Nội dung một xã, phường đã công khai (không cần đăng nhập)",
     description="Mới nhất trước. `q`: từ tìm (không dấu cũng được); `period`: kỳ chứa ngày công khai. "
     "Phân trang: `limit`, `offset`.",
