@@ -28,8 +28,8 @@ from danvan.accounts.models import User
 from danvan.citizens.models import Petition
 from danvan.citizens.selectors import figures, register_of
 from danvan.core.periods import Period
-from danvan.orgunits.models import REFORM_DATE, OrgUnit
 from danvan.orgunits.lineage import predecessor_paths
+from danvan.orgunits.models import REFORM_DATE, OrgUnit
 from danvan.orgunits.tree import outermost, subtree_range, subtrees_q
 
 from . import units as units_bench
