@@ -24,4 +24,6 @@ def test_bench_citizens_prints_each_read_with_its_ratio():
     ):
         line = next((line for line in text.splitlines() if line.startswith(operation)), None)
         assert line is not None, f"{operation!r} missing from:\n{text}"
-        assert re.search(r"\s\d+\.\d{3}\s+\d+\.\d{3}\s+[+-]\d+\.\d{3}\s+\d+\.\d{2}\s.*(PASS|FAIL)$", line), line
+        assert re.search(r"\s\d+\.\d{3}\s+\d+\.\d{3}\s+[+-]\d+\.\d{3}\s+\d+\.\d{2}\s.*(PASS|FAIL)$", line), (
+            line
+        )
