@@ -6,6 +6,33 @@ from .consultations import BallotForm, CommentForm, ConsultationForm, PublicComm
 from .feedback import AnswerForm, FeedbackForm, LookupForm, ReopenForm, SettingForm
 from .identity import KeeperForm, RevealForm, ScanForm
 from .petitions import PetitionForm, SealedFormSet, SenderFormSet, StepForm, people_of, put_service_errors
-from .publicity import ChannelForm, PublicSearchForm, PublicationEditForm, PublicationForm
+from .publicity import ChannelForm, PublicationEditForm, PublicationForm, PublicSearchForm
 
-__all__ = ["AnswerForm", "BallotForm", "CalendarYearForm", "ChannelForm", "CommentForm", "ConsultationForm", "FeedbackForm", "KeeperForm", "LookupForm", "PetitionForm", "PublicCommentForm", "PublicSearchForm", "PublicationEditForm", "PublicationForm", "ReopenForm", "RevealForm", "RuleVersionForm", "ScanForm", "SealedFormSet", "SenderFormSet", "SettingForm", "StepForm", "dialogues", "people_of", "put_service_errors", "receptions"]
+__all__ = [
+    "AnswerForm",
+    "BallotForm",
+    "CalendarYearForm",
+    "ChannelForm",
+    "CommentForm",
+    "ConsultationForm",
+    "FeedbackForm",
+    "KeeperForm",
+    "LookupForm",
+    "PetitionForm",
+    "PublicCommentForm",
+    "PublicSearchForm",
+    "PublicationEditForm",
+    "PublicationForm",
+    "ReopenForm",
+    "RevealForm",
+    "RuleVersionForm",
+    "ScanForm",
+    "SealedFormSet",
+    "SenderFormSet",
+    "SettingForm",
+    "StepForm",
+    "dialogues",
+    "people_of",
+    "put_service_errors",
+    "receptions",
+]
