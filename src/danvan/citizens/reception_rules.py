@@ -1,5 +1,5 @@
-"""The rules of how often leaders must receive citizens, as in force on each date (seeded by a data migration,
-editable afterwards in the admin when the law changes)."""
+"""The rules of how often leaders must receive citizens, as in force on each date (seeded by a data migration;
+a change of the law is a new row with its own dates, the old one closed the day before)."""
 
 import datetime
 
