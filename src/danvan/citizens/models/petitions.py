@@ -185,8 +185,8 @@ class Petition(TimeStampedModel):
             models.Index(fields=["unit_path", "due_on"], name="petition_path_due"),
             models.Index(fields=["province_code", "kind", "stage"], name="petition_prov_kind_stage"),
             models.Index(fields=["unit_path", "received_on"], name="petition_path_received"),
-            # The figures (citizens.selectors.figures): the counts by kind and stage of a subtree read this index
-            # alone; the overdue list reads only the open petitions' entries.
+            # The figures (citizens.selectors.figures): the counts by kind and stage of a subtree read this index;
+            # the overdue list reads only the open petitions' entries.
             models.Index(fields=["unit_path", "kind", "stage"], name="petition_path_kind_stage"),
             models.Index(
                 fields=["unit_path", "due_on"],

@@ -106,7 +106,7 @@ def dialogues_held(unit: OrgUnit, period: Period, lineage: list[str] | None = No
 
 def kind_stage_counts(paths: list[str] | None) -> dict[tuple[str, str], int]:
     """{(kind, stage): number} of the petitions in the subtrees at `paths` (None: the whole country, for the
-    superusers' national view), in one grouped query read from the index `petition_path_kind_stage` alone."""
+    superusers' national view), in one grouped query over the index `petition_path_kind_stage`."""
     rows = (
         Petition.objects.filter(subtrees_q(paths, "unit_path"))
         .order_by()
