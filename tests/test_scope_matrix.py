@@ -39,6 +39,7 @@ from .scope_rows import (
     activities_people,
     activities_situations,
     activities_tasks,
+    citizens_feedback,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
 
@@ -52,6 +53,7 @@ TOPICS = (
     activities_oversight,
     activities_situations,
     activities_calendar,
+    citizens_feedback,
 )
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).
