@@ -45,6 +45,7 @@ from .scope_rows import (
     citizens_petitions,
     citizens_publicity,
     citizens_receptions,
+    citizens_feedback,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
 
@@ -64,6 +65,7 @@ TOPICS = (
     citizens_publicity,
     citizens_figures,
     citizens_receptions,
+    citizens_feedback,
 )
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).

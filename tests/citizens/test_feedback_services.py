@@ -1,3 +1,4 @@
+# ruff: noqa: F405
 """Public feedback, the services: a citizen's feedback enters the unit's register with a tracking code and the
 unit's service level, its attachments are checked, only the unit's officials answer, and the sender may ask once to
 look again."""
@@ -15,21 +16,7 @@ from danvan.citizens.selectors import feedback_by_code, public_view
 from danvan.core.errors import NotAllowed
 from danvan.core.models import ChangeLog
 
-from .feedback_fixtures import (  # noqa: F401 (fixtures)
-    EMAIL,
-    NAME,
-    PHONE,
-    PNG,
-    SENT,
-    accepting,
-    media,
-    pdf,
-    personal_data_absent,
-    sent,
-    ward,
-    ward_approver,
-    ward_editor,
-)
+from .feedback_fixtures import *  # noqa: F403 (the fixtures and the sender's data)
 
 pytestmark = pytest.mark.django_db
 

@@ -39,10 +39,12 @@ def address_key(address: str) -> str:
         parsed = ipaddress.ip_address(address)
     except ValueError:
         parsed = None
-    if parsed is not None and parsed.version == 6 and parsed.ipv4_mapped is None:
+    if parsed is not None and parsed.version == 6 and parsed.ipv4_mapped is not None:
+        parsed = parsed.ipv4_mapped
+    if parsed is not None and parsed.version == 6:
         text = str(ipaddress.ip_network(f"{parsed}/64", strict=False))
     elif parsed is not None:
-        text = str(parsed.ipv4_mapped or parsed)
+        text = str(parsed)
     else:
         text = address or "-"
     return hashlib.sha256(text.encode()).hexdigest()[:32]
