@@ -40,12 +40,12 @@ from .scope_rows import (
     activities_situations,
     activities_tasks,
     citizens_clocks,
+    citizens_feedback,
     citizens_figures,
     citizens_identity,
     citizens_petitions,
     citizens_publicity,
     citizens_receptions,
-    citizens_feedback,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
 

@@ -25,6 +25,7 @@ TRANSITION = {"action": "process", "on": timezone.localdate().isoformat(), "proc
 
 # fmt: off
 ROWS: list = [
+    row("citizens:home",                "GET",  LOGIN, 404, 200, query=IN_COMMUNE),
     row("citizens:petition_list",       "GET",  LOGIN, 404, 200, query=IN_COMMUNE),
     row("citizens:petition_export",     "GET",  LOGIN, 404, 200, query=IN_COMMUNE),
     row("citizens:petition_create",     "GET",  LOGIN, 404, 200, query=IN_COMMUNE),

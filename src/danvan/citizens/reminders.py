@@ -8,6 +8,7 @@ and step, never its sender."""
 import datetime
 from collections import Counter
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.activities.services.task_notices import unit_users
@@ -28,7 +29,7 @@ def reminder_key(petition: Petition) -> str:
 
 def petition_link(petition: Petition) -> str:
     """The petition's page in the register (`/don-thu/don/<id>/`)."""
-    return f"/don-thu/don/{petition.pk}/"
+    return reverse("citizens:petition_detail", args=[petition.pk])
 
 
 def _texts(kind: str, petition: Petition) -> tuple[str, str]:

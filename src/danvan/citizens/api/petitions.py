@@ -7,7 +7,9 @@ field."""
 
 import datetime
 
+from django.http import HttpResponse
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 from ninja import Field as SchemaField
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -301,6 +303,7 @@ def list_petitions(request, filters: Query[PetitionQuery]):
 
 
 @router.post("/petitions", response={201: PetitionDetailOut}, summary="Nhận đơn, vào sổ theo dõi đơn")
+@sensitive_variables()  # a crash while registering: no sender's or denouncer's data in the error report
 def register_petition(request, payload: PetitionIn):
     user = request.user
     unit = get_unit_for(user, payload.unit)
@@ -326,7 +329,8 @@ def register_petition(request, payload: PetitionIn):
     description="Người tố cáo được giữ bí mật. Người được giao xem danh tính của đơn vị giải quyết thêm `reveal=true` "
     "và `reason` (lý do xem) để nhận `denouncers`; mỗi lần xem được ghi lại.",
 )
-def get_petition(request, petition_id: int, reveal: bool = False, reason: str = ""):
+@sensitive_variables()
+def get_petition(request, response: HttpResponse, petition_id: int, reveal: bool = False, reason: str = ""):
     petition = selectors.get_petition_for(request.user, petition_id)
     denouncers = None
     if reveal:
@@ -335,6 +339,7 @@ def get_petition(request, petition_id: int, reveal: bool = False, reason: str = 
         if not reason.strip():
             raise ValidationError({"reason": ["Hãy nêu lý do cần xem danh tính."]})
         denouncers = reveal_identities(request.user, petition, reason=reason, via="api")
+        response["Cache-Control"] = "no-store"
     return _detail(petition, denouncers)
 
 

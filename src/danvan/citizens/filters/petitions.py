@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.text import fold
 
 from ..models import Petition
+from ..selectors.figures import ACCEPTED, OPEN, overdue_q, resolved_q
 from ..selectors.petitions import DUE_SOON_DAYS
 
 FIRST_YEAR = 2015
@@ -28,6 +29,21 @@ class PetitionFilter(django_filters.FilterSet):
     stage = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Petition.Stage.choices)
     year = django_filters.TypedChoiceFilter(label=_("Năm"), choices=year_choices, coerce=int)
     clock = django_filters.ChoiceFilter(label=_("Thời hạn"), choices=CLOCK_CHOICES, method="filter_clock")
+    # The counts page's links (`selectors.figures`, the same definitions as its numbers); not shown as fields.
+    received_from = django_filters.DateFilter(
+        field_name="received_on", lookup_expr="gte", label=_("Nhận từ ngày")
+    )
+    received_to = django_filters.DateFilter(
+        field_name="received_on", lookup_expr="lte", label=_("Nhận đến ngày")
+    )
+    accepted = django_filters.BooleanFilter(label=_("Đã thụ lý"), method="filter_figure")
+    open = django_filters.BooleanFilter(label=_("Đang giải quyết"), method="filter_figure")
+    overdue = django_filters.BooleanFilter(label=_("Quá hạn"), method="filter_figure")
+    resolved = django_filters.ChoiceFilter(
+        label=_("Giải quyết"),
+        choices=[("on_time", _("Đúng hạn")), ("late", _("Quá hạn"))],
+        method="filter_resolved",
+    )
 
     class Meta:
         model = Petition
@@ -42,11 +58,22 @@ class PetitionFilter(django_filters.FilterSet):
         folded = fold(value)
         return queryset.filter(search_key__contains=folded) if folded else queryset
 
+    def filter_figure(self, queryset, name, value):
+        if not value:
+            return queryset
+        condition = {"accepted": ACCEPTED, "open": OPEN, "overdue": overdue_q(self.today)}[name]
+        return queryset.filter(condition)
+
+    def filter_resolved(self, queryset, name, value):
+        return queryset.filter(resolved_q(value)) if value else queryset
+
     def filter_clock(self, queryset, name, value):
         if value == "overdue":
-            return queryset.filter(due_on__lt=self.today)
+            return queryset.filter(stage__in=Petition.OPEN_STAGES, due_on__lt=self.today)
         if value == "due_soon":
             return queryset.filter(
-                due_on__gte=self.today, due_on__lte=self.today + datetime.timedelta(days=DUE_SOON_DAYS)
+                stage__in=Petition.OPEN_STAGES,
+                due_on__gte=self.today,
+                due_on__lte=self.today + datetime.timedelta(days=DUE_SOON_DAYS),
             )
         return queryset

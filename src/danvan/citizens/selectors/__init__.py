@@ -27,6 +27,7 @@ from .figures import (
     receptions_held,
     resolved_q,
 )
+from .home import front_counts
 from .identity import (
     denunciation_for,
     keeper_candidates,
@@ -86,6 +87,7 @@ __all__ = [
     "feedback_for",
     "feedback_of_unit",
     "followups_of",
+    "front_counts",
     "get_consultation_for",
     "get_dialogue_for",
     "get_petition_for",

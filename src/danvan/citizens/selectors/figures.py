@@ -26,6 +26,7 @@ from danvan.orgunits.models import LineageLink, OrgUnit
 from danvan.orgunits.tree import open_on_q, subtrees_q
 
 from ..models import Dialogue, Petition, Reception
+from . import dialogues, receptions
 
 Stage = Petition.Stage
 ONE = Value(1)
@@ -89,19 +90,16 @@ def petition_figures(
 
 def receptions_held(unit: OrgUnit, period: Period, lineage: list[str] | None = None) -> int:
     """The citizen receptions the unit's subtree held in the period."""
-    return Reception.objects.filter(
-        subtrees_q(figure_paths(unit, lineage), "unit_path"), date__gte=period.start, date__lte=period.end
-    ).count()
+    return receptions.receptions_held(
+        subtrees_q(figure_paths(unit, lineage), "unit_path"), period.start, period.end
+    )
 
 
 def dialogues_held(unit: OrgUnit, period: Period, lineage: list[str] | None = None) -> int:
     """The direct dialogues the unit's subtree held in the period."""
-    return Dialogue.objects.filter(
-        subtrees_q(figure_paths(unit, lineage), "unit_path"),
-        status=Dialogue.Status.HELD,
-        date__gte=period.start,
-        date__lte=period.end,
-    ).count()
+    return dialogues.dialogues_held(
+        subtrees_q(figure_paths(unit, lineage), "unit_path"), period.start, period.end
+    )
 
 
 def kind_stage_counts(paths: list[str] | None) -> dict[tuple[str, str], int]:

@@ -131,6 +131,14 @@ def set_clock(petition: Petition, step: str = "", start: datetime.date | None = 
     petition.due_on = running.due if running is not None else None
 
 
+def keep_due(petition: Petition) -> None:
+    """The clock stops, but its due date stays: it says whether the petition was resolved on time or late
+    (`selectors.figures.resolved_q`); the overdue lists count only open petitions."""
+    due = petition.due_on
+    set_clock(petition)
+    petition.due_on = due
+
+
 def _resolution_clock(petition: Petition) -> None:
     step = RESOLUTION_CLOCK.get(petition.kind)
     if step is not None:
@@ -248,7 +256,7 @@ def _resolve(actor, petition, on, details, errors):
     petition.decision_reference, petition.outcome, petition.answer = reference, outcome, answer
     if petition.answered_on is None:
         petition.answered_on = on
-    set_clock(petition)
+    keep_due(petition)
     return {"reference": reference, "details": {"outcome": outcome}}
 
 
@@ -267,7 +275,7 @@ def _close(actor, petition, on, details, errors):
     if errors:
         return None
     petition.stage, petition.closed_on = Stage.CLOSED, on
-    set_clock(petition)
+    keep_due(petition)
     return {"note": note}
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from danvan.activities.views.common import anchor_unit
 from danvan.core.changelog import history_for
@@ -79,6 +80,7 @@ def petition_list(request):
         "units": filter_units(request.user, unit, getattr(request, "user_units", []) or []).values(),
         "today": today,
         "due_soon_days": selectors.DUE_SOON_DAYS,
+        "figure_filters": ("received_from", "received_to", "accepted", "open", "overdue", "resolved"),
         "export_query": query.urlencode(),
         "can_register": unit is not None and services.can_handle(request.user, unit),
         "crumbs": crumbs(),
@@ -94,6 +96,8 @@ def petition_export(request):
     return xlsx_response(petitions_workbook(rows.iterator(chunk_size=500), today), "so-theo-doi-don.xlsx")
 
 
+@sensitive_post_parameters()  # a crash while registering: no sender's or denouncer's data in the error report
+@sensitive_variables()
 @login_required
 def petition_create(request):
     user = request.user
@@ -154,6 +158,7 @@ def _detail_context(request, petition: Petition) -> dict:
         else [],
         "actions": [(action, Action(action).label, STEP_ICONS[action]) for action in allowed],
         "can_merge": Action.MERGE in allowed,
+        "can_reveal": petition.is_denunciation and services.can_reveal(request.user, petition),
         "history": history_for(petition),
         "crumbs": crumbs((f"{petition.number}/{petition.year}", None)),
     }
