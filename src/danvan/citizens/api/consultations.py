@@ -16,19 +16,15 @@ from ..filters import ConsultationFilter
 from ..models import Consultation
 from ..selectors import consultations as selectors
 from .publicity import NOT_FOUND
+from .schemas import UnitRefOut
 
 router = Router()
 public_router = Router()
 
 
-class UnitOut(Schema):
-    id: int
-    name: str
-
-
 class ConsultationListOut(Schema):
     id: int
-    unit: UnitOut
+    unit: UnitRefOut
     kind: str = SchemaField(
         ..., description="`decide` (Nhân dân bàn và quyết định) hoặc `comment` (tham gia ý kiến)."
     )
@@ -63,7 +59,7 @@ class CommentOut(Schema):
 
 
 class BallotOut(Schema):
-    hamlet: UnitOut
+    hamlet: UnitRefOut
     households: int
     agree: int
     disagree: int
@@ -89,7 +85,7 @@ class PublicCommentOut(Schema):
 
 class PublicConsultationOut(Schema):
     id: int
-    unit: UnitOut
+    unit: UnitRefOut
     kind: str
     title: str
     text: str

@@ -10,7 +10,7 @@ from typing import Literal
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.http import Http404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from danvan.orgunits.models import OrgUnit
@@ -98,7 +98,7 @@ def send_feedback(request, payload: FeedbackIn):
     unit = OrgUnit.objects.filter(pk=payload.unit).first() if payload.unit > 0 else None
     data = payload.model_dump(exclude={"unit", "attachments", "website"})
     petition = services.submit_feedback(unit=unit, data=data, files=_files(payload.attachments))
-    return 201, {"tracking_code": petition.tracking_code}
+    return Status(201, {"tracking_code": petition.tracking_code})
 
 
 @router.get(

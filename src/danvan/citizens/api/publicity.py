@@ -18,6 +18,7 @@ from danvan.orgunits.selectors import get_unit_for
 from danvan.orgunits.tree import subtree_q
 
 from ..selectors import publicity as selectors
+from .schemas import UnitRefOut
 
 router = Router()
 public_router = Router()
@@ -31,11 +32,6 @@ NOT_FOUND = {
         }
     }
 }
-
-
-class UnitOut(Schema):
-    id: int
-    name: str
 
 
 class CountsOut(Schema):
@@ -80,12 +76,12 @@ class EntryOut(Schema):
 
 
 class CommuneCountsOut(Schema):
-    unit: UnitOut
+    unit: UnitRefOut
     counts: CountsOut
 
 
 class ChecklistOut(Schema):
-    unit: UnitOut
+    unit: UnitRefOut
     period: str
     counts: CountsOut
     entries: list[EntryOut] = SchemaField(

@@ -17,13 +17,9 @@ from ..filters import DialogueFilter, ReceptionFilter
 from ..models import Dialogue, LeaderRole, Reception
 from ..selectors import dialogues as dialogue_selectors
 from ..selectors import receptions as reception_selectors
+from .schemas import UnitRefOut
 
 router = Router()
-
-
-class UnitOut(Schema):
-    id: int
-    name: str
 
 
 class LeaderOut(Schema):
@@ -50,7 +46,7 @@ class CommitmentOut(Schema):
 
 class ReceptionListOut(Schema):
     id: int
-    unit: UnitOut
+    unit: UnitRefOut
     date: datetime.date
     kind: str
     mode: str
@@ -184,7 +180,7 @@ class QuestionOut(Schema):
 
 class DialogueListOut(Schema):
     id: int
-    unit: UnitOut
+    unit: UnitRefOut
     title: str
     date: datetime.date
     place: str
