@@ -18,6 +18,11 @@ DEMO_PASSWORD = factories.DEMO_PASSWORD
 
 
 def load_national_data():
+    from django.apps import apps
+
+    from danvan.citizens.clock_rules import seed_calendar, seed_deadline_rules
+    from danvan.citizens.publicity_catalogue import seed_publicity_items
+    from danvan.citizens.reception_rules import seed_reception_rules
     from danvan.demo.units import load_demo_units
     from danvan.orgunits.administrative import import_administrative_units
     from danvan.practices.services import ensure_standard_fields
@@ -28,6 +33,9 @@ def load_national_data():
     load_demo_units()
     ensure_standard_fields()
     ensure_standard_categories()
+    # The citizens' seeds come from a data migration, which a browser test's flush empties: put them back.
+    for seed in (seed_deadline_rules, seed_calendar, seed_reception_rules, seed_publicity_items):
+        seed(apps, None)
 
 
 @pytest.fixture(autouse=True)
