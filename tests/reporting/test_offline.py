@@ -348,9 +348,10 @@ def test_downloading_the_form_costs_a_fixed_number_of_queries(
     """As many as the grid: the session and scope, the form's structure, the report, its cells and rules; a report
     not begun reads the register's counts of its four bound indicators instead of its cells, and the activities'
     four sets of counts (meetings, inspections, tasks, hotspots: one query each, and one for the unit's lineage)
-    behind its eleven bound activity indicators."""
+    behind its eleven bound activity indicators, and the citizens' three (petitions in one aggregate, receptions,
+    dialogues) behind its seven bound citizens' indicators."""
     client = client_for(province_admin)
     with django_assert_max_num_queries(15):
         download(client, demo_reports, units["nung_tri_cao"])
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(29):
         download(client, demo_reports, units["thuc_phan"])
