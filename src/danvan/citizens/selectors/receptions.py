@@ -145,8 +145,13 @@ def _cell(duty, rules, days: set[datetime.date], year: int, month: int, today: d
             if _in_force(duty, monday, monday + datetime.timedelta(days=6))
         ]
         cell.required = len(weeks) * rule.min_days
+        # Under a weekly rule the figure is the days received in the month's weeks (a week belongs to the month of
+        # its Monday), so it is compared with what those weeks require: 5/5, not 4/5 when the last week's day fell
+        # in the next month.
+        cell.days = 0
         for monday in weeks:
             held = sum(1 for day in days if monday <= day <= monday + datetime.timedelta(days=6))
+            cell.days += held
             week_over = monday + datetime.timedelta(days=6) < today
             if held < rule.min_days and week_over:
                 cell.missed_weeks.append(monday)
