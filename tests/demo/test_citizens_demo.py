@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from danvan.accounts.models import Role, UnitRole, User
 from danvan.activities.models import Task
+from danvan.citizens.clocks import due_soon_until
 from danvan.citizens.models import (
     Commitment,
     Consultation,
@@ -23,7 +24,6 @@ from danvan.citizens.models import (
     SealedIdentity,
     Sender,
 )
-from danvan.citizens.selectors.petitions import DUE_SOON_DAYS
 from danvan.citizens.selectors.receptions import compliance_table
 from danvan.citizens.services.identity import can_reveal, reveal_identities
 from danvan.core.errors import NotAllowed
@@ -95,9 +95,7 @@ def test_petitions_are_in_every_stage_and_some_are_overdue_or_due_soon(demo):
     today = timezone.localdate()
     running = Petition.objects.filter(stage__in=Petition.OPEN_STAGES, due_on__isnull=False)
     assert running.filter(due_on__lt=today).count() >= 2
-    assert running.filter(
-        due_on__gte=today, due_on__lte=today + datetime.timedelta(days=DUE_SOON_DAYS)
-    ).exists()
+    assert running.filter(due_on__gte=today, due_on__lte=due_soon_until(today)).exists()
     years = set(Petition.objects.values_list("received_on__year", flat=True))
     assert {today.year - 1, today.year} <= years
 

@@ -252,6 +252,12 @@ def deadline(
     )
 
 
+def due_soon_until(today: date) -> date:
+    """The last day a clock ending is "due soon" (within DUE_SOON_WORKING_DAYS working days): one definition for the
+    register's filter, the petition's page, the front page, the due list and the reminders."""
+    return add_working_days(today, DUE_SOON_WORKING_DAYS)
+
+
 def add_working_days(start: date, count: int) -> date:
     """The `count`-th working day after `start` (a service level: "within 10 working days"), on the working
     calendar (days off and swaps included)."""

@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.text import fold
 
+from ..clocks import due_soon_until
 from ..models import Petition
 from ..selectors.figures import ACCEPTED, OPEN, overdue_q, resolved_q
-from ..selectors.petitions import DUE_SOON_DAYS
 
 FIRST_YEAR = 2015
-CLOCK_CHOICES = [("overdue", _("Quá hạn")), ("due_soon", _("Đến hạn trong 3 ngày"))]
+CLOCK_CHOICES = [("overdue", _("Quá hạn")), ("due_soon", _("Đến hạn trong 3 ngày làm việc"))]
 
 
 def year_choices():
@@ -74,6 +74,6 @@ class PetitionFilter(django_filters.FilterSet):
             return queryset.filter(
                 stage__in=Petition.OPEN_STAGES,
                 due_on__gte=self.today,
-                due_on__lte=self.today + datetime.timedelta(days=DUE_SOON_DAYS),
+                due_on__lte=due_soon_until(self.today),
             )
         return queryset

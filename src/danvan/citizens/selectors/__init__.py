@@ -37,7 +37,6 @@ from .identity import (
     scans_of,
 )
 from .petitions import (
-    DUE_SOON_DAYS,
     Clock,
     attachments_visible_to,
     clock_of,
@@ -58,7 +57,6 @@ from .receptions import compliance_table, get_reception_for, reception_list
 __all__ = [
     "ACCEPTED",
     "DUE_SOON",
-    "DUE_SOON_DAYS",
     "LATE",
     "ON_TIME",
     "OPEN",

@@ -9,7 +9,7 @@ from danvan.accounts.scope import visible_q
 from danvan.orgunits.tree import subtree_q
 
 from ..clock_rules import STEP_NAMES
-from ..clocks import DUE_SOON_WORKING_DAYS, ClockBook, YearDays, year_days
+from ..clocks import YearDays, due_soon_until, year_days
 from ..models import DeadlineRule, Petition
 
 
@@ -75,7 +75,7 @@ def clock_watch(user, unit, today: datetime.date, which: str):
     if which == OVERDUE:
         rows = rows.filter(due_on__lt=today)
     else:
-        soon = ClockBook().add_working_days(today, DUE_SOON_WORKING_DAYS)
+        soon = due_soon_until(today)
         rows = rows.filter(due_on__gte=today, due_on__lte=soon)
     return rows.select_related("unit").order_by("due_on", "id")
 

@@ -9,17 +9,17 @@ from danvan.accounts.scope import visible_q
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import subtree_q
 
+from ..clocks import due_soon_until
 from ..models import Consultation, Dialogue, Petition, Reception
 from .figures import OPEN, overdue_q
-from .petitions import DUE_SOON_DAYS
 
 
 def front_counts(user, unit: OrgUnit, today: datetime.date) -> dict[str, int]:
-    """The subtree's open petitions, overdue, due within DUE_SOON_DAYS days, received this year, online feedback not
+    """The subtree's open petitions, overdue, due within three working days, received this year, online feedback not
     yet answered; this year's receptions and held dialogues; consultations open today."""
     scope = visible_q(user, "unit_path") & subtree_q(unit.path, "unit_path")
     year_start = today.replace(month=1, day=1)
-    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    soon = due_soon_until(today)
     petitions = Petition.objects.filter(scope).aggregate(
         open=Count("pk", filter=OPEN),
         overdue=Count("pk", filter=overdue_q(today)),

@@ -13,10 +13,9 @@ from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import subtrees_q
 
-from ..clocks import petition_deadline
+from ..clocks import due_soon_until, petition_deadline
 from ..models import Attachment, Petition
 
-DUE_SOON_DAYS = 3
 # What each clock's step is called on a petition's page (the rule table's codes).
 CLOCK_LABELS = {
     "xu_ly_don": _("Xử lý đơn"),
@@ -68,6 +67,7 @@ class Clock:
     days_late: int
     overdue: bool
     due_soon: bool
+    due_soon_until: datetime.date
 
 
 def clock_of(petition: Petition, today: datetime.date) -> Clock | None:
@@ -78,6 +78,7 @@ def clock_of(petition: Petition, today: datetime.date) -> Clock | None:
     if running is None:
         return None
     left = (running.due - today).days
+    soon = due_soon_until(today)
     return Clock(
         step=running.step,
         label=str(CLOCK_LABELS.get(running.step, running.step)),
@@ -88,7 +89,8 @@ def clock_of(petition: Petition, today: datetime.date) -> Clock | None:
         days_left=left,
         days_late=max(0, -left),
         overdue=left < 0,
-        due_soon=0 <= left <= DUE_SOON_DAYS,
+        due_soon=today <= running.due <= soon,
+        due_soon_until=soon,
     )
 
 

@@ -22,6 +22,7 @@ from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.selectors import filter_units
 
 from .. import selectors, services
+from ..clocks import due_soon_until
 from ..filters import PetitionFilter
 from ..forms import PetitionForm, SealedFormSet, SenderFormSet, StepForm, people_of, put_service_errors
 from ..models import Petition, PetitionStep
@@ -79,7 +80,7 @@ def petition_list(request):
         "unit": unit,
         "units": filter_units(request.user, unit, getattr(request, "user_units", []) or []).values(),
         "today": today,
-        "due_soon_days": selectors.DUE_SOON_DAYS,
+        "due_soon_until": due_soon_until(today),
         "figure_filters": ("received_from", "received_to", "accepted", "open", "overdue", "resolved"),
         "export_query": query.urlencode(),
         "can_register": unit is not None and services.can_handle(request.user, unit),
