@@ -22,7 +22,9 @@ from danvan.citizens.api import public_router
 from danvan.citizens.api import router as citizens_router
 from danvan.core.body_limit import too_big
 from danvan.core.errors import messages_of
+from danvan.ingest.api import router as ingest_router
 from danvan.orgunits.api import router as units_router
+from danvan.portal.api import router as portal_router
 from danvan.practices.api import router as practices_router
 from danvan.reporting.api import router as reporting_router
 
@@ -85,6 +87,8 @@ api.add_router("/activities", activities_router)
 api.add_router("/citizens", citizens_router)
 api.add_router("/public", public_router)
 api.add_router("/people", people_router)
+api.add_router("/portal", portal_router)
+api.add_router("/ingest", ingest_router)
 
 
 @api.exception_handler(ValidationError)

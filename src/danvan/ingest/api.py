@@ -1,0 +1,5 @@
+"""POST /api/v1/ingest: a news file in, the structured event out."""
+
+from ninja import Router
+
+router = Router(tags=["ingest"])
