@@ -15,12 +15,13 @@ ERROR_SCHEMA = {
     "required": ["detail"],
 }
 
-# (status, description, for which operations: "all", "body" (those taking a request body), "auth" (signed in))
+# (status, description, for which operations: "all", "body" (those taking a request body), "auth" (signed in),
+# "lookup" (signed in, or naming an object in the path, as a public story or a feedback code does))
 ERRORS = (
     (400, "Nội dung gửi lên không phải JSON hợp lệ.", "body"),
     (401, "Chưa xác thực, hoặc mã truy cập sai hay hết hạn.", "all"),
     (403, "Không có quyền thực hiện thao tác này.", "auth"),
-    (404, "Không tìm thấy, hoặc ngoài phạm vi của người dùng.", "auth"),
+    (404, "Không tìm thấy, hoặc ngoài phạm vi của người dùng.", "lookup"),
     (409, "Dữ liệu vừa bị người khác thay đổi: hãy tải lại rồi làm lại.", "body"),
     (413, "Nội dung gửi lên quá lớn.", "body"),
     (422, "Dữ liệu không hợp lệ: `errors` nói trường nào, vì sao.", "all"),
@@ -48,6 +49,9 @@ def document_errors(schema: dict) -> dict:
                 if scope == "body" and "requestBody" not in operation:
                     continue
                 if scope == "auth" and not signed_in:
+                    continue
+                names_object = any(p.get("in") == "path" for p in operation.get("parameters", ()))
+                if scope == "lookup" and not (signed_in or names_object):
                     continue
                 if status not in responses and str(status) not in responses:
                     responses[status] = {
