@@ -11,6 +11,7 @@ from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed
 from danvan.core.text import clean_text, fold
 from danvan.portal.access import can_write_in
+from danvan.portal.cache import site_changed
 from danvan.portal.models import Article, ArticleRevision, Category, Image, Site, Tag, Topic
 from danvan.portal.richtext import plain_text, sanitize_html
 
@@ -207,4 +208,5 @@ def create_article(
         article.tags.set(tags_named(tags))
     save_revision(actor, article, note=str(_("Tạo bài")))
     record_change(actor, "create", article, None, article_snapshot(article), unit=site.unit)
+    site_changed(site.pk)
     return article

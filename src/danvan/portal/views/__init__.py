@@ -1,0 +1,1 @@
+"""The portal's pages: `editing/` (the back office), `public/` (the sites), `records` ("Viết tin")."""
