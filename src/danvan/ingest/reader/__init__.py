@@ -47,7 +47,7 @@ def read_event(text: str, *, source_url: str | None = None) -> dict:
         "event_type": kind,
         "organizer": organizer,
         "organizer_level": organizer_level(organizer, date, page.title + "\n" + page.body),
-        "locality": find_locality(kind, page.title, lead, organizer),
+        "locality": find_locality(page.title, lead, organizer),
         "period_reviewed": period,
         "people": find_people(page.body),
         "model_counts": counts,

@@ -6,7 +6,7 @@ import re
 from .words import flat
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:,\d+)?"
-_MODELS = re.compile(rf"(?<![\w.,/\-])({_NUMBER})\s+(?:mo hinh|mh)\b")
+_MODELS = re.compile(rf"(?<![\w.,/\-])({_NUMBER})\s+(?:mo hinh|mh|dien hinh)\b")
 _KHEO = re.compile(r"dan van kheo|dvk\b")
 _SENTENCE = re.compile(r"(?<=[.;!?…])\s+|(?<=\.)(?=[A-ZĐ])|\n")
 _SCOPE_AFTER = re.compile(
@@ -77,8 +77,8 @@ def other_figures(text: str, counted: list[dict]) -> list[dict]:
             if re.fullmatch(r"(19|20)\d{2}", match.group(1)) or _NOT_FIGURE_BEFORE.search(sentence[: match.start()]):
                 continue
             rest = sentence[match.end() :]
-            if not match.group(2) and (_TIME_UNITS.match(rest) or re.match(r"\s*mo hinh", rest)):
-                if re.match(r"\s*mo hinh", rest) and int(match.group(1).replace(".", "").split(",")[0]) in models:
+            if not match.group(2) and (_TIME_UNITS.match(rest) or re.match(r"\s*(mo|dien) hinh", rest)):
+                if re.match(r"\s*(mo|dien) hinh", rest) and int(match.group(1).replace(".", "").split(",")[0]) in models:
                     continue
                 if _TIME_UNITS.match(rest):
                     continue

@@ -111,16 +111,10 @@ def read_page(text: str) -> Page:
         folded = fold(line)
         if kept and _TAIL.match(folded):
             break
-        if _is_chrome(line) or _AUTHOR.match(folded):
+        if _is_chrome(line) or _AUTHOR.match(folded) or _is_menu(line):
             continue
         kept.append(line)
-    # The headline: the first line long enough to be one (menus are short), after any date line.
-    start = 0
-    for index, line in enumerate(kept):
-        words = len(line.split())
-        if 6 <= words <= 60 and not _DATE_IN_LINE.fullmatch(line.strip()) and not _is_date_line(line):
-            start = index
-            break
+    start = _headline_index(kept)
     page.title = _NUMBERED.sub("", kept[start]) if kept else ""
     before = kept[max(0, start - 3) : start]
     rest = kept[start + 1 :]
@@ -144,6 +138,34 @@ def read_page(text: str) -> Page:
         paragraphs.pop()
     page.paragraphs = paragraphs
     return page
+
+
+def _is_menu(line: str) -> bool:
+    return len(re.findall(r"\s[|»›>/]\s", line)) >= 2
+
+
+def _headline_index(lines: list[str]) -> int:
+    """The headline: the line long enough to be one just above the publication line (or just below it); without a
+    publication line, the first such line that is not a site's banner in capitals."""
+    candidates = [
+        index
+        for index, line in enumerate(lines[:60])
+        if 5 <= len(line.split()) <= 60 and not _is_menu(line) and not _is_date_line(line)
+    ]
+    if not candidates:
+        return 0
+    dated = next((index for index, line in enumerate(lines[:20]) if _is_date_line(line)), None)
+    if dated is not None:
+        before = [index for index in candidates if dated - 3 <= index < dated]
+        after = [index for index in candidates if dated < index <= dated + 2 and not lines[index].endswith(".")]
+        if before or after:
+            return before[-1] if before else after[0]
+    for position, index in enumerate(candidates):
+        line = lines[index]
+        banner = line.isupper() and len(line.split()) < 12 and position + 1 < len(candidates)
+        if not banner:
+            return index
+    return candidates[0]
 
 
 def _is_date_line(line: str) -> bool:

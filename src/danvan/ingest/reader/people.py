@@ -9,7 +9,12 @@ from danvan.core.text import fold
 from .words import FAMILY_NAMES, POST_WORDS, SYLLABLE
 
 _RUN = re.compile(rf"{SYLLABLE}(?:[ ]{SYLLABLE})*")
-_HONORIFIC = re.compile(r"(?:(?<![\w/])(?:đồng chí|Đồng chí|Đ/c|đ/c|Đ/C|bà|Bà|ông|Ông)|(?<=\s)(?:Các|các) đồng chí)[:\s]\s*")
+_HONORIFIC = re.compile(
+    r"(?:(?<![\w/])(?:đồng chí|Đồng chí|Đ/c|đ/c|Đ/C|bà|Bà|ông|Ông|ThS\.?|Th\.S|TS\.?|PGS\.?,? ?TS\.?|GS\.?,? ?TS\.?|"
+    r"NGƯT|NGND|Thạc sĩ|Tiến sĩ|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Luật sư|Bác sĩ|"
+    r"Nhà báo|Nghệ nhân|Già làng|Linh mục|Hòa thượng|Thượng tọa|Đại đức|Mục sư)|(?<=\s)(?:Các|các) đồng chí)"
+    r"[:\s,]\s*"
+)
 # What a post starts with.
 _POST_START = re.compile(
     r"(?:Nguyên |Quyền )?(?:Phó|Bí thư|Chủ tịch|Trưởng|Ủy viên|Uỷ viên|UV|UVBTV|TUV|HUV|TVTU|BTV|Giám đốc|Chánh|"
@@ -17,7 +22,9 @@ _POST_START = re.compile(
     r"Tổng|Đại biểu|Cán bộ|Chuyên viên|Thành viên|Hội trưởng|Tư lệnh|Chính ủy|Đại tá|Thượng tá|Trung tá|Thiếu tá|"
     r"Thiếu tướng|Trung tướng|Bộ trưởng|Thứ trưởng|Viện trưởng|Chỉ huy trưởng|Đoàn trưởng|Bí thư|Người đứng đầu|"
     r"Trợ lý|Thư ký|Kiểm sát viên|Chánh án|Hiệu trưởng|Già làng|Trưởng thôn|Trưởng bản|Trưởng ấp|Tổ trưởng|"
-    r"Xóm trưởng|Trưởng khu|Đảng ủy viên|Ủy viên Trung ương|Ủy viên BCH|UVBCH)(?![\w])"
+    r"Xóm trưởng|Trưởng khu|Đảng ủy viên|Ủy viên Trung ương|Ủy viên BCH|UVBCH|giảng viên|Giảng viên|"
+    r"báo cáo viên|Báo cáo viên|nguyên|trưởng thôn|trưởng bản|trưởng xóm|bí thư chi bộ|chủ nhiệm|người có uy tín|"
+    r"Người có uy tín|đại diện|Đại diện|PCT|CT\.|BT|PBT|Vụ trưởng|Cục trưởng|Chủ nhiệm|Hội viên|hội viên)(?![\w])"
 )
 # Where a post written after a name ends: a verb, or the start of what the person did.
 _POST_END = re.compile(
@@ -130,7 +137,7 @@ def find_people(text: str) -> list[dict]:
         head = text[max(0, start - 120) : start + offset]
         post_before = _post_before(head)
         post_after = _post_after(text[end : end + 220])
-        if offset == 0 and _PLACE_BEFORE.search(text[max(0, start - 20) : start]):
+        if offset == 0 and len(name.split()) <= 2 and _PLACE_BEFORE.search(text[max(0, start - 20) : start]):
             continue  # "tỉnh Hà Giang", "xã Lê Lợi": a place
         if post_after:
             add(name, post_after)

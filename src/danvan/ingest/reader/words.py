@@ -19,8 +19,8 @@ FAMILY_NAMES = frozenset(
 )
 # Words that are a post, not a name, though capitalised ("Phó Bí thư", "Chủ tịch", "Trưởng Ban").
 POST_WORDS = frozenset(
-    """Phó Bí Chủ Trưởng Ủy Uỷ Giám Chánh Thường Tỉnh Huyện Thành Thị Xã Phường Ban Hội Đảng Đoàn Mặt Đại Thủ
-    Tổng Cán Thành Viên Đồng Bà Ông Các Chi Trung Quận Bộ Sở Phòng Văn Người Già Tổ Xóm Thôn Bản Ấp Khu Đ/c""".split()
+    """Phó Bí Chủ Trưởng Ủy Uỷ Giám Chánh Thường Tỉnh Huyện Xã Phường Ban Hội Đảng Mặt Thủ Cán Các Bà Ông
+    Bộ Sở Phòng Đ/c UBND HĐND UBMTTQ MTTQ TUV HUV UV BTV UVBTV""".split()
 )
 
 
