@@ -46,7 +46,7 @@ def read_event(text: str, *, source_url: str | None = None) -> dict:
         "event_date": date.isoformat() if date else None,
         "event_type": kind,
         "organizer": organizer,
-        "organizer_level": organizer_level(organizer, date, page.title + "\n" + page.body),
+        "organizer_level": organizer_level(organizer, date, page.title + "\n" + page.body, lead),
         "locality": find_locality(page.title, lead, organizer),
         "period_reviewed": period,
         "people": find_people(page.body),

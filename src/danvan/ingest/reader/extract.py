@@ -35,11 +35,7 @@ def extract_text(data: bytes, filename: str) -> str:
         raise ValidationError(
             _("%(name)s: chỉ đọc được tệp .txt, .html hoặc .docx.") % {"name": name or _("Tệp")}
         )
-    if len(data) > MAX_BYTES:
-        raise ValidationError(
-            _("%(name)s: tệp lớn %(size)s MB, vượt quá giới hạn 5 MB của một tin bài.")
-            % {"name": name, "size": number_format(len(data) / 1024 / 1024, 1)}
-        )
+    check_size(name, len(data))
     if not data.strip():
         raise ValidationError(_("%(name)s: tệp rỗng.") % {"name": name})
     if extension == ".docx":
@@ -51,6 +47,15 @@ def extract_text(data: bytes, filename: str) -> str:
     text = _tidy(text)
     _check_news(text, name)
     return text
+
+
+def check_size(name: str, size: int) -> None:
+    """Refuses a file over MAX_BYTES before it is read whole."""
+    if size > MAX_BYTES:
+        raise ValidationError(
+            _("%(name)s: tệp lớn %(size)s MB, vượt quá giới hạn 5 MB của một tin bài.")
+            % {"name": name, "size": number_format(size / 1024 / 1024, 1)}
+        )
 
 
 def _decode(data: bytes, name: str) -> str:

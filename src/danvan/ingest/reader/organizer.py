@@ -6,7 +6,7 @@ import re
 
 from danvan.core.text import fold
 
-from .words import FAMILY_NAMES, SYLLABLE
+from .words import FAMILY_NAMES, SYLLABLE, UPPER
 
 # The bodies of the political system as stories write them. _ci() lets each word start in either case, since
 # stories write "Ban Dân vận thị ủy" as well as "Ban Dân vận Thị ủy".
@@ -60,6 +60,9 @@ _IN_POST = re.compile(
 _TRAILING = re.compile(
     r"\s+(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Đồng|Bà|Ông|Đ/c|Các|Trong|Tại|Với|Theo|Dự|Về|Thực|Qua|Năm|Nhân)$"
 )
+
+# "Đà Nẵng – Ngày 20-4, …": the place a story was written from, before its lead (not "CTTĐT -", "(MTTQ) -").
+_DATELINE = re.compile(rf"\(?((?:[{UPPER}][^\W\d_{UPPER}]*)(?: [{UPPER}][^\W\d_{UPPER}]*){{0,3}})\)?\s?[–—-]\s")
 
 TRUNG_UONG, TINH, HUYEN, XA, KHAC = "trung_uong", "tinh", "huyen", "xa", "khac"
 # The cities under the central government: their Thành ủy is a province's.
@@ -117,6 +120,10 @@ def find_organizer(title: str, lead: str) -> str | None:
             name = next((n for s, _e, n in organisations(text) if _eligible(text, s)), None)
             if name:
                 break
+    if not name:
+        # "đồng chí X, Phó Bí thư thường trực Huyện ủy chủ trì hội nghị giao ban": the body of the chair's post.
+        bodies = [n for _s, _e, n in organisations(first_sentences) if _level_of(n, None)]
+        name = bodies[0][:1].upper() + bodies[0][1:] if bodies else None
     if name:
         # The headline's "Ban Dân vận Thành ủy" is the lead's "Ban Dân vận Thành ủy Cao Bằng": the fuller name.
         key = fold(name)
@@ -125,13 +132,23 @@ def find_organizer(title: str, lead: str) -> str | None:
     return name
 
 
-def organizer_level(organizer: str | None, event: datetime.date | None, context: str) -> str:
+def organizer_level(organizer: str | None, event: datetime.date | None, context: str, lead: str = "") -> str:
     """trung_uong, tinh, huyen (a district, a town, a provincial city before 7/2025), xa or khac, from the words
-    of the organiser's name; from the story's other bodies when the name holds none."""
+    of the organiser's name ("Thành ủy" of a city: from the city's name or the lead's dateline, "Đà Nẵng – Ngày
+    20-4, …"); else from the rest of its clause ("Ban Dân vận, Hội LHPN … huyện Đất Đỏ tổ chức"); else from the
+    story's other bodies."""
+    dateline = _DATELINE.match(lead)
+    place = fold(dateline.group(1)) if dateline else ""
     if organizer:
-        level = _level_of(organizer, event)
+        level = _level_of(organizer + " " + place, event) if place else _level_of(organizer, event)
         if level:
             return level
+        at = lead.find(organizer)
+        if at >= 0:
+            clause = re.split(r"\s(?:tổ chức|sơ kết|tổng kết|kiểm tra|giám sát|giao ban)\s|[.;]", lead[at:])[0]
+            level = _level_of(clause[:200], event)
+            if level:
+                return level
     counts: dict[str, int] = {}
     for _start, _end, name in organisations(context):
         level = _level_of(name, event)
@@ -206,5 +223,5 @@ def find_locality(title: str, lead: str, organizer: str | None) -> str | None:
     found = _PLACE.search(title)
     if found:
         return _place(*found.groups())
-    prefix = re.match(rf"({_NAME})\s?:", title)
+    prefix = re.match(rf"({_NAME})\s?:", title) or _DATELINE.match(lead)
     return prefix.group(1) if prefix else None

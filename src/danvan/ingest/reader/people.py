@@ -45,7 +45,7 @@ def _syllables(run: str) -> list[str]:
     return run.split(" ")
 
 
-def _name_in(run: str, *, anchored: bool) -> tuple[int, str] | None:
+def _name_in(run: str, *, anchored: bool, after_place: bool = False) -> tuple[int, str] | None:
     """The person's name inside a run of capitalised syllables: (offset of its first syllable, name). Anchored
     (right after "đồng chí"), the name starts the run; otherwise it ends the run ("… tỉnh Trà Vinh Trần Thị Bích
     Phượng"), starting at a family name, common family names first."""
@@ -61,6 +61,9 @@ def _name_in(run: str, *, anchored: bool) -> tuple[int, str] | None:
         return 0, " ".join(words[:size])
     starts = [i for i in range(max(0, len(words) - 4), len(words) - 1) if words[i] in FAMILY_NAMES]
     starts = [i for i in starts if not any(w in POST_WORDS for w in words[i + 1 :])]
+    if not starts and after_place and 4 <= len(words) <= 6 and not any(w in POST_WORDS for w in words):
+        # "… xã Xuân Lũng Chử Đức Khoa": a place of two syllables, then a name of a rarer family.
+        starts = [2]
     if not starts:
         return None
     common = [i for i in starts if words[i] in _COMMON]
@@ -127,7 +130,8 @@ def find_people(text: str) -> list[dict]:
                 add(name, _post_after(text[end : end + 220]))
                 continue
             # "đồng chí Bí thư Tỉnh ủy Nguyễn Hữu Nghĩa": the post comes first, the name ends the run.
-        found = _name_in(run, anchored=False)
+        after_place = bool(_PLACE_BEFORE.search(text[max(0, start - 20) : start]))
+        found = _name_in(run, anchored=False, after_place=after_place)
         if not found:
             continue
         offset, name = found

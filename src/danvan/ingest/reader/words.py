@@ -15,7 +15,9 @@ FAMILY_NAMES = frozenset(
     Trương Ông Âu Bạch Bành Biện Cù Diệp Doãn Đào Đồng Đường Giang Giáp Hàn Hầu Hồng Khương Khúc Kha Lạc Lại
     Lã Liễu Lò Lộc Lục Lữ Mạc Mạnh Mẫn Nhan Nhữ Phương Sái Tiêu Tiết Trình Trà Triệu Ung Ưng
     Vĩnh Viên Xa Yên Y H Ksor Rơ Siu Nay Rmah Kpă Niê Mlô Byă Êban Hđơk Lường Lừ Hoàng Thiều Chẩu Hờ Ly Lầm
-    Khà Pờ Tráng Chảo Bàn Đặng Dương Nguyên Châu Chế Đậu Đinh Cấn Hứa Mông Vy Nịnh Lèo Hồ Tòng Cà Quàng""".split()
+    Khà Pờ Tráng Chảo Bàn Đặng Dương Nguyên Châu Chế Đậu Đinh Cấn Hứa Mông Vy Nịnh Lèo Hồ Tòng Cà Quàng Chử Khuất
+    Nhâm Ngân Bạc Bồ Cổ Đàng Đới Đôn Giả Hạ Hoa Khổng Lâu Linh Lò Lý Mạch Mẫn Nghiêm Ngọ Ông Phạm Sử Tào Thạch Tôn
+    Trầm Ưng Uông Vòng Xa Yên Lang Lưu Lữ Mạ Pham Kha Hầu Thào Thò Chu Sa Ca Rah Ksor Siu Rcom Bdap Đinh Y""".split()
 )
 # Words that are a post, not a name, though capitalised ("Phó Bí thư", "Chủ tịch", "Trưởng Ban").
 POST_WORDS = frozenset(
