@@ -40,8 +40,12 @@ def field_scores(predicted: dict, gold: dict) -> dict[str, float]:
         "locality": _near(predicted.get("locality"), gold.get("locality")),
         "period_year": float(period.get("year") == gold_period.get("year")),
         "period_half": float(period.get("half") == gold_period.get("half")),
-        "people": _f1([fold(p["name"]) for p in predicted["people"]], [fold(p["name"]) for p in gold["people"]]),
-        "model_counts": _f1([m["count"] for m in predicted["model_counts"]], [m["count"] for m in gold["model_counts"]]),
+        "people": _f1(
+            [fold(p["name"]) for p in predicted["people"]], [fold(p["name"]) for p in gold["people"]]
+        ),
+        "model_counts": _f1(
+            [m["count"] for m in predicted["model_counts"]], [m["count"] for m in gold["model_counts"]]
+        ),
     }
 
 

@@ -23,7 +23,11 @@ def test_a_signed_in_editor_sends_a_story_and_gets_its_event(client, commune_edi
     assert answer.status_code == 200, answer.content
     event = answer.json()
     assert event["event_date"] == "2022-06-14"
-    assert (event["event_type"], event["organizer_level"], event["locality"]) == ("kiem_tra", "tinh", "huyện Cầu Kè")
+    assert (event["event_type"], event["organizer_level"], event["locality"]) == (
+        "kiem_tra",
+        "tinh",
+        "huyện Cầu Kè",
+    )
     assert event["period_reviewed"] == {"year": 2022, "half": "H1"}
     assert [person["name"] for person in event["people"]] == ["Trần Thị Bích Phượng"]
 

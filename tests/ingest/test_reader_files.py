@@ -59,7 +59,12 @@ def test_an_html_page_gives_the_story_without_its_scripts_menus_or_counters_and_
         + '<div class="counter">Đang online: 5 Hôm nay: 1.204</div><script>alert("x")</script></body></html>'
     )
     text = extract_text(page.encode(), "tin.html")
-    assert "tracker" not in text and "alert" not in text and "Đang online" not in text and "Giới thiệu" not in text
+    assert (
+        "tracker" not in text
+        and "alert" not in text
+        and "Đang online" not in text
+        and "Giới thiệu" not in text
+    )
     event = read_event(text)
     assert event["source_url"] == "https://danvan.caobang.gov.vn/tin/so-ket-123.html"
     assert event["organizer"] == "Ban Dân vận Huyện ủy Nguyên Bình"
@@ -73,7 +78,11 @@ def test_a_word_file_gives_its_paragraphs_in_order():
     buffer = io.BytesIO()
     document.save(buffer)
     event = read_event(extract_text(buffer.getvalue(), "tin.docx"))
-    assert (event["event_date"], event["event_type"], event["model_counts"][0]["count"]) == ("2024-07-15", "so_ket", 57)
+    assert (event["event_date"], event["event_type"], event["model_counts"][0]["count"]) == (
+        "2024-07-15",
+        "so_ket",
+        57,
+    )
 
 
 def test_files_it_cannot_read_are_refused_with_a_vietnamese_reason():

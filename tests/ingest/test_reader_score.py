@@ -11,7 +11,11 @@ HERE = Path(__file__).parent
 
 
 def _failures(per_article):
-    return {name: [f for f, s in scores.items() if s < 1] for name, scores in per_article.items() if min(scores.values()) < 1}
+    return {
+        name: [f for f, s in scores.items() if s < 1]
+        for name, scores in per_article.items()
+        if min(scores.values()) < 1
+    }
 
 
 def test_the_seed_articles_are_read_to_at_least_95_percent_of_their_fields():

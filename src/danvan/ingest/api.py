@@ -39,7 +39,9 @@ class EventOut(Schema):
     source_url: str | None
     title: str
     event_date: datetime.date | None
-    event_type: Literal["so_ket", "tong_ket", "kiem_tra", "giao_ban", "hoi_nghi_khac", "doi_thoai", "tap_huan", "khac"]
+    event_type: Literal[
+        "so_ket", "tong_ket", "kiem_tra", "giao_ban", "hoi_nghi_khac", "doi_thoai", "tap_huan", "khac"
+    ]
     organizer: str | None
     organizer_level: Literal["trung_uong", "tinh", "huyen", "xa", "khac"]
     locality: str | None

@@ -41,7 +41,9 @@ def _ci(pattern: str) -> str:
 
 
 _ORG = re.compile(
-    _ci(rf"(?:(?:{_PREFIX})\s(?=(?:{_HEADS})))?(?:{_HEADS})(?:\s(?:{_PARTY})(?!\w))?(?:\s(?:{_PLACE_KIND})(?!\w))?")
+    _ci(
+        rf"(?:(?:{_PREFIX})\s(?=(?:{_HEADS})))?(?:{_HEADS})(?:\s(?:{_PARTY})(?!\w))?(?:\s(?:{_PLACE_KIND})(?!\w))?"
+    )
     + rf"(?:\s{_NAME})?"
 )
 _ACTION = re.compile(
@@ -62,7 +64,9 @@ _TRAILING = re.compile(
 )
 
 # "Đà Nẵng – Ngày 20-4, …": the place a story was written from, before its lead (not "CTTĐT -", "(MTTQ) -").
-_DATELINE = re.compile(rf"\(?((?:[{UPPER}][^\W\d_{UPPER}]*)(?: [{UPPER}][^\W\d_{UPPER}]*){{0,3}})\)?\s?[–—-]\s")
+_DATELINE = re.compile(
+    rf"\(?((?:[{UPPER}][^\W\d_{UPPER}]*)(?: [{UPPER}][^\W\d_{UPPER}]*){{0,3}})\)?\s?[–—-]\s"
+)
 
 TRUNG_UONG, TINH, HUYEN, XA, KHAC = "trung_uong", "tinh", "huyen", "xa", "khac"
 # The cities under the central government: their Thành ủy is a province's.
@@ -127,7 +131,9 @@ def find_organizer(title: str, lead: str) -> str | None:
     if name:
         # The headline's "Ban Dân vận Thành ủy" is the lead's "Ban Dân vận Thành ủy Cao Bằng": the fuller name.
         key = fold(name)
-        fuller = [n for s, _e, n in organisations(lead) if fold(n).startswith(key) and not _is_in_post(lead, s)]
+        fuller = [
+            n for s, _e, n in organisations(lead) if fold(n).startswith(key) and not _is_in_post(lead, s)
+        ]
         name = max([*fuller, name], key=len)
     return name
 
@@ -145,7 +151,9 @@ def organizer_level(organizer: str | None, event: datetime.date | None, context:
             return level
         at = lead.find(organizer)
         if at >= 0:
-            clause = re.split(r"\s(?:tổ chức|sơ kết|tổng kết|kiểm tra|giám sát|giao ban)\s|[.;]", lead[at:])[0]
+            clause = re.split(r"\s(?:tổ chức|sơ kết|tổng kết|kiểm tra|giám sát|giao ban)\s|[.;]", lead[at:])[
+                0
+            ]
             level = _level_of(clause[:200], event)
             if level:
                 return level
@@ -172,7 +180,9 @@ def _level_of(name: str, event: datetime.date | None) -> str | None:
     if not found:
         return None
     level = found[0][1]
-    if level == XA and re.search(r"\bdang (uy|bo) (khoi|cac co quan|quan su|cong an|tinh|huyen|thanh pho)\b", folded):
+    if level == XA and re.search(
+        r"\bdang (uy|bo) (khoi|cac co quan|quan su|cong an|tinh|huyen|thanh pho)\b", folded
+    ):
         return TINH if re.search(r"\btinh\b", folded) else HUYEN
     if level == XA and len(found) > 1 and found[1][1] != XA:
         return found[1][1] if found[1][1] != "city" else _city_level(folded, event)

@@ -6,7 +6,7 @@ import re
 
 from danvan.core.text import fold
 
-from .words import FAMILY_NAMES, POST_WORDS, SYLLABLE
+from .words import COMMON_FAMILY_NAMES, FAMILY_NAMES, POST_WORDS, SYLLABLE
 
 _RUN = re.compile(rf"{SYLLABLE}(?:[ ]{SYLLABLE})*")
 _HONORIFIC = re.compile(
@@ -35,8 +35,14 @@ _POST_END = re.compile(
     r"giới thiệu|đọc|công bố|trực tiếp|và các|và đại diện|cũng|vừa|sẽ|luôn|nói|chia sẻ|đề xuất|mời|"
     r"thông tin|quán|trả lời|giải đáp|tiếp thu|khái quát|thừa ủy quyền|lên|dẫn đầu|đại diện)(?!\w)"
 )
-_NOT_PEOPLE = {"ho chi minh", "chu tich ho chi minh", "ton duc thang", "vo nguyen giap", "le duan", "truong chinh"}
-_COMMON = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split())
+_NOT_PEOPLE = {
+    "ho chi minh",
+    "chu tich ho chi minh",
+    "ton duc thang",
+    "vo nguyen giap",
+    "le duan",
+    "truong chinh",
+}
 _PLACE_BEFORE = re.compile(r"(?:tỉnh|huyện|xã|phường|thị xã|thành phố|quận|thị trấn|TP\.?|Tỉnh ủy|Thành ủy|"
                            r"Huyện ủy|Thị ủy|thôn|xóm|bản|ấp|tổ dân phố|khu|Việt Nam)\s$")  # fmt: skip
 
@@ -66,7 +72,7 @@ def _name_in(run: str, *, anchored: bool, after_place: bool = False) -> tuple[in
         starts = [2]
     if not starts:
         return None
-    common = [i for i in starts if words[i] in _COMMON]
+    common = [i for i in starts if words[i] in COMMON_FAMILY_NAMES]
     first = (common or starts)[0]
     return len(" ".join(words[:first])) + (1 if first else 0), " ".join(words[first:])
 

@@ -17,14 +17,19 @@ from danvan.ingest.reader.kinds import EVENT_TYPE_LABELS
 
 
 class Command(BaseCommand):
-    help = _("Đọc tin bài (.txt, .html, .docx) thành sự kiện có cấu trúc: ngày, loại, đơn vị tổ chức, người dự…")
+    help = _(
+        "Đọc tin bài (.txt, .html, .docx) thành sự kiện có cấu trúc: ngày, loại, đơn vị tổ chức, người dự…"
+    )
     requires_system_checks = []  # reads files only: no database, no checks to wait for
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
         parser.add_argument("--json", action="store_true", help=_("In sự kiện dạng JSON."))
         parser.add_argument(
-            "--import", action="store_true", dest="do_import", help=_("Nhập sự kiện thành cuộc họp và tin lưu trữ.")
+            "--import",
+            action="store_true",
+            dest="do_import",
+            help=_("Nhập sự kiện thành cuộc họp và tin lưu trữ."),
         )
 
     def handle(self, *args, **options):
