@@ -14,16 +14,18 @@ _KHEO = re.compile(r"dan van kheo|dvk\b")
 _QUOTED_KHEO = r"(?:\s*[“\"'‘’”]?\s*dan van kheo\s*[”\"'’]?)?"
 _SCOPE_AFTER = re.compile(
     rf"^(?:\s*,?\s*dien hinh)?{_QUOTED_KHEO}\s*((?:cap|o|tai|thuoc|tren|cua|duoc|tap the|ca nhan|khoi|moi|trong)\b"
-    r"[^;.:()]*?)(?=\s+va\s+\d|\s+va\s+(?:cac|nhieu)|[;.:()]|,\s*(?:trong do|nang|dat|gop)|$)"
+    r"[^;.:()]*?)(?=\s+va\s+\d|\s+va\s+(?:cac|nhieu)|[;.:()]|,\s*(?:\d|trong do|nang|dat|gop)|$)"
 )
 _SCOPE_BEFORE = re.compile(
-    r"((?:toan|khoi|cap|cac cap|tren dia ban)\b[^;.:()]{0,60}?)\s*(?:co|voi|lên|len|xay dung|dang ky|la)?\s*$"
+    r"((?:toan|khoi|cap|cac cap|tren dia ban)\b[^;.:()\d]{0,60}?)(?:\s(?:co|voi|len|xay dung|dang ky|la|da|duoc|hien))*"
+    r"\s*$"
 )
 _NOT_FIGURE_BEFORE = re.compile(
-    r"(\bso|khoa|lan thu|nhiem ky|quyet dinh|nghi quyet|chi thi|ket luan|quy dinh|ke hoach|thong bao|cong van|"
-    r"huong dan|covid|quy|thu|ngay|thang|nam|giai doan|tu|den|truoc|\d[/.\-]|[/\-])\s*$"
+    r"(\b(?:so|khoa|lan thu|nhiem ky|quyet dinh|nghi quyet|chi thi|ket luan|quy dinh|ke hoach|thong bao|cong van|"
+    r"huong dan|covid|quy|thu|ngay|thang|nam|giai doan|tu|den|truoc|khoi|to|thon|xom|ap|ban|phuong|quan|khu|"
+    r"doi|lop|phong|dieu|khoan|muc|chuong)|\d[/.\-]|[/\-])\s*$"
 )
-_TIME_UNITS = re.compile(r"\s*(thang|nam|ngay|gio|quy|tuan|phut|lan thu|h\b|/)")
+_TIME_UNITS = re.compile(r"\s*(thang|nam|ngay(?! cong)|gio|quy|tuan|phut|lan thu|h\b|/)")
 _UNIT = re.compile(r"\s?(%|ty dong|trieu dong|nghin dong|dong|m2|m²|km|ha|m\b|tan|kg)")
 _MAX_WHAT_WORDS = 12
 
@@ -72,7 +74,7 @@ def model_counts(text: str) -> list[dict]:
                 offset = start + match.end()
                 scope = _span(text, offset + after.start(1), offset + after.end(1))
             else:
-                clause_start = max(sentence.rfind(",", 0, match.start() - 30), 0)
+                clause_start = max(0, match.start() - 80)
                 before = _SCOPE_BEFORE.search(sentence[clause_start : match.start()])
                 scope = (
                     _span(text, start + clause_start + before.start(1), start + clause_start + before.end(1))
@@ -102,7 +104,7 @@ def other_figures(text: str, counted: list[dict]) -> list[dict]:
             unit = _UNIT.match(rest)
             value_end = match.end() + (unit.end() if unit else 0)
             what_rest = sentence[value_end:]
-            stop = re.search(r"[;:.()]|,\s(?=\d)|\s(?:va|voi)\s\d", what_rest)
+            stop = re.search(r"[;:()]|\.(?!\d)|,\s(?=\d)|\s(?:va|voi)\s\d|,\s(?:dat|trong do)\b", what_rest)
             what_end = value_end + (stop.start() if stop else len(what_rest))
             what = " ".join(text[start + value_end : start + what_end].split()[:_MAX_WHAT_WORDS]).strip(
                 " ,;:."
