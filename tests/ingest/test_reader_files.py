@@ -13,7 +13,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from danvan.ingest.reader import extract_text, read_event
+from danvan.ingest.reader import extract_text, read_event, read_news_file
 
 HERE = Path(__file__).parent
 SEED = HERE / "seeds" / "000_aeaffb403615572c.txt"
@@ -92,6 +92,28 @@ def test_files_it_cannot_read_are_refused_with_a_vietnamese_reason():
     assert "chỉ đọc được tệp .txt, .html hoặc .docx" in _refusal(b"%PDF-1.7", "tin.pdf")
     assert "không phải tiếng Việt" in _refusal(b"Lorem ipsum dolor sit amet. " * 20, "tin.txt")
     assert "tệp Word hỏng" in _refusal(b"PK\x03\x04 not a zip at all", "tin.docx")
+
+
+def test_a_vietnamese_text_that_reports_no_event_is_not_taken_for_news():
+    recipe = (
+        "Cách nấu phở bò: ninh xương bò với gừng nướng, hành nướng, quế, hồi cho nước dùng trong và thơm. "
+        * 4
+    )
+    with pytest.raises(ValidationError) as refused:
+        read_news_file(recipe.encode(), "pho.txt")
+    assert refused.value.messages == [
+        "pho.txt: không nhận ra một tin bài (không thấy ngày, đơn vị tổ chức hay người dự)."
+    ]
+
+
+def test_a_page_saved_without_line_breaks_is_still_read():
+    event = read_event(extract_text(SEED.read_bytes().replace(b"\n", b" "), "mot-dong.txt"))
+    assert (event["event_date"], event["event_type"], event["organizer_level"]) == (
+        "2021-07-22",
+        "so_ket",
+        "huyen",
+    )
+    assert [m["count"] for m in event["model_counts"]] == [14, 200]
 
 
 def test_a_word_file_that_unzips_to_far_more_than_it_weighs_is_refused_before_it_is_opened():

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, UploadedFile
 
-from .reader import extract_text, read_event
+from .reader import read_news_file
 from .reader.extract import check_size
 
 router = Router(tags=["Đọc lại tin đã đăng"])
@@ -72,7 +72,6 @@ def ingest(request, file: File[UploadedFile]):
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from None
     try:
-        text = extract_text(data, name)
+        return read_news_file(data, name)
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from None
-    return read_event(text)

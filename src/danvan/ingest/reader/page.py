@@ -34,6 +34,8 @@ _AUTHOR = re.compile(
 )
 _DATE_IN_LINE = re.compile(r"\b\d{1,2}[/\-.]\d{1,2}[/\-.](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
+MAX_CHARACTERS = 100_000
+MAX_LINE = 3_000
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")  # "1. Sơ kết …" in a list of news
 
 
@@ -57,8 +59,22 @@ class Page:
         return self.paragraphs[0] if self.paragraphs else ""
 
 
-def _is_chrome(line: str) -> bool:
-    folded = fold(line)
+def _bounded_lines(text: str) -> list[str]:
+    """The page's lines, at most MAX_CHARACTERS of them (a story is a few thousand characters; what follows is the
+    site), a line longer than MAX_LINE cut into runs of whole sentences (a page saved without line breaks)."""
+    lines: list[str] = []
+    for line in text[:MAX_CHARACTERS].split("\n"):
+        line = line.strip()
+        while len(line) > MAX_LINE:
+            cut = line.rfind(". ", 0, MAX_LINE)
+            cut = cut + 1 if cut > MAX_LINE // 4 else MAX_LINE
+            lines.append(line[:cut].strip())
+            line = line[cut:].strip()
+        lines.append(line)
+    return lines
+
+
+def _is_chrome(line: str, folded: str) -> bool:
     if _DATE_IN_LINE.search(line) and _is_date_line(line):
         return False
     if (len(folded.split()) <= 10 and _CHROME.match(folded)) or folded.startswith(
@@ -98,7 +114,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 def read_page(text: str) -> Page:
     page = Page()
-    lines = [line.strip() for line in text.split("\n")]
+    lines = _bounded_lines(text)
     # The address: our HTML reader's line, a browser's "saved from url=", or a bare address line.
     for line in lines:
         if (
@@ -124,7 +140,7 @@ def read_page(text: str) -> Page:
         folded = fold(line)
         if kept and _TAIL.match(folded):
             break
-        if _is_chrome(line) or _AUTHOR.match(folded) or _is_menu(line):
+        if _is_chrome(line, folded) or _AUTHOR.match(folded) or _is_menu(line):
             continue
         kept.append(line)
     start = _headline_index(kept)

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from danvan.core.errors import messages_of
-from danvan.ingest.reader import extract_text, read_event
+from danvan.ingest.reader import read_news_file
 from danvan.ingest.reader.extract import check_size
 from danvan.ingest.reader.kinds import EVENT_TYPE_LABELS
 
@@ -66,7 +66,7 @@ def read_file(path: str) -> dict:
         raise ValidationError(
             _("%(path)s: không mở được tệp (%(reason)s).") % {"path": path, "reason": error.strerror}
         ) from None
-    return read_event(extract_text(data, name))
+    return read_news_file(data, name)
 
 
 def describe(path: str, event: dict) -> str:
