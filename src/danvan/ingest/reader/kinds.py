@@ -19,7 +19,7 @@ _KIND_WORDS = (
         r"doi thoai|tiep xuc,? (doi thoai|voi nhan dan|nhan dan|cu tri)|tiep cong dan|gap mat,? doi thoai",
     ),
     (TAP_HUAN, r"tap huan|boi duong (nghiep vu|kien thuc|ky nang|chuyen mon|cong tac)|lop boi duong"),
-    (KIEM_TRA, r"kiem tra|giam sat|khao sat|phuc tra|tham dinh"),
+    (KIEM_TRA, r"kiem tra|giam sat|khao sat|phuc tra|tham dinh|lam viec (?:voi|tai)"),
     (TONG_KET, r"tong ket"),
     (SO_KET, r"so ket"),
 )

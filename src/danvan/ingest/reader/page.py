@@ -36,6 +36,7 @@ _DATE_IN_LINE = re.compile(r"\b\d{1,2}[/\-.]\d{1,2}[/\-.](?:19|20)\d{2}\b|\b(?:1
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 MAX_CHARACTERS = 100_000
 MAX_LINE = 3_000
+PIECE = 600
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")  # "1. Sơ kết …" in a list of news
 
 
@@ -65,9 +66,9 @@ def _bounded_lines(text: str) -> list[str]:
     lines: list[str] = []
     for line in text[:MAX_CHARACTERS].split("\n"):
         line = line.strip()
-        while len(line) > MAX_LINE:
-            cut = line.rfind(". ", 0, MAX_LINE)
-            cut = cut + 1 if cut > MAX_LINE // 4 else MAX_LINE
+        while len(line) > MAX_LINE:  # then cut into pieces of a few sentences
+            cut = line.rfind(". ", 0, PIECE)
+            cut = cut + 1 if cut > PIECE // 4 else PIECE
             lines.append(line[:cut].strip())
             line = line[cut:].strip()
         lines.append(line)

@@ -133,7 +133,10 @@ def find_people(text: str) -> list[dict]:
             if found:
                 offset, name = found
                 end = start + offset + len(name)
-                add(name, _post_after(text[end : end + 220]))
+                post = _post_after(text[end : end + 220])
+                # "ông", "bà" also name citizens ("bà Nguyễn Thị C ở thôn X phản ánh"): an official has a post.
+                if post or not re.match(r"(?:ông|bà)\b", honorific.group(0), re.I):
+                    add(name, post)
                 continue
             # "đồng chí Bí thư Tỉnh ủy Nguyễn Hữu Nghĩa": the post comes first, the name ends the run.
         after_place = bool(_PLACE_BEFORE.search(text[max(0, start - 20) : start]))
