@@ -180,7 +180,7 @@ class _PageText(HTMLParser):
         self.meta: dict[str, str] = {}
         self.title = ""
         self.in_title = False
-        self.h1 = ""
+        self.headings: list[str] = []  # the text of each h1
         self.in_h1 = False
 
     def handle_starttag(self, tag, attrs):
@@ -207,6 +207,7 @@ class _PageText(HTMLParser):
             return
         if tag == "h1":
             self.in_h1 = True
+            self.headings.append("")
         if tag in _BLOCKS:
             self.parts.append("\n")
 
@@ -229,8 +230,25 @@ class _PageText(HTMLParser):
         if self.skipping:
             return
         if self.in_h1:
-            self.h1 += data
+            self.headings[-1] += data
         self.parts.append(data)
+
+
+_DATE = re.compile(r"\b\d{1,2}[/\-.]\d{1,2}[/\-.](?:19|20)\d{2}\b")
+
+
+def _headline(parser: "_PageText", lines: list[str]) -> str:
+    """The story's headline: the page's h1, its og:title or its title, as a line of the page when one is (a site
+    puts its own name in "Tin - Ban Dân vận Tỉnh ủy", and sometimes in the h1)."""
+    candidates = []
+    for raw in (parser.meta.get("og:title", ""), *parser.headings, parser.title):
+        full = " ".join(html.unescape(raw).split())
+        if full:
+            candidates += [full, *(part.strip() for part in re.split(r"\s[-|–—»]\s", full))]
+    present = [c for c in candidates if c in lines[:80] and len(c.split()) >= 5]
+    if present:
+        return max(present, key=len)
+    return max((c for c in candidates if len(c.split()) >= 5), key=len, default="")
 
 
 def html_text(page: str) -> str:
@@ -245,8 +263,12 @@ def html_text(page: str) -> str:
     text = "".join(parser.parts)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = [line for line in lines if line]
-    headline = " ".join((parser.h1 or parser.meta.get("og:title") or parser.title).split())
-    if headline and headline not in lines[:40]:
+    headline = _headline(parser, lines)
+    if headline in lines[:80]:
+        # What comes before the headline is the site (banner, menus), but for the date written above it.
+        at = lines.index(headline)
+        lines = [line for line in lines[:at] if _DATE.search(line) and len(line) <= 70] + lines[at:]
+    elif headline:
         lines.insert(0, headline)
     extra = []
     published = (
