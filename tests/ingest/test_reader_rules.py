@@ -96,3 +96,20 @@ def test_only_counts_of_models_in_a_sentence_about_dan_van_kheo_are_model_counts
         (1544, "cấp xã"),
     ]
     assert {"value": "100%", "what": "hộ nghèo được hỗ trợ vốn"} in story["other_figures"]
+
+
+def test_lists_of_officials_lower_case_posts_and_abbreviated_places_are_read():
+    story = _story(
+        "UBND TP. Cao Bằng đối thoại với Nhân dân phường Hợp Giang",
+        "12/03/2024 10:00",
+        "Sáng 11/3, UBND TP. Cao Bằng tổ chức hội nghị đối thoại với Nhân dân phường Hợp Giang. Đồng chí Lưu Thanh "
+        "Phương, phó chủ tịch UBND thành phố chủ trì; đồng chí Nông Văn An và Hoàng Thị Bình cùng dự. Bà Nguyễn "
+        "Thị Cúc ở tổ 5 phản ánh việc thu gom rác.",
+    )
+    assert (story["organizer"], story["organizer_level"]) == ("UBND TP. Cao Bằng", "huyen")
+    assert (story["event_type"], story["locality"]) == ("doi_thoai", "phường Hợp Giang")
+    assert story["people"] == [
+        {"name": "Lưu Thanh Phương", "title": "phó chủ tịch UBND thành phố"},
+        {"name": "Nông Văn An", "title": ""},
+        {"name": "Hoàng Thị Bình", "title": ""},
+    ]  # the citizen who spoke is not an official

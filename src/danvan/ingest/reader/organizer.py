@@ -23,7 +23,8 @@ _HEADS = (
     r"Ban Chỉ huy Quân sự|Trung ương Hội|Trung ương Đoàn|Ủy ban Kiểm tra|Uỷ ban Kiểm tra"
 )
 _PARTY = r"Trung ương|Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|Đảng ủy|Tỉnh uỷ|Thành uỷ|Huyện uỷ|Thị uỷ|Quận uỷ|Đảng uỷ"
-_PLACE_KIND = r"tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu"
+_PLACE_KIND = r"tỉnh|thành phố|TP\.?|huyện|thị xã|TX\.?|quận|xã|phường|thị trấn|đặc khu"
+_ABBREVIATED = {"tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", "tx.": "thị xã"}
 # A place's proper name: 1–3 capitalised syllables (Cao Bằng, Bà Rịa - Vũng Tàu), or a number (Phường 7).
 _NAME = rf"(?:{SYLLABLE}(?:(?: - |-| ){SYLLABLE}){{0,2}}|\d{{1,2}}(?!\d))"
 # A collective body of another: "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh", "Ban Thường vụ Huyện ủy".
@@ -168,7 +169,7 @@ def organizer_level(organizer: str | None, event: datetime.date | None, context:
 _LEVEL_WORDS = (
     (r"\btrung uong\b", TRUNG_UONG),
     (r"\b(tinh uy|tinh doan|tinh)\b", TINH),
-    (r"\b(huyen uy|thi uy|quan uy|huyen doan|huyen|thi xa|quan)\b", HUYEN),
+    (r"\b(huyen uy|thi uy|quan uy|huyen doan|huyen|thi xa|tx|quan)\b", HUYEN),
     (r"\b(dang uy|dang bo|xa|phuong|thi tran|dac khu|chi bo)\b", XA),
     (r"\b(thanh uy|thanh doan|thanh pho|tp)\b", "city"),
 )
@@ -207,7 +208,8 @@ _PARTY_PLACE = {"thanh uy": "thành phố", "huyen uy": "huyện", "thi uy": "th
 
 
 def _place(kind: str, name: str) -> str:
-    return f"{kind.lower()} {_TRAILING.sub('', name)}".strip(" ,.;:")
+    kind = _ABBREVIATED.get(kind.lower(), kind.lower())
+    return f"{kind} {_TRAILING.sub('', name)}".strip(" ,.;:")
 
 
 def find_locality(title: str, lead: str, organizer: str | None) -> str | None:

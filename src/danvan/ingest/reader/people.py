@@ -11,7 +11,8 @@ from .words import COMMON_FAMILY_NAMES, FAMILY_NAMES, POST_WORDS, SYLLABLE
 _RUN = re.compile(rf"{SYLLABLE}(?:[ ]{SYLLABLE})*")
 _HONORIFIC = re.compile(
     r"(?:(?<![\w/])(?:đồng chí|Đồng chí|Đ/c|đ/c|Đ/C|bà|Bà|ông|Ông|ThS\.?|Th\.S|TS\.?|PGS\.?,? ?TS\.?|GS\.?,? ?TS\.?|"
-    r"NGƯT|NGND|Thạc sĩ|Tiến sĩ|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Luật sư|Bác sĩ|"
+    r"NGƯT|NGND|Thạc sĩ|Tiến sĩ|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Thượng tướng|Đại tướng|"
+    r"Luật sư|Bác sĩ|"
     r"Nhà báo|Nghệ nhân|Già làng|Linh mục|Hòa thượng|Thượng tọa|Đại đức|Mục sư)|(?<=\s)(?:Các|các) đồng chí)"
     r"[:\s,]\s*"
 )
@@ -24,7 +25,8 @@ _POST_START = re.compile(
     r"Trợ lý|Thư ký|Kiểm sát viên|Chánh án|Hiệu trưởng|Già làng|Trưởng thôn|Trưởng bản|Trưởng ấp|Tổ trưởng|"
     r"Xóm trưởng|Trưởng khu|Đảng ủy viên|Ủy viên Trung ương|Ủy viên BCH|UVBCH|giảng viên|Giảng viên|"
     r"báo cáo viên|Báo cáo viên|nguyên|trưởng thôn|trưởng bản|trưởng xóm|bí thư chi bộ|chủ nhiệm|người có uy tín|"
-    r"Người có uy tín|đại diện|Đại diện|PCT|CT\.|BT|PBT|Vụ trưởng|Cục trưởng|Chủ nhiệm|Hội viên|hội viên)(?![\w])"
+    r"Người có uy tín|đại diện|Đại diện|PCT|CT\.|BT|PBT|Vụ trưởng|Cục trưởng|Chủ nhiệm|Hội viên|hội viên)(?![\w])",
+    re.IGNORECASE,  # sites write "phó chủ tịch HĐND thị xã" as well
 )
 # Where a post written after a name ends: a verb, or the start of what the person did.
 _POST_END = re.compile(
@@ -123,11 +125,24 @@ def find_people(text: str) -> list[dict]:
         elif not people[key]["title"] and title:
             people[key]["title"] = title
 
+    listed_until = (
+        -1
+    )  # where the last name of a list after "đồng chí" ended: "đồng chí A và B", "các đồng chí A, B"
     for match in _RUN.finditer(text):
         run, start = match.group(0), match.start()
         before = text[max(0, start - 100) : start]
         honorific = _HONORIFIC.search(before[-14:] if before else "")
         anchored = bool(honorific and honorific.end() == len(before[-14:]))
+        listed = listed_until >= 0 and re.fullmatch(r"\s*(?:,|và)\s*", text[listed_until:start])
+        if listed and run.split(" ")[0] in FAMILY_NAMES:
+            found = _name_in(run, anchored=True)
+            if found:
+                end = start + len(found[1])
+                post = _post_after(text[end : end + 220])
+                add(found[1], post)
+                listed_until = -1 if post else end
+                continue
+        listed_until = -1
         if anchored:
             found = _name_in(run, anchored=True)
             if found:
@@ -137,6 +152,7 @@ def find_people(text: str) -> list[dict]:
                 # "ông", "bà" also name citizens ("bà Nguyễn Thị C ở thôn X phản ánh"): an official has a post.
                 if post or not re.match(r"(?:ông|bà)\b", honorific.group(0), re.I):
                     add(name, post)
+                    listed_until = -1 if post else end
                 continue
             # "đồng chí Bí thư Tỉnh ủy Nguyễn Hữu Nghĩa": the post comes first, the name ends the run.
         after_place = bool(_PLACE_BEFORE.search(text[max(0, start - 20) : start]))
