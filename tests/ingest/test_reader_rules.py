@@ -113,3 +113,13 @@ def test_lists_of_officials_lower_case_posts_and_abbreviated_places_are_read():
         {"name": "Nông Văn An", "title": ""},
         {"name": "Hoàng Thị Bình", "title": ""},
     ]  # the citizen who spoke is not an official
+
+
+def test_the_date_of_the_plan_an_event_carries_out_is_not_the_event_s():
+    story = _story(
+        "Ban Dân vận Tỉnh ủy Cao Bằng tập huấn công tác dân vận năm 2023",
+        "14/06/2023 08:00",
+        "Thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy ngày 3/5/2023, sáng 12/6, Ban Dân vận Tỉnh ủy Cao Bằng tổ "
+        "chức hội nghị tập huấn công tác dân vận cho cán bộ cơ sở.",
+    )
+    assert story["event_date"] == "2023-06-12"

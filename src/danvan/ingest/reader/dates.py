@@ -41,6 +41,12 @@ _NOT_EVENT_BEFORE = re.compile(
     r"\bsau (ngay )?$|\bke tu (ngay )?$|\bthang\s*$|\bnam\s*$|\bnhiem ky\s*$|\bgiai doan\s*$)"
 )
 
+# "Thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy ngày 3/5/2023, sáng 12/6 …": the plan's date, in the same clause.
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(ke hoach|quyet dinh|nghi quyet|chi thi|cong van|huong dan|thong bao|chuong trinh|ket luan|quy dinh|"
+    r"to trinh|bao cao|dieu le|luat)\b[^,.;]*(?<!\bvao )(?<!\bvao ngay )$"
+)
+
 
 def _make(year, month, day) -> datetime.date | None:
     try:
@@ -73,7 +79,9 @@ def _candidates(text: str):
             if any(start <= match.start() < end for start, end in taken):
                 continue
             before = folded[max(0, match.start() - 40) : match.start()]
-            if _NOT_EVENT_BEFORE.search(before):
+            if _NOT_EVENT_BEFORE.search(before) or _DOCUMENT_BEFORE.search(
+                folded[max(0, match.start() - 70) : match.start()]
+            ):
                 continue
             day, month, year = match.group(1), match.group(2), match.group(3)
             if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
