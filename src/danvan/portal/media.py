@@ -123,7 +123,7 @@ def make_renditions(image: Image) -> list[ImageRendition]:
 
 
 def signature(image_id: int, width: int) -> str:
-    return salted_hmac("portal.image", f"{image_id}:{width}").hexdigest()[:16]
+    return salted_hmac("portal.image", f"{image_id}:{width}", algorithm="sha256").hexdigest()[:16]
 
 
 def _file_url(image_id: int, width: int) -> str:

@@ -47,7 +47,7 @@ def shown_status(article: Article, now) -> tuple[str, str]:
 def article_list(request):
     sites = selectors.sites_visible_to(request.user)
     filterset = ArticleFilter(
-        request.GET or None, queryset=selectors.articles_visible_to(request.user), request=request
+        request.GET, queryset=selectors.articles_visible_to(request.user), request=request
     )
     filterset.form.fields["site"].queryset = sites
     filterset.form.fields["category"].queryset = Category.objects.filter(site__in=sites).select_related(
