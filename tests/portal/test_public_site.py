@@ -42,9 +42,8 @@ def test_the_home_page_shows_hot_featured_and_latest_by_category_with_the_sites_
     activity, showcase = site.categories.order_by("pk")
     factories.published_article(site, activity, "Hội nghị giao ban Dân vận quý III", is_featured=True)
     factories.published_article(site, showcase, "Mô hình Dân vận khéo ở Thục Phán", is_hot=True)
-    factories.published_article(site, activity, "Tin chưa duyệt").__class__.objects.filter(
-        title="Tin chưa duyệt"
-    ).update(status=Article.Status.DRAFT)
+    draft = factories.published_article(site, activity, "Tin chưa duyệt")
+    Article.objects.filter(pk=draft.pk).update(status=Article.Status.DRAFT)
     LinkedWebsite.objects.create(site=site, name="Cổng thông tin tỉnh", url="https://caobang.gov.vn")
 
     page = client.get(url(site, "home")).content.decode()
