@@ -26,7 +26,9 @@ def _story_context(request, site, article) -> dict:
     url = request.build_absolute_uri(site_path(site, "article", article.slug, host_mode=host_mode))
     image_url = ""
     if article.cover_id:
-        image_url = request.build_absolute_uri(site_path(site, "image", article.cover_id, host_mode=host_mode))
+        image_url = request.build_absolute_uri(
+            site_path(site, "image", article.cover_id, host_mode=host_mode)
+        )
     return {
         "article": article,
         "page_url": url,
@@ -49,7 +51,9 @@ def article(request, site, slug: str):
     count_view(found)
     found.view_count += 1  # as the UPDATE just left it (this reader included)
     context = _story_context(request, site, found)
-    return render_public(request, site, "portal/public/article.html", context, canonical=("article", found.slug))
+    return render_public(
+        request, site, "portal/public/article.html", context, canonical=("article", found.slug)
+    )
 
 
 @require_safe
@@ -57,7 +61,9 @@ def article(request, site, slug: str):
 def article_print(request, site, slug: str):
     found = selectors.public_article(site, slug)
     context = _story_context(request, site, found)
-    return render_public(request, site, "portal/public/print.html", context, canonical=("article", found.slug))
+    return render_public(
+        request, site, "portal/public/print.html", context, canonical=("article", found.slug)
+    )
 
 
 @require_POST

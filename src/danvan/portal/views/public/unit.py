@@ -132,7 +132,9 @@ def organisation(request, site):
 @public_page
 def page(request, site, slug: str):
     found = get_object_or_404(SitePage, site=site, slug=slug)
-    return render_public(request, site, "portal/public/page.html", {"page": found}, canonical=("page", found.slug))
+    return render_public(
+        request, site, "portal/public/page.html", {"page": found}, canonical=("page", found.slug)
+    )
 
 
 @require_safe
