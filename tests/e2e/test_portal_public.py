@@ -57,7 +57,11 @@ def site(units, settings, tmp_path):
     )
     for n in range(4):
         factories.published_article(
-            site, activity, f"Giao ban công tác dân vận tháng {n + 1}", is_hot=True, body="<p>Nội dung giao ban.</p>"
+            site,
+            activity,
+            f"Giao ban công tác dân vận tháng {n + 1}",
+            is_hot=True,
+            body="<p>Nội dung giao ban.</p>",
         )
     monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
     CalendarEntry.objects.create(

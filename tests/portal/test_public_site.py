@@ -170,6 +170,16 @@ def test_publishing_a_story_shows_it_on_the_cached_home_page_at_once(
     assert "Không qua dịch vụ" in client.get(url(site, "home")).content.decode()
 
 
+def test_a_cached_home_page_costs_the_site_and_the_visit_counter_only(
+    client, site, django_assert_max_num_queries
+):
+    for n in range(6):
+        factories.published_article(site, site.categories.first(), f"Tin {n}", is_hot=n % 2 == 0)
+    client.get(url(site, "home"))
+    with django_assert_max_num_queries(2):  # the site's row, the day's visit counter
+        assert "Tin 5" in client.get(url(site, "home")).content.decode()
+
+
 def test_the_calendar_shows_the_units_week_only_when_the_unit_published_it(client, site):
     entry_time = timezone.make_aware(datetime.datetime(2026, 12, 1, 8, 0))
     CalendarEntry.objects.create(

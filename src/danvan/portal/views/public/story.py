@@ -16,7 +16,7 @@ from danvan.portal.selectors import public as selectors
 from danvan.portal.seo import article_json_ld, on_own_host, site_path
 from danvan.portal.services.ratings import count_view, rate_article
 
-from .common import public_page, render_public
+from .common import public_page, render_public, site_resource
 
 IMAGE_SECONDS = 7 * 24 * 3600
 
@@ -85,7 +85,7 @@ def rate(request, site, slug: str):
 
 
 @require_safe
-@public_page
+@site_resource
 def image(request, site, pk: int):
     """An image of the site: the original, or the rendition of ?w= (one of the widths made) when there is one."""
     found = get_object_or_404(Image, site=site, pk=pk)
