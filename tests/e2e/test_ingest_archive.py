@@ -2,7 +2,6 @@
 being read ("Đã đọc 0/2" until the worker has read them, the page polling every 2 s), corrects a field of the first
 beside its text, imports it, imports the second by ticking it, and opens the meeting the first became."""
 
-import io
 import zipfile
 from pathlib import Path
 
