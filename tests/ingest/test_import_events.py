@@ -88,6 +88,7 @@ def test_the_five_seeds_become_meetings_with_attendees_tasks_figures_and_archive
     assert (story.record_kind, story.record_id) == ("meeting", sơ_kết.pk)
     assert timezone.localtime(story.publish_at).strftime("%d/%m/%Y %H:%M") == "22/07/2021 17:13"
     assert story.author == "Long Huyền - Đình Trung"
+    assert story.summary.startswith("Sáng 22/7, Ban Dân vận Thành ủy Cao Bằng sơ kết")
     assert "Sáng 22/7, Ban Dân vận Thành ủy Cao Bằng" in story.body and "Tổng số điểm" not in story.body
     assert Article.objects.live().filter(site=cao_bang_site).count() == 5
 
