@@ -47,6 +47,7 @@ from .scope_rows import (
     citizens_publicity,
     citizens_receptions,
     portal_editing,
+    ingest,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
 
@@ -68,6 +69,7 @@ TOPICS = (
     citizens_receptions,
     citizens_feedback,
     portal_editing,
+    ingest,
 )
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).
