@@ -147,7 +147,7 @@ def test_the_record_page_lists_its_stories_and_says_one_exists(newsroom, so_ket,
     read_only = client_for(viewer).get(block).content.decode()
     assert "Bản nháp" in read_only and "Viết tin" not in read_only
     assert (
-        'hx-get="%s"' % block
+        f'hx-get="{block}"'
         in client_for(editor).get(reverse("activities:meeting_detail", args=[so_ket.pk])).content.decode()
     )
 

@@ -20,9 +20,9 @@ from danvan.portal.drafting import (
     write_from_record,
 )
 from danvan.portal.drafting.form import WriteStoryForm
+from danvan.portal.drafting.records import KIND_OF_SLUG, SLUG_OF_KIND
 from danvan.portal.models import Article
 from danvan.portal.richtext import sanitize_html
-from danvan.portal.drafting.records import KIND_OF_SLUG, SLUG_OF_KIND
 
 
 def story_links(user, story: Article, may_edit: bool) -> tuple[str, str]:
