@@ -46,6 +46,7 @@ from .scope_rows import (
     citizens_petitions,
     citizens_publicity,
     citizens_receptions,
+    portal_records,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
 
@@ -66,6 +67,7 @@ TOPICS = (
     citizens_figures,
     citizens_receptions,
     citizens_feedback,
+    portal_records,
 )
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).
