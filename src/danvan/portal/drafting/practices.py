@@ -54,10 +54,10 @@ def _results(practice: Practice) -> list[str]:
         figure = " ".join(part for part in (vn_number(value, decimals), result.unit_of_measure) if part)
         items.append(sentence(f"{result.indicator}: {figure}"))
     if items:
-        found += [
-            paragraph(_("Sau thời gian triển khai, mô hình đạt được những kết quả nổi bật:")),
-            bullet_list(items),
-        ]
+        lead = _("Sau thời gian triển khai, mô hình đạt được những kết quả nổi bật:")
+        if practice.kind == Practice.Kind.EXEMPLAR:
+            lead = _("Sau thời gian triển khai, điển hình đạt được những kết quả nổi bật:")
+        found += [paragraph(lead), bullet_list(items)]
     awarded = [c for c in practice.commendations.all() if c.stage == Commendation.Stage.AWARDED]
     for commendation in awarded:
         decision = (
