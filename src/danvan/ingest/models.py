@@ -96,7 +96,9 @@ class ImportBatch(TimeStampedModel):
         READY = "ready", _("Đã đọc xong")
         FAILED = "failed", _("Lỗi")
 
-    unit = models.ForeignKey(OrgUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
     unit_path = PathField(max_length=255, db_index=True, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -113,8 +113,7 @@ def _date(value, errors: dict) -> datetime.date | None:
         day = datetime.date.fromisoformat(str(value or "").strip())
     except ValueError:
         errors.setdefault("event_date", []).append(
-            _("Ngày diễn ra (event_date) “%(value)s” không phải ngày dạng yyyy-mm-dd.")
-            % {"value": value or ""}
+            _("Ngày diễn ra (event_date) “%(value)s” không phải ngày dạng yyyy-mm-dd.") % {"value": value or ""}
         )
         return None
     if not 1945 <= day.year <= timezone.localdate().year:
@@ -142,14 +141,13 @@ def _period(value, errors: dict) -> str:
     except (TypeError, ValueError):
         pass
     errors.setdefault("period_reviewed", []).append(
-        _("Kỳ được sơ kết, tổng kết không hợp lệ: năm %(year)s, %(half)s.")
-        % {"year": year, "half": half or ""}
+        _("Kỳ được sơ kết, tổng kết không hợp lệ: năm %(year)s, %(half)s.") % {"year": year, "half": half or ""}
     )
     return ""
 
 
 def _titles(title: str) -> list[str]:
-    """ "UV BTV Thành ủy, Trưởng Ban Dân vận, Chủ tịch UBMTTQ thành phố" → its three posts."""
+    """"UV BTV Thành ủy, Trưởng Ban Dân vận, Chủ tịch UBMTTQ thành phố" → its three posts."""
     return [part.strip(" .;") for part in re.split(r"[,;]", title or "") if part.strip(" .;")]
 
 
@@ -190,9 +188,7 @@ def _figures(value, errors: dict) -> list[dict]:
     figures = []
     for row, entry in enumerate(list(value or [])[:MAX_ITEMS], start=1):
         if not isinstance(entry, dict) or entry.get("value") in (None, ""):
-            errors.setdefault("other_figures", []).append(
-                _("Số liệu thứ %(row)s không đọc được.") % {"row": row}
-            )
+            errors.setdefault("other_figures", []).append(_("Số liệu thứ %(row)s không đọc được.") % {"row": row})
             continue
         figures.append(
             {
@@ -230,9 +226,7 @@ def clean_event(event: dict) -> CleanEvent:
     if not isinstance(event, dict):
         raise ValidationError({"__all__": [_("Sự kiện không đọc được.")]})
     errors: dict[str, list[str]] = {}
-    title = _line(
-        event.get("title"), "title", errors, limit=TITLE_MAX, required=_("Thiếu tiêu đề bài (title).")
-    )
+    title = _line(event.get("title"), "title", errors, limit=TITLE_MAX, required=_("Thiếu tiêu đề bài (title)."))
     day = _date(event.get("event_date"), errors)
     event_type = event.get("event_type") or "khac"
     if event_type not in EVENT_TYPES:
@@ -260,9 +254,7 @@ def clean_event(event: dict) -> CleanEvent:
         published_at=_published(event.get("published_at")),
     )
     if clean.source_url and not re.match(r"^https?://", clean.source_url):
-        errors.setdefault("source_url", []).append(
-            _("Địa chỉ bài gốc phải bắt đầu bằng http:// hoặc https://.")
-        )
+        errors.setdefault("source_url", []).append(_("Địa chỉ bài gốc phải bắt đầu bằng http:// hoặc https://."))
     if errors:
         raise ValidationError(errors)
     return clean
@@ -285,9 +277,7 @@ def published_at(event: CleanEvent, text: str) -> datetime.datetime:
     for match in _PUBLISHED.finditer(text[:1500]):
         day, month, year, hour, minute = match.groups()
         try:
-            moment = datetime.datetime(
-                int(year), int(month), int(day), int(hour or DEFAULT_HOUR), int(minute or 0)
-            )
+            moment = datetime.datetime(int(year), int(month), int(day), int(hour or DEFAULT_HOUR), int(minute or 0))
         except ValueError:
             continue
         if event.event_date <= moment.date() <= event.event_date + datetime.timedelta(days=60):
@@ -300,7 +290,7 @@ def event_moment(event: CleanEvent) -> datetime.datetime:
 
 
 def author_of(text: str) -> str:
-    """ "Tác giả bài viết: Long Huyền - Đình Trung", "Tin, ảnh: Thu Hà", "T/h: …" → who wrote it."""
+    """"Tác giả bài viết: Long Huyền - Đình Trung", "Tin, ảnh: Thu Hà", "T/h: …" → who wrote it."""
     match = _AUTHOR.search(text or "")
     return nfc(match["who"])[:200] if match else ""
 
@@ -319,17 +309,13 @@ def story_html(title: str, text: str) -> str:
     if end:
         body = body[: end.start()]
     paragraphs = [line for line in body.split("\n") if line.strip()]
-    return (
-        "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in paragraphs)
-        or f"<p>{html.escape(title)}</p>"
-    )
+    return "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in paragraphs) or f"<p>{html.escape(title)}</p>"
 
 
 def figures_text(event: CleanEvent) -> str:
     """The figures as the minutes list them under "Số liệu"."""
     lines = [
-        _("- Mô hình “Dân vận khéo” (%(scope)s): %(count)s")
-        % {"scope": row["scope"] or "-", "count": row["count"]}
+        _("- Mô hình “Dân vận khéo” (%(scope)s): %(count)s") % {"scope": row["scope"] or "-", "count": row["count"]}
         for row in event.model_counts
     ]
     lines += [f"- {row['what'] or '-'}: {row['value']}" for row in event.other_figures]

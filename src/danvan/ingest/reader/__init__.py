@@ -34,13 +34,7 @@ def read_event(text: str, *, source_url: str | None = None) -> dict:
         year_hint = period["year"]
     rest = [p for p in page.paragraphs if p != lead][:3]
     date = event_date([lead, page.title, *rest], published, year_hint)
-    if (
-        period["half"] == "FULL"
-        and date
-        and not published
-        and date.month <= 3
-        and date.year == period["year"]
-    ):
+    if period["half"] == "FULL" and date and not published and date.month <= 3 and date.year == period["year"]:
         date = date.replace(year=date.year + 1)
     if period["year"] is None:
         period = period_reviewed(kind, page.title, lead, page.body, date)

@@ -8,9 +8,7 @@ from collections import Counter
 
 from danvan.core.text import fold
 
-_NUMERIC = re.compile(
-    r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?((?:19|20)\d{2}))?(?![\d/%]|[.,]\d)"
-)
+_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?((?:19|20)\d{2}))?(?![\d/%]|[.,]\d)")
 _ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _WORDS = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2})(?: nam ((?:19|20)\d{2}))?")
 # "từ ngày 12 đến 14/7", "ngày 12 và 13/7", "trong 2 ngày 12-13/7": the first day of a range.

@@ -46,9 +46,7 @@ def extract_text(data: bytes, filename: str) -> str:
         text = _docx_text(data, name)
     else:
         raw = _decode(data, name)
-        looks_html = extension in (".html", ".htm") or re.match(
-            r"\s*(<!--.*?-->\s*)*<(!doctype|html)", raw, re.I | re.S
-        )
+        looks_html = extension in (".html", ".htm") or re.match(r"\s*(<!--.*?-->\s*)*<(!doctype|html)", raw, re.I | re.S)
         text = html_text(raw) if looks_html else raw
     text = _tidy(text)
     _check_news(text, name)
@@ -121,11 +119,7 @@ def _docx_text(data: bytes, name: str) -> str:
                 raise ValidationError(unreadable)
             unzipped = sum(entry.file_size for entry in entries)
             packed = sum(entry.compress_size for entry in entries) or 1
-            if (
-                len(entries) > MAX_ZIP_ENTRIES
-                or unzipped > MAX_UNZIPPED_BYTES
-                or unzipped / packed > MAX_RATIO
-            ):
+            if len(entries) > MAX_ZIP_ENTRIES or unzipped > MAX_UNZIPPED_BYTES or unzipped / packed > MAX_RATIO:
                 raise ValidationError(
                     _("%(name)s: nội dung tệp Word quá lớn khi giải nén (nghi là tệp nén độc hại).")
                     % {"name": name}
@@ -180,9 +174,7 @@ class _PageText(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = {key: value or "" for key, value in attrs}
         if tag == "meta":
-            key = (
-                attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ""
-            ).lower()
+            key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
             if key and attributes.get("content"):
                 self.meta.setdefault(key, attributes["content"])
         elif tag == "link" and "canonical" in attributes.get("rel", "").lower() and attributes.get("href"):
@@ -243,10 +235,8 @@ def html_text(page: str) -> str:
     if headline and headline not in lines[:40]:
         lines.insert(0, headline)
     extra = []
-    published = (
-        parser.meta.get("article:published_time")
-        or parser.meta.get("datepublished")
-        or parser.meta.get("time")
+    published = parser.meta.get("article:published_time") or parser.meta.get("datepublished") or parser.meta.get(
+        "time"
     )
     if published:
         extra.append(PUBLISHED_LINE + published)

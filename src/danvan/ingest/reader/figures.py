@@ -13,9 +13,7 @@ _SCOPE_AFTER = re.compile(
     r"^\s*(?:[“\"'‘’”]?\s*dan van kheo\s*[”\"'’]?\s*)?(?:duoc cong nhan\s*)?((?:cap|o|tai|trong|thuoc|tren linh vuc|"
     r"cua|linh vuc|khoi)\s[^;.:()]*?)(?=\s+va\s+\d|[;.:()]|\s+va\s+(?:cac|nhieu)|$)"
 )
-_SCOPE_BEFORE = re.compile(
-    r"((?:toan|khoi|cap|cac|trong do|tren dia ban)\b[^;.:]{0,60}?)\s*(?:co|voi|xay dung|dang ky)?\s*$"
-)
+_SCOPE_BEFORE = re.compile(r"((?:toan|khoi|cap|cac|trong do|tren dia ban)\b[^;.:]{0,60}?)\s*(?:co|voi|xay dung|dang ky)?\s*$")
 _NOT_FIGURE_BEFORE = re.compile(
     r"(\bso|khoa|lan thu|nhiem ky|quyet dinh|nghi quyet|chi thi|ket luan|quy dinh|ke hoach|thong bao|cong van|"
     r"covid|quy|thu|ngay|thang|nam|giai doan|tu|den|\d[/.\-]|[/\-])\s*$"
@@ -51,9 +49,7 @@ def model_counts(text: str) -> list[dict]:
     previous = ""
     for start, end, p_start, p_end in _sentences(text):
         sentence = flat_text[start:end]
-        about_kheo = (
-            _KHEO.search(sentence) or _KHEO.search(previous) or _KHEO.search(flat_text[p_start:p_end])
-        )
+        about_kheo = _KHEO.search(sentence) or _KHEO.search(previous) or _KHEO.search(flat_text[p_start:p_end])
         previous = sentence
         if not about_kheo:
             continue
@@ -61,9 +57,7 @@ def model_counts(text: str) -> list[dict]:
             count = int(match.group(1).replace(".", "").split(",")[0])
             after = _SCOPE_AFTER.match(sentence[match.end() :])
             if after:
-                scope = _original(
-                    text, start + match.end() + after.start(1), start + match.end() + after.end(1)
-                )
+                scope = _original(text, start + match.end() + after.start(1), start + match.end() + after.end(1))
             else:
                 before = _SCOPE_BEFORE.search(sentence[: match.start()])
                 scope = _original(text, start + before.start(1), start + before.end(1)) if before else ""
@@ -80,16 +74,11 @@ def other_figures(text: str, counted: list[dict]) -> list[dict]:
         sentence = flat_text[start:end]
         for match in re.finditer(rf"(?<![\w.,/\-])({_NUMBER})(\s?%)?(?![\w/\-])", sentence):
             value = match.group(1) + ("%" if match.group(2) else "")
-            if re.fullmatch(r"(19|20)\d{2}", match.group(1)) or _NOT_FIGURE_BEFORE.search(
-                sentence[: match.start()]
-            ):
+            if re.fullmatch(r"(19|20)\d{2}", match.group(1)) or _NOT_FIGURE_BEFORE.search(sentence[: match.start()]):
                 continue
             rest = sentence[match.end() :]
             if not match.group(2) and (_TIME_UNITS.match(rest) or re.match(r"\s*(mo|dien) hinh", rest)):
-                if (
-                    re.match(r"\s*(mo|dien) hinh", rest)
-                    and int(match.group(1).replace(".", "").split(",")[0]) in models
-                ):
+                if re.match(r"\s*(mo|dien) hinh", rest) and int(match.group(1).replace(".", "").split(",")[0]) in models:
                     continue
                 if _TIME_UNITS.match(rest):
                     continue

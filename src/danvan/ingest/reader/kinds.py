@@ -12,10 +12,7 @@ HOI_NGHI_KHAC, DOI_THOAI, TAP_HUAN, KHAC = "hoi_nghi_khac", "doi_thoai", "tap_hu
 # The words that name each kind (folded); in a headline, the kind named first wins.
 _KIND_WORDS = (
     (GIAO_BAN, r"giao ban"),
-    (
-        DOI_THOAI,
-        r"doi thoai|tiep xuc,? (doi thoai|voi nhan dan|nhan dan|cu tri)|tiep cong dan|gap mat,? doi thoai",
-    ),
+    (DOI_THOAI, r"doi thoai|tiep xuc,? (doi thoai|voi nhan dan|nhan dan|cu tri)|tiep cong dan|gap mat,? doi thoai"),
     (TAP_HUAN, r"tap huan|boi duong (nghiep vu|kien thuc|ky nang|chuyen mon|cong tac)|lop boi duong"),
     (KIEM_TRA, r"kiem tra|giam sat|khao sat|phuc tra|tham dinh"),
     (TONG_KET, r"tong ket"),
@@ -30,12 +27,7 @@ _OTHER_MEETING = re.compile(
 _FIRST_HALF = r"(?:6|sau) thang dau nam|nua dau nam|6 thang nam"
 _PERIODS = (
     ("H1", re.compile(r"(?:" + _FIRST_HALF + r")(?: (?:nam )?((?:19|20)\d{2}))?")),
-    (
-        "9M",
-        re.compile(
-            r"9 thang(?: dau)? nam(?: ((?:19|20)\d{2}))?|chin thang(?: dau)? nam(?: ((?:19|20)\d{2}))?"
-        ),
-    ),
+    ("9M", re.compile(r"9 thang(?: dau)? nam(?: ((?:19|20)\d{2}))?|chin thang(?: dau)? nam(?: ((?:19|20)\d{2}))?")),
     ("Q", re.compile(r"\bquy (?:i{1,3}|iv|[1-4])\b(?: ?(?:/|nam) ?((?:19|20)\d{2}))?")),
     ("STAGE", re.compile(r"giai doan ((?:19|20)\d{2}) ?[-–] ?((?:19|20)\d{2})")),
 )
@@ -61,13 +53,9 @@ def event_type(title: str, lead: str) -> str:
         if kind:
             return kind
     both = fold(title + " " + first_sentence)
-    if re.search(_FIRST_HALF + r"|6 thang cuoi nam", both) and re.search(
-        r"trien khai|nhiem vu|ket qua", both
-    ):
+    if re.search(_FIRST_HALF + r"|6 thang cuoi nam", both) and re.search(r"trien khai|nhiem vu|ket qua", both):
         return SO_KET
-    if re.search(r"cong tac [^.;]{0,60}nam (19|20)\d{2}", both) and re.search(
-        r"trien khai|phuong huong", both
-    ):
+    if re.search(r"cong tac [^.;]{0,60}nam (19|20)\d{2}", both) and re.search(r"trien khai|phuong huong", both):
         return TONG_KET
     if _OTHER_MEETING.search(both):
         return HOI_NGHI_KHAC
@@ -90,9 +78,7 @@ def period_reviewed(kind: str, title: str, lead: str, body: str, event: datetime
             if half == "H1":
                 return {"year": year, "half": "H1"}
             return {"year": year, "half": None}
-        if kind == TONG_KET or (
-            kind in (SO_KET, GIAO_BAN, HOI_NGHI_KHAC) and re.search(r"\bnam (19|20)\d{2}\b", folded)
-        ):
+        if kind == TONG_KET or (kind in (SO_KET, GIAO_BAN, HOI_NGHI_KHAC) and re.search(r"\bnam (19|20)\d{2}\b", folded)):
             years = [int(y) for y in _YEAR_WORK.findall(folded)]
             if years and kind == TONG_KET:
                 return {"year": min(years), "half": "FULL"}

@@ -41,9 +41,7 @@ def _ci(pattern: str) -> str:
 
 
 _ORG = re.compile(
-    _ci(
-        rf"(?:(?:{_PREFIX})\s(?=(?:{_HEADS})))?(?:{_HEADS})(?:\s(?:{_PARTY})(?!\w))?(?:\s(?:{_PLACE_KIND})(?!\w))?"
-    )
+    _ci(rf"(?:(?:{_PREFIX})\s(?=(?:{_HEADS})))?(?:{_HEADS})(?:\s(?:{_PARTY})(?!\w))?(?:\s(?:{_PLACE_KIND})(?!\w))?")
     + rf"(?:\s{_NAME})?"
 )
 _ACTION = re.compile(
@@ -122,9 +120,7 @@ def find_organizer(title: str, lead: str) -> str | None:
     if name:
         # The headline's "Ban Dân vận Thành ủy" is the lead's "Ban Dân vận Thành ủy Cao Bằng": the fuller name.
         key = fold(name)
-        fuller = [
-            n for s, _e, n in organisations(lead) if fold(n).startswith(key) and not _is_in_post(lead, s)
-        ]
+        fuller = [n for s, _e, n in organisations(lead) if fold(n).startswith(key) and not _is_in_post(lead, s)]
         name = max([*fuller, name], key=len)
     return name
 
@@ -159,9 +155,7 @@ def _level_of(name: str, event: datetime.date | None) -> str | None:
     if not found:
         return None
     level = found[0][1]
-    if level == XA and re.search(
-        r"\bdang (uy|bo) (khoi|cac co quan|quan su|cong an|tinh|huyen|thanh pho)\b", folded
-    ):
+    if level == XA and re.search(r"\bdang (uy|bo) (khoi|cac co quan|quan su|cong an|tinh|huyen|thanh pho)\b", folded):
         return TINH if re.search(r"\btinh\b", folded) else HUYEN
     if level == XA and len(found) > 1 and found[1][1] != XA:
         return found[1][1] if found[1][1] != "city" else _city_level(folded, event)

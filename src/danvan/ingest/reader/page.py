@@ -69,11 +69,8 @@ def _is_chrome(line: str) -> bool:
     if re.fullmatch(r"[0-9a-f]{12,}", folded) or re.search(r"\.(jpe?g|png|gif|webp)$", folded):
         return True
     digits = sum(ch.isdigit() for ch in folded)
-    return (
-        len(folded) < 60
-        and digits >= 6
-        and digits > len(folded.replace(" ", "")) / 3
-        and not _DATE_IN_LINE.search(line)
+    return len(folded) < 60 and digits >= 6 and digits > len(folded.replace(" ", "")) / 3 and not _DATE_IN_LINE.search(
+        line
     )
 
 
@@ -99,21 +96,13 @@ def read_page(text: str) -> Page:
     lines = [line.strip() for line in text.split("\n")]
     # The address: our HTML reader's line, a browser's "saved from url=", or a bare address line.
     for line in lines:
-        if (
-            line.startswith(URL_LINE)
-            or "saved from url=" in line
-            or fold(line).startswith(("nguon:", "link:"))
-        ):
+        if line.startswith(URL_LINE) or "saved from url=" in line or fold(line).startswith(("nguon:", "link:")):
             found = _URL.search(line)
             if found:
                 page.source_url = found.group(0).rstrip(".,;)")
                 break
-    published_meta = next(
-        (line[len(PUBLISHED_LINE) :] for line in lines if line.startswith(PUBLISHED_LINE)), ""
-    )
-    lines = [
-        line for line in lines if not line.startswith((URL_LINE, PUBLISHED_LINE)) and not _URL.fullmatch(line)
-    ]
+    published_meta = next((line[len(PUBLISHED_LINE) :] for line in lines if line.startswith(PUBLISHED_LINE)), "")
+    lines = [line for line in lines if not line.startswith((URL_LINE, PUBLISHED_LINE)) and not _URL.fullmatch(line)]
     lines = _join_wrapped(lines)
     kept: list[str] = []
     for line in lines:
@@ -168,9 +157,7 @@ def _headline_index(lines: list[str]) -> int:
     dated = next((index for index, line in enumerate(lines[:20]) if _is_date_line(line)), None)
     if dated is not None:
         before = [index for index in candidates if dated - 3 <= index < dated]
-        after = [
-            index for index in candidates if dated < index <= dated + 2 and not lines[index].endswith(".")
-        ]
+        after = [index for index in candidates if dated < index <= dated + 2 and not lines[index].endswith(".")]
         if before or after:
             return before[-1] if before else after[0]
     for position, index in enumerate(candidates):

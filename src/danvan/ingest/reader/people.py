@@ -35,14 +35,7 @@ _POST_END = re.compile(
     r"giới thiệu|đọc|công bố|trực tiếp|và các|và đại diện|cũng|vừa|sẽ|luôn|nói|chia sẻ|đề xuất|mời|"
     r"thông tin|quán|trả lời|giải đáp|tiếp thu|khái quát|thừa ủy quyền|lên|dẫn đầu|đại diện)(?!\w)"
 )
-_NOT_PEOPLE = {
-    "ho chi minh",
-    "chu tich ho chi minh",
-    "ton duc thang",
-    "vo nguyen giap",
-    "le duan",
-    "truong chinh",
-}
+_NOT_PEOPLE = {"ho chi minh", "chu tich ho chi minh", "ton duc thang", "vo nguyen giap", "le duan", "truong chinh"}
 _COMMON = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split())
 _PLACE_BEFORE = re.compile(r"(?:tỉnh|huyện|xã|phường|thị xã|thành phố|quận|thị trấn|TP\.?|Tỉnh ủy|Thành ủy|"
                            r"Huyện ủy|Thị ủy|thôn|xóm|bản|ấp|tổ dân phố|khu|Việt Nam)\s$")  # fmt: skip
