@@ -32,7 +32,9 @@ def seed(prefix: str) -> tuple[dict, str]:
 
 @pytest.fixture
 def cao_bang_site(units):
-    site = portal_factories.site(units["cao_bang"], slug="dan-van-cao-bang", name="Ban Tuyên giáo và Dân vận Cao Bằng")
+    site = portal_factories.site(
+        units["cao_bang"], slug="dan-van-cao-bang", name="Ban Tuyên giáo và Dân vận Cao Bằng"
+    )
     portal_factories.category(site, "Tin hoạt động")
     return site
 
@@ -68,7 +70,9 @@ def test_the_five_seeds_become_meetings_with_attendees_tasks_figures_and_archive
     people = {row.person.name: row.person for row in sơ_kết.attendances.select_related("person")}
     assert set(people) == {"Vũ Văn Minh", "Nguyễn Thị Huệ Chi", "Tô Vũ Ninh"}
     titles = titles_on([p.pk for p in people.values()], datetime.date(2021, 7, 22))
-    assert titles[people["Vũ Văn Minh"].pk] == "UV BTV Thành ủy, Trưởng Ban Dân vận, Chủ tịch UBMTTQ thành phố"
+    assert (
+        titles[people["Vũ Văn Minh"].pk] == "UV BTV Thành ủy, Trưởng Ban Dân vận, Chủ tịch UBMTTQ thành phố"
+    )
     assert titles_on([people["Vũ Văn Minh"].pk], datetime.date(2026, 1, 1)) == {}
     # The directed tasks: the organiser's, from the meeting, due at the end of the coming half-year.
     tasks = list(sơ_kết.tasks.order_by("id"))
@@ -114,7 +118,9 @@ def test_an_old_district_of_2022_is_the_district_of_then(superuser, units):
     }
     record = import_event(superuser, cau_ke, text="Huyện ủy Cầu Kè sơ kết, ngày 05/7/2022.")
     assert record.organizer == units["cau_ke"]
-    assert record.organizer.kind == OrgUnit.Kind.DISTRICT and record.organizer.valid_to == datetime.date(2025, 6, 30)
+    assert record.organizer.kind == OrgUnit.Kind.DISTRICT and record.organizer.valid_to == datetime.date(
+        2025, 6, 30
+    )
 
 
 def test_the_same_article_again_adds_nothing(superuser, units, cao_bang_site):
@@ -124,7 +130,12 @@ def test_the_same_article_again_adds_nothing(superuser, units, cao_bang_site):
     again = import_event(superuser, event, text=text + "\n", site=cao_bang_site)
     assert (again.pk, again.created) == (first.pk, False)
     assert "đã được nhập" in again.notes[0]
-    assert (Meeting.objects.count(), Person.objects.count(), Task.objects.count(), Article.objects.count()) == counts
+    assert (
+        Meeting.objects.count(),
+        Person.objects.count(),
+        Task.objects.count(),
+        Article.objects.count(),
+    ) == counts
     # The same address with another copy of the text is the same article too.
     url_event = {**seed("004")[0], "source_url": "https://dvduytien.gov.vn/tin/tong-ket-2019"}
     first = import_event(superuser, url_event, text="bản thứ nhất")
@@ -145,16 +156,36 @@ def test_an_event_the_demo_recorded_is_linked_not_duplicated(units, cao_bang_sit
         status="held",
         source_note="Tin “Ban Dân vận Thành ủy triển khai nhiệm vụ công tác Dân vận 6 tháng cuối năm 2021”, 22/07/2021.",
     )
-    factories.task(admin, units["tp_cao_bang_ban"], units["tp_cao_bang_ban"], source="meeting", meeting=recorded,
-                   assigned_on=datetime.date(2021, 7, 22), deadline=datetime.date(2021, 12, 31))
-    counts = (Meeting.objects.count(), Person.objects.count(), Task.objects.count(), Attendance.objects.count())
+    factories.task(
+        admin,
+        units["tp_cao_bang_ban"],
+        units["tp_cao_bang_ban"],
+        source="meeting",
+        meeting=recorded,
+        assigned_on=datetime.date(2021, 7, 22),
+        deadline=datetime.date(2021, 12, 31),
+    )
+    counts = (
+        Meeting.objects.count(),
+        Person.objects.count(),
+        Task.objects.count(),
+        Attendance.objects.count(),
+    )
     event, text = seed("000")
     record = import_event(admin, event, text=text)
     assert (record.meeting, record.linked) == (recorded, True)
-    assert (Meeting.objects.count(), Person.objects.count(), Task.objects.count(), Attendance.objects.count()) == counts
+    assert (
+        Meeting.objects.count(),
+        Person.objects.count(),
+        Task.objects.count(),
+        Attendance.objects.count(),
+    ) == counts
     recorded.refresh_from_db()
     assert "Số liệu:" in recorded.minutes
-    assert record.article.site == cao_bang_site and (record.article.record_kind, record.article.record_id) == (
+    assert record.article.site == cao_bang_site and (
+        record.article.record_kind,
+        record.article.record_id,
+    ) == (
         "meeting",
         recorded.pk,
     )

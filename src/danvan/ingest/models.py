@@ -96,9 +96,7 @@ class ImportBatch(TimeStampedModel):
         READY = "ready", _("Đã đọc xong")
         FAILED = "failed", _("Lỗi")
 
-    unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
-    )
+    unit = models.ForeignKey(OrgUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
     unit_path = PathField(max_length=255, db_index=True, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -153,6 +151,14 @@ class ImportItem(models.Model):
         related_name="+",
     )
     result_note = models.CharField(_("ghi chú kết quả"), max_length=500, blank=True)
+    chosen_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("đơn vị tổ chức đã chọn"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("tệp tin cần đọc")

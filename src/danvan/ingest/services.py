@@ -23,7 +23,9 @@ def publish_archived(actor, article: Article, published_at: datetime.datetime) -
     """Publishes a story read back from the archive at the time it was first published. Only a draft of origin
     "imported": it was published once already, on the old site, so it does not go through review again; the
     importer (an editor of its category; None: a command) publishes it."""
-    article = Article.objects.select_for_update(of=("self",)).select_related("category", "site").get(pk=article.pk)
+    article = (
+        Article.objects.select_for_update(of=("self",)).select_related("category", "site").get(pk=article.pk)
+    )
     if actor is not None and not can_write_in(actor, article.category):
         raise NotAllowed(_("Bạn không phải biên tập viên của chuyên mục này."))
     if article.origin != Article.Origin.IMPORTED or article.status != Article.Status.DRAFT:

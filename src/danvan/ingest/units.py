@@ -81,7 +81,9 @@ def _level_of(unit: OrgUnit) -> str:
 
 def _open_named(on: datetime.date, q: Q) -> list[OrgUnit]:
     return list(
-        OrgUnit.objects.filter(open_on_q(on)).filter(q).select_related("parent", "parent__parent")[:MAX_CANDIDATES]
+        OrgUnit.objects.filter(open_on_q(on))
+        .filter(q)
+        .select_related("parent", "parent__parent")[:MAX_CANDIDATES]
     )
 
 
@@ -105,7 +107,7 @@ def _by_name(folded: str, on: datetime.date) -> tuple[list[OrgUnit], list[OrgUni
 
 
 def _committee_places(folded: str, on: datetime.date, within) -> list[OrgUnit]:
-    """"ban dan van huyen uy hoa an" → the units named "huyen hoa an"; without a place ("thuong truc thi uy"), the
+    """ "ban dan van huyen uy hoa an" → the units named "huyen hoa an"; without a place ("thuong truc thi uy"), the
     thị xã inside `within`."""
     match = _COMMITTEE.search(folded)
     if not match:

@@ -68,7 +68,9 @@ def find_organizer(event: CleanEvent, context_unit: OrgUnit | None = None) -> Or
         raise ValidationError(
             {
                 "organizer": [
-                    _("Đơn vị tổ chức “%(name)s” ứng với nhiều đơn vị ngày %(day)s (%(units)s): hãy chọn một.")
+                    _(
+                        "Đơn vị tổ chức “%(name)s” ứng với nhiều đơn vị ngày %(day)s (%(units)s): hãy chọn một."
+                    )
                     % {
                         "name": event.organizer,
                         "day": day,
@@ -80,7 +82,9 @@ def find_organizer(event: CleanEvent, context_unit: OrgUnit | None = None) -> Or
     raise ValidationError(
         {
             "organizer": [
-                _("Không tìm thấy đơn vị tổ chức “%(name)s” trong hệ thống vào ngày %(day)s: hãy chọn đơn vị.")
+                _(
+                    "Không tìm thấy đơn vị tổ chức “%(name)s” trong hệ thống vào ngày %(day)s: hãy chọn đơn vị."
+                )
                 % {"name": event.organizer or "-", "day": day}
             ]
         }
@@ -101,7 +105,9 @@ def _already(event: CleanEvent, digest: str) -> ImportedEvent | None:
 def _source_note(event: CleanEvent) -> str:
     day = f"{event.event_date:%d/%m/%Y}"
     where = event.source_url or _("Tin “%(title)s”") % {"title": event.title}
-    return (_("%(where)s, %(day)s. Đọc lại từ tin đã đăng; giờ họp không rõ.") % {"where": where, "day": day})[:500]
+    return (
+        _("%(where)s, %(day)s. Đọc lại từ tin đã đăng; giờ họp không rõ.") % {"where": where, "day": day}
+    )[:500]
 
 
 def _new_meeting(actor, event: CleanEvent, organizer: OrgUnit) -> Meeting:
@@ -123,7 +129,9 @@ def _new_meeting(actor, event: CleanEvent, organizer: OrgUnit) -> Meeting:
     if event.tasks:
         due = tasks_due(event)
         activity_services.conclusion_to_tasks(
-            actor, meeting, [{"lead_unit": organizer, "title": title, "deadline": due} for title in event.tasks]
+            actor,
+            meeting,
+            [{"lead_unit": organizer, "title": title, "deadline": due} for title in event.tasks],
         )
     return meeting
 
@@ -136,7 +144,9 @@ def _add_figures(actor, meeting: Meeting, event: CleanEvent) -> None:
         activity_services.update_meeting(actor, meeting, minutes=minutes)
 
 
-def _story(actor, event, text, organizer, record_kind, record_id, site, category) -> tuple[Article | None, str]:
+def _story(
+    actor, event, text, organizer, record_kind, record_id, site, category
+) -> tuple[Article | None, str]:
     """The archived story on the portal, or None and why not."""
     site = site_for(organizer, site)
     if site is None:
@@ -145,7 +155,9 @@ def _story(actor, event, text, organizer, record_kind, record_id, site, category
         }
     category = category_for(actor, site, category)
     if category is None:
-        return None, _("Bạn không viết được vào chuyên mục nào của %(site)s: chưa đăng tin.") % {"site": site.name}
+        return None, _("Bạn không viết được vào chuyên mục nào của %(site)s: chưa đăng tin.") % {
+            "site": site.name
+        }
     existing = Article.objects.filter(
         record_kind=record_kind, record_id=record_id, origin=Article.Origin.IMPORTED
     ).first()

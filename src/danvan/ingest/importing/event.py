@@ -17,6 +17,8 @@ from danvan.activities.models import Meeting
 from danvan.core.periods import Period, PeriodType
 from danvan.core.text import nfc, nfc_lines
 
+from ..reader.page import read_page
+
 EVENT_TYPES = ("so_ket", "tong_ket", "kiem_tra", "giao_ban", "hoi_nghi_khac", "doi_thoai", "tap_huan", "khac")
 LEVELS = ("trung_uong", "tinh", "huyen", "xa", "khac")
 # The reader's event type → the meeting's. An inspection visit is recorded as a meeting of type "khác" (the
@@ -41,12 +43,6 @@ DEFAULT_HOUR = 8
 _PUBLISHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[-,|]?\s*(\d{1,2})[:h](\d{2}))?")
 _AUTHOR = re.compile(
     r"^\s*(?:Tác giả bài viết|Tác giả|Tin,? ảnh|Tin và ảnh|Bài,? ảnh|Tin|Bài|T/h|TH)\s*:\s*(?P<who>.{2,120}?)\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-# Where the story ends on a saved page: the rating box, the lists of other news, the site's footer.
-_STORY_END = re.compile(
-    r"^\s*(Tác giả bài viết|Tổng số điểm của bài viết|Click để đánh giá|Những tin mới hơn|Những tin cũ hơn|"
-    r"Tin cùng chuyên mục|Các tin khác|Tin liên quan|Bạn đã không sử dụng Site)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -113,7 +109,8 @@ def _date(value, errors: dict) -> datetime.date | None:
         day = datetime.date.fromisoformat(str(value or "").strip())
     except ValueError:
         errors.setdefault("event_date", []).append(
-            _("Ngày diễn ra (event_date) “%(value)s” không phải ngày dạng yyyy-mm-dd.") % {"value": value or ""}
+            _("Ngày diễn ra (event_date) “%(value)s” không phải ngày dạng yyyy-mm-dd.")
+            % {"value": value or ""}
         )
         return None
     if not 1945 <= day.year <= timezone.localdate().year:
@@ -141,13 +138,14 @@ def _period(value, errors: dict) -> str:
     except (TypeError, ValueError):
         pass
     errors.setdefault("period_reviewed", []).append(
-        _("Kỳ được sơ kết, tổng kết không hợp lệ: năm %(year)s, %(half)s.") % {"year": year, "half": half or ""}
+        _("Kỳ được sơ kết, tổng kết không hợp lệ: năm %(year)s, %(half)s.")
+        % {"year": year, "half": half or ""}
     )
     return ""
 
 
 def _titles(title: str) -> list[str]:
-    """"UV BTV Thành ủy, Trưởng Ban Dân vận, Chủ tịch UBMTTQ thành phố" → its three posts."""
+    """ "UV BTV Thành ủy, Trưởng Ban Dân vận, Chủ tịch UBMTTQ thành phố" → its three posts."""
     return [part.strip(" .;") for part in re.split(r"[,;]", title or "") if part.strip(" .;")]
 
 
@@ -188,7 +186,9 @@ def _figures(value, errors: dict) -> list[dict]:
     figures = []
     for row, entry in enumerate(list(value or [])[:MAX_ITEMS], start=1):
         if not isinstance(entry, dict) or entry.get("value") in (None, ""):
-            errors.setdefault("other_figures", []).append(_("Số liệu thứ %(row)s không đọc được.") % {"row": row})
+            errors.setdefault("other_figures", []).append(
+                _("Số liệu thứ %(row)s không đọc được.") % {"row": row}
+            )
             continue
         figures.append(
             {
@@ -226,7 +226,9 @@ def clean_event(event: dict) -> CleanEvent:
     if not isinstance(event, dict):
         raise ValidationError({"__all__": [_("Sự kiện không đọc được.")]})
     errors: dict[str, list[str]] = {}
-    title = _line(event.get("title"), "title", errors, limit=TITLE_MAX, required=_("Thiếu tiêu đề bài (title)."))
+    title = _line(
+        event.get("title"), "title", errors, limit=TITLE_MAX, required=_("Thiếu tiêu đề bài (title).")
+    )
     day = _date(event.get("event_date"), errors)
     event_type = event.get("event_type") or "khac"
     if event_type not in EVENT_TYPES:
@@ -254,7 +256,9 @@ def clean_event(event: dict) -> CleanEvent:
         published_at=_published(event.get("published_at")),
     )
     if clean.source_url and not re.match(r"^https?://", clean.source_url):
-        errors.setdefault("source_url", []).append(_("Địa chỉ bài gốc phải bắt đầu bằng http:// hoặc https://."))
+        errors.setdefault("source_url", []).append(
+            _("Địa chỉ bài gốc phải bắt đầu bằng http:// hoặc https://.")
+        )
     if errors:
         raise ValidationError(errors)
     return clean
@@ -270,14 +274,16 @@ def tasks_due(event: CleanEvent) -> datetime.date:
 
 
 def published_at(event: CleanEvent, text: str) -> datetime.datetime:
-    """When the story was first published: the event's own `published_at`, else the first date (and time) written
-    near the top of the page ("Thứ năm - 22/07/2021 17:13") when it is on or after the event, else the event's day."""
+    """When the story was first published: the event's own `published_at`, else the page's publication line
+    ("Thứ năm - 22/07/2021 17:13", as the reader finds it) when it is on or after the event, else the event's day."""
     if event.published_at:
         return event.published_at
-    for match in _PUBLISHED.finditer(text[:1500]):
+    for match in _PUBLISHED.finditer(read_page(text).published or text[:1500]):
         day, month, year, hour, minute = match.groups()
         try:
-            moment = datetime.datetime(int(year), int(month), int(day), int(hour or DEFAULT_HOUR), int(minute or 0))
+            moment = datetime.datetime(
+                int(year), int(month), int(day), int(hour or DEFAULT_HOUR), int(minute or 0)
+            )
         except ValueError:
             continue
         if event.event_date <= moment.date() <= event.event_date + datetime.timedelta(days=60):
@@ -290,32 +296,26 @@ def event_moment(event: CleanEvent) -> datetime.datetime:
 
 
 def author_of(text: str) -> str:
-    """"Tác giả bài viết: Long Huyền - Đình Trung", "Tin, ảnh: Thu Hà", "T/h: …" → who wrote it."""
+    """ "Tác giả bài viết: Long Huyền - Đình Trung", "Tin, ảnh: Thu Hà", "T/h: …" → who wrote it."""
     match = _AUTHOR.search(text or "")
     return nfc(match["who"])[:200] if match else ""
 
 
 def story_html(title: str, text: str) -> str:
-    """The story's body as paragraphs: from after the headline (the page's menus before it left out) to the rating
-    box or the list of other news (left out too)."""
-    text = nfc_lines(text)
-    lines = text.split("\n")
-    start = 0
-    for index, line in enumerate(lines[:40]):
-        if nfc(line) == title:
-            start = index + 1
-    body = "\n".join(lines[start:])
-    end = _STORY_END.search(body)
-    if end:
-        body = body[: end.start()]
-    paragraphs = [line for line in body.split("\n") if line.strip()]
-    return "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in paragraphs) or f"<p>{html.escape(title)}</p>"
+    """The story's body as paragraphs, without the page around it (the reader's `read_page`: menus, counters,
+    ratings, other news, photo file names left out)."""
+    paragraphs = [p for p in read_page(nfc_lines(text)).paragraphs if p.strip() and nfc(p) != title]
+    return (
+        "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in paragraphs)
+        or f"<p>{html.escape(title)}</p>"
+    )
 
 
 def figures_text(event: CleanEvent) -> str:
     """The figures as the minutes list them under "Số liệu"."""
     lines = [
-        _("- Mô hình “Dân vận khéo” (%(scope)s): %(count)s") % {"scope": row["scope"] or "-", "count": row["count"]}
+        _("- Mô hình “Dân vận khéo” (%(scope)s): %(count)s")
+        % {"scope": row["scope"] or "-", "count": row["count"]}
         for row in event.model_counts
     ]
     lines += [f"- {row['what'] or '-'}: {row['value']}" for row in event.other_figures]

@@ -85,4 +85,3 @@ def attendees(actor, people: list[dict], organizer: OrgUnit, day: datetime.date,
         _ensure_posts(actor, person, entry["titles"], day)
         entries.append({"role": "member", "person": person})
     return entries
-

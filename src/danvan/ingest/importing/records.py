@@ -33,9 +33,9 @@ def existing_meeting(event: CleanEvent, organizer: OrgUnit | None) -> Meeting | 
     """The meeting already recorded of this event: one whose source note names the article, held within a day of
     it; else one of the same organiser (or host), day and type."""
     start, end = _day_range(event.event_date)
-    around = Meeting.objects.filter(starts_at__gte=start - datetime.timedelta(days=1), starts_at__lt=end).exclude(
-        status=Meeting.Status.CANCELLED
-    )
+    around = Meeting.objects.filter(
+        starts_at__gte=start - datetime.timedelta(days=1), starts_at__lt=end
+    ).exclude(status=Meeting.Status.CANCELLED)
     found = around.filter(_source_q(event)).order_by("id").first()
     if found is None and organizer is not None:
         found = (
