@@ -9,7 +9,7 @@ MODULES = [
     ("reporting", _("Báo cáo"), "file-earmark-bar-graph", "reporting:home"),
     ("citizens", _("Đơn thư"), "envelope-paper", "citizens:home"),
     ("activities", _("Hoạt động"), "calendar-event", "activities:home"),
-    ("portal", _("Cổng thông tin"), "globe2", None),
+    ("portal", _("Tin bài"), "newspaper", "portal:article_list"),
 ]
 ADMIN_MODULES = [
     ("users", _("Người dùng"), "people", "accounts:user_list"),
@@ -24,6 +24,7 @@ SECTION_OF_APP = {
     "reporting": "reporting",
     "activities": "activities",
     "citizens": "citizens",
+    "portal": "portal",
 }
 SECTION_OF_VIEW = {
     "home:changelog": "changes",

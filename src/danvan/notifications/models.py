@@ -29,6 +29,9 @@ class Kind(models.TextChoices):
     PETITION_OVERDUE = "petition_overdue", _("Đơn thư đã quá hạn giải quyết")
     IDENTITY_KEEPER = "identity_keeper", _("Được giao, thôi giao xem danh tính người tố cáo")
     IDENTITY_REVEAL = "identity_reveal", _("Có người xem danh tính người tố cáo của đơn vị")
+    ARTICLE_SUBMITTED = "article_submitted", _("Tin bài gửi duyệt")
+    ARTICLE_RETURNED = "article_returned", _("Tin bài bị trả lại")
+    ARTICLE_PUBLISHED = "article_published", _("Tin bài được duyệt, xuất bản")
 
 
 class Notification(models.Model):

@@ -1,19 +1,29 @@
-"""Writing stories: creating one (written, from a work record, or read back from the archive), its revisions."""
+"""Writing stories: creating one (written, from a work record, or read back from the archive), changing it, its
+revisions (every save makes one; an old one restored becomes a new one).
+
+Who edits what: an editor of the story's category (`access.can_write_in`) or an approver of its site, while the
+story is a draft, returned, awaiting review or published; a withdrawn story is reopened first (`workflow`).
+A published story stays live when an approver edits it (they could publish it anyway); an editor's edit of a
+published story sends it back to review (status "submitted", off the site until approved again), so nothing reaches
+readers unreviewed. A scheduled publication time typed by a person must lie ahead (`publish_at`); a command (the
+archive import, the demo) may give a past one."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed
 from danvan.core.text import clean_text, fold
-from danvan.portal.access import can_write_in
+from danvan.portal.access import can_approve, can_edit_article, can_write_in
 from danvan.portal.cache import site_changed
 from danvan.portal.models import Article, ArticleRevision, Category, Image, Site, Tag, Topic
 from danvan.portal.richtext import plain_text, sanitize_html
+from danvan.portal.services import notices
 
 TITLE_MAX = 300
 SUMMARY_MAX = 1000
@@ -34,6 +44,8 @@ REVISION_FIELDS = (
     "publish_at",
     "expire_at",
 )
+# What `update_article` takes besides topics and tags.
+EDITABLE = {name.removesuffix("_id") for name in REVISION_FIELDS}
 
 
 def article_snapshot(article: Article) -> dict:
@@ -116,6 +128,15 @@ def clean_article_fields(site: Site, fields: dict, errors: dict) -> dict:
     return data
 
 
+def check_future(publish_at, errors: dict) -> None:
+    if publish_at is not None and publish_at <= timezone.now():
+        errors.setdefault("publish_at", []).append(
+            _(
+                "Thời điểm xuất bản đã qua: hãy chọn một thời điểm sắp tới, hoặc để trống để xuất bản khi được duyệt."
+            )
+        )
+
+
 def save_revision(actor, article: Article, note: str = "") -> ArticleRevision:
     article.revision_number += 1
     Article.objects.filter(pk=article.pk).update(revision_number=article.revision_number)
@@ -183,6 +204,8 @@ def create_article(
         },
         errors,
     )
+    if actor is not None:
+        check_future(data.get("publish_at"), errors)
     if origin not in Article.Origin.values:
         errors.setdefault("origin", []).append(_("Nguồn gốc không hợp lệ."))
     if record_kind and (record_kind not in Article.RecordKind.values or not record_id):
@@ -210,3 +233,113 @@ def create_article(
     record_change(actor, "create", article, None, article_snapshot(article), unit=site.unit)
     site_changed(site.pk)
     return article
+
+
+def lock_article(article: Article) -> Article:
+    """The story's row, locked until the transaction ends, read again with its site and category."""
+    return (
+        Article.objects.select_for_update(of=("self",))
+        .select_related("site__unit", "category__editor_unit", "created_by")
+        .get(pk=article.pk)
+    )
+
+
+def _check_edit(actor, article: Article) -> None:
+    if not can_edit_article(actor, article):
+        raise NotAllowed(_("Bạn không phải biên tập viên của chuyên mục này."))
+    if article.status == Article.Status.WITHDRAWN:
+        raise ValidationError(_("Bài đã gỡ: hãy mở lại bài trước khi sửa."))
+
+
+@transaction.atomic
+def update_article(actor, article: Article, *, note: str = "", **fields) -> Article:
+    """Changes a story's fields (those given: the fields of `create_article` but the record's, plus `topics` and
+    `tags`) and saves a revision. See the module's docstring for who may edit a published story."""
+    article = lock_article(article)
+    _check_edit(actor, article)
+    errors: dict[str, list[str]] = {}
+    topics = fields.pop("topics", None)
+    tags = fields.pop("tags", None)
+    unknown = set(fields) - EDITABLE
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    data = clean_article_fields(article.site, fields, errors)
+    category = data.get("category")
+    moved = category is not None and category.pk != article.category_id and not errors.get("category")
+    if moved and not (can_write_in(actor, category) or can_approve(actor, article.site)):
+        errors.setdefault("category", []).append(_("Bạn không phải biên tập viên của chuyên mục này."))
+    if topics is not None and any(topic.site_id != article.site_id for topic in topics):
+        errors.setdefault("topics", []).append(_("Chủ đề không thuộc trang này."))
+    if (
+        "publish_at" in data
+        and data["publish_at"] != article.publish_at
+        and article.status != Article.Status.PUBLISHED
+    ):
+        check_future(data["publish_at"], errors)
+    publish_at, expire_at = (
+        data.get("publish_at", article.publish_at),
+        data.get("expire_at", article.expire_at),
+    )
+    if publish_at and expire_at and expire_at <= publish_at and not errors.get("expire_at"):
+        errors.setdefault("expire_at", []).append(_("Thời điểm hết hạn phải sau thời điểm xuất bản."))
+    if errors:
+        raise ValidationError(errors)
+    before = article_snapshot(article)
+    for name, value in data.items():
+        setattr(article, name, value)
+    sent_back = article.status == Article.Status.PUBLISHED and not can_approve(actor, article.site)
+    if sent_back:
+        article.status = Article.Status.SUBMITTED
+    article.search_key = search_key_of(article)
+    article.save()
+    if topics is not None:
+        article.topics.set(topics)
+    if tags is not None:
+        article.tags.set(tags_named(tags))
+    save_revision(actor, article, note=note or str(_("Sửa bài")))
+    record_change(actor, "update", article, before, article_snapshot(article), unit=article.site.unit)
+    site_changed(article.site_id)
+    if sent_back:
+        notices.announce_submitted(actor, article)
+    return article
+
+
+def revision_fields(article: Article, revision: ArticleRevision) -> dict:
+    """The fields of `update_article` a revision holds, as objects (a category, image or topic deleted since is
+    left out, and said so by `restore_revision`)."""
+    content = revision.content
+    fields = {
+        name: content.get(name, "")
+        for name in ("title", "summary", "body", "cover_caption", "author", "source", "source_url")
+    }
+    fields["is_hot"] = bool(content.get("is_hot"))
+    fields["is_featured"] = bool(content.get("is_featured"))
+    for name in ("publish_at", "expire_at"):
+        value = content.get(name)
+        fields[name] = datetime.datetime.fromisoformat(value) if value else None
+    category = Category.objects.filter(pk=content.get("category_id"), site=article.site_id).first()
+    if category is not None:
+        fields["category"] = category
+    cover_id = content.get("cover_id")
+    fields["cover"] = Image.objects.filter(pk=cover_id, site=article.site_id).first() if cover_id else None
+    fields["topics"] = list(Topic.objects.filter(pk__in=content.get("topics", []), site=article.site_id))
+    fields["tags"] = content.get("tags", [])
+    return fields
+
+
+def restore_revision(actor, article: Article, revision: ArticleRevision) -> Article:
+    """The story as it stood at `revision`, saved as a new revision (the ones between are kept)."""
+    if revision.article_id != article.pk:
+        raise ValidationError({"revision": _("Phiên bản không thuộc bài này.")})
+    note = _("Khôi phục phiên bản %(n)d") % {"n": revision.number}
+    fields = revision_fields(article, revision)
+    # A scheduled time now past is dropped rather than refused: the story is published when approved.
+    if (
+        fields["publish_at"]
+        and fields["publish_at"] <= timezone.now()
+        and article.status != Article.Status.PUBLISHED
+    ):
+        fields["publish_at"] = None
+        if fields["expire_at"] and fields["expire_at"] <= timezone.now():
+            fields["expire_at"] = None
+    return update_article(actor, article, note=note, **fields)
