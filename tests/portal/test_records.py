@@ -10,8 +10,9 @@ from django.urls import reverse
 from danvan.accounts.scope import Role
 from danvan.activities import services as activity_services
 from danvan.core.models import ChangeLog
-from danvan.portal.drafting import default_category, record_for, writable_categories
+from danvan.portal.drafting import default_category, record_for
 from danvan.portal.models import Article
+from danvan.portal.selectors.editing import writable_categories
 
 from .. import factories
 from . import factories as portal

@@ -19,8 +19,7 @@ import io
 import json
 from pathlib import Path
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image as Picture
@@ -33,7 +32,7 @@ from danvan.core.changelog import record_change
 from danvan.ingest.importing import import_event
 from danvan.orgunits.models import OrgUnit
 from danvan.portal.cache import site_changed
-from danvan.portal.drafting import default_category, record_for, writable_categories, write_from_record
+from danvan.portal.drafting import default_category, record_for, write_from_record
 from danvan.portal.models import (
     Article,
     Category,
@@ -44,7 +43,10 @@ from danvan.portal.models import (
     SitePage,
     Topic,
 )
+from danvan.portal.selectors.editing import writable_categories
 from danvan.portal.services import create_article
+from danvan.portal.services.media import upload_image
+from danvan.portal.services.workflow import transition
 from danvan.practices.models import Practice, Status
 
 from .activity_builder import aware, record_meeting
@@ -130,15 +132,19 @@ def _picture(sky, near, far, seed: int) -> bytes:
 
 
 def _pictures(site: Site, actor) -> list[Image]:
-    made = []
-    for number, (alt, caption, sky, near, far) in enumerate(PICTURES):
-        name = default_storage.save(
-            f"portal/images/demo/{site.slug}-{number + 1}.jpg", ContentFile(_picture(sky, near, far, number))
+    """The pictures, through the image library (renditions made, change-logged)."""
+    return [
+        upload_image(
+            actor,
+            site,
+            SimpleUploadedFile(
+                f"{site.slug}-{number + 1}.jpg", _picture(sky, near, far, number), "image/jpeg"
+            ),
+            alt=alt,
+            caption=caption,
         )
-        image = Image.objects.create(site=site, file=name, alt=alt, caption=caption, uploaded_by=actor)
-        Image.objects.filter(pk=image.pk).update(width=1280, height=720)
-        made.append(image)
-    return made
+        for number, (alt, caption, sky, near, far) in enumerate(PICTURES)
+    ]
 
 
 def _publish(article: Article, at: datetime.datetime, approver, **flags) -> Article:
@@ -256,7 +262,7 @@ def _review(approver, stories: dict[str, list[Article]], today) -> int:
     the supervision under way (a draft)."""
     meetings, inspections, practices = stories["meeting"], stories["inspection"], stories["practice"]
     submitted = [s for s in meetings if "giao ban" in s.title][-1]
-    Article.objects.filter(pk=submitted.pk).update(status=Article.Status.SUBMITTED)
+    transition(submitted.created_by, submitted, "submit")
     count = 0
     for story in meetings + inspections + practices:
         if story.pk == submitted.pk:

@@ -2,12 +2,12 @@
 in good Vietnamese news style, linked back to the record, whose page lists its stories.
 
 `records` reads the record through the user's scope; `meetings`, `inspections`, `practices` compose the story from
-it (`wording` holds what they share); `writing` offers the categories and writes the draft through
+it (`wording` holds what they share); `writing` chooses the category offered first and writes the draft through
 `portal.services.create_article`."""
 
 from .records import WorkRecord, record_for
 from .wording import Draft
-from .writing import default_category, stories_of, writable_categories, write_from_record
+from .writing import default_category, stories_of, write_from_record
 
 __all__ = [
     "Draft",
@@ -15,6 +15,5 @@ __all__ = [
     "default_category",
     "record_for",
     "stories_of",
-    "writable_categories",
     "write_from_record",
 ]

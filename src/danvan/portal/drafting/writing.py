@@ -1,11 +1,8 @@
 """ "Viết tin": the categories an editor may write in, the one offered first for a record, and the draft written from
 the record through `create_article` (origin "record", linked back to it)."""
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from danvan.accounts.models import Role
-from danvan.accounts.scope import role_q
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.portal.access import can_write_in
 from danvan.portal.models import Article, Category
@@ -20,18 +17,6 @@ PREFERRED_SLUGS = {
     Kind.INSPECTION: ("dan-chu-o-co-so", "tin-hoat-dong"),
     Kind.PRACTICE: ("dan-van-kheo", "tin-hoat-dong"),
 }
-
-
-def writable_categories(user):
-    """The active categories of active sites where the user is an editor (of the category's unit, else the site's)."""
-    own_site = Q(editor_unit__isnull=True) & role_q(user, Role.EDITOR, "site__unit_path")
-    named_unit = Q(editor_unit__isnull=False) & role_q(user, Role.EDITOR, "editor_unit__path")
-    return (
-        Category.objects.filter(is_active=True, site__is_active=True)
-        .filter(own_site | named_unit)
-        .select_related("site")
-        .order_by("site__name", "position", "name")
-    )
 
 
 def default_category(record: WorkRecord, categories: list[Category]) -> Category | None:

@@ -5,40 +5,27 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.errors import NotAllowed, ValidationError
 from danvan.core.forms import add_service_errors
 from danvan.portal.access import can_edit_article
-from danvan.portal.drafting import (
-    default_category,
-    record_for,
-    stories_of,
-    writable_categories,
-    write_from_record,
-)
+from danvan.portal.drafting import default_category, record_for, stories_of, write_from_record
 from danvan.portal.drafting.form import WriteStoryForm
 from danvan.portal.drafting.records import KIND_OF_SLUG, SLUG_OF_KIND
 from danvan.portal.models import Article
 from danvan.portal.richtext import sanitize_html
+from danvan.portal.selectors.editing import writable_categories
 
 
 def story_links(user, story: Article, may_edit: bool) -> tuple[str, str]:
     """(the story's page in the back office when the user may edit it, its public page when it is live)."""
-    edit_url = public_url = ""
-    try:
-        if may_edit:
-            edit_url = reverse("portal:article_detail", args=[story.pk])
-        if (
-            story.status == Article.Status.PUBLISHED
-            and story.publish_at
-            and story.publish_at <= timezone.now()
-        ):
-            public_url = reverse("portal_public:article", args=[story.site.slug, story.slug])
-    except NoReverseMatch:  # TODO(news): the editing and public pages' names, once merged
-        pass
+    edit_url = reverse("portal:article_detail", args=[story.pk]) if may_edit else ""
+    public_url = ""
+    if story.status == Article.Status.PUBLISHED and story.publish_at and story.publish_at <= timezone.now():
+        public_url = reverse("portal_public:article", args=[story.site.slug, story.slug])
     return edit_url, public_url
 
 
