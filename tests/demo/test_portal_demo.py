@@ -5,19 +5,38 @@ their events, and stories in every state of the review; the ward has its own sit
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from danvan.accounts.models import User
+from danvan.accounts.scope import Role
 from danvan.activities.models import Meeting
+from danvan.demo.activities import load_demo_activities
+from danvan.demo.portal import load_demo_portal
+from danvan.demo.practices import load_demo_practices
 from danvan.portal.access import can_approve, can_write_in
 from danvan.portal.models import Article, Site
+
+from .. import factories
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_province_site_has_a_year_of_news_from_the_records_the_seeds_and_its_editors(units):
-    call_command("demo", verbosity=0)
+@pytest.fixture
+def demo(units, superuser):
+    """What the sites are written from (the practices' and the activities' demo, the demo's users), then the sites;
+    the citizens' and the reports' demo play no part (`test_demo.py` loads the whole demo twice)."""
+    load_demo_practices()
+    factories.user("caobang", units["cao_bang"], Role.ADMIN, full_name="Cán bộ Ban Tuyên giáo và Dân vận")
+    factories.user("bientap", units["cao_bang"], Role.EDITOR, full_name="Lương Thu Hà")
+    factories.user("thucphan", units["thuc_phan"], Role.EDITOR, full_name="Cán bộ phường Thục Phán")
+    load_demo_activities(superuser)
+    return load_demo_portal(superuser)
+
+
+def test_the_province_site_has_a_year_of_news_from_the_records_the_seeds_and_its_editors(
+    demo, units, superuser
+):
+    assert demo["loaded"] and not load_demo_portal(superuser)["loaded"]
     site = Site.objects.get(slug="btgdv-cao-bang")
     assert site.unit == units["cao_bang"] and site.name == "Ban Tuyên giáo và Dân vận Tỉnh ủy Cao Bằng"
     assert (
