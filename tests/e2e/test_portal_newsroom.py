@@ -87,7 +87,7 @@ def test_a_story_drafted_from_a_meeting_is_reviewed_published_found_without_acce
     page.get_by_label("Nội dung").fill("so ket cong tac dan van")
     page.get_by_label("Từ ngày").fill((today - datetime.timedelta(days=1)).strftime("%d/%m/%Y"))
     page.get_by_label("Đến ngày").fill(today.strftime("%d/%m/%Y"))
-    page.get_by_role("button", name="Tìm", exact=True).click()
+    page.locator("form.dv-search-form").get_by_role("button", name="Tìm").click()
     expect(page.get_by_role("status")).to_contain_text("Tìm thấy 1 tin bài.")
     shot(page, "search")
     page.get_by_role("link", name=title).click()
