@@ -46,6 +46,7 @@ from .scope_rows import (
     citizens_petitions,
     citizens_publicity,
     citizens_receptions,
+    portal_editing,
     portal_records,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
@@ -67,6 +68,7 @@ TOPICS = (
     citizens_figures,
     citizens_receptions,
     citizens_feedback,
+    portal_editing,
     portal_records,
 )
 

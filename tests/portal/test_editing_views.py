@@ -63,7 +63,7 @@ def test_an_editor_writes_a_story_on_the_form_and_sends_it_for_review(room, clie
             "title": "Ra quân hè",
             "body": "<p>Đoàn viên ra quân.</p><script>steal()</script>",
             "tags": "Thanh niên, tình nguyện",
-            "publish_at": (timezone.localtime() - datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+            "publish_at": (timezone.localtime() - datetime.timedelta(hours=2)).strftime("%d/%m/%Y %H:%M"),
         },
     )
     assert answer.status_code == 200

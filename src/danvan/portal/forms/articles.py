@@ -24,7 +24,10 @@ class ArticleForm(forms.Form):
     """One site's story: the categories offered are those of the site the user writes in (and the story's own)."""
 
     category = CategoryChoiceField(
-        label=_("Chuyên mục"), queryset=Category.objects.none(), error_messages=CHOICE_ERRORS
+        empty_label=_("— Chọn chuyên mục —"),
+        label=_("Chuyên mục"),
+        queryset=Category.objects.none(),
+        error_messages=CHOICE_ERRORS,
     )
     title = forms.CharField(label=_("Tiêu đề"), max_length=TITLE_MAX)
     summary = forms.CharField(
@@ -54,7 +57,7 @@ class ArticleForm(forms.Form):
         label=_("Chủ đề"),
         queryset=Topic.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         error_messages=CHOICE_ERRORS,
     )
     tags = forms.CharField(

@@ -22,8 +22,6 @@ urlpatterns = [
     path("trang/mo/", sites.site_create, name="site_create"),
     path(SITE, sites.site_detail, name="site_detail"),
     path(f"{SITE}thiet-lap/", sites.site_edit, name="site_edit"),
-    path(f"{SITE}<str:kind>/them/", sites.furniture_form, name="furniture_create"),
-    path(f"{SITE}<str:kind>/<int:pk>/", sites.furniture_form, name="furniture_edit"),
     path(f"{SITE}lien-ket/<int:pk>/xoa/", sites.link_delete, name="link_delete"),
     path(f"{SITE}anh/", media.image_list, name="image_list"),
     path(f"{SITE}anh/chon.json", media.image_choices, name="image_choices"),
@@ -33,4 +31,7 @@ urlpatterns = [
     path(f"{SITE}van-ban/them/", media.document_form, name="document_create"),
     path(f"{SITE}van-ban/<int:pk>/", media.document_form, name="document_edit"),
     path(f"{SITE}van-ban/<int:pk>/tep/", media.document_file, name="document_file"),
+    # Last: the furniture's word (chuyen-muc, chu-de, trang-tinh, lien-ket) would also match anh/ and van-ban/.
+    path(f"{SITE}<str:kind>/them/", sites.furniture_form, name="furniture_create"),
+    path(f"{SITE}<str:kind>/<int:pk>/", sites.furniture_form, name="furniture_edit"),
 ]

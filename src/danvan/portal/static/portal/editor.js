@@ -3,8 +3,39 @@
 // image from the site's library (fetched from data-images-url, inserted as <figure><img><figcaption>). Without
 // JavaScript the textarea stays and takes HTML as typed.
 (() => {
-  const escape = (text) =>
-    String(text || "").replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]);
+  // The block of the editable area holding the caret (its direct child), or null at its end.
+  function blockAt(area, range) {
+    let node = range ? range.startContainer : null;
+    while (node && node.parentNode !== area) node = node.parentNode;
+    return node && node.parentNode === area ? node : null;
+  }
+
+  // A figure after the caret's block, then an empty paragraph where the caret goes: built as nodes, so the browser
+  // neither splits it nor adds inline styles (which the CSP refuses).
+  function insertFigure(area, range, item) {
+    const figure = document.createElement("figure");
+    const image = document.createElement("img");
+    image.src = item.url;
+    image.alt = item.alt;
+    figure.append(image);
+    if (item.caption) {
+      const caption = document.createElement("figcaption");
+      caption.textContent = item.caption;
+      figure.append(caption);
+    }
+    const after = document.createElement("p");
+    after.append(document.createElement("br"));
+    const block = blockAt(area, range);
+    if (block) block.after(figure, after);
+    else area.append(figure, after);
+    const caret = document.createRange();
+    caret.setStart(after, 0);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(caret);
+    area.focus();
+    area.dispatchEvent(new Event("input"));
+  }
 
   function imagePanel(editor, panel, area, button) {
     if (!panel.hidden) {
@@ -13,7 +44,7 @@
       return;
     }
     const selection = window.getSelection();
-    const range = selection.rangeCount && area.contains(selection.anchorNode) ? selection.getRangeAt(0) : null;
+    const range = selection.rangeCount && area.contains(selection.anchorNode) ? selection.getRangeAt(0).cloneRange() : null;
     fetch(editor.dataset.imagesUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then((answer) => answer.json())
       .then((data) => {
@@ -28,17 +59,7 @@
           thumb.alt = item.alt;
           pick.append(thumb);
           pick.addEventListener("click", () => {
-            area.focus();
-            if (range) {
-              selection.removeAllRanges();
-              selection.addRange(range);
-            }
-            const caption = item.caption ? `<figcaption>${escape(item.caption)}</figcaption>` : "";
-            document.execCommand(
-              "insertHTML",
-              false,
-              `<figure><img src="${escape(item.url)}" alt="${escape(item.alt)}">${caption}</figure><p><br></p>`,
-            );
+            insertFigure(area, range, item);
             panel.hidden = true;
             button.setAttribute("aria-expanded", "false");
           });
@@ -54,7 +75,10 @@
     if (!textarea) return;
     const area = editor.querySelector(".dv-editor-area");
     const panel = editor.querySelector(".dv-editor-images");
-    area.innerHTML = textarea.value;
+    // Typing starts in a paragraph, and Enter makes paragraphs (not divs).
+    area.innerHTML = textarea.value.trim() || "<p><br></p>";
+    document.execCommand("defaultParagraphSeparator", false, "p");
+    document.execCommand("styleWithCSS", false, false);
     textarea.hidden = true;
     editor.hidden = false;
     const sync = () => {
