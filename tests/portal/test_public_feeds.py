@@ -25,17 +25,25 @@ def site(units):
 
 def test_rss_and_atom_list_the_latest_live_stories_of_a_site_and_of_a_category(client, site):
     activity, models = site.categories.order_by("pk")
-    story = factories.published_article(site, activity, "Giao ban Dân vận quý III", summary="Tóm tắt giao ban")
+    story = factories.published_article(
+        site, activity, "Giao ban Dân vận quý III", summary="Tóm tắt giao ban"
+    )
     factories.published_article(site, models, "Mô hình hay ở Thục Phán")
     draft = factories.published_article(site, activity, "Bản nháp chưa duyệt")
     Article.objects.filter(pk=draft.pk).update(status=Article.Status.DRAFT)
 
     rss = client.get(reverse("portal_public:rss", args=[site.slug]))
-    atom = client.get(reverse("portal_public:category_atom", args=[site.slug, "tin-hoat-dong"])).content.decode()
+    atom = client.get(
+        reverse("portal_public:category_atom", args=[site.slug, "tin-hoat-dong"])
+    ).content.decode()
 
     assert rss["Content-Type"].startswith("application/rss+xml")
     text = rss.content.decode()
-    assert '<rss version="2.0"' in text and "Giao ban Dân vận quý III" in text and "Mô hình hay ở Thục Phán" in text
+    assert (
+        '<rss version="2.0"' in text
+        and "Giao ban Dân vận quý III" in text
+        and "Mô hình hay ở Thục Phán" in text
+    )
     assert f"http://testserver{reverse('portal_public:article', args=[site.slug, story.slug])}" in text
     assert "Bản nháp chưa duyệt" not in text
     assert 'xmlns="http://www.w3.org/2005/Atom"' in atom and "Giao ban Dân vận quý III" in atom
@@ -72,7 +80,7 @@ def test_visits_are_counted_per_day_without_storing_who_visited(site):
     assert visits.visit_stats(site.pk)["online"] == 2
     cookie = first.cookies[visits.COOKIE].value
     # The cache keeps only keyed hashes: the cookie's id is nowhere among its keys or values.
-    assert not any(cookie in str(key) for key in cache._cache)  # noqa: SLF001 (the test's in-memory cache)
+    assert not any(cookie in str(key) for key in cache._cache)  # the tests' in-memory cache
     # A robot is not counted; the footer shows online now, today, this week, total.
     Client(HTTP_USER_AGENT="Googlebot/2.1").get(home)
     cache.clear()

@@ -27,14 +27,28 @@ def sites(units):
     activity = factories.category(province, "Tin hoạt động", "tin-hoat-dong")
     plain = "<p>Nội dung tin.</p>"
     models = factories.category(province, "Dân vận khéo", "dan-van-kheo")
-    factories.published_article(province, models, "Hội nghị biểu dương điển hình Dân vận khéo", body=plain, published=day(5, 6, 2025))
-    factories.published_article(province, activity, "Giao ban công tác dân vận quý II", body=plain, published=day(10, 7, 2025))
     factories.published_article(
-        province, activity, "Tập huấn nghiệp vụ", body="<p>Phong trào <b>Dân vận khéo</b> lan tỏa.</p>", published=day(2, 1, 2026)
+        province, models, "Hội nghị biểu dương điển hình Dân vận khéo", body=plain, published=day(5, 6, 2025)
+    )
+    factories.published_article(
+        province, activity, "Giao ban công tác dân vận quý II", body=plain, published=day(10, 7, 2025)
+    )
+    factories.published_article(
+        province,
+        activity,
+        "Tập huấn nghiệp vụ",
+        body="<p>Phong trào <b>Dân vận khéo</b> lan tỏa.</p>",
+        published=day(2, 1, 2026),
     )
     draft = factories.published_article(province, activity, "Dân vận khéo: bản nháp", body=plain)
     Article.objects.filter(pk=draft.pk).update(status=Article.Status.DRAFT)
-    factories.published_article(commune, factories.category(commune), "Xã Thục Phán làm Dân vận khéo", body=plain, published=day(1, 8, 2025))
+    factories.published_article(
+        commune,
+        factories.category(commune),
+        "Xã Thục Phán làm Dân vận khéo",
+        body=plain,
+        published=day(1, 8, 2025),
+    )
     return province, commune
 
 
@@ -57,8 +71,13 @@ def test_category_and_date_range_narrow_the_search_and_all_sites_widen_it(sites)
     province, _commune = sites
     category = province.categories.get(slug="tin-hoat-dong")
     assert titles(search_articles(province, "dan van kheo", category=category)) == ["Tập huấn nghiệp vụ"]
-    in_2025 = search_articles(province, "", date_from=datetime.date(2025, 6, 5), date_to=datetime.date(2025, 7, 10))
-    assert titles(in_2025) == ["Giao ban công tác dân vận quý II", "Hội nghị biểu dương điển hình Dân vận khéo"]
+    in_2025 = search_articles(
+        province, "", date_from=datetime.date(2025, 6, 5), date_to=datetime.date(2025, 7, 10)
+    )
+    assert titles(in_2025) == [
+        "Giao ban công tác dân vận quý II",
+        "Hội nghị biểu dương điển hình Dân vận khéo",
+    ]
     assert titles(search_articles(None, "dan van kheo", date_to=datetime.date(2025, 12, 31))) == [
         "Xã Thục Phán làm Dân vận khéo",
         "Hội nghị biểu dương điển hình Dân vận khéo",
@@ -70,7 +89,10 @@ def test_on_postgresql_the_words_are_matched_by_the_index_expression(sites):
     province, _commune = sites
     with CaptureQueriesContext(connection) as queries:
         list(search_articles(province, "dan van kheo"))
-    assert "to_tsvector('simple', \"portal_article\".\"search_key\") @@ plainto_tsquery('simple'" in queries[0]["sql"]
+    assert (
+        "to_tsvector('simple', \"portal_article\".\"search_key\") @@ plainto_tsquery('simple'"
+        in queries[0]["sql"]
+    )
 
 
 def test_bad_input_is_named_by_field(db):

@@ -54,7 +54,12 @@ def test_the_home_page_shows_hot_featured_and_latest_by_category_with_the_sites_
     assert "Cổng thông tin tỉnh" in page and url(site, "calendar") in page and url(site, "showcase") in page
     # TT 22/2023 layout: the unit's name in the banner, categories in the menu, the footer's particulars
     assert "Ban Tuyên giáo và Dân vận" in page and url(site, "category", "dan-van-kheo") in page
-    for particular in ("Đồng chí Trưởng ban", "Giấy phép số 12/GP-STTTT", "0206 3852 000", "bandanvan@caobang.gov.vn"):
+    for particular in (
+        "Đồng chí Trưởng ban",
+        "Giấy phép số 12/GP-STTTT",
+        "0206 3852 000",
+        "bandanvan@caobang.gov.vn",
+    ):
         assert particular in page
 
 
@@ -80,7 +85,9 @@ def test_category_topic_and_tag_pages_list_live_stories_newest_first_paginated(c
 
 def test_the_story_page_shows_the_story_and_counts_each_reading_even_when_cached(client, site):
     activity = site.categories.get(slug="tin-hoat-dong")
-    older = factories.published_article(site, activity, "Tin cũ hơn hôm trước", published=timezone.now() - datetime.timedelta(days=2))
+    older = factories.published_article(
+        site, activity, "Tin cũ hơn hôm trước", published=timezone.now() - datetime.timedelta(days=2)
+    )
     article = factories.published_article(
         site,
         activity,
@@ -98,7 +105,13 @@ def test_the_story_page_shows_the_story_and_counts_each_reading_even_when_cached
     article.refresh_from_db()
     assert article.view_count == 2
     assert "2 lượt xem" in second
-    for shown in ("Hội nghị sơ kết Dân vận khéo", "Sáng 05/6, Ban tổ chức hội nghị.", "Tin, ảnh: Thu Hà", "Báo Cao Bằng", "05/06/2026 09:30"):
+    for shown in (
+        "Hội nghị sơ kết Dân vận khéo",
+        "Sáng 05/6, Ban tổ chức hội nghị.",
+        "Tin, ảnh: Thu Hà",
+        "Báo Cao Bằng",
+        "05/06/2026 09:30",
+    ):
         assert shown in second
     assert "Tin cũ hơn" in second and older.title in second
     assert "Tổng số điểm của bài viết là: 0 trong 0 đánh giá" in second
@@ -138,7 +151,9 @@ def test_a_visitor_rates_a_story_once_and_only_a_hash_of_their_cookie_is_kept(cl
     assert cookie not in Rating.objects.get().visitor
 
 
-def test_publishing_a_story_shows_it_on_the_cached_home_page_at_once(client, site, django_capture_on_commit_callbacks):
+def test_publishing_a_story_shows_it_on_the_cached_home_page_at_once(
+    client, site, django_capture_on_commit_callbacks
+):
     factories.published_article(site, title="Tin thứ nhất")
     assert "Tin thứ nhất" in client.get(url(site, "home")).content.decode()
     # What the review's publish does: the story goes live and the site's version is bumped on commit.
@@ -155,10 +170,24 @@ def test_publishing_a_story_shows_it_on_the_cached_home_page_at_once(client, sit
     assert "Không qua dịch vụ" in client.get(url(site, "home")).content.decode()
 
 
+def test_a_cached_home_page_costs_the_site_and_the_visit_counter_only(
+    client, site, django_assert_max_num_queries
+):
+    for n in range(6):
+        factories.published_article(site, site.categories.first(), f"Tin {n}", is_hot=n % 2 == 0)
+    client.get(url(site, "home"))
+    with django_assert_max_num_queries(2):  # the site's row, the day's visit counter
+        assert "Tin 5" in client.get(url(site, "home")).content.decode()
+
+
 def test_the_calendar_shows_the_units_week_only_when_the_unit_published_it(client, site):
     entry_time = timezone.make_aware(datetime.datetime(2026, 12, 1, 8, 0))
     CalendarEntry.objects.create(
-        unit=site.unit, unit_path=site.unit.path, starts_at=entry_time, title="Giao ban công tác Dân vận", place="Hội trường"
+        unit=site.unit,
+        unit_path=site.unit.path,
+        starts_at=entry_time,
+        title="Giao ban công tác Dân vận",
+        place="Hội trường",
     )
     week = url(site, "calendar") + "?tuan=2026-W49"
     assert "Giao ban công tác Dân vận" not in client.get(week).content.decode()
@@ -170,17 +199,31 @@ def test_the_calendar_shows_the_units_week_only_when_the_unit_published_it(clien
 def test_documents_are_listed_filtered_and_downloaded(client, site, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     plan = PublicDocument.objects.create(
-        site=site, number="15-KH/BDVTU", kind="Kế hoạch", title="Kế hoạch thi đua Dân vận khéo",
-        issued_on=datetime.date(2025, 3, 1), signer="Nguyễn Văn A", search_key="15-kh/bdvtu ke hoach thi dua dan van kheo",
+        site=site,
+        number="15-KH/BDVTU",
+        kind="Kế hoạch",
+        title="Kế hoạch thi đua Dân vận khéo",
+        issued_on=datetime.date(2025, 3, 1),
+        signer="Nguyễn Văn A",
+        search_key="15-kh/bdvtu ke hoach thi dua dan van kheo",
     )
     plan.file.save("ke-hoach.pdf", ContentFile(b"%PDF-1.4 test"))
     PublicDocument.objects.create(
-        site=site, number="02-NQ/TU", kind="Nghị quyết", title="Nghị quyết về công tác dân vận",
-        issued_on=datetime.date(2024, 5, 1), search_key="02-nq/tu nghi quyet ve cong tac dan van",
+        site=site,
+        number="02-NQ/TU",
+        kind="Nghị quyết",
+        title="Nghị quyết về công tác dân vận",
+        issued_on=datetime.date(2024, 5, 1),
+        search_key="02-nq/tu nghi quyet ve cong tac dan van",
     )
     PublicDocument.objects.create(
-        site=site, number="99-KH", kind="Kế hoạch", title="Chưa công bố", issued_on=datetime.date(2025, 1, 1),
-        is_published=False, search_key="chua cong bo",
+        site=site,
+        number="99-KH",
+        kind="Kế hoạch",
+        title="Chưa công bố",
+        issued_on=datetime.date(2025, 1, 1),
+        is_published=False,
+        search_key="chua cong bo",
     )
 
     everything = client.get(url(site, "documents")).content.decode()

@@ -31,7 +31,9 @@ class SiteFeed(Feed):
 
     def description(self, obj):
         site, category, _host_mode = obj
-        return (category.description if category else site.tagline) or _("Tin mới của %(site)s") % {"site": site.name}
+        return (category.description if category else site.tagline) or _("Tin mới của %(site)s") % {
+            "site": site.name
+        }
 
     def items(self, obj):
         site, category, _host_mode = obj

@@ -58,4 +58,6 @@ def article_json_ld(article: Article, url: str, image_url: str = "") -> str:
         data["author"] = {"@type": "Organization", "name": article.site.name}
     if image_url:
         data["image"] = [image_url]
-    return json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return json.dumps({k: v for k, v in data.items() if v is not None}, ensure_ascii=False).translate(
+        _JSON_ESCAPES
+    )

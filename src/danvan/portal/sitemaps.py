@@ -17,8 +17,10 @@ class ArticleSitemap(Sitemap):
         self.site = site
 
     def items(self):
-        articles = Article.objects.live().select_related("site").only(
-            "slug", "updated_at", "site__slug", "site__host"
+        articles = (
+            Article.objects.live()
+            .select_related("site")
+            .only("slug", "updated_at", "site__slug", "site__host")
         )
         if self.site is not None:
             return articles.filter(site=self.site).order_by("-publish_at", "-id")

@@ -117,7 +117,10 @@ def document_kinds(site: Site) -> list[str]:
 
 def document_years(site: Site) -> list[int]:
     return sorted(
-        {day.year for day in PublicDocument.objects.filter(site=site, is_published=True).dates("issued_on", "year")},
+        {
+            day.year
+            for day in PublicDocument.objects.filter(site=site, is_published=True).dates("issued_on", "year")
+        },
         reverse=True,
     )
 
@@ -176,7 +179,9 @@ def own_units(unit: OrgUnit, today: datetime.date | None = None):
     return OrgUnit.objects.filter(parent=unit, kind=OrgUnit.Kind.AGENCY).open_on(today).vietnamese_order()
 
 
-def administrative_units(unit: OrgUnit, today: datetime.date | None = None) -> list[tuple[str, list[OrgUnit]]]:
+def administrative_units(
+    unit: OrgUnit, today: datetime.date | None = None
+) -> list[tuple[str, list[OrgUnit]]]:
     """The administrative units under the site's area as of today, grouped by their type (Phường, Xã…)."""
     today = today or timezone.localdate()
     area = area_of(unit)

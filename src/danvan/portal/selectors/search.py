@@ -60,7 +60,9 @@ def parse_day(value: str, field: str, label: str) -> datetime.date | None:
             continue
         if day.year >= 1900:
             return day
-    raise ValidationError({field: [_("%(label)s không hợp lệ: hãy nhập ngày dạng dd/mm/yyyy.") % {"label": label}]})
+    raise ValidationError(
+        {field: [_("%(label)s không hợp lệ: hãy nhập ngày dạng dd/mm/yyyy.") % {"label": label}]}
+    )
 
 
 def parse_search(site: Site | None, params, *, from_name: str = "from", to_name: str = "to") -> Search:

@@ -12,4 +12,3 @@ register = template.Library()
 def site_url(context, name, *args):
     request = context.get("request")
     return site_path(context["site"], name, *args, host_mode=request is not None and on_own_host(request))
-

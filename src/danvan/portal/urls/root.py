@@ -25,7 +25,9 @@ def robots_txt(request):
 
 @require_safe
 def sitemap_index(request):
-    return sitemap_views.index(request, sitemaps_for(_site_of(request)), sitemap_url_name="portal_sitemap_section")
+    return sitemap_views.index(
+        request, sitemaps_for(_site_of(request)), sitemap_url_name="portal_sitemap_section"
+    )
 
 
 @require_safe

@@ -8,26 +8,37 @@ from django.utils.translation import get_language
 
 from danvan.portal import visits
 from danvan.portal.cache import PAGE_SECONDS, site_version
+from danvan.portal.models import Site
 from danvan.portal.selectors.public import menu_categories, public_site
 from danvan.portal.seo import canonical_url, on_own_host
 
 
+def _site_of(request, slug) -> Site:
+    return getattr(request, "portal_host_site", None) or public_site(slug)
+
+
 def public_page(view):
-    """A view of one site's public pages: called as view(request, site, …); an HTML page answered 200 to a GET
-    counts a visit. Unknown or inactive site: 404."""
+    """A page of one site: called as view(request, site, …). A GET of an existing site counts a visit (before the
+    page is drawn, so the footer's figures include it). Unknown or inactive site: 404."""
 
     @functools.wraps(view)
     def wrapper(request, *args, site=None, **kwargs):
-        found = getattr(request, "portal_host_site", None) or public_site(site)
-        response = view(request, found, *args, **kwargs)
-        if (
-            request.method == "GET"
-            and response.status_code == 200
-            and response.get("Content-Type", "").startswith("text/html")
-        ):
+        found = _site_of(request, site)
+        if request.method == "GET":
             visits.count_visit(found, request)
+        response = view(request, found, *args, **kwargs)
         visits.remember_visitor(request, response)
         return response
+
+    return wrapper
+
+
+def site_resource(view):
+    """A file of one site (an image, a document): called as view(request, site, …); not a page, not counted."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, site=None, **kwargs):
+        return view(request, _site_of(request, site), *args, **kwargs)
 
     return wrapper
 

@@ -19,7 +19,10 @@ LIST_PAGE_SIZE = 15
 def home(request, site):
     """Hot news, featured news, the latest stories, and the latest of each category (cached with the site's version)."""
     return render_public(
-        request, site, "portal/public/home.html", {"blocks": functools.cache(functools.partial(selectors.home_blocks, site))}
+        request,
+        site,
+        "portal/public/home.html",
+        {"blocks": functools.cache(functools.partial(selectors.home_blocks, site))},
     )
 
 

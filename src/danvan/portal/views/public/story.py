@@ -16,7 +16,7 @@ from danvan.portal.selectors import public as selectors
 from danvan.portal.seo import article_json_ld, on_own_host, site_path
 from danvan.portal.services.ratings import count_view, rate_article
 
-from .common import public_page, render_public
+from .common import public_page, render_public, site_resource
 
 IMAGE_SECONDS = 7 * 24 * 3600
 
@@ -26,7 +26,9 @@ def _story_context(request, site, article) -> dict:
     url = request.build_absolute_uri(site_path(site, "article", article.slug, host_mode=host_mode))
     image_url = ""
     if article.cover_id:
-        image_url = request.build_absolute_uri(site_path(site, "image", article.cover_id, host_mode=host_mode))
+        image_url = request.build_absolute_uri(
+            site_path(site, "image", article.cover_id, host_mode=host_mode)
+        )
     return {
         "article": article,
         "page_url": url,
@@ -49,7 +51,9 @@ def article(request, site, slug: str):
     count_view(found)
     found.view_count += 1  # as the UPDATE just left it (this reader included)
     context = _story_context(request, site, found)
-    return render_public(request, site, "portal/public/article.html", context, canonical=("article", found.slug))
+    return render_public(
+        request, site, "portal/public/article.html", context, canonical=("article", found.slug)
+    )
 
 
 @require_safe
@@ -57,7 +61,9 @@ def article(request, site, slug: str):
 def article_print(request, site, slug: str):
     found = selectors.public_article(site, slug)
     context = _story_context(request, site, found)
-    return render_public(request, site, "portal/public/print.html", context, canonical=("article", found.slug))
+    return render_public(
+        request, site, "portal/public/print.html", context, canonical=("article", found.slug)
+    )
 
 
 @require_POST
@@ -79,7 +85,7 @@ def rate(request, site, slug: str):
 
 
 @require_safe
-@public_page
+@site_resource
 def image(request, site, pk: int):
     """An image of the site: the original, or the rendition of ?w= (one of the widths made) when there is one."""
     found = get_object_or_404(Image, site=site, pk=pk)

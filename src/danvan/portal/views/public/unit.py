@@ -16,7 +16,7 @@ from danvan.core.lists import page_of
 from danvan.portal.models import SitePage
 from danvan.portal.selectors import public as selectors
 
-from .common import public_page, render_public
+from .common import public_page, render_public, site_resource
 
 DOCUMENTS_PAGE_SIZE = 20
 
@@ -104,7 +104,7 @@ def documents(request, site):
 
 
 @require_safe
-@public_page
+@site_resource
 def document_file(request, site, pk: int):
     document = selectors.public_document(site, pk)
     try:
@@ -132,7 +132,9 @@ def organisation(request, site):
 @public_page
 def page(request, site, slug: str):
     found = get_object_or_404(SitePage, site=site, slug=slug)
-    return render_public(request, site, "portal/public/page.html", {"page": found}, canonical=("page", found.slug))
+    return render_public(
+        request, site, "portal/public/page.html", {"page": found}, canonical=("page", found.slug)
+    )
 
 
 @require_safe
