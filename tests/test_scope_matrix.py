@@ -46,6 +46,7 @@ from .scope_rows import (
     citizens_petitions,
     citizens_publicity,
     citizens_receptions,
+    ingest,
     portal_editing,
     portal_records,
 )
@@ -68,6 +69,7 @@ TOPICS = (
     citizens_figures,
     citizens_receptions,
     citizens_feedback,
+    ingest,
     portal_editing,
     portal_records,
 )

@@ -15,6 +15,7 @@ from danvan.accounts.scope import Role
 from danvan.activities.models import Attendance, Meeting, Person, Task
 from danvan.activities.selectors.people import titles_on
 from danvan.core.errors import NotAllowed
+from danvan.demo.activities import load_demo_activities
 from danvan.ingest.importing import import_event
 from danvan.ingest.models import ImportedEvent
 from danvan.orgunits.models import OrgUnit
@@ -87,6 +88,7 @@ def test_the_five_seeds_become_meetings_with_attendees_tasks_figures_and_archive
     assert (story.record_kind, story.record_id) == ("meeting", sơ_kết.pk)
     assert timezone.localtime(story.publish_at).strftime("%d/%m/%Y %H:%M") == "22/07/2021 17:13"
     assert story.author == "Long Huyền - Đình Trung"
+    assert story.summary.startswith("Sáng 22/7, Ban Dân vận Thành ủy Cao Bằng sơ kết")
     assert "Sáng 22/7, Ban Dân vận Thành ủy Cao Bằng" in story.body and "Tổng số điểm" not in story.body
     assert Article.objects.live().filter(site=cao_bang_site).count() == 5
 
@@ -142,9 +144,10 @@ def test_the_same_article_again_adds_nothing(superuser, units, cao_bang_site):
     assert import_event(superuser, url_event, text="bản lưu lại lần hai").pk == first.pk
 
 
-def test_an_event_the_demo_recorded_is_linked_not_duplicated(units, cao_bang_site):
-    """The demo recorded the Thành phố Cao Bằng sơ kết (its source note names the article): importing the article
-    adds the story and the figures to that meeting, and no second meeting, person or task."""
+def test_a_meeting_recorded_by_hand_of_the_same_organiser_day_and_type_is_linked(units, cao_bang_site):
+    """An editor recorded the Thành phố Cao Bằng sơ kết without naming the article: the same organiser, day and type
+    make it the same event. Importing the article adds the story and the figures to that meeting, and no second
+    meeting, person, attendance or task."""
     admin = factories.user("demo_admin", units["cao_bang"], Role.ADMIN)
     vu_van_minh = factories.person(units["tp_cao_bang"], "Vũ Văn Minh", "Trưởng Ban Dân vận", valid_to=None)
     recorded = factories.meeting(
@@ -154,7 +157,6 @@ def test_an_event_the_demo_recorded_is_linked_not_duplicated(units, cao_bang_sit
         type="so_ket",
         period="2021H1",
         status="held",
-        source_note="Tin “Ban Dân vận Thành ủy triển khai nhiệm vụ công tác Dân vận 6 tháng cuối năm 2021”, 22/07/2021.",
     )
     factories.task(
         admin,
@@ -206,3 +208,26 @@ def test_an_unknown_organiser_is_refused_naming_it_and_an_editor_imports_only_in
     with pytest.raises(ValidationError) as refused:
         import_event(superuser, {**event, "event_date": "22/07/2021"}, text=text)
     assert "event_date" in refused.value.message_dict
+
+
+def test_the_demos_seed_events_are_linked_by_their_source_notes(superuser, units, cao_bang_site):
+    """`danvan demo` records the seeds' events (meetings and the Cầu Kè inspection) with source notes naming the
+    articles: importing the articles links to them and adds no meeting, person or task."""
+    load_demo_activities(superuser)
+    counts = (Meeting.objects.count(), Person.objects.count(), Task.objects.count())
+    linked = {}
+    for prefix in ("000", "003", "004"):
+        event, text = seed(prefix)
+        linked[prefix] = import_event(
+            superuser, event, text=text, site=cao_bang_site, context_unit=units["cao_bang"]
+        )
+    assert (Meeting.objects.count(), Person.objects.count(), Task.objects.count()) == counts
+    assert all(record.linked for record in linked.values())
+    assert linked["000"].meeting.organizer == units["tp_cao_bang_ban"]
+    assert linked["003"].inspection is not None and linked["003"].meeting is None
+    assert (linked["003"].article.record_kind, linked["003"].article.record_id) == (
+        "inspection",
+        linked["003"].inspection.pk,
+    )
+    linked["004"].meeting.refresh_from_db()
+    assert "Số liệu:" in linked["004"].meeting.minutes

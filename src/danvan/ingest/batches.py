@@ -94,10 +94,16 @@ def correct_item(actor, item: ImportItem, event: dict, *, organizer: OrgUnit | N
     return item
 
 
+@transaction.atomic
 def import_item(actor, item: ImportItem, *, organizer: OrgUnit | None = None, site=None) -> ImportItem:
     """Imports one item (its corrected event, else the one read) in a savepoint; keeps the result or the error on the
-    item and returns it. The batch's unit settles a name several units bear."""
-    item = ImportItem.objects.select_related("batch", "batch__unit", "chosen_unit").get(pk=item.pk)
+    item and returns it. The item's row is locked, so a second click waits and finds it imported. The batch's unit
+    settles a name several units bear."""
+    item = (
+        ImportItem.objects.select_for_update(of=("self",))
+        .select_related("batch", "batch__unit", "chosen_unit")
+        .get(pk=item.pk)
+    )
     if not can_import(actor, item.batch.unit):
         raise NotAllowed(_("Bạn không có quyền nhập tin cho %(unit)s.") % {"unit": item.batch.unit.name})
     if item.state not in (ImportItem.State.READ, ImportItem.State.FAILED):
@@ -131,6 +137,7 @@ def _messages(error) -> list[str]:
     return [str(error)]
 
 
+@transaction.atomic
 def import_items(actor, items) -> list[ImportItem]:
     """Imports each item in turn (one savepoint each: one item's error leaves the others imported)."""
     return [import_item(actor, item) for item in items]

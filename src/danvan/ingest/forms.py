@@ -29,7 +29,7 @@ EVENT_TYPES = [
 LEVELS = [
     ("trung_uong", _("Trung ương")),
     ("tinh", _("Tỉnh")),
-    ("huyen", _("Huyện (đến 30/06/2025)")),
+    ("huyen", _("Huyện")),
     ("xa", _("Xã")),
     ("khac", _("Khác")),
 ]

@@ -1,5 +1,5 @@
 """Reads of the archive reader through the user's scope: the batches of the units a user edits (a batch holds
-unpublished texts and the corrections under way, so viewers do not see it), and the events imported."""
+unpublished texts and the corrections under way, so viewers do not see it)."""
 
 import datetime
 
@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from danvan.accounts.models import Role
-from danvan.accounts.scope import role_q, visible_q
+from danvan.accounts.scope import role_q
 
-from .models import ImportBatch, ImportedEvent, ImportItem
+from .models import ImportBatch, ImportItem
 
 # A batch still reading after this long has lost its worker (stopped mid-way): the page says so.
 STUCK_AFTER = datetime.timedelta(minutes=10)
@@ -44,6 +44,3 @@ def is_stuck(batch: ImportBatch, now: datetime.datetime | None = None) -> bool:
     busy = batch.state in (ImportBatch.State.QUEUED, ImportBatch.State.READING)
     return busy and (now or timezone.now()) - batch.updated_at > STUCK_AFTER
 
-
-def events_visible_to(user):
-    return ImportedEvent.objects.filter(visible_q(user, "organizer_path"))

@@ -24,7 +24,7 @@ from django.db.models import Q
 from danvan.core.text import fold
 from danvan.orgunits.lineage import predecessor_paths
 from danvan.orgunits.models import LineageLink, OrgUnit
-from danvan.orgunits.tree import covers, open_on_q, subtree_q
+from danvan.orgunits.tree import covers, open_on_q, subtree_q, subtrees_q
 
 MAX_CANDIDATES = 50
 # A party committee named in a text → the words starting its place's administrative name.
@@ -79,12 +79,15 @@ def _level_of(unit: OrgUnit) -> str:
     return ""
 
 
-def _open_named(on: datetime.date, q: Q) -> list[OrgUnit]:
-    return list(
-        OrgUnit.objects.filter(open_on_q(on))
-        .filter(q)
-        .select_related("parent", "parent__parent")[:MAX_CANDIDATES]
-    )
+def _open_named(on: datetime.date, q: Q, within: list[str] | None = None) -> list[OrgUnit]:
+    """Units open on `on` matching `q`: those inside `within` when there are any (so that a name every province
+    bears finds the importing unit's before the limit cuts the list), else any."""
+    units = OrgUnit.objects.filter(open_on_q(on)).filter(q).select_related("parent", "parent__parent")
+    if within is not None:
+        inside = list(units.filter(subtrees_q(within))[:MAX_CANDIDATES])
+        if inside:
+            return inside
+    return list(units[:MAX_CANDIDATES])
 
 
 def _narrow(candidates: list[OrgUnit], within, level: str) -> list[OrgUnit]:
@@ -98,9 +101,9 @@ def _narrow(candidates: list[OrgUnit], within, level: str) -> list[OrgUnit]:
     return candidates
 
 
-def _by_name(folded: str, on: datetime.date) -> tuple[list[OrgUnit], list[OrgUnit]]:
+def _by_name(folded: str, on: datetime.date, within) -> tuple[list[OrgUnit], list[OrgUnit]]:
     """(units of exactly that name, units whose name starts with it) open on `on`."""
-    found = _open_named(on, Q(search_key__startswith=folded))
+    found = _open_named(on, Q(search_key__startswith=folded), within)
     exact = [unit for unit in found if fold(unit.name) == folded]
     longer = [unit for unit in found if fold(unit.name).startswith(folded + " ")]
     return exact, longer
@@ -115,7 +118,7 @@ def _committee_places(folded: str, on: datetime.date, within) -> list[OrgUnit]:
     words, place = COMMITTEE_PLACES[match[1]], match[2].strip()
     if place:
         names = [f"{word} {place}" for word in words]
-        found = [unit for name in names for unit in _open_named(on, Q(search_key__startswith=name))]
+        found = [unit for name in names for unit in _open_named(on, Q(search_key__startswith=name), within)]
         return [unit for unit in found if fold(unit.name) in names]
     if within is None:
         return []
@@ -136,7 +139,7 @@ def match_unit(
     folded = _LEADING.sub("", fold(name or ""))
     if not folded:
         return UnitMatch(None)
-    exact, longer = _by_name(folded, on)
+    exact, longer = _by_name(folded, on, within)
     for candidates in (exact, longer, _committee_places(folded, on, within)):
         if not candidates:
             continue

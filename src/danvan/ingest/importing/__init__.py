@@ -45,6 +45,7 @@ from .event import (
     figures_text,
     published_at,
     story_html,
+    summary_of,
     tasks_due,
     text_hash,
 )
@@ -169,6 +170,7 @@ def _story(
         category=category,
         title=event.title,
         body=story_html(event.title, text),
+        summary=summary_of(text),
         author=author_of(text),
         source=organizer.name[:200],
         source_url=event.source_url,

@@ -311,6 +311,11 @@ def story_html(title: str, text: str) -> str:
     )
 
 
+def summary_of(text: str) -> str:
+    """The story's lead paragraph (who did what, when), as its summary."""
+    return read_page(nfc_lines(text)).lead[:1000]
+
+
 def figures_text(event: CleanEvent) -> str:
     """The figures as the minutes list them under "Số liệu"."""
     lines = [
