@@ -3,7 +3,11 @@
 `extract_text(data, filename)` gives the text of a .txt, .html or .docx file (a ValidationError in Vietnamese for
 what it cannot read); `read_event(text, source_url=None)` takes the event from that text by rules over the genre
 (headlines and leads, posts, dates against the publication date, periods, counts), offline and without a model.
-The schema is /work/shared/ingest/README.md: every key is present, dates are ISO."""
+`read_news_file(data, filename)` does both and refuses a text in which it finds no event. The schema is the
+issue's (/work/shared/ingest/README.md): every key is present, dates are ISO."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from .dates import event_date, publication_date, years_in
 from .extract import extract_text
@@ -14,7 +18,19 @@ from .page import read_page
 from .people import find_people
 from .tasks import directed_tasks
 
-__all__ = ["extract_text", "read_event"]
+__all__ = ["extract_text", "read_event", "read_news_file"]
+
+
+def read_news_file(data: bytes, filename: str) -> dict:
+    """The event of a news file: extract_text, then read_event; a ValidationError in Vietnamese for a file that is
+    not a news story (no date, no organiser, no official named)."""
+    event = read_event(extract_text(data, filename))
+    if not (event["event_date"] or event["organizer"] or event["people"]):
+        raise ValidationError(
+            _("%(name)s: không nhận ra một tin bài (không thấy ngày, đơn vị tổ chức hay người dự).")
+            % {"name": filename}
+        )
+    return event
 
 
 def read_event(text: str, *, source_url: str | None = None) -> dict:
@@ -34,7 +50,13 @@ def read_event(text: str, *, source_url: str | None = None) -> dict:
         year_hint = period["year"]
     rest = [p for p in page.paragraphs if p != lead][:3]
     date = event_date([lead, page.title, *rest], published, year_hint)
-    if period["half"] == "FULL" and date and not published and date.month <= 3 and date.year == period["year"]:
+    if (
+        period["half"] == "FULL"
+        and date
+        and not published
+        and date.month <= 3
+        and date.year == period["year"]
+    ):
         date = date.replace(year=date.year + 1)
     if period["year"] is None:
         period = period_reviewed(kind, page.title, lead, page.body, date)
@@ -46,7 +68,7 @@ def read_event(text: str, *, source_url: str | None = None) -> dict:
         "event_date": date.isoformat() if date else None,
         "event_type": kind,
         "organizer": organizer,
-        "organizer_level": organizer_level(organizer, date, page.title + "\n" + page.body),
+        "organizer_level": organizer_level(organizer, date, page.title + "\n" + page.body, lead),
         "locality": find_locality(page.title, lead, organizer),
         "period_reviewed": period,
         "people": find_people(page.body),

@@ -8,7 +8,9 @@ from collections import Counter
 
 from danvan.core.text import fold
 
-_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?((?:19|20)\d{2}))?(?![\d/%]|[.,]\d)")
+_NUMERIC = re.compile(
+    r"(?<![\d/.\-])(\d{1,2})\s?[/.\-]\s?(\d{1,2})(?:\s?[/.\-]\s?((?:19|20)\d{2}))?(?![\d/%]|[.,]\d)"
+)
 _ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _WORDS = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2})(?: nam ((?:19|20)\d{2}))?")
 # "từ ngày 12 đến 14/7", "ngày 12 và 13/7", "trong 2 ngày 12-13/7": the first day of a range.
@@ -37,6 +39,12 @@ _NOT_EVENT_BEFORE = re.compile(
     r"(\bso\s*[\w/\-.]*\s*,?\s*(ngay)?\s*$|[a-z]*\d+[-/][a-z]{1,4}[/\-][a-z]{1,4}\s*,?\s*(ngay)?\s*$|"
     r"\b(tinh )?den (het )?(ngay )?$|\btinh den\s*$|\bhan\s*(cuoi)?\s*(ngay)?\s*$|\btruoc (ngay )?$|"
     r"\bsau (ngay )?$|\bke tu (ngay )?$|\bthang\s*$|\bnam\s*$|\bnhiem ky\s*$|\bgiai doan\s*$)"
+)
+
+# "Thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy ngày 3/5/2023, sáng 12/6 …": the plan's date, in the same clause.
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(ke hoach|quyet dinh|nghi quyet|chi thi|cong van|huong dan|thong bao|chuong trinh|ket luan|quy dinh|"
+    r"to trinh|bao cao|dieu le|luat)\b[^,.;]*(?<!\bvao )(?<!\bvao ngay )$"
 )
 
 
@@ -71,7 +79,9 @@ def _candidates(text: str):
             if any(start <= match.start() < end for start, end in taken):
                 continue
             before = folded[max(0, match.start() - 40) : match.start()]
-            if _NOT_EVENT_BEFORE.search(before):
+            if _NOT_EVENT_BEFORE.search(before) or _DOCUMENT_BEFORE.search(
+                folded[max(0, match.start() - 70) : match.start()]
+            ):
                 continue
             day, month, year = match.group(1), match.group(2), match.group(3)
             if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):

@@ -6,7 +6,7 @@ import re
 
 from danvan.core.text import fold
 
-from .words import FAMILY_NAMES, SYLLABLE
+from .words import FAMILY_NAMES, SYLLABLE, UPPER
 
 # The bodies of the political system as stories write them. _ci() lets each word start in either case, since
 # stories write "Ban Dân vận thị ủy" as well as "Ban Dân vận Thị ủy".
@@ -23,7 +23,8 @@ _HEADS = (
     r"Ban Chỉ huy Quân sự|Trung ương Hội|Trung ương Đoàn|Ủy ban Kiểm tra|Uỷ ban Kiểm tra"
 )
 _PARTY = r"Trung ương|Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy|Đảng ủy|Tỉnh uỷ|Thành uỷ|Huyện uỷ|Thị uỷ|Quận uỷ|Đảng uỷ"
-_PLACE_KIND = r"tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu"
+_PLACE_KIND = r"tỉnh|thành phố|TP\.?|huyện|thị xã|TX\.?|quận|xã|phường|thị trấn|đặc khu"
+_ABBREVIATED = {"tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", "tx.": "thị xã"}
 # A place's proper name: 1–3 capitalised syllables (Cao Bằng, Bà Rịa - Vũng Tàu), or a number (Phường 7).
 _NAME = rf"(?:{SYLLABLE}(?:(?: - |-| ){SYLLABLE}){{0,2}}|\d{{1,2}}(?!\d))"
 # A collective body of another: "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh", "Ban Thường vụ Huyện ủy".
@@ -41,7 +42,9 @@ def _ci(pattern: str) -> str:
 
 
 _ORG = re.compile(
-    _ci(rf"(?:(?:{_PREFIX})\s(?=(?:{_HEADS})))?(?:{_HEADS})(?:\s(?:{_PARTY})(?!\w))?(?:\s(?:{_PLACE_KIND})(?!\w))?")
+    _ci(
+        rf"(?:(?:{_PREFIX})\s(?=(?:{_HEADS})))?(?:{_HEADS})(?:\s(?:{_PARTY})(?!\w))?(?:\s(?:{_PLACE_KIND})(?!\w))?"
+    )
     + rf"(?:\s{_NAME})?"
 )
 _ACTION = re.compile(
@@ -59,6 +62,11 @@ _IN_POST = re.compile(
 )
 _TRAILING = re.compile(
     r"\s+(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Đồng|Bà|Ông|Đ/c|Các|Trong|Tại|Với|Theo|Dự|Về|Thực|Qua|Năm|Nhân)$"
+)
+
+# "Đà Nẵng – Ngày 20-4, …": the place a story was written from, before its lead (not "CTTĐT -", "(MTTQ) -").
+_DATELINE = re.compile(
+    rf"\(?((?:[{UPPER}][^\W\d_{UPPER}]*)(?: [{UPPER}][^\W\d_{UPPER}]*){{0,3}})\)?\s?[–—-]\s"
 )
 
 TRUNG_UONG, TINH, HUYEN, XA, KHAC = "trung_uong", "tinh", "huyen", "xa", "khac"
@@ -117,21 +125,39 @@ def find_organizer(title: str, lead: str) -> str | None:
             name = next((n for s, _e, n in organisations(text) if _eligible(text, s)), None)
             if name:
                 break
+    if not name:
+        # "đồng chí X, Phó Bí thư thường trực Huyện ủy chủ trì hội nghị giao ban": the body of the chair's post.
+        bodies = [n for _s, _e, n in organisations(first_sentences) if _level_of(n, None)]
+        name = bodies[0][:1].upper() + bodies[0][1:] if bodies else None
     if name:
         # The headline's "Ban Dân vận Thành ủy" is the lead's "Ban Dân vận Thành ủy Cao Bằng": the fuller name.
         key = fold(name)
-        fuller = [n for s, _e, n in organisations(lead) if fold(n).startswith(key) and not _is_in_post(lead, s)]
+        fuller = [
+            n for s, _e, n in organisations(lead) if fold(n).startswith(key) and not _is_in_post(lead, s)
+        ]
         name = max([*fuller, name], key=len)
     return name
 
 
-def organizer_level(organizer: str | None, event: datetime.date | None, context: str) -> str:
+def organizer_level(organizer: str | None, event: datetime.date | None, context: str, lead: str = "") -> str:
     """trung_uong, tinh, huyen (a district, a town, a provincial city before 7/2025), xa or khac, from the words
-    of the organiser's name; from the story's other bodies when the name holds none."""
+    of the organiser's name ("Thành ủy" of a city: from the city's name or the lead's dateline, "Đà Nẵng – Ngày
+    20-4, …"); else from the rest of its clause ("Ban Dân vận, Hội LHPN … huyện Đất Đỏ tổ chức"); else from the
+    story's other bodies."""
+    dateline = _DATELINE.match(lead)
+    place = fold(dateline.group(1)) if dateline else ""
     if organizer:
-        level = _level_of(organizer, event)
+        level = _level_of(organizer + " " + place, event) if place else _level_of(organizer, event)
         if level:
             return level
+        at = lead.find(organizer)
+        if at >= 0:
+            clause = re.split(r"\s(?:tổ chức|sơ kết|tổng kết|kiểm tra|giám sát|giao ban)\s|[.;]", lead[at:])[
+                0
+            ]
+            level = _level_of(clause[:200], event)
+            if level:
+                return level
     counts: dict[str, int] = {}
     for _start, _end, name in organisations(context):
         level = _level_of(name, event)
@@ -143,7 +169,7 @@ def organizer_level(organizer: str | None, event: datetime.date | None, context:
 _LEVEL_WORDS = (
     (r"\btrung uong\b", TRUNG_UONG),
     (r"\b(tinh uy|tinh doan|tinh)\b", TINH),
-    (r"\b(huyen uy|thi uy|quan uy|huyen doan|huyen|thi xa|quan)\b", HUYEN),
+    (r"\b(huyen uy|thi uy|quan uy|huyen doan|huyen|thi xa|tx|quan)\b", HUYEN),
     (r"\b(dang uy|dang bo|xa|phuong|thi tran|dac khu|chi bo)\b", XA),
     (r"\b(thanh uy|thanh doan|thanh pho|tp)\b", "city"),
 )
@@ -155,7 +181,9 @@ def _level_of(name: str, event: datetime.date | None) -> str | None:
     if not found:
         return None
     level = found[0][1]
-    if level == XA and re.search(r"\bdang (uy|bo) (khoi|cac co quan|quan su|cong an|tinh|huyen|thanh pho)\b", folded):
+    if level == XA and re.search(
+        r"\bdang (uy|bo) (khoi|cac co quan|quan su|cong an|tinh|huyen|thanh pho)\b", folded
+    ):
         return TINH if re.search(r"\btinh\b", folded) else HUYEN
     if level == XA and len(found) > 1 and found[1][1] != XA:
         return found[1][1] if found[1][1] != "city" else _city_level(folded, event)
@@ -180,7 +208,8 @@ _PARTY_PLACE = {"thanh uy": "thành phố", "huyen uy": "huyện", "thi uy": "th
 
 
 def _place(kind: str, name: str) -> str:
-    return f"{kind.lower()} {_TRAILING.sub('', name)}".strip(" ,.;:")
+    kind = _ABBREVIATED.get(kind.lower(), kind.lower())
+    return f"{kind} {_TRAILING.sub('', name)}".strip(" ,.;:")
 
 
 def find_locality(title: str, lead: str, organizer: str | None) -> str | None:
@@ -206,5 +235,5 @@ def find_locality(title: str, lead: str, organizer: str | None) -> str | None:
     found = _PLACE.search(title)
     if found:
         return _place(*found.groups())
-    prefix = re.match(rf"({_NAME})\s?:", title)
+    prefix = re.match(rf"({_NAME})\s?:", title) or _DATELINE.match(lead)
     return prefix.group(1) if prefix else None

@@ -34,6 +34,9 @@ _AUTHOR = re.compile(
 )
 _DATE_IN_LINE = re.compile(r"\b\d{1,2}[/\-.]\d{1,2}[/\-.](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
+MAX_CHARACTERS = 100_000
+MAX_LINE = 3_000
+PIECE = 600
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")  # "1. Sơ kết …" in a list of news
 
 
@@ -57,11 +60,27 @@ class Page:
         return self.paragraphs[0] if self.paragraphs else ""
 
 
-def _is_chrome(line: str) -> bool:
-    folded = fold(line)
+def _bounded_lines(text: str) -> list[str]:
+    """The page's lines, at most MAX_CHARACTERS of them (a story is a few thousand characters; what follows is the
+    site), a line longer than MAX_LINE cut into runs of whole sentences (a page saved without line breaks)."""
+    lines: list[str] = []
+    for line in text[:MAX_CHARACTERS].split("\n"):
+        line = line.strip()
+        while len(line) > MAX_LINE:  # then cut into pieces of a few sentences
+            cut = line.rfind(". ", 0, PIECE)
+            cut = cut + 1 if cut > PIECE // 4 else PIECE
+            lines.append(line[:cut].strip())
+            line = line[cut:].strip()
+        lines.append(line)
+    return lines
+
+
+def _is_chrome(line: str, folded: str) -> bool:
     if _DATE_IN_LINE.search(line) and _is_date_line(line):
         return False
-    if len(folded.split()) <= 10 and _CHROME.match(folded) or folded.startswith("ban da khong su dung site"):
+    if (len(folded.split()) <= 10 and _CHROME.match(folded)) or folded.startswith(
+        "ban da khong su dung site"
+    ):
         return True
     if re.fullmatch(r"[\W\d_]+", folded):  # counters, separators
         return True
@@ -69,8 +88,11 @@ def _is_chrome(line: str) -> bool:
     if re.fullmatch(r"[0-9a-f]{12,}", folded) or re.search(r"\.(jpe?g|png|gif|webp)$", folded):
         return True
     digits = sum(ch.isdigit() for ch in folded)
-    return len(folded) < 60 and digits >= 6 and digits > len(folded.replace(" ", "")) / 3 and not _DATE_IN_LINE.search(
-        line
+    return (
+        len(folded) < 60
+        and digits >= 6
+        and digits > len(folded.replace(" ", "")) / 3
+        and not _DATE_IN_LINE.search(line)
     )
 
 
@@ -93,16 +115,24 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 def read_page(text: str) -> Page:
     page = Page()
-    lines = [line.strip() for line in text.split("\n")]
+    lines = _bounded_lines(text)
     # The address: our HTML reader's line, a browser's "saved from url=", or a bare address line.
     for line in lines:
-        if line.startswith(URL_LINE) or "saved from url=" in line or fold(line).startswith(("nguon:", "link:")):
+        if (
+            line.startswith(URL_LINE)
+            or "saved from url=" in line
+            or fold(line).startswith(("nguon:", "link:"))
+        ):
             found = _URL.search(line)
             if found:
                 page.source_url = found.group(0).rstrip(".,;)")
                 break
-    published_meta = next((line[len(PUBLISHED_LINE) :] for line in lines if line.startswith(PUBLISHED_LINE)), "")
-    lines = [line for line in lines if not line.startswith((URL_LINE, PUBLISHED_LINE)) and not _URL.fullmatch(line)]
+    published_meta = next(
+        (line[len(PUBLISHED_LINE) :] for line in lines if line.startswith(PUBLISHED_LINE)), ""
+    )
+    lines = [
+        line for line in lines if not line.startswith((URL_LINE, PUBLISHED_LINE)) and not _URL.fullmatch(line)
+    ]
     lines = _join_wrapped(lines)
     kept: list[str] = []
     for line in lines:
@@ -111,7 +141,7 @@ def read_page(text: str) -> Page:
         folded = fold(line)
         if kept and _TAIL.match(folded):
             break
-        if _is_chrome(line) or _AUTHOR.match(folded) or _is_menu(line):
+        if _is_chrome(line, folded) or _AUTHOR.match(folded) or _is_menu(line):
             continue
         kept.append(line)
     start = _headline_index(kept)
@@ -157,7 +187,9 @@ def _headline_index(lines: list[str]) -> int:
     dated = next((index for index, line in enumerate(lines[:20]) if _is_date_line(line)), None)
     if dated is not None:
         before = [index for index in candidates if dated - 3 <= index < dated]
-        after = [index for index in candidates if dated < index <= dated + 2 and not lines[index].endswith(".")]
+        after = [
+            index for index in candidates if dated < index <= dated + 2 and not lines[index].endswith(".")
+        ]
         if before or after:
             return before[-1] if before else after[0]
     for position, index in enumerate(candidates):

@@ -6,12 +6,13 @@ import re
 
 from danvan.core.text import fold
 
-from .words import FAMILY_NAMES, POST_WORDS, SYLLABLE
+from .words import COMMON_FAMILY_NAMES, FAMILY_NAMES, POST_WORDS, SYLLABLE
 
 _RUN = re.compile(rf"{SYLLABLE}(?:[ ]{SYLLABLE})*")
 _HONORIFIC = re.compile(
     r"(?:(?<![\w/])(?:đồng chí|Đồng chí|Đ/c|đ/c|Đ/C|bà|Bà|ông|Ông|ThS\.?|Th\.S|TS\.?|PGS\.?,? ?TS\.?|GS\.?,? ?TS\.?|"
-    r"NGƯT|NGND|Thạc sĩ|Tiến sĩ|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Luật sư|Bác sĩ|"
+    r"NGƯT|NGND|Thạc sĩ|Tiến sĩ|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Thượng tướng|Đại tướng|"
+    r"Luật sư|Bác sĩ|"
     r"Nhà báo|Nghệ nhân|Già làng|Linh mục|Hòa thượng|Thượng tọa|Đại đức|Mục sư)|(?<=\s)(?:Các|các) đồng chí)"
     r"[:\s,]\s*"
 )
@@ -24,7 +25,8 @@ _POST_START = re.compile(
     r"Trợ lý|Thư ký|Kiểm sát viên|Chánh án|Hiệu trưởng|Già làng|Trưởng thôn|Trưởng bản|Trưởng ấp|Tổ trưởng|"
     r"Xóm trưởng|Trưởng khu|Đảng ủy viên|Ủy viên Trung ương|Ủy viên BCH|UVBCH|giảng viên|Giảng viên|"
     r"báo cáo viên|Báo cáo viên|nguyên|trưởng thôn|trưởng bản|trưởng xóm|bí thư chi bộ|chủ nhiệm|người có uy tín|"
-    r"Người có uy tín|đại diện|Đại diện|PCT|CT\.|BT|PBT|Vụ trưởng|Cục trưởng|Chủ nhiệm|Hội viên|hội viên)(?![\w])"
+    r"Người có uy tín|đại diện|Đại diện|PCT|CT\.|BT|PBT|Vụ trưởng|Cục trưởng|Chủ nhiệm|Hội viên|hội viên)(?![\w])",
+    re.IGNORECASE,  # sites write "phó chủ tịch HĐND thị xã" as well
 )
 # Where a post written after a name ends: a verb, or the start of what the person did.
 _POST_END = re.compile(
@@ -35,8 +37,14 @@ _POST_END = re.compile(
     r"giới thiệu|đọc|công bố|trực tiếp|và các|và đại diện|cũng|vừa|sẽ|luôn|nói|chia sẻ|đề xuất|mời|"
     r"thông tin|quán|trả lời|giải đáp|tiếp thu|khái quát|thừa ủy quyền|lên|dẫn đầu|đại diện)(?!\w)"
 )
-_NOT_PEOPLE = {"ho chi minh", "chu tich ho chi minh", "ton duc thang", "vo nguyen giap", "le duan", "truong chinh"}
-_COMMON = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split())
+_NOT_PEOPLE = {
+    "ho chi minh",
+    "chu tich ho chi minh",
+    "ton duc thang",
+    "vo nguyen giap",
+    "le duan",
+    "truong chinh",
+}
 _PLACE_BEFORE = re.compile(r"(?:tỉnh|huyện|xã|phường|thị xã|thành phố|quận|thị trấn|TP\.?|Tỉnh ủy|Thành ủy|"
                            r"Huyện ủy|Thị ủy|thôn|xóm|bản|ấp|tổ dân phố|khu|Việt Nam)\s$")  # fmt: skip
 
@@ -45,7 +53,7 @@ def _syllables(run: str) -> list[str]:
     return run.split(" ")
 
 
-def _name_in(run: str, *, anchored: bool) -> tuple[int, str] | None:
+def _name_in(run: str, *, anchored: bool, after_place: bool = False) -> tuple[int, str] | None:
     """The person's name inside a run of capitalised syllables: (offset of its first syllable, name). Anchored
     (right after "đồng chí"), the name starts the run; otherwise it ends the run ("… tỉnh Trà Vinh Trần Thị Bích
     Phượng"), starting at a family name, common family names first."""
@@ -61,9 +69,12 @@ def _name_in(run: str, *, anchored: bool) -> tuple[int, str] | None:
         return 0, " ".join(words[:size])
     starts = [i for i in range(max(0, len(words) - 4), len(words) - 1) if words[i] in FAMILY_NAMES]
     starts = [i for i in starts if not any(w in POST_WORDS for w in words[i + 1 :])]
+    if not starts and after_place and 4 <= len(words) <= 6 and not any(w in POST_WORDS for w in words):
+        # "… xã Xuân Lũng Chử Đức Khoa": a place of two syllables, then a name of a rarer family.
+        starts = [2]
     if not starts:
         return None
-    common = [i for i in starts if words[i] in _COMMON]
+    common = [i for i in starts if words[i] in COMMON_FAMILY_NAMES]
     first = (common or starts)[0]
     return len(" ".join(words[:first])) + (1 if first else 0), " ".join(words[first:])
 
@@ -114,20 +125,38 @@ def find_people(text: str) -> list[dict]:
         elif not people[key]["title"] and title:
             people[key]["title"] = title
 
+    listed_until = (
+        -1
+    )  # where the last name of a list after "đồng chí" ended: "đồng chí A và B", "các đồng chí A, B"
     for match in _RUN.finditer(text):
         run, start = match.group(0), match.start()
         before = text[max(0, start - 100) : start]
         honorific = _HONORIFIC.search(before[-14:] if before else "")
         anchored = bool(honorific and honorific.end() == len(before[-14:]))
+        listed = listed_until >= 0 and re.fullmatch(r"\s*(?:,|và)\s*", text[listed_until:start])
+        if listed and run.split(" ")[0] in FAMILY_NAMES:
+            found = _name_in(run, anchored=True)
+            if found:
+                end = start + len(found[1])
+                post = _post_after(text[end : end + 220])
+                add(found[1], post)
+                listed_until = -1 if post else end
+                continue
+        listed_until = -1
         if anchored:
             found = _name_in(run, anchored=True)
             if found:
                 offset, name = found
                 end = start + offset + len(name)
-                add(name, _post_after(text[end : end + 220]))
+                post = _post_after(text[end : end + 220])
+                # "ông", "bà" also name citizens ("bà Nguyễn Thị C ở thôn X phản ánh"): an official has a post.
+                if post or not re.match(r"(?:ông|bà)\b", honorific.group(0), re.I):
+                    add(name, post)
+                    listed_until = -1 if post else end
                 continue
             # "đồng chí Bí thư Tỉnh ủy Nguyễn Hữu Nghĩa": the post comes first, the name ends the run.
-        found = _name_in(run, anchored=False)
+        after_place = bool(_PLACE_BEFORE.search(text[max(0, start - 20) : start]))
+        found = _name_in(run, anchored=False, after_place=after_place)
         if not found:
             continue
         offset, name = found

@@ -1,0 +1,91 @@
+"""`danvan ingest FILE… [--json] [--import]`: reads news files (.txt, .html, .docx) and prints the event each
+reports. With --json, one JSON object for one file, a JSON list for several. A file it cannot read is named on
+stderr with the reason, in Vietnamese; the others are still read, and the exit code is then 1."""
+
+import json
+import os
+import sys
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from danvan.core.errors import messages_of
+from danvan.ingest.reader import read_news_file
+from danvan.ingest.reader.extract import check_size
+from danvan.ingest.reader.kinds import EVENT_TYPE_LABELS
+
+
+class Command(BaseCommand):
+    help = _(
+        "Đọc tin bài (.txt, .html, .docx) thành sự kiện có cấu trúc: ngày, loại, đơn vị tổ chức, người dự…"
+    )
+    requires_system_checks = []  # reads files only: no database, no checks to wait for
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE")
+        parser.add_argument("--json", action="store_true", help=_("In sự kiện dạng JSON."))
+        parser.add_argument(
+            "--import",
+            action="store_true",
+            dest="do_import",
+            help=_("Nhập sự kiện thành cuộc họp và tin lưu trữ."),
+        )
+
+    def handle(self, *args, **options):
+        if options["do_import"]:
+            self.stderr.write(_("--import chưa làm xong: hiện chỉ đọc được tin bài (--json)."))
+            sys.exit(1)
+        events, failed = [], False
+        for path in options["files"]:
+            try:
+                events.append(read_file(path))
+            except ValidationError as error:
+                failed = True
+                self.stderr.write("; ".join(m for ms in messages_of(error).values() for m in ms))
+        if options["json"]:
+            if events:
+                shown = events[0] if len(options["files"]) == 1 else events
+                self.stdout.write(json.dumps(shown, ensure_ascii=False, indent=1))
+        else:
+            for path, event in zip(options["files"], events, strict=False):
+                self.stdout.write(describe(path, event))
+        if failed:
+            sys.exit(1)
+
+
+def read_file(path: str) -> dict:
+    name = os.path.basename(path)
+    if not os.path.isfile(path):
+        raise ValidationError(_("%(path)s: không tìm thấy tệp.") % {"path": path})
+    try:
+        check_size(name, os.path.getsize(path))
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise ValidationError(
+            _("%(path)s: không mở được tệp (%(reason)s).") % {"path": path, "reason": error.strerror}
+        ) from None
+    return read_news_file(data, name)
+
+
+def describe(path: str, event: dict) -> str:
+    """The event in a few Vietnamese lines, for a person at a terminal."""
+    period = event["period_reviewed"]
+    half = {"H1": _("6 tháng đầu năm"), "H2": _("6 tháng cuối năm"), "FULL": _("năm")}.get(period["half"], "")
+    date = event["event_date"]
+    lines = [
+        f"== {path}",
+        _("Tiêu đề: %s") % event["title"],
+        _("Ngày: %s") % ("/".join(reversed(date.split("-"))) if date else "—"),
+        _("Loại: %s") % EVENT_TYPE_LABELS.get(event["event_type"], event["event_type"]),
+        _("Đơn vị tổ chức: %(org)s (cấp %(level)s)")
+        % {"org": event["organizer"] or "—", "level": event["organizer_level"]},
+        _("Địa bàn: %s") % (event["locality"] or "—"),
+        _("Kỳ đánh giá: %s") % (" ".join(str(p) for p in (half, period["year"]) if p) or "—"),
+    ]
+    lines += [_("Người dự: %(name)s — %(title)s") % person for person in event["people"]]
+    lines += [_("Mô hình “Dân vận khéo”: %(count)s %(scope)s") % m for m in event["model_counts"]]
+    lines += [_("Số liệu: %(value)s %(what)s") % f for f in event["other_figures"]]
+    lines += [_("Nhiệm vụ: %s") % task for task in event["directed_tasks"]]
+    return "\n".join(lines) + "\n"
