@@ -271,7 +271,7 @@ def _review(approver, stories: dict[str, list[Article]], today) -> int:
         if story.record_kind == "inspection" and record.obj.status == Inspection.Status.ONGOING:
             continue
         day = record.day or today
-        at = aware(min(day, today - DAY), 17, 30)
+        at = min(aware(day, 17, 30), timezone.now() - datetime.timedelta(hours=1))
         featured = (story.record_kind == "practice" and count % 3 == 0) or "sơ kết" in story.title
         _publish(story, at, approver, is_featured=featured or "tổng kết" in story.title)
         count += 1
