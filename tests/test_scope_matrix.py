@@ -46,8 +46,9 @@ from .scope_rows import (
     citizens_petitions,
     citizens_publicity,
     citizens_receptions,
-    portal_editing,
     ingest,
+    portal_editing,
+    portal_records,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
 
@@ -68,8 +69,9 @@ TOPICS = (
     citizens_figures,
     citizens_receptions,
     citizens_feedback,
-    portal_editing,
     ingest,
+    portal_editing,
+    portal_records,
 )
 
 # Patterns that belong to no unit, declared once: the Django admin (its own login, superusers and staff only).

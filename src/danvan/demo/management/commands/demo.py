@@ -8,6 +8,7 @@ from danvan.core.context import request_id_var
 from danvan.core.figures import bump_after_bulk_load
 from danvan.demo.activities import load_demo_activities
 from danvan.demo.citizens import load_demo_citizens
+from danvan.demo.portal import load_demo_portal
 from danvan.demo.practices import load_demo_practices
 from danvan.demo.reporting import load_demo_reporting
 from danvan.demo.units import load_demo_units
@@ -46,6 +47,15 @@ class Command(BaseCommand):
                 role=Role.ADMIN,
             )
             self._user("thucphan", "Cán bộ phường Thục Phán", unit=units["thuc_phan"], role=Role.EDITOR)
+            # The province's site editor: writes stories (from the work records or not), cannot publish them; the
+            # province's administrator (caobang) reviews and publishes.
+            self._user(
+                "bientap",
+                "Lương Thu Hà",
+                position="Biên tập viên Trang thông tin Ban Tuyên giáo và Dân vận Tỉnh ủy Cao Bằng",
+                unit=units["cao_bang"],
+                role=Role.EDITOR,
+            )
             # The province's officer of citizen reception: keeps the sealed identities of the denunciations the
             # province handles (the keeper's role is granted by the citizens' demo, through its service).
             self._user(
@@ -60,6 +70,8 @@ class Command(BaseCommand):
             # After the activities: the citizens' commitments become tasks of the activities module.
             citizens = load_demo_citizens(admin)
             reports = load_demo_reporting()
+            # After the activities and the practices: its stories are written from their records.
+            portal = load_demo_portal(admin)
             # The demo's rows are written without the services.
             bump_after_bulk_load(OrgUnit.objects.values_list("province_code", flat=True).distinct())
         if practices["loaded"]:
@@ -82,8 +94,14 @@ class Command(BaseCommand):
                 f"Đã nạp biểu mẫu báo cáo sơ kết 6 tháng: {reports['communes']} xã, phường kỳ 2026H1, "
                 f"{reports['old_communes']} xã, phường cũ kỳ 2024H2 và 2025H1."
             )
+        if portal["loaded"]:
+            self.stdout.write(
+                f"Đã nạp trang thông tin demo: {portal['stories']} tin, bài của Ban Tuyên giáo và Dân vận Tỉnh ủy "
+                f"Cao Bằng ({portal['from_records']} viết từ hồ sơ công tác, {portal['seeds']} bài lưu trữ đọc lại), "
+                f"{portal['ward']} tin của phường Thục Phán."
+            )
         self.stdout.write(
-            "Dữ liệu demo đã sẵn sàng. Tài khoản: admin, caobang, thucphan, tiepdan; mật khẩu: "
+            "Dữ liệu demo đã sẵn sàng. Tài khoản: admin, caobang, thucphan, tiepdan, bientap; mật khẩu: "
             + DEMO_PASSWORD
         )
 
