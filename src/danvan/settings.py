@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The portal's sitemap.xml (its templates).
+    "django.contrib.sitemaps",
     "django_htmx",
     "django_filters",
     # Swagger UI's files from our own static files (a CDN would be blocked by our CSP).
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # A site's own host name serves that public site at the root (portal/urls/host.py).
+    "danvan.portal.middleware.SiteHostMiddleware",
     "danvan.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,0 +1,192 @@
+"""What a visitor may see of a site: only active sites, live stories (published, their time come, not expired),
+published documents; the unit's public furniture (its calendar when the unit chose to publish it, its recognised
+models, what its commune publicised, its units as of today). No scope: these are public; nothing here writes."""
+
+import datetime
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from danvan.activities.models import CalendarFeed
+from danvan.activities.selectors.calendar import unit_items
+from danvan.citizens.selectors.consultations import public_consultations
+from danvan.citizens.selectors.publicity import public_publications
+from danvan.core.text import fold
+from danvan.orgunits.lineage import lineage_paths
+from danvan.orgunits.models import OrgUnit
+from danvan.orgunits.tree import subtrees_q
+from danvan.portal.models import Article, Category, PublicDocument, Site, Tag, Topic
+from danvan.practices.selectors import recognised_for_showcase
+
+HOME_LATEST = 5
+HOT_COUNT = 6
+FEATURED_COUNT = 5
+RELATED_COUNT = 5
+NEIGHBOURS_COUNT = 5
+SHOWCASE_COUNT = 12
+
+
+def public_site(slug: str) -> Site:
+    return get_object_or_404(Site.objects.select_related("unit"), slug=slug, is_active=True)
+
+
+def live_articles(site: Site, now=None):
+    return Article.objects.live(now).filter(site=site).select_related("category", "cover")
+
+
+def menu_categories(site: Site) -> list[Category]:
+    return list(site.categories.filter(is_active=True, in_menu=True, parent__isnull=True))
+
+
+def home_blocks(site: Site, now=None) -> dict:
+    """The home page: hot news, featured news, and the latest stories of each menu category (a query per block;
+    cached with the page)."""
+    live = live_articles(site, now)
+    featured = list(live.filter(is_featured=True)[:FEATURED_COUNT])
+    hot = list(live.filter(is_hot=True)[:HOT_COUNT])
+    latest = list(live[:HOME_LATEST])
+    by_category = []
+    for category in menu_categories(site):
+        stories = list(live.filter(Q(category=category) | Q(category__parent=category))[:HOME_LATEST])
+        if stories:
+            by_category.append((category, stories))
+    return {"featured": featured, "hot": hot, "latest": latest, "by_category": by_category}
+
+
+def public_category(site: Site, slug: str) -> Category:
+    return get_object_or_404(Category, site=site, slug=slug, is_active=True)
+
+
+def category_articles(site: Site, category: Category, now=None):
+    return live_articles(site, now).filter(Q(category=category) | Q(category__parent=category))
+
+
+def public_topic(site: Site, slug: str) -> Topic:
+    return get_object_or_404(Topic, site=site, slug=slug, is_active=True)
+
+
+def public_tag(slug: str) -> Tag:
+    return get_object_or_404(Tag, slug=slug)
+
+
+def public_article(site: Site, slug: str, now=None) -> Article:
+    """A live story of the site; a draft, a withdrawn, a future or an expired story is a 404 as if it did not exist."""
+    return get_object_or_404(live_articles(site, now).select_related("site", "cover"), slug=slug)
+
+
+def related_articles(article: Article, now=None) -> list[Article]:
+    """Stories of the same topics, else of the same category, newest first."""
+    live = live_articles(article.site, now).exclude(pk=article.pk)
+    topic_ids = list(article.topics.values_list("pk", flat=True))
+    if topic_ids:
+        found = list(live.filter(topics__in=topic_ids).distinct()[:RELATED_COUNT])
+        if found:
+            return found
+    return list(live.filter(category_id=article.category_id)[:RELATED_COUNT])
+
+
+def neighbours(article: Article, now=None) -> tuple[list[Article], list[Article]]:
+    """The newer and the older stories of the same category (tin mới hơn, tin cũ hơn)."""
+    live = live_articles(article.site, now).filter(category_id=article.category_id).exclude(pk=article.pk)
+    after = Q(publish_at__gt=article.publish_at) | Q(publish_at=article.publish_at, pk__gt=article.pk)
+    newer = list(live.filter(after).order_by("publish_at", "id")[:NEIGHBOURS_COUNT])
+    older = list(live.exclude(after)[:NEIGHBOURS_COUNT])
+    return newer, older
+
+
+def public_documents(site: Site, *, q: str = "", kind: str = "", year: int | None = None):
+    documents = PublicDocument.objects.filter(site=site, is_published=True)
+    for word in fold(q).split()[:8]:
+        documents = documents.filter(search_key__contains=word)
+    if kind:
+        documents = documents.filter(kind=kind)
+    if year:
+        documents = documents.filter(issued_on__year=year)
+    return documents
+
+
+def document_kinds(site: Site) -> list[str]:
+    return list(
+        PublicDocument.objects.filter(site=site, is_published=True)
+        .order_by("kind")
+        .values_list("kind", flat=True)
+        .distinct()
+    )
+
+
+def document_years(site: Site) -> list[int]:
+    return sorted(
+        {day.year for day in PublicDocument.objects.filter(site=site, is_published=True).dates("issued_on", "year")},
+        reverse=True,
+    )
+
+
+def public_document(site: Site, pk: int) -> PublicDocument:
+    return get_object_or_404(PublicDocument.objects.exclude(file=""), site=site, pk=pk, is_published=True)
+
+
+# --- the unit behind the site --------------------------------------------------------------------------------------
+
+
+def area_of(unit: OrgUnit) -> OrgUnit:
+    """The administrative unit a site speaks for: the unit itself, or the nearest administrative ancestor of an
+    agency (the province of its Ban Tuyên giáo và Dân vận)."""
+    if unit.is_administrative:
+        return unit
+    for ancestor in reversed(unit.ancestors()):
+        if ancestor.is_administrative:
+            return ancestor
+    return unit
+
+
+def calendar_is_public(unit: OrgUnit) -> bool:
+    return CalendarFeed.objects.filter(unit=unit, person__isnull=True, public=True).exists()
+
+
+def public_calendar(unit: OrgUnit, monday: datetime.date) -> list | None:
+    """The unit's week (its entries, meetings and inspections), only when the unit chose to publish its calendar
+    (the public iCalendar feed); None otherwise."""
+    if not calendar_is_public(unit):
+        return None
+    return unit_items(unit, monday, monday + datetime.timedelta(days=6))
+
+
+def showcase_of(unit: OrgUnit):
+    """The recognised "Dân vận khéo" models of the unit's area and below (through lineage: a merged unit's
+    predecessors' models too)."""
+    return recognised_for_showcase().filter(subtrees_q(lineage_paths(area_of(unit)), "owner_path"))
+
+
+def publicity_of(unit: OrgUnit) -> dict | None:
+    """What the site's commune publicised and consults the people on; None above the communes."""
+    area = area_of(unit)
+    if area.kind != OrgUnit.Kind.COMMUNE:
+        return None
+    return {
+        "commune": area,
+        "publications": list(public_publications(area)[:10]),
+        "consultations": list(public_consultations(area)[:10]),
+    }
+
+
+def own_units(unit: OrgUnit, today: datetime.date | None = None):
+    """The unit's own agencies open today (tổ chức bộ máy), with address and phone."""
+    today = today or timezone.localdate()
+    return OrgUnit.objects.filter(parent=unit, kind=OrgUnit.Kind.AGENCY).open_on(today).vietnamese_order()
+
+
+def administrative_units(unit: OrgUnit, today: datetime.date | None = None) -> list[tuple[str, list[OrgUnit]]]:
+    """The administrative units under the site's area as of today, grouped by their type (Phường, Xã…)."""
+    today = today or timezone.localdate()
+    area = area_of(unit)
+    children = (
+        OrgUnit.objects.filter(parent=area)
+        .exclude(kind=OrgUnit.Kind.AGENCY)
+        .open_on(today)
+        .vietnamese_order()
+    )
+    groups: dict[str, list[OrgUnit]] = {}
+    for child in children:
+        groups.setdefault(child.type_label, []).append(child)
+    return list(groups.items())
