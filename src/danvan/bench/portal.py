@@ -268,9 +268,13 @@ def run(options, stdout):
     rows = []
     for operation, site, q, words, category, days in searches:
         bound, sql, params = _search_lower_bound(site, words, category, days, now)
-        plan = _plan(sql, params)
-        if plan:
-            stdout.write(f"PostgreSQL plan of '{operation}': {plan}")
+        found = search.search_articles(site, q, category, *(days or (None, None)), now=now)
+        for whose, plan in (
+            ("selector", _plan(*found.query.sql_with_params())),
+            ("plain SQL", _plan(sql, params)),
+        ):
+            if plan:
+                stdout.write(f"PostgreSQL plan of '{operation}', {whose}: {plan}")
         count = bound()[1]
         rows.append(
             compare(
