@@ -33,7 +33,7 @@ PAGE = 20
 T_ARTICLE = Article._meta.db_table
 T_CATEGORY = Category._meta.db_table
 T_SITE = Site._meta.db_table
-# The searches: the movement most stories talk of, over a year; rarer words over all years.
+# The searches, over a year: the movement most stories talk of; rarer words whose letters are in every story.
 COMMON_WORDS = "dan van kheo"
 RARE_WORDS = "nha dai doan ket"
 YEAR = (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
@@ -263,7 +263,7 @@ def run(options, stdout):
     searches = [
         ("search, one site: words + category + a year", busy, COMMON_WORDS, common, kheo, YEAR),
         ("search, all sites: words + a year", None, COMMON_WORDS, common, None, YEAR),
-        ("search, all sites: rarer words, all years", None, RARE_WORDS, rare, None, None),
+        ("search, all sites: rarer words + a year", None, RARE_WORDS, rare, None, YEAR),
     ]
     rows = []
     for operation, site, q, words, category, days in searches:
