@@ -91,9 +91,8 @@ def _search_lower_bound(site: Site | None, words: list[str], category: Category 
     if category is not None:
         where.append(f"a.category_id IN (SELECT id FROM {T_CATEGORY} WHERE id = %s OR parent_id = %s)")
         params += [category.pk, category.pk]
-    if days:
-        where.append("a.publish_at >= %s AND a.publish_at < %s")
-        params += [_day_start(days[0]), _day_start(days[1] + datetime.timedelta(days=1))]
+    where.append("a.publish_at >= %s AND a.publish_at < %s")
+    params += [_day_start(days[0]), _day_start(days[1] + datetime.timedelta(days=1))]
     condition = " AND ".join(where)
     count_sql = f"SELECT COUNT(*) FROM {T_ARTICLE} a{joins} WHERE {condition}"
     page_sql = (
@@ -112,10 +111,7 @@ def _search_page(site, q, category, days, now):
     """What the search page reads: the count and the first page, through a Paginator as `core.lists.page_of`."""
 
     def run():
-        found = search.search_articles(
-            site, q, category, days[0] if days else None, days[1] if days else None, now=now
-        )
-        page = Paginator(found, PAGE).page(1)
+        page = Paginator(search.search_articles(site, q, category, *days, now=now), PAGE).page(1)
         return [article.pk for article in page.object_list], page.paginator.count
 
     return run
@@ -239,25 +235,27 @@ def _plan(sql: str, params) -> str:
 # --- the run ----------------------------------------------------------------------------------------------------
 
 
-def run(options, stdout):
-    scale, repeat = options["scale"], options["repeat"]
-    sizes = units_bench.Sizes.at(scale)
-    stories = max(2000, round(portal_data.NATIONAL_STORIES * scale))
-    commune_sites = max(2, round(portal_data.COMMUNE_SITES * scale))
+def build(scale: float, stdout) -> Site:
+    """The units, the sites and the stories at `scale`, with fresh statistics; the busy site is returned."""
     started = time.perf_counter()
-    units_bench.build(sizes)
+    units_bench.build(units_bench.Sizes.at(scale))
     units_built = time.perf_counter() - started
-    busy = portal_data.build_stories(stories, commune_sites)
+    stories = max(2000, round(portal_data.NATIONAL_STORIES * scale))
+    busy = portal_data.build_stories(stories, max(2, round(portal_data.COMMUNE_SITES * scale)))
     rows_built = time.perf_counter() - started - units_built
     portal_data.analyze()
     analysed = time.perf_counter() - started - units_built - rows_built
-    now = timezone.now()
-    live = Article.objects.live(now)
     stdout.write(
         f"Built {OrgUnit.objects.count():,} units in {units_built:.1f} s; {Site.objects.count():,} sites, "
-        f"{Category.objects.count():,} categories and {Article.objects.count():,} stories ({live.count():,} live) "
-        f"in {rows_built:.1f} s; statistics in {analysed:.1f} s."
+        f"{Category.objects.count():,} categories and {Article.objects.count():,} stories "
+        f"({Article.objects.live().count():,} live) in {rows_built:.1f} s; statistics in {analysed:.1f} s."
     )
+    return busy
+
+
+def measure(busy: Site, repeat: int, stdout) -> list:
+    """Each read of the public pages beside its plain SQL (the same result checked first), the table printed."""
+    now = timezone.now()
     kheo = Category.objects.get(site=busy, name=portal_data.DAN_VAN_KHEO)
     common, rare = search.words_of(COMMON_WORDS), search.words_of(RARE_WORDS)
     searches = [
@@ -268,7 +266,7 @@ def run(options, stdout):
     rows = []
     for operation, site, q, words, category, days in searches:
         bound, sql, params = _search_lower_bound(site, words, category, days, now)
-        found = search.search_articles(site, q, category, *(days or (None, None)), now=now)
+        found = search.search_articles(site, q, category, *days, now=now)
         for whose, plan in (
             ("selector", _plan(*found.query.sql_with_params())),
             ("plain SQL", _plan(sql, params)),
@@ -285,10 +283,9 @@ def run(options, stdout):
                 detail=f"{count:,} found",
             )
         )
-    busy_live = live.filter(site=busy).count()
-    story = (
-        live.filter(site=busy).order_by("-publish_at", "-id").values_list("slug", flat=True)[busy_live // 3]
-    )
+    live = Article.objects.live(now).filter(site=busy)
+    busy_live = live.count()
+    story = live.order_by("-publish_at", "-id").values_list("slug", flat=True)[busy_live // 3]
     rows += [
         compare(
             "home page blocks of the busy site",
@@ -305,5 +302,11 @@ def run(options, stdout):
         ),
     ]
     report(stdout, rows)
+    return rows
+
+
+def run(options, stdout):
+    busy = build(options["scale"], stdout)
+    rows = measure(busy, options["repeat"], stdout)
     run_load(options, stdout, busy)
     return rows
