@@ -273,13 +273,17 @@ def _state(rng: random.Random, now: datetime.datetime):
 
 
 def story_rows(count: int, busy: Site, provinces: list[Site], communes: list[Site], seed: int = 13):
-    """The stories' rows, in COLUMNS order."""
-    rng = random.Random(seed)
-    vocabulary = Vocabulary(rng)
-    now = timezone.now()
+    """The stories' rows, in COLUMNS order. The categories are read here, before the rows are drawn: the rows are
+    drawn while a COPY holds the connection, which takes no other statement."""
     categories: dict[int, list[tuple[int, str]]] = {}
     for category in Category.objects.order_by("pk"):
         categories.setdefault(category.site_id, []).append((category.pk, category.name))
+    return _drawn_rows(count, busy, provinces, communes, categories, random.Random(seed))
+
+
+def _drawn_rows(count, busy, provinces, communes, categories, rng):
+    vocabulary = Vocabulary(rng)
+    now = timezone.now()
     origins = (Article.Origin.WRITTEN,) * 8 + (Article.Origin.RECORD, Article.Origin.IMPORTED)
     for i in range(count):
         site = _pick_site(rng, busy, provinces, communes)
