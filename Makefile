@@ -72,6 +72,7 @@ bench: $(STAMP)
 	$(BIN)/danvan bench practices
 	$(BIN)/danvan bench reporting
 	$(BIN)/danvan bench activities
+	$(BIN)/danvan bench portal
 	$(BIN)/danvan bench load
 
 clean:

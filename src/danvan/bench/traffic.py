@@ -212,14 +212,16 @@ def drive(
     duration: float,
     ramp: float,
     server_cpu: Callable[[], float],
+    user_class: type[VirtualUser] = VirtualUser,
 ) -> "Result":
     """Logs the virtual users in, one after another over `ramp` seconds (each then starts its journeys), and measures
     the `duration` seconds that follow once every user is in: a login checks a deliberately slow password hash,
-    so fifty of them at once would only measure the hash. Logins are reported on their own."""
+    so fifty of them at once would only measure the hash. Logins are reported on their own. `user_class` walks
+    other journeys (a VirtualUser whose `login` and `journey` say what its kind of user does)."""
     began = time.monotonic()
     window = Window()
     users = [
-        VirtualUser(plan, "127.0.0.1", port, think, began + ramp * n / max(1, len(plans)), window, seed=n)
+        user_class(plan, "127.0.0.1", port, think, began + ramp * n / max(1, len(plans)), window, seed=n)
         for n, plan in enumerate(plans)
     ]
     for user in users:

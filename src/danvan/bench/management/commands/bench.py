@@ -33,6 +33,7 @@ BENCHMARKS = {
     "load": "danvan.bench.load.run",
     "activities": "danvan.bench.activities.run",
     "citizens": "danvan.bench.citizens.run",
+    "portal": "danvan.bench.portal.run",
 }
 
 SCRATCH_ENV = "DANVAN_BENCH_SCRATCH"
