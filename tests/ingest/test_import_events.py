@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 
 from danvan.accounts.scope import Role
@@ -237,3 +238,32 @@ def test_the_demos_seed_events_are_linked_by_their_source_notes(superuser, units
     ]
     linked["004"].meeting.refresh_from_db()
     assert "Số liệu:" in linked["004"].meeting.minutes
+
+
+def test_the_command_imports_a_news_file_as_the_user_it_is_told_and_a_second_time_adds_nothing(
+    units, cao_bang_site, capsys
+):
+    editor = factories.user("bientap_tp", units["tp_cao_bang_ban"], Role.EDITOR)
+    (path,) = SEEDS.glob("000_*.txt")
+    call_command("ingest", str(path), "--import", "--user", editor.username)
+    record = ImportedEvent.objects.get()
+    assert record.meeting.organizer == units["tp_cao_bang_ban"] and record.imported_by == editor
+    assert "đã nhập" in capsys.readouterr().err
+
+    call_command("ingest", str(path), "--import", "--user", editor.username)
+    assert ImportedEvent.objects.count() == 1 and Meeting.objects.filter(pk=record.meeting_id).count() == 1
+    assert "đã nhập trước đây" in capsys.readouterr().err
+
+
+def test_the_command_refuses_to_import_without_a_user_or_as_a_user_who_may_not_record_the_meeting(
+    units, cao_bang_site, capsys
+):
+    (path,) = SEEDS.glob("000_*.txt")
+    with pytest.raises(SystemExit):
+        call_command("ingest", str(path), "--import")
+    assert "--user" in capsys.readouterr().err
+    outsider = factories.user("ngoai", factories.other_province_commune(units["cao_bang"]), Role.ADMIN)
+    with pytest.raises(SystemExit):
+        call_command("ingest", str(path), "--import", "--user", outsider.username)
+    assert "không có quyền" in capsys.readouterr().err
+    assert not ImportedEvent.objects.exists()
