@@ -2,7 +2,6 @@
 crash) and the site's pages elsewhere."""
 
 from django.http import JsonResponse
-from django.views import defaults
 
 from danvan.home import views as pages
 
@@ -20,7 +19,7 @@ def _is_api(request) -> bool:
 def bad_request(request, exception=None):
     if _is_api(request):
         return _json("Yêu cầu không hợp lệ.", 400)
-    return defaults.bad_request(request, exception)
+    return pages.bad_request(request, exception)
 
 
 def forbidden(request, exception=None):

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -104,6 +106,24 @@ def switch_unit(request):
 def not_found(request, exception=None):
     return render(
         request, "home/error.html", {"code": 404, "title": gettext_noop("Không tìm thấy trang")}, status=404
+    )
+
+
+def bad_request(request, exception=None):
+    """handler400's page: a request Django refuses before any view (Django's own page is English). A form whose
+    content passes the size limit is the case a user meets: say so, with the limit."""
+    if isinstance(exception, RequestDataTooBig):
+        message = gettext(
+            "Nội dung gửi lên vượt quá giới hạn %(limit)s MB của một biểu mẫu: hãy rút ngắn nội dung, hoặc tải tệp "
+            "lớn lên ở mục dành cho tệp."
+        ) % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)}
+    else:
+        message = gettext("Trình duyệt đã gửi một yêu cầu không hợp lệ: hãy tải lại trang rồi thử lại.")
+    return render(
+        request,
+        "home/error.html",
+        {"code": 400, "title": gettext_noop("Yêu cầu không hợp lệ"), "message": message},
+        status=400,
     )
 
 
