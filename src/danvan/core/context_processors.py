@@ -25,6 +25,8 @@ SECTION_OF_APP = {
     "activities": "activities",
     "citizens": "citizens",
     "portal": "portal",
+    # The archive reader is the newsroom's tool: its pages open under "Tin bài".
+    "ingest": "portal",
 }
 SECTION_OF_VIEW = {
     "home:changelog": "changes",
