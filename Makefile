@@ -30,7 +30,7 @@ run: $(STAMP)
 	$(BIN)/danvan demo
 	@echo ""
 	@echo "  Dân vận số đang chạy tại http://127.0.0.1:8000"
-	@echo "  Tài khoản demo (mật khẩu danvan-demo): admin (quản trị hệ thống), caobang (quản trị Tỉnh Cao Bằng), thucphan (biên tập Phường Thục Phán), tiepdan (tiếp công dân tỉnh, xem danh tính người tố cáo)"
+	@echo "  Tài khoản demo (mật khẩu danvan-demo): admin (quản trị hệ thống), caobang (quản trị Tỉnh Cao Bằng), thucphan (biên tập Phường Thục Phán), tiepdan (tiếp công dân tỉnh, xem danh tính người tố cáo), bientap (biên tập tin bài của Ban, không duyệt)"
 	@echo ""
 	@# The background worker (report documents, imports) runs beside the server and stops with it.
 	@$(BIN)/danvan db_worker --no-reload --queue-name '*' & worker=$$!; \
