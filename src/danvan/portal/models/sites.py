@@ -9,7 +9,7 @@ from danvan.orgunits.models import OrgUnit, PathField
 
 
 class Site(TimeStampedModel):
-    """One unit's public site, under /tin-tuc/<slug>/ (and its own host name when configured)."""
+    """One unit's public site, under /trang/<slug>/ (and its own host name when configured)."""
 
     unit = models.OneToOneField(
         OrgUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="site"

@@ -19,7 +19,6 @@ SITE_PAGES = [
     ("tin/<slug:slug>/", story.article, "article"),
     ("tin/<slug:slug>/in/", story.article_print, "article_print"),
     ("tin/<slug:slug>/danh-gia/", story.rate, "rate"),
-    ("anh/<int:pk>/", story.image, "image"),
     ("rss/", SiteFeed(), "rss"),
     ("atom/", SiteAtomFeed(), "atom"),
     ("lich-cong-tac/", unit.calendar, "calendar"),

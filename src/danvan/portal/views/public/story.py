@@ -1,24 +1,20 @@
-"""The story page (counted one view more at each reading, in one UPDATE), its print view, its rating by a visitor,
-and the images of a site (the originals and their renditions go through here: uploads are never static files)."""
+"""The story page (counted one view more at each reading, in one UPDATE), its print view, its rating by a visitor.
+Its images are the library's signed URLs (`portal.media.rendition_url`), public and cached by browsers."""
 
 import functools
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from danvan.core.errors import ValidationError, messages_of
-from danvan.portal import visits
-from danvan.portal.models import Image
+from danvan.portal import media, visits
 from danvan.portal.selectors import public as selectors
 from danvan.portal.seo import article_json_ld, on_own_host, site_path
 from danvan.portal.services.ratings import count_view, rate_article
 
-from .common import public_page, render_public, site_resource
-
-IMAGE_SECONDS = 7 * 24 * 3600
+from .common import public_page, render_public
 
 
 def _story_context(request, site, article) -> dict:
@@ -26,9 +22,7 @@ def _story_context(request, site, article) -> dict:
     url = request.build_absolute_uri(site_path(site, "article", article.slug, host_mode=host_mode))
     image_url = ""
     if article.cover_id:
-        image_url = request.build_absolute_uri(
-            site_path(site, "image", article.cover_id, host_mode=host_mode)
-        )
+        image_url = request.build_absolute_uri(media.rendition_url(article.cover, 1280))
     return {
         "article": article,
         "page_url": url,
@@ -82,25 +76,3 @@ def rate(request, site, slug: str):
         messages.success(request, _("Cảm ơn bạn đã đánh giá bài viết."))
     path = site_path(site, "article", found.slug, host_mode=on_own_host(request))
     return redirect(f"{path}#danh-gia")
-
-
-@require_safe
-@site_resource
-def image(request, site, pk: int):
-    """An image of the site: the original, or the rendition of ?w= (one of the widths made) when there is one."""
-    found = get_object_or_404(Image, site=site, pk=pk)
-    file = found.file
-    width = request.GET.get("w", "")
-    if width:
-        rendition = found.renditions.filter(width=width if width.isdigit() and len(width) < 6 else -1).first()
-        if rendition is None:
-            raise Http404
-        file = rendition.file
-    try:
-        handle = file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404 from None
-    response = FileResponse(handle)
-    response["Cache-Control"] = f"public, max-age={IMAGE_SECONDS}"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
