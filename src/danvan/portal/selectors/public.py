@@ -17,6 +17,7 @@ from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import subtrees_q
 from danvan.portal.models import Article, Category, PublicDocument, Site, Tag, Topic
+from danvan.portal.selectors.search import category_ids
 from danvan.practices.selectors import recognised_for_showcase
 
 HOME_LATEST = 5
@@ -48,7 +49,7 @@ def home_blocks(site: Site, now=None) -> dict:
     latest = list(live[:HOME_LATEST])
     by_category = []
     for category in menu_categories(site):
-        stories = list(live.filter(Q(category=category) | Q(category__parent=category))[:HOME_LATEST])
+        stories = list(live.filter(category_id__in=category_ids(category))[:HOME_LATEST])
         if stories:
             by_category.append((category, stories))
     return {"featured": featured, "hot": hot, "latest": latest, "by_category": by_category}
@@ -59,7 +60,7 @@ def public_category(site: Site, slug: str) -> Category:
 
 
 def category_articles(site: Site, category: Category, now=None):
-    return live_articles(site, now).filter(Q(category=category) | Q(category__parent=category))
+    return live_articles(site, now).filter(category_id__in=category_ids(category))
 
 
 def public_topic(site: Site, slug: str) -> Topic:

@@ -111,6 +111,11 @@ def words_q(words: list[str]):
     return condition
 
 
+def category_ids(category: Category) -> list[int]:
+    """A category and its sub-categories (one level, as the menu shows them)."""
+    return [category.pk, *Category.objects.filter(parent=category).values_list("pk", flat=True)]
+
+
 def search_articles(
     site: Site | None,
     q: str = "",
@@ -123,12 +128,15 @@ def search_articles(
     """The live stories of `site` (all active sites when None) holding every word of `q`, in `category` (or one of
     its sub-categories), published between `date_from` and `date_to` (local days, inclusive), newest first."""
     articles = Article.objects.live(now)
-    articles = articles.filter(site=site) if site is not None else articles.filter(site__is_active=True)
+    if site is not None:
+        articles = articles.filter(site=site)
+    else:
+        articles = articles.filter(site__in=Site.objects.filter(is_active=True).values("pk"))
     words = words_of(q)
     if words:
         articles = articles.filter(words_q(words))
     if category is not None:
-        articles = articles.filter(Q(category=category) | Q(category__parent=category))
+        articles = articles.filter(category_id__in=category_ids(category))
     if date_from is not None:
         articles = articles.filter(publish_at__gte=_day_start(date_from))
     if date_to is not None:
