@@ -18,6 +18,7 @@ from danvan.core.errors import NotAllowed
 from danvan.demo.activities import load_demo_activities
 from danvan.ingest.importing import import_event
 from danvan.ingest.models import ImportedEvent
+from danvan.ingest.units import successors_today
 from danvan.orgunits.models import OrgUnit
 from danvan.portal.models import Article
 from tests import factories
@@ -229,5 +230,10 @@ def test_the_demos_seed_events_are_linked_by_their_source_notes(superuser, units
         "inspection",
         linked["003"].inspection.pk,
     )
+    # The Ban that inspected Cầu Kè in 2022 is the one of then, which lineage links to today's.
+    assert linked["003"].organizer.name == "Ban Dân vận Tỉnh ủy Trà Vinh"
+    assert [unit.name for unit in successors_today(linked["003"].organizer, datetime.date(2026, 1, 1))] == [
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy Vĩnh Long"
+    ]
     linked["004"].meeting.refresh_from_db()
     assert "Số liệu:" in linked["004"].meeting.minutes

@@ -5,6 +5,7 @@ import datetime
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import Role
@@ -14,7 +15,7 @@ from danvan.core.periods import Period
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import open_on_q, subtree_q
 
-from .units import match_unit, within_paths
+from .units import match_unit, successors_today, within_paths
 
 EVENT_TYPES = [
     ("so_ket", _("Sơ kết")),
@@ -126,6 +127,8 @@ class ItemForm(forms.Form):
             if day
             else None
         )
+        unit = self.match.unit if self.match else None
+        self.today_units = successors_today(unit, timezone.localdate()) if unit else []
         self.fields["organizer_unit"].set_units(
             unit_choices(user, item.batch.unit, day, self.match.candidates if self.match else []),
             empty_label=_("— Theo tên trong bài —"),

@@ -18,6 +18,9 @@ from . import batches, selectors
 from .forms import ItemForm, UploadForm
 from .models import ImportBatch, ImportItem
 
+# Each item carries its text and a form with a unit select: a page of them at a time.
+ITEMS_PER_PAGE = 10
+
 
 def _crumbs(*tail) -> list:
     return [(_("Đọc lại tin đã đăng"), reverse("ingest:archive")), *tail]
@@ -40,7 +43,7 @@ def archive(request):
     return render(
         request,
         "ingest/archive.html",
-        {"form": form, "page": page, "crumbs": _crumbs(), "file_errors": form.errors.get("files", [])},
+        {"form": form, "page_obj": page, "crumbs": _crumbs(), "file_errors": form.errors.get("files", [])},
     )
 
 
@@ -53,14 +56,19 @@ def _item_context(request, item: ImportItem, form: ItemForm | None = None) -> di
 @login_required
 def batch_detail(request, pk: int):
     batch = selectors.get_batch_for(request.user, pk)
-    items = list(selectors.items_of(batch)) if batch.state == ImportBatch.State.READY else []
+    page = (
+        page_of(request, selectors.items_of(batch), ITEMS_PER_PAGE)
+        if batch.state == ImportBatch.State.READY
+        else None
+    )
     return render(
         request,
         "ingest/batch.html",
         {
             "batch": batch,
             "stuck": selectors.is_stuck(batch),
-            "items": [_item_context(request, item) for item in items],
+            "page_obj": page,
+            "items": [_item_context(request, item) for item in page] if page else [],
             "crumbs": _crumbs((batch.name, None)),
         },
     )
@@ -124,4 +132,7 @@ def batch_import(request, pk: int):
         return HttpResponse(str(error), status=403)
     imported = sum(item.state == ImportItem.State.IMPORTED for item in done)
     messages.info(request, _("Đã nhập %(ok)s/%(n)s tin.") % {"ok": imported, "n": len(done)})
-    return redirect("ingest:batch_detail", pk=batch.pk)
+    page = request.POST.get("page", "")
+    return redirect(
+        reverse("ingest:batch_detail", args=[batch.pk]) + (f"?page={page}" if page.isdigit() else "")
+    )
