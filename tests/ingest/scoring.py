@@ -49,6 +49,30 @@ def field_scores(predicted: dict, gold: dict) -> dict[str, float]:
     }
 
 
+def _words(text: str) -> set[str]:
+    return set(fold(text).replace(",", " ").replace(";", " ").split())
+
+
+def task_overlap(predicted: str, gold: str) -> float:
+    """The share of words two tasks have in common, over the shorter one (a task may be read longer or shorter
+    than the answer words it)."""
+    predicted_words, gold_words = _words(predicted), _words(gold)
+    if not predicted_words or not gold_words:
+        return 0.0
+    return len(predicted_words & gold_words) / min(len(predicted_words), len(gold_words))
+
+
+def stray_tasks(folder: Path) -> dict[str, list[str]]:
+    """{article: the tasks the reader read that share less than half their words with every task of the answer}."""
+    stray = {}
+    for path in sorted(p for p in folder.iterdir() if p.suffix in EXTENSIONS):
+        gold = json.loads(path.with_suffix(".json").read_text())["directed_tasks"]
+        tasks = read_event(extract_text(path.read_bytes(), path.name))["directed_tasks"]
+        if wrong := [task for task in tasks if not any(task_overlap(task, g) >= 0.5 for g in gold)]:
+            stray[path.name] = wrong
+    return stray
+
+
 def score_folder(folder: Path) -> tuple[float, dict[str, dict[str, float]]]:
     """(mean field accuracy, {article: {field: score}}) of the reader over a folder."""
     per_article = {}

@@ -123,3 +123,26 @@ def test_the_date_of_the_plan_an_event_carries_out_is_not_the_event_s():
         "chức hội nghị tập huấn công tác dân vận cho cán bộ cơ sở.",
     )
     assert story["event_date"] == "2023-06-12"
+
+
+def test_tasks_are_read_only_from_what_is_directed_for_the_coming_period():
+    story = _story(
+        "Đảng ủy xã Minh Tâm tổng kết công tác dân vận năm 2025",
+        "08/01/2026 09:12",
+        "Ngày 6/1/2026, Đảng ủy xã Minh Tâm tổ chức hội nghị tổng kết công tác dân vận năm 2025, triển khai "
+        "phương hướng nhiệm vụ năm 2026. Dự hội nghị có bà Lê Thị Bình, Phó Trưởng Ban Dân vận Tỉnh ủy.",
+        "Năm 2025, Ban Thường vụ Đảng ủy đã chỉ đạo các chi bộ tăng cường nắm tình hình Nhân dân; tổ chức 12 cuộc "
+        "đối thoại. Hoạt động của Mặt trận đáp ứng yêu cầu nhiệm vụ chính trị; các kiến nghị được giải quyết.",
+        "Đồng chí Nguyễn Văn An, Bí thư Đảng ủy xã nhấn mạnh, dân vận là nhiệm vụ của cả hệ thống chính trị; "
+        "đề nghị Ủy ban MTTQ xã tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo”. Năm qua, xã đã vận động 200 "
+        "hộ hiến đất.",
+        "Phương hướng, nhiệm vụ năm 2026 gồm:",
+        "- Tăng cường đối thoại với Nhân dân ở các thôn;",
+        "- Nâng cao chất lượng các mô hình “Dân vận khéo”.",
+        "Hội nghị đã khen thưởng 6 tập thể và 10 cá nhân.",
+    )
+    assert story["directed_tasks"] == [
+        "đẩy mạnh phong trào thi đua “Dân vận khéo”",
+        "tăng cường đối thoại với Nhân dân ở các thôn",
+        "nâng cao chất lượng các mô hình “Dân vận khéo”",
+    ]
