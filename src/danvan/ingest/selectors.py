@@ -43,4 +43,3 @@ def items_of(batch: ImportBatch):
 def is_stuck(batch: ImportBatch, now: datetime.datetime | None = None) -> bool:
     busy = batch.state in (ImportBatch.State.QUEUED, ImportBatch.State.READING)
     return busy and (now or timezone.now()) - batch.updated_at > STUCK_AFTER
-

@@ -53,7 +53,9 @@ class Command(BaseCommand):
                     self._import(actor, path, event, extract_text(data, name))
             except ValidationError as error:
                 failed = True
-                self.stderr.write(f"{path}: " + "; ".join(m for ms in messages_of(error).values() for m in ms))
+                self.stderr.write(
+                    f"{path}: " + "; ".join(m for ms in messages_of(error).values() for m in ms)
+                )
             except NotAllowed as error:
                 failed = True
                 self.stderr.write(f"{path}: {error.message}")
@@ -89,7 +91,9 @@ class Command(BaseCommand):
         if record.article_id:
             done.append(_("tin lưu trữ #%(pk)s") % {"pk": record.article_id})
         notes = "".join(f"\n  {note}" for note in getattr(record, "notes", ()))
-        self.stderr.write(_("%(path)s: đã nhập (%(done)s).") % {"path": path, "done": ", ".join(done)} + notes)
+        self.stderr.write(
+            _("%(path)s: đã nhập (%(done)s).") % {"path": path, "done": ", ".join(done)} + notes
+        )
 
 
 def read_bytes(path: str) -> tuple[bytes, str]:
