@@ -48,6 +48,7 @@ from .scope_rows import (
     citizens_receptions,
     ingest,
     portal_editing,
+    portal_public,
     portal_records,
 )
 from .scope_rows.common import LOGIN, PRIVATE, Row, row
@@ -71,6 +72,7 @@ TOPICS = (
     citizens_feedback,
     ingest,
     portal_editing,
+    portal_public,
     portal_records,
 )
 
