@@ -1,7 +1,8 @@
 """Browser tests: Playwright's sync API on Debian's Chromium against pytest-django's live server (DESIGN §11).
 
-The live server makes every test transactional: the database is flushed after each one, so each test loads the
-country again (about ten seconds). Keep these tests few, each a whole user journey.
+The live server makes every test transactional: the database is flushed after each one, so each test puts the
+country back (`Country`: a few seconds, where importing it again took about ten). Keep these tests few, each a whole
+user journey.
 """
 
 import os
