@@ -38,6 +38,24 @@ def load_national_data():
         seed(apps, None)
 
 
+# Fixtures that build their data once per module, in a transaction rolled back after the module's last test.
+MODULE_DATA_FIXTURES = {"demo_reporting_loaded", "demo_practices_loaded"}
+
+
+def pytest_collection_modifyitems(items):
+    """Within each module, the tests using data built once per module run last: the data live until the module
+    ends, so a test that does not ask for them must not run after them. Modules keep their order."""
+    first_of_module = {}
+    for index, item in enumerate(items):
+        first_of_module.setdefault(item.path, index)
+
+    def key(item):
+        uses_module_data = not MODULE_DATA_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
+        return first_of_module[item.path], uses_module_data
+
+    items.sort(key=key)
+
+
 @pytest.fixture(autouse=True)
 def vietnamese():
     """Each test starts in Vietnamese: a request in English leaves its language active in the thread."""

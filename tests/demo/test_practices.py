@@ -4,6 +4,7 @@ import time
 from collections import Counter
 
 import pytest
+from django.db import transaction
 
 from danvan.core.text import fold
 from danvan.demo.practices import load_demo_practices
@@ -20,6 +21,16 @@ from danvan.practices.models import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo_practices_loaded(django_db_setup, django_db_blocker):
+    """The demo register, loaded once for the tests that read it (in a transaction rolled back after the module;
+    they run after the test that times the load, tests/conftest.py)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo_practices()
+        yield
+        transaction.set_rollback(True)
 
 
 def rows_by(result, key):
@@ -78,8 +89,9 @@ def test_demo_gives_the_seeds_figures_exactly_quickly_and_once(units):
     assert (Practice.objects.count(), PracticeYear.objects.count(), OrgUnit.objects.count()) == counts
 
 
-def test_demo_cao_bang_has_every_state_fields_recognitions_replicas_and_carried_models(units):
-    load_demo_practices()
+def test_demo_cao_bang_has_every_state_fields_recognitions_replicas_and_carried_models(
+    demo_practices_loaded, units
+):
     cao_bang = units["cao_bang"]
     for year in (2025, 2026):
         stats = selectors.stats(cao_bang, year, ["status"])
@@ -111,8 +123,7 @@ def test_demo_cao_bang_has_every_state_fields_recognitions_replicas_and_carried_
     assert showcase.filter(search_key__contains="duong hoa").exists()
 
 
-def test_demo_data_is_what_the_services_would_have_written(units):
-    load_demo_practices()
+def test_demo_data_is_what_the_services_would_have_written(demo_practices_loaded, units):
     practices = list(
         Practice.objects.filter(registration_year__in=[2019, 2021, 2022, 2025, 2026])
         .select_related("owner", "recognised_by")

@@ -1,7 +1,8 @@
 """Browser tests: Playwright's sync API on Debian's Chromium against pytest-django's live server (DESIGN §11).
 
-The live server makes every test transactional: the database is flushed after each one, so each test loads the
-country again (about ten seconds). Keep these tests few, each a whole user journey.
+The live server makes every test transactional: the database is flushed after each one, so each test puts the
+country back (`Country`: a few seconds, where importing it again took about ten). Keep these tests few, each a whole
+user journey.
 """
 
 import os
@@ -55,13 +56,49 @@ def browser():
         browser.close()
 
 
+class Country:
+    """The country as the first test finds it (migrated, the national units imported, the demo units, the seeds),
+    kept as model instances: each later test puts the same rows back (the previous test's flush removed them) in a
+    second or two, where importing the national units again took about ten."""
+
+    rows: dict | None = None
+
+    @classmethod
+    def load(cls):
+        from django.apps import apps
+
+        from tests.conftest import load_national_data
+
+        if cls.rows is None:
+            load_national_data()
+            models = apps.get_models(include_auto_created=True)
+            cls.rows = {model: list(model._base_manager.all()) for model in models}
+            cls.rows = {model: rows for model, rows in cls.rows.items() if rows}
+            return
+        cls.put_back()
+
+    @classmethod
+    def put_back(cls):
+        """The flush's post_migrate signal made content types and permissions again, under new ids: replace every
+        table the country fills with its rows (the foreign keys are checked at commit)."""
+        from django.core.management.color import no_style
+        from django.db import connection, transaction
+
+        with transaction.atomic(), connection.cursor() as cursor:
+            for model in cls.rows:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+            for model, rows in cls.rows.items():
+                model._base_manager.bulk_create(rows, batch_size=1000)
+            for sql in connection.ops.sequence_reset_sql(no_style(), list(cls.rows)):
+                cursor.execute(sql)
+
+
 @pytest.fixture(autouse=True)
 def units(transactional_db, live_server):
-    """The country and the demo units, loaded again for each test (the previous test's flush removed them)."""
+    """The country and the demo units, put back for each test (the previous test's flush removed them)."""
     from danvan.demo.units import demo_units
-    from tests.conftest import load_national_data
 
-    load_national_data()
+    Country.load()
     return demo_units()
 
 

@@ -2,6 +2,7 @@
 of the province who approves the communes' reports."""
 
 import pytest
+from django.db import transaction
 
 from danvan.accounts.scope import Role
 from tests.conftest import make_user
@@ -28,14 +29,25 @@ def demo_form_as_issued(units):
     return define_demo_form(units["cao_bang"])
 
 
+@pytest.fixture(scope="module")
+def demo_reporting_loaded(django_db_setup, django_db_blocker):
+    """The demo reports, loaded once per module (a few seconds each time) in a transaction rolled back after the
+    module: each test runs in a savepoint inside it, so a test's writes are gone before the next one. The tests
+    using them run last in their module (tests/conftest.py), so no other test of the module sees them."""
+    from danvan.demo.reporting import load_demo_reporting
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo_reporting()
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo_reports(units):
+def demo_reports(demo_reporting_loaded, units):
     """The demo form with the communes' 2026H1 reports (Phường Thục Phán not started) and the old communes' 2024H2
     and 2025H1."""
-    from danvan.demo.reporting import load_demo_reporting
     from danvan.reporting.models import Form
 
-    load_demo_reporting()
     return Form.objects.get(code="so-ket-dan-van-6-thang")
 
 
