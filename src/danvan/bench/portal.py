@@ -127,20 +127,25 @@ def _home_lower_bound(site: Site, now):
         f"SELECT id FROM {T_CATEGORY} WHERE site_id = %s AND is_active AND in_menu AND parent_id IS NULL "
         f"ORDER BY position, name"
     )
+    children_sql = f"SELECT parent_id, id FROM {T_CATEGORY} WHERE site_id = %s AND parent_id IS NOT NULL"
 
     def block(extra: str, limit: int) -> str:
         return f"{select} WHERE a.site_id = %s AND {live}{extra} {order} LIMIT {limit}"
 
     def run():
         menu = [row[0] for row in _execute(menu_sql, [site.pk])]
+        children: dict[int, list[int]] = {}
+        for parent, child in _execute(children_sql, [site.pk]):
+            children.setdefault(parent, []).append(child)
         parts = [
             ("featured", block(" AND a.is_featured", public.FEATURED_COUNT), []),
             ("hot", block(" AND a.is_hot", public.HOT_COUNT), []),
             ("latest", block("", public.HOME_LATEST), []),
         ]
         for category_id in menu:
-            extra = f" AND a.category_id IN (SELECT id FROM {T_CATEGORY} WHERE id = %s OR parent_id = %s)"
-            parts.append((category_id, block(extra, public.HOME_LATEST), [category_id, category_id]))
+            ids = [category_id, *children.get(category_id, [])]
+            extra = f" AND a.category_id IN ({', '.join(['%s'] * len(ids))})"
+            parts.append((category_id, block(extra, public.HOME_LATEST), ids))
         sql = " UNION ALL ".join(
             f"SELECT {n} AS part, b.* FROM ({text}) b" for n, (_, text, _p) in enumerate(parts)
         )
@@ -193,28 +198,30 @@ def _story(site: Site, slug: str, now):
 def _story_lower_bound(site: Site, slug: str, now):
     live, live_params = _live(now)
     story_sql = (
-        f"SELECT a.*, c.name FROM {T_ARTICLE} a JOIN {T_CATEGORY} c ON c.id = a.category_id "
+        f"SELECT a.id, a.category_id, a.*, c.name FROM {T_ARTICLE} a JOIN {T_CATEGORY} c ON c.id = a.category_id "
         f"WHERE a.site_id = %s AND a.slug = %s AND {live}"
     )
-    # The stories of the same category around the story p.
+    # The stories of the same category around the story (its time read once, by the scalar subquery).
     around = (
-        f"SELECT {LIST_COLUMNS} FROM {T_ARTICLE} a JOIN {T_ARTICLE} p ON p.id = %s "
-        f"WHERE a.site_id = p.site_id AND a.category_id = p.category_id AND a.id <> p.id AND {live}"
+        f"SELECT {LIST_COLUMNS} FROM {T_ARTICLE} a "
+        f"WHERE a.site_id = %s AND a.category_id = %s AND a.id <> %s AND {live}"
     )
-    after = "(a.publish_at > p.publish_at OR (a.publish_at = p.publish_at AND a.id > p.id))"
+    moment = f"(SELECT publish_at FROM {T_ARTICLE} WHERE id = %s)"
+    after = f"(a.publish_at > {moment} OR (a.publish_at = {moment} AND a.id > %s))"
     limit = public.NEIGHBOURS_COUNT
 
     def run():
         story = _execute(story_sql, [site.pk, slug, *live_params])[0]
-        pk = story[0]
-        params = [pk, *live_params]
+        pk, category = story[0], story[1]
+        params = [site.pk, category, pk, *live_params]
         topics = _execute("SELECT 1 FROM portal_article_topics WHERE article_id = %s LIMIT 1", [pk])
         related = [] if topics else _execute(
             f"{around} ORDER BY a.publish_at DESC, a.id DESC LIMIT {public.RELATED_COUNT}", params
         )  # fmt: skip
-        newer = _execute(f"{around} AND {after} ORDER BY a.publish_at, a.id LIMIT {limit}", params)
+        params_after = [*params, pk, pk, pk]
+        newer = _execute(f"{around} AND {after} ORDER BY a.publish_at, a.id LIMIT {limit}", params_after)
         older = _execute(
-            f"{around} AND NOT {after} ORDER BY a.publish_at DESC, a.id DESC LIMIT {limit}", params
+            f"{around} AND NOT {after} ORDER BY a.publish_at DESC, a.id DESC LIMIT {limit}", params_after
         )
         return pk, [r[0] for r in related], [r[0] for r in newer], [r[0] for r in older]
 
