@@ -181,8 +181,8 @@ class Vocabulary:
                 self.sentences[theme], k=rng.randint(1, 2)
             )
         body = "".join("<p>" + " ".join(s.text for s in p) + "</p>" for p in paragraphs)
-        # As `search_key_of` folds `plain_text(body)`, whose paragraphs follow each other without a space.
-        words = "".join(" ".join(s.folded for s in p) for p in paragraphs)
+        # As `search_key_of` folds `plain_text(body)`: the paragraphs' words, a space between paragraphs.
+        words = " ".join(" ".join(s.folded for s in p) for p in paragraphs)
         return title.text, stem, lead.text, body, f"{title.folded} {lead.folded} {words}"
 
 

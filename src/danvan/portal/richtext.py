@@ -55,5 +55,6 @@ def sanitize_html(html: str) -> str:
 
 
 def plain_text(html: str) -> str:
-    """The words of a story's body, without tags (for search and summaries)."""
-    return " ".join(nh3.clean(html or "", tags=set()).split())
+    """The words of a story's body, without tags (for search and summaries). A tag separates words, so the last
+    word of a paragraph and the first of the next never run together ("…kết.</p><p>Hội…")."""
+    return " ".join(nh3.clean((html or "").replace("<", " <"), tags=set()).split())

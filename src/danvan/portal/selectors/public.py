@@ -32,8 +32,15 @@ def public_site(slug: str) -> Site:
     return get_object_or_404(Site.objects.select_related("unit"), slug=slug, is_active=True)
 
 
+# What a list of stories never shows: the body and the folded text are most of a row's bytes (about 4 KB).
+LIST_DEFERRED = ("body", "search_key")
+
+
 def live_articles(site: Site, now=None):
-    return Article.objects.live(now).filter(site=site).select_related("category", "cover")
+    """The site's live stories for a list (without their body)."""
+    return (
+        Article.objects.live(now).filter(site=site).select_related("category", "cover").defer(*LIST_DEFERRED)
+    )
 
 
 def menu_categories(site: Site) -> list[Category]:
@@ -73,7 +80,8 @@ def public_tag(slug: str) -> Tag:
 
 def public_article(site: Site, slug: str, now=None) -> Article:
     """A live story of the site; a draft, a withdrawn, a future or an expired story is a 404 as if it did not exist."""
-    return get_object_or_404(live_articles(site, now).select_related("site", "cover"), slug=slug)
+    stories = Article.objects.live(now).filter(site=site).select_related("site", "category", "cover")
+    return get_object_or_404(stories, slug=slug)
 
 
 def related_articles(article: Article, now=None) -> list[Article]:
