@@ -73,3 +73,18 @@ def test_the_province_site_has_a_year_of_news_from_the_records_the_seeds_and_its
     assert can_write_in(bientap, site.categories.get(slug="tin-hoat-dong")) and not can_approve(bientap, site)
     assert can_approve(caobang, site)
     assert Site.objects.get(unit=units["thuc_phan"]).articles.live(now).count() == 4
+
+
+def test_a_visitor_finds_the_seed_stories_by_searching_without_accents_and_by_date(demo, client):
+    seeds = Article.objects.filter(site__slug="btgdv-cao-bang", origin="imported")
+    search = "/trang/btgdv-cao-bang/tim-kiem/"
+    page = client.get(
+        search, {"q": "dan van kheo", "from": "01/01/2019", "to": "31/12/2022"}
+    ).content.decode()
+    found = [story.title for story in seeds if story.title in page]
+    assert len(found) >= 3 and all("dan van kheo" in s.search_key for s in seeds.filter(title__in=found))
+    # By date alone: the days of the 2021 half-year review give its story, and nothing from 2026.
+    page = client.get(search, {"from": "22/07/2021", "to": "23/07/2021"}).content.decode()
+    so_ket = seeds.get(publish_at__date__range=(datetime.date(2021, 7, 22), datetime.date(2021, 7, 23)))
+    assert so_ket.title in page
+    assert not any(s.title in page for s in Article.objects.filter(publish_at__year=2026)[:20])
