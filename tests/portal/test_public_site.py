@@ -42,6 +42,13 @@ def url(site, name, *args):
     return reverse(f"portal_public:{name}", args=[site.slug, *args])
 
 
+def test_without_featured_or_hot_stories_the_home_page_says_it_shows_the_latest(client, site):
+    factories.published_article(site, site.categories.first(), "Tin thường ngày")
+    page = client.get(url(site, "home")).content.decode()
+    assert "Tin thường ngày" in page and "Tin mới" in page and "Tin mới cập nhật" in page
+    assert "Tin tiêu điểm" not in page and "Tin nóng" not in page
+
+
 def test_the_home_page_shows_hot_featured_and_latest_by_category_with_the_sites_furniture(client, site):
     activity, showcase = site.categories.order_by("pk")
     factories.published_article(site, activity, "Hội nghị giao ban Dân vận quý III", is_featured=True)
