@@ -26,18 +26,27 @@ class CheckedUpload:
     size: int
 
 
-def check_upload(uploaded, field: str = "file") -> CheckedUpload:
+def check_upload(
+    uploaded,
+    field: str = "file",
+    *,
+    allowed: dict = ALLOWED_ATTACHMENTS,
+    max_bytes: int = MAX_ATTACHMENT_BYTES,
+    kinds: str = "",
+) -> CheckedUpload:
     """The upload's name, extension and content type once its type, size and first bytes are checked; a
-    ValidationError on `field` in Vietnamese otherwise."""
+    ValidationError on `field` in Vietnamese otherwise. `allowed` ({extension: (content type, first bytes…)}),
+    `max_bytes` and `kinds` (what the refusal says is accepted) default to the attachments'."""
     name = nfc(getattr(uploaded, "name", "") or "")
     extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
-    if extension not in ALLOWED_ATTACHMENTS:
-        raise ValidationError({field: _("Chỉ nhận ảnh JPG, PNG, tệp PDF hoặc DOCX.")})
-    if uploaded.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError({field: _("Tệp lớn hơn 10 MB.")})
+    if extension not in allowed:
+        raise ValidationError({field: kinds or _("Chỉ nhận ảnh JPG, PNG, tệp PDF hoặc DOCX.")})
+    if uploaded.size > max_bytes:
+        raise ValidationError({field: _("Tệp lớn hơn %(mb)d MB.") % {"mb": max_bytes // (1024 * 1024)}})
     if uploaded.size == 0:
         raise ValidationError({field: _("Tệp rỗng.")})
-    content_type, signatures = ALLOWED_ATTACHMENTS[extension]
+    content_type, signatures = allowed[extension]
+    uploaded.seek(0)  # from the start, whoever read it before
     head = uploaded.read(16)
     uploaded.seek(0)
     if not any(head.startswith(signature) for signature in signatures):

@@ -15,18 +15,19 @@ from danvan.accounts.models import Role
 from danvan.accounts.scope import has_role_on
 from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed
-from danvan.core.text import clean_text, fold, nfc
+from danvan.core.text import clean_text, fold
+from danvan.core.uploads import ALLOWED_ATTACHMENTS, check_upload
 from danvan.portal import media
 from danvan.portal.access import can_edit_documents
 from danvan.portal.cache import site_changed
 from danvan.portal.models import Image, PublicDocument, Site
 
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
-# extension: the first bytes its content starts with (a .doc is an OLE2 compound file, a .docx a zip).
-DOCUMENT_SIGNATURES = {
-    ".pdf": b"%PDF-",
-    ".doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-    ".docx": b"PK\x03\x04",
+# A document's types, as `core.uploads.check_upload` takes them: a .doc is an OLE2 compound file, a .docx a zip.
+DOCUMENT_TYPES = {
+    ".pdf": ALLOWED_ATTACHMENTS[".pdf"],
+    ".doc": ("application/msword", (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)),
+    ".docx": ALLOWED_ATTACHMENTS[".docx"],
 }
 DOCUMENT_TEXTS = {
     "number": (80, True),
@@ -38,24 +39,17 @@ DOCUMENT_TEXTS = {
 
 
 def check_document_file(uploaded, field: str = "file") -> str:
-    """The upload's extension once its name, size and content agree that it is a PDF, DOC or DOCX."""
-    name = nfc(getattr(uploaded, "name", "") or "")
-    extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
-    if extension not in DOCUMENT_SIGNATURES:
-        raise ValidationError({field: _("Chỉ nhận tệp PDF, DOC hoặc DOCX.")})
-    if uploaded.size == 0:
-        raise ValidationError({field: _("Tệp rỗng.")})
-    if uploaded.size > DOCUMENT_MAX_BYTES:
-        raise ValidationError({field: _("Tệp lớn hơn 20 MB.")})
-    uploaded.seek(0)
-    head = uploaded.read(8)
-    uploaded.seek(0)
-    wrong = ValidationError(
-        {field: _("Nội dung tệp không phải là %(ext)s.") % {"ext": extension[1:].upper()}}
-    )
-    if not head.startswith(DOCUMENT_SIGNATURES[extension]):
-        raise wrong
+    """The upload's extension once its name, size and content agree that it is a PDF, DOC or DOCX (a .docx must
+    also hold a Word document)."""
+    extension = check_upload(
+        uploaded,
+        field,
+        allowed=DOCUMENT_TYPES,
+        max_bytes=DOCUMENT_MAX_BYTES,
+        kinds=_("Chỉ nhận tệp PDF, DOC hoặc DOCX."),
+    ).extension
     if extension == ".docx":
+        wrong = ValidationError({field: _("Nội dung tệp không khớp với đuôi %(ext)s.") % {"ext": extension}})
         try:
             with zipfile.ZipFile(uploaded) as archive:
                 if "word/document.xml" not in archive.namelist():
