@@ -24,6 +24,7 @@ from danvan.reporting.models import (
     ValidationRule,
     ValueType,
 )
+from tests.clock import today
 
 DEMO_PASSWORD = "danvan-demo"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -263,5 +264,5 @@ def situation(actor, unit: OrgUnit, title: str = "Tình hình nhân dân ổn đ
     fields.setdefault("topic", "people")
     fields.setdefault("severity", 1)
     fields.setdefault("text", "Nhân dân phấn khởi, tin tưởng.")
-    fields.setdefault("reported_on", datetime.date.today())
+    fields.setdefault("reported_on", today())
     return activity_services.report_situation(actor, unit=unit, title=title, **fields)

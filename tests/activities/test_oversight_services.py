@@ -13,6 +13,7 @@ from danvan.activities.models import Inspection, Task
 from danvan.core.errors import NotAllowed
 from danvan.core.models import ChangeLog
 from tests import factories
+from tests.clock import today
 
 START = datetime.date(2026, 3, 10)
 
@@ -65,7 +66,7 @@ def test_the_team_shows_the_title_held_on_the_first_day_not_today(units, provinc
 
 
 def test_a_future_inspection_is_planned_until_started(units, province_admin, leader):
-    later = datetime.date.today() + datetime.timedelta(days=30)
+    later = today() + datetime.timedelta(days=30)
     inspection = factories.inspection(
         province_admin, units["cao_bang"], [units["thuc_phan"]], leader, starts_on=later
     )

@@ -17,6 +17,7 @@ from danvan.core.errors import NotAllowed
 from danvan.core.excel_export import XLSX_CONTENT_TYPE
 from danvan.core.models import ChangeLog
 from tests import factories, workbooks
+from tests.clock import today
 
 HEADERS = [
     "Họ và tên",
@@ -142,7 +143,7 @@ def test_a_bad_row_saves_nothing_and_each_error_names_its_row_and_column(units, 
         f"Dòng 6, cột «Mã đơn vị giữ chức vụ»: Đơn vị «{outside.code}» nằm ngoài phạm vi của bạn và không phải "
         "cấp trên của đơn vị quản lý.",
         "Dòng 7, cột «Đến ngày»: Ngày thôi giữ chức vụ (01/01/2021) trước ngày bắt đầu (01/07/2021).",
-        f"Dòng 8, cột «Năm sinh»: Năm sinh phải từ 1900 đến {datetime.date.today().year}.",
+        f"Dòng 8, cột «Năm sinh»: Năm sinh phải từ 1900 đến {today().year}.",
     ]
 
 

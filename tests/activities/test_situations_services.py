@@ -17,6 +17,7 @@ from danvan.core.models import ChangeLog
 from danvan.core.periods import Period
 from danvan.notifications.models import Kind, Notification
 from tests import factories
+from tests.clock import today
 
 SECRET = "Tranh chấp đất rừng ở tổ 7"
 
@@ -73,7 +74,7 @@ def test_bad_input_is_refused_naming_the_field(units, people):
         ({"title": ""}, "title"),
         ({"title": "x\x00"}, "title"),
         ({"text": "y" * 20_001}, "text"),
-        ({"reported_on": datetime.date.today() + datetime.timedelta(days=5)}, "reported_on"),
+        ({"reported_on": today() + datetime.timedelta(days=5)}, "reported_on"),
         ({"area": units["nung_tri_cao"]}, "area"),
     ]
     for fields, field in cases:

@@ -1,23 +1,16 @@
 """The tasks API: the list with its status computed, assigning (errors naming the field), one task, a progress
 report, and a unit's four counts — exactly the four keys."""
 
-import datetime
-
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from danvan.accounts.services import issue_api_token
 from danvan.activities import services
 from danvan.activities.models import Task
 from tests import factories
+from tests.clock import days
 
-TODAY = timezone.localdate()
 API = "/api/v1/activities/tasks"
-
-
-def days(n: int) -> datetime.date:
-    return TODAY + datetime.timedelta(days=n)
 
 
 def api_client(user) -> Client:

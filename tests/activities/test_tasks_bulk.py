@@ -1,7 +1,6 @@
 """Bulk progress by Excel: the lead unit downloads its open tasks, fills percent, text and the completion date,
 uploads the file, sees what changes, confirms — every row saved or none, each error naming its row and column."""
 
-import datetime
 import io
 import zipfile
 
@@ -9,18 +8,12 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from danvan.activities import services
 from danvan.activities.models import Task, TaskProgress
 from danvan.core.excel_export import XLSX_CONTENT_TYPE
 from tests import factories
-
-TODAY = timezone.localdate()
-
-
-def days(n: int) -> datetime.date:
-    return TODAY + datetime.timedelta(days=n)
+from tests.clock import days
 
 
 @pytest.fixture

@@ -1,13 +1,11 @@
 """The task pages: a unit's board (its tabs, filters, the four counts each opening the tasks behind it, overdue and
 due-soon lists), a task's page, the forms of the lead unit and of the assigner, the evidence download and the export."""
 
-import datetime
 import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from danvan.accounts.scope import Role
 from danvan.activities import services
@@ -15,14 +13,10 @@ from danvan.activities.models import Task, TaskProgress
 from danvan.core.models import ChangeLog
 from danvan.core.periods import Period
 from tests import factories
+from tests.clock import days, today
 
-TODAY = timezone.localdate()
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"
 BOARD = reverse("activities:task_board")
-
-
-def days(n: int) -> datetime.date:
-    return TODAY + datetime.timedelta(days=n)
 
 
 @pytest.fixture
@@ -187,7 +181,7 @@ def test_the_commune_reports_progress_with_a_pdf_then_completes(
     assert "Đã họp dân 2 buổi" in detail and "bien-ban.pdf" in detail
     client.post(url, {"text": "Hoàn thành", "completes": "on"})
     task.refresh_from_db()
-    assert (task.state, task.progress, task.completed_on) == (Task.State.DONE, 100, TODAY)
+    assert (task.state, task.progress, task.completed_on) == (Task.State.DONE, 100, today())
 
 
 def test_the_province_cannot_report_for_the_commune_but_decides_its_extension(
@@ -322,7 +316,7 @@ def test_a_periods_counts_are_those_due_in_it_as_at_its_end_and_open_their_tasks
     client_for, province_admin, tasks, units
 ):
     client = client_for(province_admin)
-    period = Period.parse(f"{TODAY.year}M{TODAY.month:02d}")
+    period = Period.parse(f"{today().year}M{today().month:02d}")
     url = BOARD + f"?unit={units['cao_bang'].pk}&tab=subtree&period={period.code}"
     page = client.get(url)
     in_period = [t for t in tasks.values() if period.start <= t.deadline <= period.end]

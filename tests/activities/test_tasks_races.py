@@ -18,6 +18,7 @@ from danvan.activities.models import Task, TaskProgress
 from danvan.core.models import ChangeLog
 from danvan.demo.units import demo_units
 from tests import factories
+from tests.clock import today
 
 pytestmark = [
     pytest.mark.django_db,
@@ -72,8 +73,8 @@ class Race:
             self.units["cao_bang"],
             self.units["thuc_phan"],
             title="Nhiệm vụ đua",
-            deadline=datetime.date.today() + datetime.timedelta(days=30),
-            assigned_on=datetime.date.today() - datetime.timedelta(days=5),
+            deadline=today() + datetime.timedelta(days=30),
+            assigned_on=today() - datetime.timedelta(days=5),
         )
 
     def remove(self):

@@ -1,19 +1,14 @@
 """`danvan bench reporting`: builds the values at a small scale in a scratch database, checks that the selector and
 its plain-SQL lower bound give the same figures, and prints each operation beside its bound."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 
 @pytest.mark.bench
-def test_bench_reporting_prints_the_totals_the_pivot_and_the_import_with_their_ratios():
-    # No database fixture: pytest-django would fail the test if the command touched the test database.
-    out = io.StringIO()
-    call_command("bench", "reporting", "--scale", "0.002", "--repeat", "1", stdout=out)
-    text = out.getvalue()
+def test_bench_reporting_prints_the_totals_the_pivot_and_the_import_with_their_ratios(run_bench):
+    text = run_bench("reporting", scale=0.002, repeat=1)
 
     assert re.search(
         r"[\d,]+ values \([\d,]+ old units × 13 half-years, [\d,]+ units × 2\) in [\d.]+ s", text

@@ -2,24 +2,15 @@
 approver, another province's commune with its editor, and a petition builder registering through the one service
 (`create_petition`), so every topic's test starts from petitions made as the register makes them."""
 
-import datetime
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
 
 from danvan.accounts.scope import Role
 from danvan.citizens.models import Petition
 from danvan.citizens.services import create_petition
 from danvan.core.models import ChangeLog
 from tests import factories
-
-TODAY = timezone.localdate()
-
-
-def days(n: int) -> datetime.date:
-    """The day `n` days from today (negative: in the past)."""
-    return TODAY + datetime.timedelta(days=n)
+from tests.clock import days
 
 
 @pytest.fixture

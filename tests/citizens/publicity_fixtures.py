@@ -10,6 +10,7 @@ from danvan.accounts.scope import Role
 from danvan.citizens import services
 from danvan.citizens.models import Consultation, PublicityItem
 from danvan.core.periods import Period
+from tests import clock
 
 from .. import factories
 
@@ -51,7 +52,7 @@ def hamlet_head(hamlet):
 
 @pytest.fixture
 def consultation(commune_editor, units):
-    today = datetime.date.today()
+    today = clock.today()
     return services.create_consultation(
         commune_editor,
         unit=units["thuc_phan"],

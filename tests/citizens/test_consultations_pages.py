@@ -12,12 +12,12 @@ from django.urls import reverse
 from danvan.citizens import services
 from danvan.citizens.antispam import TRAP_FIELD
 from danvan.citizens.models import Consultation, ConsultationComment, HouseholdBallot
+from tests.clock import today
 
 from . import publicity_fixtures as fx
 
 pytestmark = pytest.mark.django_db
 consultation, open_consultation, hamlet_head = fx.consultation, fx.open_consultation, fx.hamlet_head
-TODAY = datetime.date.today()
 
 
 def test_an_editor_drafts_a_consultation_and_opens_it(client_for, commune_editor, units):
@@ -29,8 +29,8 @@ def test_an_editor_drafts_a_consultation_and_opens_it(client_for, commune_editor
             "kind": "comment",
             "title": "Dự thảo hương ước tổ dân phố",
             "text": "Điều 1. Giữ gìn vệ sinh chung.",
-            "opens_on": TODAY.strftime("%d/%m/%Y"),
-            "closes_on": (TODAY + datetime.timedelta(days=15)).strftime("%d/%m/%Y"),
+            "opens_on": today().strftime("%d/%m/%Y"),
+            "closes_on": (today() + datetime.timedelta(days=15)).strftime("%d/%m/%Y"),
         },
     )
     created = Consultation.objects.get()
@@ -52,8 +52,8 @@ def test_the_list_takes_a_fixed_number_of_queries(
             kind="comment",
             title=f"Dự thảo {number}",
             text="Nội dung",
-            opens_on=TODAY,
-            closes_on=TODAY,
+            opens_on=today(),
+            closes_on=today(),
         )
     client = client_for(commune_editor)
     with django_assert_max_num_queries(12):
@@ -99,7 +99,7 @@ def test_staff_enter_a_comment_with_its_date(client_for, commune_editor, open_co
             "author_kind": "organisation",
             "name": "Hội Nông dân phường",
             "text": "Đề nghị chia làm hai đợt đóng góp.",
-            "received_on": TODAY.strftime("%d/%m/%Y"),
+            "received_on": today().strftime("%d/%m/%Y"),
         },
     )
     assert response.status_code == 302

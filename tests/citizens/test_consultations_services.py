@@ -12,6 +12,7 @@ from danvan.citizens.models import Consultation, HouseholdBallot
 from danvan.citizens.selectors import consultation_result
 from danvan.core.errors import NotAllowed
 from danvan.core.models import ChangeLog
+from tests.clock import today
 
 from .. import factories
 from . import publicity_fixtures as fx
@@ -19,7 +20,6 @@ from . import publicity_fixtures as fx
 pytestmark = pytest.mark.django_db
 # The shared fixtures, registered in this module.
 consultation, open_consultation, hamlet_head = fx.consultation, fx.open_consultation, fx.hamlet_head
-TODAY = datetime.date.today()
 
 
 def test_a_draft_goes_open_closed_then_concluded_with_its_summary(commune_editor, consultation):
@@ -33,7 +33,7 @@ def test_a_draft_goes_open_closed_then_concluded_with_its_summary(commune_editor
         commune_editor, consultation, "conclude", summary="Đa số hộ tán thành mức đóng góp."
     )
     assert consultation.status == Consultation.Status.CONCLUDED
-    assert consultation.concluded_on == TODAY
+    assert consultation.concluded_on == today()
     statuses = [
         entry.after["status"]
         for entry in ChangeLog.objects.filter(
@@ -62,8 +62,8 @@ def test_the_closing_day_cannot_precede_the_opening_day(commune_editor, units):
             kind="comment",
             title="Quy ước thôn",
             text="Dự thảo",
-            opens_on=TODAY,
-            closes_on=TODAY - datetime.timedelta(days=1),
+            opens_on=today(),
+            closes_on=today() - datetime.timedelta(days=1),
         )
     assert error.value.message_dict["closes_on"] == ["Ngày kết thúc phải từ ngày bắt đầu trở đi."]
 
@@ -77,7 +77,7 @@ def test_anyone_comments_on_the_public_page_while_open_never_after_closing(commu
         shown_name="Chị Hoa",
         public=True,
     )
-    assert comment.received_on == TODAY and comment.from_public_page
+    assert comment.received_on == today() and comment.from_public_page
     logged = ChangeLog.objects.get(content_type__model="consultationcomment")
     assert "Nông Thị Hoa" not in str(logged.after) and logged.object_repr == "Chị Hoa"
     closed = services.consultation_transition(commune_editor, open_consultation, "close")
@@ -93,8 +93,8 @@ def test_staff_enter_a_comment_received_before_the_closing_day_but_not_after(com
         kind="comment",
         title="Quy ước tổ dân phố",
         text="Dự thảo quy ước",
-        opens_on=TODAY - datetime.timedelta(days=20),
-        closes_on=TODAY - datetime.timedelta(days=2),
+        opens_on=today() - datetime.timedelta(days=20),
+        closes_on=today() - datetime.timedelta(days=2),
     )
     consultation.status = Consultation.Status.CLOSED
     consultation.save()
@@ -104,19 +104,19 @@ def test_staff_enter_a_comment_received_before_the_closing_day_but_not_after(com
         text="Hội Phụ nữ đề nghị bổ sung điều về vệ sinh môi trường.",
         author_kind="organisation",
         name="Hội Liên hiệp Phụ nữ phường",
-        received_on=TODAY - datetime.timedelta(days=3),
+        received_on=today() - datetime.timedelta(days=3),
     )
     with pytest.raises(ValidationError) as error:
         services.add_comment(
             commune_editor,
             consultation,
             text="Góp ý gửi muộn",
-            received_on=TODAY - datetime.timedelta(days=1),
+            received_on=today() - datetime.timedelta(days=1),
         )
     assert "sau ngày kết thúc" in error.value.message_dict["received_on"][0]
     with pytest.raises(ValidationError) as error:
         services.add_comment(
-            commune_editor, consultation, text="Góp ý", received_on=TODAY + datetime.timedelta(days=1)
+            commune_editor, consultation, text="Góp ý", received_on=today() + datetime.timedelta(days=1)
         )
     assert "chưa đến" in error.value.message_dict["received_on"][0]
 
@@ -165,7 +165,7 @@ def test_the_result_counts_the_ballots_and_the_hamlets_that_reported(
     services.record_ballot(
         commune_editor, open_consultation, hamlet=hamlet, households=120, agree=80, disagree=30, abstain=10
     )
-    services.add_comment(commune_editor, open_consultation, text="Đồng ý", received_on=TODAY)
+    services.add_comment(commune_editor, open_consultation, text="Đồng ý", received_on=today())
     result = consultation_result(open_consultation)
     assert (result.households, result.agree, result.disagree, result.abstain) == (120, 80, 30, 10)
     assert result.hamlets_reported == 1
@@ -183,4 +183,4 @@ def test_after_the_result_no_ballot_or_comment_is_entered(commune_editor, hamlet
             commune_editor, concluded, hamlet=hamlet, households=10, agree=6, disagree=4, abstain=0
         )
     with pytest.raises(ValidationError):
-        services.add_comment(commune_editor, concluded, text="Góp ý", received_on=TODAY)
+        services.add_comment(commune_editor, concluded, text="Góp ý", received_on=today())

@@ -7,13 +7,13 @@ import pytest
 from django.test import Client
 
 from danvan.citizens import services
+from tests.clock import today
 
 from . import publicity_fixtures as fx
 from .publicity_fixtures import item, pdf, publish
 
 pytestmark = pytest.mark.django_db
 consultation, open_consultation, hamlet_head = fx.consultation, fx.open_consultation, fx.hamlet_head
-TODAY = datetime.date.today()
 
 
 def test_a_commune_s_checklist_lists_each_item_with_its_status_and_channels(
@@ -63,7 +63,7 @@ def test_the_consultation_s_result_and_comments_for_its_commune(
         commune_editor, open_consultation, hamlet=hamlet, households=40, agree=30, disagree=5, abstain=5
     )
     services.add_comment(
-        commune_editor, open_consultation, text="Đồng ý", name="Lý Thị Mai", received_on=TODAY
+        commune_editor, open_consultation, text="Đồng ý", name="Lý Thị Mai", received_on=today()
     )
     client = client_for(commune_editor)
     listed = client.get("/api/v1/citizens/consultations", {"status": "open"}).json()
@@ -92,7 +92,7 @@ def test_the_public_reads_show_what_is_published_and_the_names_chosen_to_show(
         commune_editor,
         unit=units["thuc_phan"],
         item=item("du-an-dau-tu"),
-        decision_on=TODAY,
+        decision_on=today(),
         title="Dự án chưa công khai",
     )
     services.add_comment(
@@ -102,7 +102,7 @@ def test_the_public_reads_show_what_is_published_and_the_names_chosen_to_show(
         name="Lý Thị Mai",
         shown_name="Cô Mai",
         contact="0987",
-        received_on=TODAY,
+        received_on=today(),
     )
     anonymous = Client()
     published = anonymous.get(f"/api/v1/public/publicity/{units['thuc_phan'].pk}", {"q": "ke hoach"}).json()
@@ -114,7 +114,7 @@ def test_the_public_reads_show_what_is_published_and_the_names_chosen_to_show(
     )
     body = anonymous.get(f"/api/v1/public/consultations/{open_consultation.pk}").json()
     assert body["open_for_comments"] and body["result"] is None
-    assert body["comments"] == [{"shown_name": "Cô Mai", "text": "Góp ý", "received_on": TODAY.isoformat()}]
+    assert body["comments"] == [{"shown_name": "Cô Mai", "text": "Góp ý", "received_on": today().isoformat()}]
     assert "Lý Thị Mai" not in str(body) and "0987" not in str(body)
 
 

@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 
 from danvan.citizens.models import Publication
+from tests.clock import today
 
 from .publicity_fixtures import item, pdf, publish
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
 CHECKLIST = reverse("citizens:publicity_checklist")
 
 
@@ -69,7 +69,7 @@ def test_an_editor_records_a_decision_then_adds_its_loudspeaker_days(client_for,
         url,
         {
             "item": item("thu-hoi-dat").pk,
-            "decision_on": (TODAY - datetime.timedelta(days=5)).strftime("%d/%m/%Y"),
+            "decision_on": (today() - datetime.timedelta(days=5)).strftime("%d/%m/%Y"),
             "title": "Phương án bồi thường đường tránh",
             "reference": "20/QĐ-UBND",
             "file": pdf("phuong-an.pdf"),
@@ -79,7 +79,7 @@ def test_an_editor_records_a_decision_then_adds_its_loudspeaker_days(client_for,
     assert response.status_code == 302 and response.url == reverse(
         "citizens:publication_detail", args=[publication.pk]
     )
-    days = [TODAY - datetime.timedelta(days=offset) for offset in (4, 3, 2)]
+    days = [today() - datetime.timedelta(days=offset) for offset in (4, 3, 2)]
     response = client.post(
         reverse("citizens:publication_channel_add", args=[publication.pk]),
         {

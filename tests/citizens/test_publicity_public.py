@@ -8,11 +8,11 @@ from django.test import Client
 from django.urls import reverse
 
 from danvan.citizens import services
+from tests.clock import today
 
 from .publicity_fixtures import item, pdf, publish
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def published(commune_editor, units):
         commune_editor,
         unit=commune,
         item=item("thu-hoi-dat"),
-        decision_on=TODAY,
+        decision_on=today(),
         title="Thu hồi đất chưa công khai",
     )
     return plan, budget

@@ -12,11 +12,11 @@ from danvan.citizens import services
 from danvan.citizens.models import Publication
 from danvan.core.errors import NotAllowed
 from danvan.core.models import ChangeLog
+from tests.clock import today
 
 from .publicity_fixtures import item, pdf, publish
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
 
 
 def test_a_quarter_s_budget_execution_is_due_fifteen_days_after_the_quarter(commune_editor, units):
@@ -113,7 +113,7 @@ def test_a_channel_dated_in_the_future_is_refused(commune_editor, units):
     publication = services.record_publication(
         commune_editor, unit=units["thuc_phan"], item=item("quy-dong-gop"), period="2026H1"
     )
-    tomorrow = TODAY + datetime.timedelta(days=1)
+    tomorrow = today() + datetime.timedelta(days=1)
     with pytest.raises(ValidationError) as error:
         services.add_channel(
             commune_editor,
@@ -131,7 +131,7 @@ def test_a_decision_dated_in_the_future_is_refused(commune_editor, units):
             commune_editor,
             unit=units["thuc_phan"],
             item=item("du-an-dau-tu"),
-            decision_on=TODAY + datetime.timedelta(days=3),
+            decision_on=today() + datetime.timedelta(days=3),
             title="Dự án nhà văn hóa",
         )
     assert "chưa đến" in error.value.message_dict["decision_on"][0]

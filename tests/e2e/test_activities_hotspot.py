@@ -7,7 +7,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from tests import factories
+from tests import clock, factories
 
 pytestmark = pytest.mark.e2e
 
@@ -84,7 +84,7 @@ def test_a_wards_hotspot_reaches_the_province_which_acknowledges_and_resolves_it
         decision_number="45-QĐ/BDVTU",
         starts_on=datetime.date(2026, 3, 10),
     )
-    today = datetime.date.today()
+    today = clock.today()
     for viewport in ("desktop", "phone"):
         if viewport == "phone":
             page.set_viewport_size(PHONE)

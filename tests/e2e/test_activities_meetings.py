@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.clock import today
 
 pytestmark = pytest.mark.e2e
 
@@ -27,7 +28,7 @@ def test_a_giao_ban_its_attendance_and_its_conclusion_as_two_tasks_that_a_ward_c
     minh = factories.person(province, "Vũ Văn Minh", "Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy")
     lan = factories.person(province, "Nông Thị Lan", "Chuyên viên Ban Tuyên giáo và Dân vận")
     hoa = factories.person(province, "Lương Văn Hòa", "Phó Trưởng Ban Tuyên giáo và Dân vận")
-    day = datetime.date.today()  # this morning's giao ban, recorded the same day
+    day = today()  # this morning's giao ban, recorded the same day
 
     # 1. The meeting.
     log_in("caobang")

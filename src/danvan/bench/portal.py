@@ -188,9 +188,8 @@ def _story(site: Site, slug: str, now):
 
     def run():
         article = public.public_article(site, slug, now)
-        newer, older = public.neighbours(article, now)
-        related = public.related_articles(article, now)
-        return article.pk, [a.pk for a in related], [a.pk for a in newer], [a.pk for a in older]
+        around = public.around_story(article, now)
+        return article.pk, [a.pk for a in around.related], [a.pk for a in around.newer], [a.pk for a in around.older]
 
     return run
 

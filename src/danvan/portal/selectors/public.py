@@ -3,6 +3,7 @@ published documents; the unit's public furniture (its calendar when the unit cho
 models, what its commune publicised, its units as of today). No scope: these are public; nothing here writes."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -12,6 +13,7 @@ from danvan.activities.models import CalendarFeed
 from danvan.activities.selectors.calendar import unit_items
 from danvan.citizens.selectors.consultations import public_consultations
 from danvan.citizens.selectors.publicity import public_publications
+from danvan.core.queries import first_rows
 from danvan.core.text import fold
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
@@ -36,11 +38,14 @@ def public_site(slug: str) -> Site:
 LIST_DEFERRED = ("body", "search_key")
 
 
+def list_rows():
+    """Stories as a list shows them: with their category and cover, without their body."""
+    return Article.objects.select_related("category", "cover").defer(*LIST_DEFERRED)
+
+
 def live_articles(site: Site, now=None):
-    """The site's live stories for a list (without their body)."""
-    return (
-        Article.objects.live(now).filter(site=site).select_related("category", "cover").defer(*LIST_DEFERRED)
-    )
+    """The site's live stories for a list."""
+    return list_rows().live(now).filter(site=site)
 
 
 def menu_categories(site: Site) -> list[Category]:
@@ -48,18 +53,32 @@ def menu_categories(site: Site) -> list[Category]:
 
 
 def home_blocks(site: Site, now=None) -> dict:
-    """The home page: hot news, featured news, and the latest stories of each menu category (a query per block;
-    cached with the page)."""
-    live = live_articles(site, now)
-    featured = list(live.filter(is_featured=True)[:FEATURED_COUNT])
-    hot = list(live.filter(is_hot=True)[:HOT_COUNT])
-    latest = list(live[:HOME_LATEST])
-    by_category = []
-    for category in menu_categories(site):
-        stories = list(live.filter(category_id__in=category_ids(category))[:HOME_LATEST])
-        if stories:
-            by_category.append((category, stories))
-    return {"featured": featured, "hot": hot, "latest": latest, "by_category": by_category}
+    """The home page: hot news, featured news, the latest stories, and the latest of each menu category (with its
+    sub-categories). Three statements whatever the number of categories: the site's categories, the blocks' story
+    ids (one UNION ALL of their LIMIT queries, each on the site's or the category's index), the stories by id."""
+    live = Article.objects.live(now).filter(site=site)
+    categories = list(site.categories.all())
+    children: dict[int, list[int]] = {}
+    for category in categories:
+        if category.parent_id is not None:
+            children.setdefault(category.parent_id, []).append(category.pk)
+    menu = [c for c in categories if c.is_active and c.in_menu and c.parent_id is None]  # in the menu's order
+    blocks = {
+        "featured": live.filter(is_featured=True)[:FEATURED_COUNT],
+        "hot": live.filter(is_hot=True)[:HOT_COUNT],
+        "latest": live[:HOME_LATEST],
+    }
+    for category in menu:
+        blocks[category.pk] = live.filter(category_id__in=[category.pk, *children.get(category.pk, [])])[
+            :HOME_LATEST
+        ]
+    found = first_rows(list_rows(), blocks)  # the blocks chose live stories
+    return {
+        "featured": found.pop("featured"),
+        "hot": found.pop("hot"),
+        "latest": found.pop("latest"),
+        "by_category": [(category, found[category.pk]) for category in menu if found[category.pk]],
+    }
 
 
 def public_category(site: Site, slug: str) -> Category:
@@ -80,28 +99,41 @@ def public_tag(slug: str) -> Tag:
 
 def public_article(site: Site, slug: str, now=None) -> Article:
     """A live story of the site; a draft, a withdrawn, a future or an expired story is a 404 as if it did not exist."""
-    stories = Article.objects.live(now).filter(site=site).select_related("site", "category", "cover")
-    return get_object_or_404(stories, slug=slug)
+    stories = Article.objects.live(now).filter(site=site).select_related("category", "cover")
+    article = get_object_or_404(stories, slug=slug)
+    article.site = site
+    return article
 
 
-def related_articles(article: Article, now=None) -> list[Article]:
-    """Stories of the same topics, else of the same category, newest first."""
-    live = live_articles(article.site, now).exclude(pk=article.pk)
+@dataclass
+class AroundStory:
+    """What the story page lists beside a story: stories of its topics (else of its category), the newer and the
+    older stories of its category (tin liên quan, tin mới hơn, tin cũ hơn)."""
+
+    related: list[Article]
+    newer: list[Article]
+    older: list[Article]
+
+
+def around_story(article: Article, now=None) -> AroundStory:
+    """The story's surroundings in three statements: its topics, the blocks' story ids (one UNION ALL), the stories."""
+    live = Article.objects.live(now).filter(site_id=article.site_id).exclude(pk=article.pk)
+    same_category = live.filter(category_id=article.category_id)
+    after = Q(publish_at__gt=article.publish_at) | Q(publish_at=article.publish_at, pk__gt=article.pk)
+    blocks = {
+        "newer": same_category.filter(after).order_by("publish_at", "id")[:NEIGHBOURS_COUNT],
+        "older": same_category.exclude(after)[:NEIGHBOURS_COUNT],
+        "related": same_category[:RELATED_COUNT],
+    }
     topic_ids = list(article.topics.values_list("pk", flat=True))
     if topic_ids:
-        found = list(live.filter(topics__in=topic_ids).distinct()[:RELATED_COUNT])
-        if found:
-            return found
-    return list(live.filter(category_id=article.category_id)[:RELATED_COUNT])
-
-
-def neighbours(article: Article, now=None) -> tuple[list[Article], list[Article]]:
-    """The newer and the older stories of the same category (tin mới hơn, tin cũ hơn)."""
-    live = live_articles(article.site, now).filter(category_id=article.category_id).exclude(pk=article.pk)
-    after = Q(publish_at__gt=article.publish_at) | Q(publish_at=article.publish_at, pk__gt=article.pk)
-    newer = list(live.filter(after).order_by("publish_at", "id")[:NEIGHBOURS_COUNT])
-    older = list(live.exclude(after)[:NEIGHBOURS_COUNT])
-    return newer, older
+        blocks["related by topic"] = live.filter(
+            pk__in=Article.topics.through.objects.filter(topic_id__in=topic_ids).values("article_id")
+        )[:RELATED_COUNT]
+    found = first_rows(list_rows(), blocks)
+    return AroundStory(
+        related=found.get("related by topic") or found["related"], newer=found["newer"], older=found["older"]
+    )
 
 
 def public_documents(site: Site, *, q: str = "", kind: str = "", year: int | None = None):

@@ -28,8 +28,7 @@ def _story_context(request, site, article) -> dict:
         "page_url": url,
         "image_url": image_url,
         "json_ld": article_json_ld(article, url, image_url),
-        "related": functools.partial(selectors.related_articles, article),
-        "neighbours": functools.partial(selectors.neighbours, article),
+        "around": functools.cache(functools.partial(selectors.around_story, article)),
         "tags": functools.partial(article.tags.all),
         "topics": functools.partial(article.topics.filter, is_active=True),
         "cover_widths": functools.partial(
