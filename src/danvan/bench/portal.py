@@ -37,6 +37,7 @@ T_SITE = Site._meta.db_table
 COMMON_WORDS = "dan van kheo"
 RARE_WORDS = "nha dai doan ket"
 YEAR = (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+STORY_MS = 20
 LIST_COLUMNS = "a.id, a.slug, a.title, a.summary, a.publish_at, a.category_id, a.cover_id, a.cover_caption"
 
 
@@ -189,7 +190,12 @@ def _story(site: Site, slug: str, now):
     def run():
         article = public.public_article(site, slug, now)
         around = public.around_story(article, now)
-        return article.pk, [a.pk for a in around.related], [a.pk for a in around.newer], [a.pk for a in around.older]
+        return (
+            article.pk,
+            [a.pk for a in around.related],
+            [a.pk for a in around.newer],
+            [a.pk for a in around.older],
+        )
 
     return run
 
@@ -300,11 +306,16 @@ def measure(busy: Site, repeat: int, stdout) -> list:
             repeat,
             detail=f"{busy_live:,} live stories",
         ),
+        # The issue sets the ratio of the searches and the home page; of the story page, its time under the crowd.
+        # Its reads are shown with their ratio, their target a time: the story itself comes as a model (its page
+        # shows all of it), a fixed cost over a statement of a millisecond.
         compare(
             "story page of the busy site",
             _story(busy, story, now),
             _story_lower_bound(busy, story, now),
             repeat,
+            max_ratio=None,
+            max_ms=STORY_MS,
         ),
     ]
     report(stdout, rows)

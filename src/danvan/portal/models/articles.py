@@ -4,7 +4,7 @@ A story is visible to the public when it is published, its publish time has come
 computed on the moment asked (`Article.objects.live(now)`), never stored, so a scheduled story appears by itself."""
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -159,6 +159,17 @@ class Article(TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+    @staticmethod
+    def live_sql(alias: str, now) -> tuple[str, list]:
+        """`live(now)` as SQL over the stories table under `alias`, for the statements written by hand
+        (`portal.selectors.items`); tests/portal/test_public_blocks.py holds both to the same stories."""
+        moment = connection.ops.adapt_datetimefield_value(now)
+        return (
+            f"{alias}.status = %s AND {alias}.publish_at <= %s "
+            f"AND ({alias}.expire_at IS NULL OR {alias}.expire_at > %s)",
+            [Article.Status.PUBLISHED.value, moment, moment],
+        )
 
     @property
     def rating(self) -> float | None:

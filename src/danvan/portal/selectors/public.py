@@ -5,7 +5,7 @@ models, what its commune publicised, its units as of today). No scope: these are
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db import connection
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -13,12 +13,12 @@ from danvan.activities.models import CalendarFeed
 from danvan.activities.selectors.calendar import unit_items
 from danvan.citizens.selectors.consultations import public_consultations
 from danvan.citizens.selectors.publicity import public_publications
-from danvan.core.queries import first_rows
 from danvan.core.text import fold
 from danvan.orgunits.lineage import lineage_paths
 from danvan.orgunits.models import OrgUnit
 from danvan.orgunits.tree import subtrees_q
 from danvan.portal.models import Article, Category, PublicDocument, Site, Tag, Topic
+from danvan.portal.selectors.items import Block, StoryItem, site_categories, story_items
 from danvan.portal.selectors.search import category_ids
 from danvan.practices.selectors import recognised_for_showcase
 
@@ -38,14 +38,11 @@ def public_site(slug: str) -> Site:
 LIST_DEFERRED = ("body", "search_key")
 
 
-def list_rows():
-    """Stories as a list shows them: with their category and cover, without their body."""
-    return Article.objects.select_related("category", "cover").defer(*LIST_DEFERRED)
-
-
 def live_articles(site: Site, now=None):
-    """The site's live stories for a list."""
-    return list_rows().live(now).filter(site=site)
+    """The site's live stories for a list (without their body)."""
+    return (
+        Article.objects.live(now).filter(site=site).select_related("category", "cover").defer(*LIST_DEFERRED)
+    )
 
 
 def menu_categories(site: Site) -> list[Category]:
@@ -54,25 +51,23 @@ def menu_categories(site: Site) -> list[Category]:
 
 def home_blocks(site: Site, now=None) -> dict:
     """The home page: hot news, featured news, the latest stories, and the latest of each menu category (with its
-    sub-categories). Three statements whatever the number of categories: the site's categories, the blocks' story
-    ids (one UNION ALL of their LIMIT queries, each on the site's or the category's index), the stories by id."""
-    live = Article.objects.live(now).filter(site=site)
-    categories = list(site.categories.all())
+    sub-categories), as `StoryItem`s. Two statements whatever the number of categories: the site's categories, then
+    every block at once (`items.story_items`)."""
+    categories = site_categories(site.pk)
     children: dict[int, list[int]] = {}
     for category in categories:
         if category.parent_id is not None:
             children.setdefault(category.parent_id, []).append(category.pk)
     menu = [c for c in categories if c.is_active and c.in_menu and c.parent_id is None]  # in the menu's order
     blocks = {
-        "featured": live.filter(is_featured=True)[:FEATURED_COUNT],
-        "hot": live.filter(is_hot=True)[:HOT_COUNT],
-        "latest": live[:HOME_LATEST],
+        "featured": Block("a.is_featured", limit=FEATURED_COUNT),
+        "hot": Block("a.is_hot", limit=HOT_COUNT),
+        "latest": Block(limit=HOME_LATEST),
     }
     for category in menu:
-        blocks[category.pk] = live.filter(category_id__in=[category.pk, *children.get(category.pk, [])])[
-            :HOME_LATEST
-        ]
-    found = first_rows(list_rows(), blocks)  # the blocks chose live stories
+        ids = (category.pk, *children.get(category.pk, ()))
+        blocks[category.pk] = Block(f"a.category_id IN ({', '.join(['%s'] * len(ids))})", ids, HOME_LATEST)
+    found = story_items(site.pk, blocks, now, categories)
     return {
         "featured": found.pop("featured"),
         "hot": found.pop("hot"),
@@ -108,29 +103,39 @@ def public_article(site: Site, slug: str, now=None) -> Article:
 @dataclass
 class AroundStory:
     """What the story page lists beside a story: stories of its topics (else of its category), the newer and the
-    older stories of its category (tin liên quan, tin mới hơn, tin cũ hơn)."""
+    older stories of its category (tin liên quan, tin mới hơn, tin cũ hơn), as `StoryItem`s."""
 
-    related: list[Article]
-    newer: list[Article]
-    older: list[Article]
+    related: list[StoryItem]
+    newer: list[StoryItem]
+    older: list[StoryItem]
 
 
 def around_story(article: Article, now=None) -> AroundStory:
-    """The story's surroundings in three statements: its topics, the blocks' story ids (one UNION ALL), the stories."""
-    live = Article.objects.live(now).filter(site_id=article.site_id).exclude(pk=article.pk)
-    same_category = live.filter(category_id=article.category_id)
-    after = Q(publish_at__gt=article.publish_at) | Q(publish_at=article.publish_at, pk__gt=article.pk)
+    """The story's surroundings in two statements: its topics, then the lists at once (`items.story_items`)."""
+    moment = connection.ops.adapt_datetimefield_value(article.publish_at)
+    same_category = "a.category_id = %s AND a.id <> %s"
+    after = "(a.publish_at > %s OR (a.publish_at = %s AND a.id > %s))"
+    around = (article.category_id, article.pk)
     blocks = {
-        "newer": same_category.filter(after).order_by("publish_at", "id")[:NEIGHBOURS_COUNT],
-        "older": same_category.exclude(after)[:NEIGHBOURS_COUNT],
-        "related": same_category[:RELATED_COUNT],
+        "newer": Block(
+            f"{same_category} AND {after}", (*around, moment, moment, article.pk), NEIGHBOURS_COUNT, True
+        ),
+        "older": Block(
+            f"{same_category} AND NOT {after}", (*around, moment, moment, article.pk), NEIGHBOURS_COUNT
+        ),
+        "related": Block(same_category, around, RELATED_COUNT),
     }
     topic_ids = list(article.topics.values_list("pk", flat=True))
     if topic_ids:
-        blocks["related by topic"] = live.filter(
-            pk__in=Article.topics.through.objects.filter(topic_id__in=topic_ids).values("article_id")
-        )[:RELATED_COUNT]
-    found = first_rows(list_rows(), blocks)
+        # Asked only of a story in some topic: with no topic's list to draw from, a database may scan the whole
+        # site's stories for one.
+        blocks["related by topic"] = Block(
+            f"a.id <> %s AND a.id IN (SELECT article_id FROM {Article.topics.through._meta.db_table} "
+            f"WHERE topic_id IN ({', '.join(['%s'] * len(topic_ids))}))",
+            (article.pk, *topic_ids),
+            RELATED_COUNT,
+        )
+    found = story_items(article.site_id, blocks, now)
     return AroundStory(
         related=found.get("related by topic") or found["related"], newer=found["newer"], older=found["older"]
     )

@@ -38,6 +38,7 @@ BENCHMARKS = {
 
 SCRATCH_ENV = "DANVAN_BENCH_SCRATCH"
 POSTGRES_MAX_NAME = 63
+WORK_MEM = "64MB"
 # Connection OPTIONS that libpq understands (the rest, such as "pool", are Django's own).
 LIBPQ_OPTIONS = {
     "sslmode", "sslrootcert", "sslcert", "sslkey", "sslpassword", "options", "connect_timeout",
@@ -243,6 +244,9 @@ class PostgresScratch(ScratchDatabase):
     def create(self) -> None:
         self._execute("DROP DATABASE IF EXISTS {} WITH (FORCE)")
         self._execute("CREATE DATABASE {}")
+        # The memory docs/scaling.md prescribes for production (a search's bitmap stays exact: 0.84 s, not 145 s).
+        # A setting of the role, as the docs put it, still wins over this one of the database.
+        self._execute(f"ALTER DATABASE {{}} SET work_mem = '{WORK_MEM}'")
 
     def drop(self) -> None:
         self._execute("DROP DATABASE IF EXISTS {} WITH (FORCE)")
