@@ -3,18 +3,17 @@ being read ("Đã đọc 0/2" until the worker has read them, the page polling e
 beside its text, imports it, imports the second by ticking it, and opens the meeting the first became."""
 
 import zipfile
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from danvan.demo.portal import SEEDS  # the five seed articles, with their answers
 from danvan.ingest import reading
 from danvan.ingest.models import ImportBatch
 from tests.portal import factories as portal_factories
 
 pytestmark = pytest.mark.e2e
 
-SEEDS = Path(__file__).parent.parent / "ingest" / "seeds"
 CORRECTED = "Sơ kết công tác Dân vận 6 tháng đầu năm 2021 của Thành phố Cao Bằng"
 
 
@@ -30,7 +29,7 @@ def test_an_editor_reads_an_archive_corrects_an_extraction_imports_it_and_opens_
     archive = tmp_path / "tin-2021.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         for prefix, name in (("000", "so-ket-thanh-pho.txt"), ("002", "so-ket-tinh.txt")):
-            zipped.writestr(name, next(SEEDS.glob(f"{prefix}_*.txt")).read_bytes())
+            zipped.writestr(name, next(SEEDS.glob(f"seed-{prefix}.txt")).read_bytes())
 
     log_in("caobang")
     page.goto("/doc-lai-tin/")

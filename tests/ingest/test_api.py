@@ -3,13 +3,13 @@ file that is not news, too big, of another type or a zip bomb answers 422 in Vie
 
 import io
 import zipfile
-from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from danvan.accounts.services import issue_api_token
+from danvan.demo.portal import SEEDS  # the five seed articles, with their answers
 
-SEED = Path(__file__).parent / "seeds" / "003_ac4be96e2af0b3b2.txt"
+SEED = SEEDS / "seed-003.txt"
 URL = "/api/v1/ingest"
 
 

@@ -6,7 +6,6 @@ import io
 import re
 import zipfile
 from html import unescape
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,12 +13,11 @@ from django.urls import reverse
 
 from danvan.accounts.scope import Role
 from danvan.activities.models import Meeting
+from danvan.demo.portal import SEEDS  # the five seed articles, with their answers
 from danvan.ingest.archive import read_upload
 from danvan.ingest.models import ImportBatch, ImportedEvent, ImportItem
 from tests import factories
 from tests.portal import factories as portal_factories
-
-SEEDS = Path(__file__).parent / "seeds"
 
 
 def zipped(members: dict[str, bytes], name: str = "tin.zip") -> SimpleUploadedFile:
@@ -31,7 +29,7 @@ def zipped(members: dict[str, bytes], name: str = "tin.zip") -> SimpleUploadedFi
 
 
 def seed_text(prefix: str) -> bytes:
-    return next(SEEDS.glob(f"{prefix}_*.txt")).read_bytes()
+    return next(SEEDS.glob(f"seed-{prefix}.txt")).read_bytes()
 
 
 @pytest.fixture

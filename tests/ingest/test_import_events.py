@@ -5,7 +5,6 @@ same article twice adds nothing."""
 
 import datetime
 import json
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -17,6 +16,7 @@ from danvan.activities.models import Attendance, Meeting, Person, Task
 from danvan.activities.selectors.people import titles_on
 from danvan.core.errors import NotAllowed
 from danvan.demo.activities import load_demo_activities
+from danvan.demo.portal import SEEDS  # the five seed articles, with their answers
 from danvan.ingest.importing import import_event
 from danvan.ingest.models import ImportedEvent
 from danvan.ingest.units import successors_today
@@ -25,11 +25,9 @@ from danvan.portal.models import Article
 from tests import factories
 from tests.portal import factories as portal_factories
 
-SEEDS = Path(__file__).parent / "seeds"
-
 
 def seed(prefix: str) -> tuple[dict, str]:
-    (answer,) = SEEDS.glob(f"{prefix}_*.json")
+    (answer,) = SEEDS.glob(f"seed-{prefix}.json")
     return json.loads(answer.read_text()), answer.with_suffix(".txt").read_text()
 
 
@@ -244,7 +242,7 @@ def test_the_command_imports_a_news_file_as_the_user_it_is_told_and_a_second_tim
     units, cao_bang_site, capsys
 ):
     editor = factories.user("bientap_tp", units["tp_cao_bang_ban"], Role.EDITOR)
-    (path,) = SEEDS.glob("000_*.txt")
+    (path,) = SEEDS.glob("seed-000.txt")
     call_command("ingest", str(path), "--import", "--user", editor.username)
     record = ImportedEvent.objects.get()
     assert record.meeting.organizer == units["tp_cao_bang_ban"] and record.imported_by == editor
@@ -258,7 +256,7 @@ def test_the_command_imports_a_news_file_as_the_user_it_is_told_and_a_second_tim
 def test_the_command_refuses_to_import_without_a_user_or_as_a_user_who_may_not_record_the_meeting(
     units, cao_bang_site, capsys
 ):
-    (path,) = SEEDS.glob("000_*.txt")
+    (path,) = SEEDS.glob("seed-000.txt")
     with pytest.raises(SystemExit):
         call_command("ingest", str(path), "--import")
     assert "--user" in capsys.readouterr().err

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from danvan.portal.models import Article
-from danvan.portal.services import create_article, transition
+from danvan.portal.services import create_article, transition, update_article
 
 from .editing import newsroom
 
@@ -123,3 +123,36 @@ def test_a_title_of_ten_megabytes_is_refused_without_a_crash(room, client_for):
     )
     assert answer.status_code == 400
     assert not Article.objects.filter(site=room.site).exists()
+
+
+def test_an_approver_acting_on_what_the_page_showed_is_told_when_the_story_has_moved_on(room, client_for):
+    """Two approvers have the same story open; one returns it, the other then presses "publish" on the page that
+    still shows it under review. The editor then fixes the story while an approver reads the old text."""
+    written = story(room, "Hội nghị đối thoại")
+    transition(room.editor, written, "submit")
+    page_seen = {"expected_status": "submitted", "expected_revision": written.revision_number}
+    transition(room.admin, written, "return", reason="Thiếu ảnh.")
+
+    stale = client_for(room.approver).post(
+        reverse("portal:article_transition", args=[written.pk, "publish"]), page_seen, follow=True
+    )
+    assert "Bài vừa chuyển sang tình trạng “Trả lại” trong lúc bạn xem" in stale.content.decode()
+    written.refresh_from_db()
+    assert written.status == Article.Status.RETURNED
+
+    transition(room.editor, written, "submit")
+    page_seen = {"expected_status": "submitted", "expected_revision": written.revision_number}
+    update_article(room.editor, written, title="Hội nghị đối thoại với Nhân dân", note="Sửa tên")
+    stale = client_for(room.approver).post(
+        reverse("portal:article_transition", args=[written.pk, "publish"]), page_seen, follow=True
+    )
+    assert "Bài vừa được sửa (lần sửa" in stale.content.decode()
+    written.refresh_from_db()
+    assert written.status != Article.Status.PUBLISHED
+
+    page = client_for(room.approver).get(reverse("portal:article_detail", args=[written.pk])).content.decode()
+    assert f'name="expected_revision" value="{written.revision_number}"' in page
+    fresh = {"expected_status": written.status, "expected_revision": written.revision_number}
+    client_for(room.approver).post(reverse("portal:article_transition", args=[written.pk, "publish"]), fresh)
+    written.refresh_from_db()
+    assert written.status == Article.Status.PUBLISHED

@@ -112,3 +112,6 @@ class TransitionForm(forms.Form):
     reason = forms.CharField(
         label=_("Lý do"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    # What the page showed when the button was pressed: the service refuses when the story has moved on since.
+    expected_status = forms.CharField(max_length=20, required=False)
+    expected_revision = forms.IntegerField(min_value=0, max_value=2**31 - 1, required=False)

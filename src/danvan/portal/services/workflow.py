@@ -13,7 +13,9 @@
 - reopen: a story under review (its writer takes it back) or withdrawn goes back to draft.
 
 The story's row is locked (`select_for_update`) before its status is read, so two approvers acting at once act one
-after the other, and the second sees the first's result."""
+after the other, and the second sees the first's result. A page's button says what it showed (`expected_status`,
+`expected_revision`): when the story has been returned, published or edited since, the action is refused with what
+changed, rather than, say, publishing a text the approver never read."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -66,10 +68,36 @@ def actions_for(actor, article: Article) -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def transition(actor, article: Article, action: str, reason: str = "") -> Article:
+def transition(
+    actor,
+    article: Article,
+    action: str,
+    reason: str = "",
+    *,
+    expected_status: str | None = None,
+    expected_revision: int | None = None,
+) -> Article:
     article = lock_article(article)
     if action not in TRANSITIONS:
         raise ValidationError({"action": _("Thao tác không hợp lệ.")})
+    if expected_status is not None and expected_status != article.status:
+        raise ValidationError(
+            {
+                "action": _(
+                    "Bài vừa chuyển sang tình trạng “%(s)s” trong lúc bạn xem: hãy xem lại bài trước khi “%(a)s”."
+                )
+                % {"s": article.get_status_display(), "a": ACTION_LABELS[action]}
+            }
+        )
+    if expected_revision is not None and expected_revision != article.revision_number:
+        raise ValidationError(
+            {
+                "action": _(
+                    "Bài vừa được sửa (lần sửa %(n)s) trong lúc bạn xem: hãy đọc lại bản mới trước khi “%(a)s”."
+                )
+                % {"n": article.revision_number, "a": ACTION_LABELS[action]}
+            }
+        )
     sources, target, who = TRANSITIONS[action]
     if not may(actor, article, action) and article.status in sources:
         if who == "approver":

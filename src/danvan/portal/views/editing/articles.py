@@ -170,13 +170,20 @@ def article_transition(request, pk: int, action: str):
     if action not in ACTION_LABELS:
         raise PermissionDenied(_("Thao tác không hợp lệ."))
     form = TransitionForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
     if not form.is_valid():
-        for message in form.errors.get("reason", []):
-            messages.error(request, message)
+        for found in form.errors.values():
+            for message in found:
+                messages.error(request, message)
         return redirect("portal:article_detail", article.pk)
     try:
-        done = transition(request.user, article, action, reason=reason)
+        done = transition(
+            request.user,
+            article,
+            action,
+            reason=form.cleaned_data["reason"],
+            expected_status=form.cleaned_data["expected_status"] or None,
+            expected_revision=form.cleaned_data["expected_revision"],
+        )
     except ValidationError as error:
         for found in messages_of(error).values():
             for message in found:
