@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -117,6 +117,15 @@ def bad_request(request, exception=None):
             "Nội dung gửi lên vượt quá giới hạn %(limit)s MB của một biểu mẫu: hãy rút ngắn nội dung, hoặc tải tệp "
             "lớn lên ở mục dành cho tệp."
         ) % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)}
+    elif isinstance(exception, TooManyFilesSent):
+        message = gettext(
+            "Một lần gửi nhận nhiều nhất %(limit)s tệp: hãy nén các tệp thành một tệp .zip rồi tải lên, hoặc chia ra "
+            "nhiều lần."
+        ) % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FILES}
+    elif isinstance(exception, TooManyFieldsSent):
+        message = gettext("Biểu mẫu gửi lên có quá %(limit)s trường: hãy chia nội dung ra nhiều lần gửi.") % {
+            "limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        }
     else:
         message = gettext("Trình duyệt đã gửi một yêu cầu không hợp lệ: hãy tải lại trang rồi thử lại.")
     return render(
