@@ -9,12 +9,14 @@ import zlib
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.tasks import default_task_backend
 from django.template import Context, Template
 from PIL import Image as PILImage
 
 from danvan.core.errors import NotAllowed
 from danvan.portal import media
 from danvan.portal.services.media import upload_image
+from danvan.portal.tasks import make_image_renditions
 
 from .editing import newsroom
 
@@ -79,6 +81,20 @@ def test_a_phone_photo_is_stored_upright_without_its_position_in_renditions_neve
     assert served.status_code == 200 and served["Content-Type"] == "image/jpeg"
     assert b"".join(served.streaming_content).startswith(b"\xff\xd8")
     assert client.get(f"/tin-bai/anh/{image.pk}/320/0000000000000000/").status_code == 404
+
+
+def test_the_upload_answers_before_the_renditions_which_the_worker_makes(room, settings):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}  # enqueued, not run
+    image = upload_image(
+        room.editor, room.site, SimpleUploadedFile("IMG_0002.jpg", phone_photo()), alt="Hội nghị đối thoại"
+    )
+    assert not image.renditions.exists()
+    assert media.srcset_of(image).endswith(" 900w"), "the original stands in meanwhile"
+    (waiting,) = default_task_backend.results
+    assert waiting.task.name == "make_image_renditions" and waiting.args == [image.pk]
+
+    make_image_renditions.call(image.pk)  # what the worker does
+    assert sorted(image.renditions.values_list("width", flat=True)) == [320, 640]
 
 
 def test_what_is_not_a_reasonable_image_is_refused_in_vietnamese(room):

@@ -21,6 +21,7 @@ from danvan.portal import media
 from danvan.portal.access import can_edit_documents
 from danvan.portal.cache import site_changed
 from danvan.portal.models import Image, PublicDocument, Site
+from danvan.portal.tasks import make_image_renditions
 
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 # A document's types, as `core.uploads.check_upload` takes them: a .doc is an OLE2 compound file, a .docx a zip.
@@ -147,7 +148,8 @@ def _image_texts(fields: dict, errors: dict) -> dict:
 
 @transaction.atomic
 def upload_image(actor, site: Site, file, *, alt: str, caption: str = "") -> Image:
-    """An image of the site's library: checked, cleaned (upright, no EXIF or GPS), with its renditions."""
+    """An image of the site's library: checked, cleaned (upright, no EXIF or GPS); its renditions are made in the
+    background (`portal.tasks`), which sees the image once this transaction commits."""
     _library(actor, site)
     errors: dict[str, list[str]] = {}
     data = _image_texts({"alt": alt, "caption": caption}, errors)
@@ -164,7 +166,7 @@ def upload_image(actor, site: Site, file, *, alt: str, caption: str = "") -> Ima
     image = Image(site=site, uploaded_by=actor if getattr(actor, "is_authenticated", False) else None, **data)
     image.file = media.clean_original(picture, uuid.uuid4().hex)
     image.save()
-    media.make_renditions(image)
+    make_image_renditions.enqueue(image.pk)
     record_change(actor, "create", image, None, snapshot(image), unit=site.unit)
     return image
 
