@@ -2,6 +2,7 @@
 its text and imported; another unit's editor neither sees nor imports the batch; a zip bomb and paths leaving the
 archive are refused safely."""
 
+import datetime
 import io
 import re
 import zipfile
@@ -10,12 +11,14 @@ from html import unescape
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from danvan.accounts.scope import Role
 from danvan.activities.models import Meeting
 from danvan.demo.portal import SEEDS  # the five seed articles, with their answers
 from danvan.ingest.archive import read_upload
 from danvan.ingest.models import ImportBatch, ImportedEvent, ImportItem
+from danvan.ingest.reading import read_item
 from tests import factories
 from tests.portal import factories as portal_factories
 
@@ -130,6 +133,37 @@ def test_another_units_editor_neither_sees_nor_imports_the_batch(
     )
     assert answer.status_code == 200 and ImportBatch.objects.count() == 1
     assert not ImportedEvent.objects.exists()
+
+
+def test_a_batch_whose_worker_stopped_midway_is_read_on_from_where_it_stopped(
+    units, editor, other_commune_editor, client_for, django_capture_on_commit_callbacks, settings
+):
+    settings.TASKS = {
+        "default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}
+    }  # the worker is down
+    client = client_for(editor)
+    files = {"a.txt": seed_text("000"), "b.txt": seed_text("003")}
+    upload(client, units["cao_bang"], [zipped(files)], django_capture_on_commit_callbacks)
+    batch = ImportBatch.objects.get()
+    first = batch.items.order_by("position").first()
+    read_item(first)  # the worker read one file, then stopped
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        state=ImportBatch.State.READING,
+        progress=1,
+        updated_at=timezone.now() - datetime.timedelta(minutes=11),
+    )
+    page = client.get(reverse("ingest:batch_detail", args=[batch.pk])).content.decode()
+    assert "bị gián đoạn sau 1/2 tệp" in page and "Đọc tiếp" in page
+    resume = reverse("ingest:batch_resume", args=[batch.pk])
+    assert client_for(other_commune_editor).post(resume).status_code == 404
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}  # back up
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(resume)
+    batch.refresh_from_db()
+    assert (batch.state, batch.progress) == (ImportBatch.State.READY, 2)
+    assert set(batch.items.values_list("state", flat=True)) == {ImportItem.State.READ}
+    assert "không bị gián đoạn" in client.post(resume, follow=True).content.decode()
 
 
 def test_a_zip_bomb_is_refused_with_a_message(units, editor, client_for, django_capture_on_commit_callbacks):

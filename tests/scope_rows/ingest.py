@@ -14,6 +14,7 @@ ROWS: list = [
     row("ingest:batch_progress",          "GET",   LOGIN, 404, 200, **BATCH),
     row("ingest:item_save",               "POST",  LOGIN, 404, 422, **BATCH, item_pk="ingest_item"),
     row("ingest:batch_import",            "POST",  LOGIN, 404, 302, **BATCH),
+    row("ingest:batch_resume",            "POST",  LOGIN, 404, 302, **BATCH),
 ]
 # fmt: on
 

@@ -15,7 +15,7 @@ from danvan.core.changelog import record_change, snapshot
 from danvan.core.errors import NotAllowed
 from danvan.orgunits.models import OrgUnit
 
-from . import tasks
+from . import selectors, tasks
 from .archive import read_upload
 from .importing import clean_event, import_event
 from .models import ImportBatch, ImportItem
@@ -61,6 +61,23 @@ def create_batch(actor, *, unit: OrgUnit, uploads) -> ImportBatch:
     record_change(actor, "create", batch, None, batch_snapshot(batch), unit=unit)
     batch_id = batch.pk
     transaction.on_commit(lambda: _enqueue(batch_id))
+    return batch
+
+
+def resume_reading(actor, batch: ImportBatch) -> ImportBatch:
+    """Queues a stuck batch's reading again (the worker stopped mid-way): the files not yet read are read, those
+    read stay as they are (`reading.read_batch` takes only the waiting ones)."""
+    if not can_import(actor, batch.unit):
+        raise NotAllowed(_("Bạn không có quyền đọc tin vào đơn vị này."))
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        if not selectors.is_stuck(batch):
+            raise ValidationError({"batch": _("Đợt này không bị gián đoạn: không cần đọc tiếp.")})
+        before = batch_snapshot(batch)
+        batch.state = ImportBatch.State.QUEUED
+        batch.save(update_fields=["state", "updated_at"])
+        record_change(actor, "update", batch, before, batch_snapshot(batch), unit=batch.unit)
+        transaction.on_commit(lambda: _enqueue(batch.pk))
     return batch
 
 

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/tien-do/", views.batch_progress, name="batch_progress"),
     path("<int:pk>/tin/<int:item_pk>/", views.item_save, name="item_save"),
     path("<int:pk>/nhap/", views.batch_import, name="batch_import"),
+    path("<int:pk>/doc-tiep/", views.batch_resume, name="batch_resume"),
 ]

@@ -118,6 +118,22 @@ def item_save(request, pk: int, item_pk: int):
 
 @login_required
 @require_POST
+def batch_resume(request, pk: int):
+    """ "Đọc tiếp": a batch whose reading stopped (the worker was down) is queued again where it stopped."""
+    batch = selectors.get_batch_for(request.user, pk)
+    try:
+        batches.resume_reading(request.user, batch)
+    except NotAllowed as error:
+        return HttpResponse(str(error), status=403)
+    except ValidationError as error:
+        messages.warning(request, " ".join(error.messages))
+    else:
+        messages.info(request, _("Đã đưa đợt này vào hàng đợi để đọc tiếp các tệp chưa đọc."))
+    return redirect("ingest:batch_detail", pk=batch.pk)
+
+
+@login_required
+@require_POST
 def batch_import(request, pk: int):
     """Imports every checked item (each in its own savepoint) and shows the batch with each result or error."""
     batch = selectors.get_batch_for(request.user, pk)
