@@ -69,10 +69,9 @@ def _words(words: list[str]) -> tuple[str, list]:
     """Every word in the folded text, by hand, on the index or the scan the database offers."""
     if connection.vendor == "postgresql":
         return "to_tsvector('simple', a.search_key) @@ plainto_tsquery('simple', %s)", [" ".join(words)]
-    parts, params = [], []
-    for word in words:
-        parts.append("a.search_key LIKE %s AND (' ' || a.search_key || ' ') GLOB %s")
-        params += [f"%{word}%", f"*[^a-z0-9]{word}[^a-z0-9]*"]
+    # Every LIKE before any GLOB: a row missing a word is dropped by the cheaper test.
+    parts = ["a.search_key LIKE %s"] * len(words) + ["(' ' || a.search_key || ' ') GLOB %s"] * len(words)
+    params = [f"%{word}%" for word in words] + [f"*[^a-z0-9]{word}[^a-z0-9]*" for word in words]
     return " AND ".join(parts), params
 
 
