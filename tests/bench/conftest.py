@@ -9,18 +9,23 @@ from django.core.management.base import OutputWrapper
 from django.utils.module_loading import import_string
 
 from danvan.bench.management.commands.bench import BENCHMARKS
+from danvan.practices.services import ensure_standard_fields
+from danvan.reporting.services import ensure_standard_categories
 
 # The command's defaults (`danvan bench --help`).
 DEFAULTS = {"scale": 1.0, "repeat": 15, "users": 50, "think": 1.0, "duration": 60.0}
 
 
 @pytest.fixture
-def run_bench(django_db_serialized_rollback, transactional_db):
+def run_bench(transactional_db):
     """`run_bench("practices", scale=0.002, repeat=2)` → what the benchmark printed. It commits to the test
-    database, which pytest-django empties after the test (as the command drops its scratch database) and fills
-    again with what the migrations wrote (the standard categories the reporting benchmark's form uses)."""
+    database, which pytest-django empties after the test, as the command drops its scratch database."""
 
     def run(name: str, **options) -> str:
+        # What the migrations wrote in a fresh scratch database, and an earlier test's emptying took away: the
+        # practices' standard fields, the reports' standard categories.
+        ensure_standard_fields()
+        ensure_standard_categories()
         buffer = io.StringIO()
         import_string(BENCHMARKS[name])({**DEFAULTS, **options}, OutputWrapper(buffer))
         return buffer.getvalue()
