@@ -76,37 +76,47 @@ def _words(words: list[str]) -> tuple[str, list]:
 
 
 def _search_lower_bound(site: Site | None, words: list[str], category: Category | None, days, now):
-    live, params = _live(now)
-    where = [live]
-    if site is not None:
-        where.append("a.site_id = %s")
-        params.append(site.pk)
-    else:
-        # The active sites as a list to look into (a join made SQLite walk the sites first: 925 ms against 651).
-        where.append(f"a.site_id IN (SELECT id FROM {T_SITE} WHERE is_active)")
-    if words:
-        condition, more = _words(words)
-        where.append(condition)
-        params += more
-    if category is not None:
-        # The category's ids read first and given as a list: a subquery here kept SQLite off the category's index
-        # (135 ms against 32 ms).
-        ids = [category.pk, *Category.objects.filter(parent=category).values_list("pk", flat=True)]
-        where.append(f"a.category_id IN ({', '.join(['%s'] * len(ids))})")
-        params += ids
-    where.append("a.publish_at >= %s AND a.publish_at < %s")
-    params += [_day_start(days[0]), _day_start(days[1] + datetime.timedelta(days=1))]
-    condition = " AND ".join(where)
-    count_sql = f"SELECT COUNT(*) FROM {T_ARTICLE} a WHERE {condition}"
-    page_sql = (
-        f"SELECT {LIST_COLUMNS} FROM {T_ARTICLE} a WHERE {condition} "
-        f"ORDER BY a.publish_at DESC, a.id DESC LIMIT {PAGE}"
-    )
+    """The count and the first page by hand. A category's sub-categories are read first, in the timed run as the
+    selector reads them, and given as a list: a subquery there kept SQLite off the category's index (135 ms against
+    32 ms). The active sites are a subquery: a join made SQLite walk the sites first (925 ms against 651)."""
+
+    def statements(category_ids: list[int]) -> tuple[str, str, list]:
+        live, params = _live(now)
+        where = [live]
+        if site is not None:
+            where.append("a.site_id = %s")
+            params.append(site.pk)
+        else:
+            where.append(f"a.site_id IN (SELECT id FROM {T_SITE} WHERE is_active)")
+        if words:
+            condition, more = _words(words)
+            where.append(condition)
+            params += more
+        if category_ids:
+            where.append(f"a.category_id IN ({', '.join(['%s'] * len(category_ids))})")
+            params += category_ids
+        where.append("a.publish_at >= %s AND a.publish_at < %s")
+        params += [_day_start(days[0]), _day_start(days[1] + datetime.timedelta(days=1))]
+        condition = " AND ".join(where)
+        count_sql = f"SELECT COUNT(*) FROM {T_ARTICLE} a WHERE {condition}"
+        page_sql = (
+            f"SELECT {LIST_COLUMNS} FROM {T_ARTICLE} a WHERE {condition} "
+            f"ORDER BY a.publish_at DESC, a.id DESC LIMIT {PAGE}"
+        )
+        return count_sql, page_sql, params
+
+    def category_ids() -> list[int]:
+        if category is None:
+            return []
+        children = _execute(f"SELECT id FROM {T_CATEGORY} WHERE parent_id = %s", [category.pk])
+        return [category.pk, *(row[0] for row in children)]
 
     def run():
+        count_sql, page_sql, params = statements(category_ids())
         count = _execute(count_sql, params)[0][0]
         return [row[0] for row in _execute(page_sql, params)], count
 
+    _count_sql, page_sql, params = statements(category_ids())
     return run, page_sql, params
 
 

@@ -24,6 +24,8 @@ QUERY_MAX = 200
 WORDS_MAX = 12
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
 _WORD = re.compile(r"[a-z0-9]+")
+# What a list of results shows of a story (`_story_item.html`, the API's list).
+LIST_FIELDS = ("site", "category", "slug", "title", "summary", "cover", "cover_caption", "publish_at")
 
 
 @dataclass
@@ -123,8 +125,12 @@ def words_q(words: list[str]):
 
 
 def category_ids(category: Category) -> list[int]:
-    """A category and its sub-categories (one level, as the menu shows them)."""
-    return [category.pk, *Category.objects.filter(parent=category).values_list("pk", flat=True)]
+    """A category and its sub-categories (one level, as the menu shows them). Unordered: the menu's order (by
+    name, in Vietnamese) would cost five times the lookup."""
+    return [
+        category.pk,
+        *Category.objects.filter(parent_id=category.pk).order_by().values_list("pk", flat=True),
+    ]
 
 
 def search_articles(
@@ -137,19 +143,19 @@ def search_articles(
     now: datetime.datetime | None = None,
 ):
     """The live stories of `site` (all active sites when None) holding every word of `q`, in `category` (or one of
-    its sub-categories), published between `date_from` and `date_to` (local days, inclusive), newest first."""
-    articles = Article.objects.live(now)
-    if site is not None:
-        articles = articles.filter(site=site)
-    else:
-        articles = articles.filter(site__in=Site.objects.filter(is_active=True).values("pk"))
+    its sub-categories), published between `date_from` and `date_to` (local days, inclusive), newest first; with the
+    fields a list of results shows (`LIST_FIELDS`). The conditions go in at once: each `.filter()` copies the
+    query, a cost of the same order as the statement on a site's year of news."""
+    conditions = [
+        Q(site=site) if site is not None else Q(site__in=Site.objects.filter(is_active=True).values("pk"))
+    ]
     words = words_of(q)
     if words:
-        articles = articles.filter(words_q(words))
+        conditions.append(words_q(words))
     if category is not None:
-        articles = articles.filter(category_id__in=category_ids(category))
+        conditions.append(Q(category_id__in=category_ids(category)))
     if date_from is not None:
-        articles = articles.filter(publish_at__gte=_day_start(date_from))
+        conditions.append(Q(publish_at__gte=_day_start(date_from)))
     if date_to is not None:
-        articles = articles.filter(publish_at__lt=_day_start(date_to + datetime.timedelta(days=1)))
-    return articles.defer("body", "search_key").order_by("-publish_at", "-id")
+        conditions.append(Q(publish_at__lt=_day_start(date_to + datetime.timedelta(days=1))))
+    return Article.objects.live(now).filter(*conditions).only(*LIST_FIELDS).order_by("-publish_at", "-id")
