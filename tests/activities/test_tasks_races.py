@@ -6,11 +6,8 @@ The threads only see committed rows, so the task is committed from a thread of i
 SQLite's IMMEDIATE transactions serialise writers anyway: these run in the PostgreSQL pass."""
 
 import datetime
-import threading
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection, connections
 
 from danvan.accounts.models import User
 from danvan.activities import services
@@ -19,45 +16,14 @@ from danvan.core.models import ChangeLog
 from danvan.demo.units import demo_units
 from tests import factories
 from tests.clock import today
+from tests.races import POSTGRES_ONLY, committed, run_together
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="PostgreSQL only: SQLite serialises writers (IMMEDIATE)"
-    ),
+    POSTGRES_ONLY,
 ]
 
 ROUNDS = 10
-
-
-def run_together(*calls):
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as error:
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(n, call)) for n, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    for result in results:
-        assert not isinstance(result, Exception) or isinstance(result, ValidationError), repr(result)
-    return results
-
-
-def committed(call):
-    result = run_together(call)[0]
-    if isinstance(result, Exception):
-        raise result
-    return result
 
 
 class Race:

@@ -7,7 +7,6 @@ SQLite's IMMEDIATE transactions serialise writers anyway: these run in the Postg
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 
 from danvan.accounts.models import Role, User
 from danvan.core.models import ChangeLog
@@ -17,15 +16,13 @@ from danvan.portal.models import Article, Site
 from danvan.portal.services import create_article
 from danvan.portal.services.workflow import transition
 from tests import factories
-from tests.activities.test_tasks_races import committed, run_together
+from tests.races import POSTGRES_ONLY, committed, run_together
 
 from . import factories as portal_factories
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="PostgreSQL only: SQLite serialises writers (IMMEDIATE)"
-    ),
+    POSTGRES_ONLY,
 ]
 
 ROUNDS = 10

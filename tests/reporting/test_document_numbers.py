@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.urls import reverse
 
 from danvan.accounts.scope import Role
@@ -16,8 +15,8 @@ from danvan.demo.units import demo_units
 from danvan.reporting import documents
 from danvan.reporting.models import Form, OutgoingCounter, OutgoingNumber, ReportDocument
 from tests.conftest import make_user
+from tests.races import POSTGRES_ONLY, committed, run_together
 from tests.reporting.test_documents import posted
-from tests.reporting.test_races import committed, run_together
 
 
 def page_url(form, unit, period):
@@ -100,9 +99,7 @@ def test_the_page_takes_the_next_number_and_shows_the_register(demo_form, commun
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="PostgreSQL only: SQLite serialises writers (IMMEDIATE)"
-)
+@POSTGRES_ONLY
 def test_two_editors_asking_at_once_get_two_numbers_that_follow_each_other(db):
     def setup():
         ward = demo_units()["thuc_phan"]

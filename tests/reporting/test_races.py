@@ -9,11 +9,8 @@ from a thread of their own and remove it afterwards; the test's own rolled-back 
 SQLite's IMMEDIATE transactions serialise writers anyway: these run in the PostgreSQL pass."""
 
 import itertools
-import threading
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection, connections
 
 from danvan.accounts.models import User
 from danvan.core.models import ChangeLog
@@ -30,12 +27,11 @@ from danvan.reporting.models import (
     ValueChange,
 )
 from tests.conftest import make_user
+from tests.races import POSTGRES_ONLY, committed, run_together
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="PostgreSQL only: SQLite serialises writers (IMMEDIATE)"
-    ),
+    POSTGRES_ONLY,
 ]
 
 ROUNDS = 20
@@ -139,15 +135,6 @@ class Race:
         User.objects.filter(pk__in=[u.pk for u in users]).delete()
 
 
-def committed(call):
-    """Runs the call in a thread of its own, on its own connection (autocommit), so that what it writes is
-    committed and seen by the racing threads; returns its result."""
-    result = run_together(call)[0]
-    if isinstance(result, Exception):
-        raise result
-    return result
-
-
 @pytest.fixture
 def race(db):
     setup = committed(Race)
@@ -155,30 +142,6 @@ def race(db):
         yield setup
     finally:
         committed(setup.remove)
-
-
-def run_together(*calls):
-    """Runs the calls in threads released at the same instant; returns each one's result or exception."""
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait(timeout=10)
-            results[index] = call()
-        except Exception as error:  # a refused write is an outcome of the race, not a failure of the test
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(n, call)) for n, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    for result in results:
-        assert not isinstance(result, Exception) or isinstance(result, ValidationError), repr(result)
-    return results
 
 
 def assert_chain(changes):
