@@ -12,6 +12,7 @@ from django.utils import timezone
 from danvan.core.errors import ValidationError
 from danvan.portal.models import Article
 from danvan.portal.selectors.search import parse_search, search_articles
+from danvan.portal.services.articles import search_key_of
 
 from . import factories
 
@@ -52,8 +53,8 @@ def sites(units):
     return province, commune
 
 
-def titles(articles):
-    return [article.title for article in articles]
+def titles(found):
+    return [article.title for article in found[:50]]
 
 
 def test_words_without_accents_find_the_stories_holding_them_all_newest_first(sites):
@@ -84,15 +85,19 @@ def test_category_and_date_range_narrow_the_search_and_all_sites_widen_it(sites)
     ]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index exists on PostgreSQL only")
-def test_on_postgresql_the_words_are_matched_by_the_index_expression(sites):
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored words exist on PostgreSQL only")
+def test_on_postgresql_the_words_stored_at_each_save_are_searched(sites):
     province, _commune = sites
     with CaptureQueriesContext(connection) as queries:
-        list(search_articles(province, "dan van kheo"))
-    assert (
-        "to_tsvector('simple', \"portal_article\".\"search_key\") @@ plainto_tsquery('simple'"
-        in queries[0]["sql"]
-    )
+        search_articles(province, "dan van kheo")[:20]
+    assert "a.search_vector @@ plainto_tsquery('simple'" in queries[0]["sql"]
+
+    story = Article.objects.get(title="Tập huấn nghiệp vụ")
+    story.title, story.body = "Tập huấn báo cáo viên", "<p>Nội dung mới.</p>"
+    story.search_key = search_key_of(story)
+    story.save()
+    assert titles(search_articles(province, "bao cao vien")) == ["Tập huấn báo cáo viên"]
+    assert "Tập huấn báo cáo viên" not in titles(search_articles(province, "dan van kheo"))
 
 
 def test_bad_input_is_named_by_field(db):
@@ -120,5 +125,34 @@ def test_the_last_word_of_a_paragraph_is_found_as_a_word_of_its_own(units):
         site, title="Tin về phường", body="<p>Phường tổ chức hội nghị sơ kết.</p><p>Đại biểu phát biểu.</p>"
     )
     # The paragraphs' words do not run together: PostgreSQL's parser would read "ket.dai" as one token.
-    assert [a.title for a in search_articles(site, "so ket")] == ["Tin về phường"]
-    assert [a.title for a in search_articles(site, "dai bieu")] == ["Tin về phường"]
+    assert titles(search_articles(site, "so ket")) == ["Tin về phường"]
+    assert titles(search_articles(site, "dai bieu")) == ["Tin về phường"]
+
+
+def test_a_search_of_every_site_names_each_storys_own_site(sites):
+    found = search_articles(None, "dan van kheo", date_to=datetime.date(2025, 12, 31))
+    assert [(story.site.slug, story.category.name, story.title) for story in found[:20]] == [
+        ("thuc-phan", "Tin hoạt động", "Xã Thục Phán làm Dân vận khéo"),
+        ("dv-cao-bang", "Dân vận khéo", "Hội nghị biểu dương điển hình Dân vận khéo"),
+    ]
+
+
+def test_the_results_are_counted_once_and_read_a_page_at_a_time(units):
+    site = factories.site(units["ban_tgdv_cao_bang"], slug="dv-cao-bang")
+    for n in range(23):
+        factories.published_article(
+            site, title=f"Giao ban tuần {n}", published=day(1, 1, 2026) + datetime.timedelta(hours=n)
+        )
+    found = search_articles(site, "giao ban")
+
+    with CaptureQueriesContext(connection) as statements:
+        assert found.count() == len(found) == 23
+        last_page = found[20:40]
+    assert len(statements) == 2  # the count, then the page: no cover among them to read
+    assert titles(last_page) == ["Giao ban tuần 2", "Giao ban tuần 1", "Giao ban tuần 0"]
+    assert found[5:5] == []
+    # A search of every site may find tens of thousands: it is read by pages, never whole by accident.
+    with pytest.raises(TypeError):
+        list(found)
+    with pytest.raises(TypeError):
+        found[3]

@@ -28,7 +28,7 @@ COMMUNE_SITES = 3_000
 BUSY_SHARE, PROVINCES_SHARE = 0.05, 0.30
 YEARS = 10
 T_ARTICLE = Article._meta.db_table
-SEARCH_INDEX = "portal_article_search"
+SEARCH_INDEX = "portal_article_search_vector"
 
 PROVINCE_CATEGORIES = (
     "Tin hoạt động", "Dân vận khéo", "Văn bản chỉ đạo", "Gương người tốt việc tốt", "Tin cơ sở",
@@ -308,7 +308,7 @@ def _drawn_rows(count, busy, provinces, communes, categories, rng):
 
 @contextlib.contextmanager
 def without_indexes():
-    """Drops the stories' own indexes (Meta.indexes and the search index of migration 0001) during the load and
+    """Drops the stories' own indexes (Meta.indexes and the search index of migration 0002) during the load and
     builds them again after it, with more memory for the build on PostgreSQL."""
     postgres = connection.vendor == "postgresql"
     with connection.schema_editor() as editor:
@@ -323,7 +323,7 @@ def without_indexes():
         for index in Article._meta.indexes:
             editor.add_index(Article, index)
     if postgres:
-        _execute(f"CREATE INDEX {SEARCH_INDEX} ON {T_ARTICLE} USING gin (to_tsvector('simple', search_key))")
+        _execute(f"CREATE INDEX {SEARCH_INDEX} ON {T_ARTICLE} USING gin (search_vector)")
         _execute("RESET maintenance_work_mem")
 
 

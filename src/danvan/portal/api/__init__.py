@@ -86,10 +86,7 @@ def _search(site: Site | None, filters: ArticleQuery):
     asked = parse_search(
         site, {"q": filters.q, "category": filters.category, "from": filters.date_from, "to": filters.date_to}
     )
-    articles = search_articles(site, asked.q, asked.category, asked.date_from, asked.date_to)
-    return articles.select_related("category", "site").only(
-        "slug", "title", "publish_at", "category__slug", "site__slug"
-    )
+    return search_articles(site, asked.q, asked.category, asked.date_from, asked.date_to, covers=False)
 
 
 @router.get("/sites", response=PortalSitesOut, auth=None, summary="Các trang thông tin công khai")

@@ -130,8 +130,9 @@ class Article(TimeStampedModel):
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
     rating_sum = models.PositiveIntegerField(default=0, editable=False)
     rating_count = models.PositiveIntegerField(_("lượt đánh giá"), default=0, editable=False)
-    # Title, summary and body folded (core.text.fold) for accent-insensitive search by words; on PostgreSQL a GIN
-    # index over to_tsvector('simple', search_key) serves it (migration 0001).
+    # Title, summary and body folded (core.text.fold) for accent-insensitive search by words. On PostgreSQL its words
+    # are also stored parsed, in a generated column the model does not name (search_vector, to_tsvector('simple',
+    # search_key)), indexed by GIN (migration 0002).
     search_key = models.TextField(editable=False, default="")
     revision_number = models.PositiveIntegerField(default=0, editable=False)
 

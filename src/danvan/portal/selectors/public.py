@@ -67,7 +67,7 @@ def home_blocks(site: Site, now=None) -> dict:
     for category in menu:
         ids = (category.pk, *children.get(category.pk, ()))
         blocks[category.pk] = Block(f"a.category_id IN ({', '.join(['%s'] * len(ids))})", ids, HOME_LATEST)
-    found = story_items(site.pk, blocks, now, categories)
+    found = story_items(site, blocks, now, categories)
     return {
         "featured": found.pop("featured"),
         "hot": found.pop("hot"),
@@ -114,14 +114,17 @@ def around_story(article: Article, now=None) -> AroundStory:
     """The story's surroundings in two statements: its topics, then the lists at once (`items.story_items`)."""
     moment = connection.ops.adapt_datetimefield_value(article.publish_at)
     same_category = "a.category_id = %s AND a.id <> %s"
-    after = "(a.publish_at > %s OR (a.publish_at = %s AND a.id > %s))"
+    # The bound on the time alone comes first: with it the database walks the category's live index from the story
+    # on; behind an OR, PostgreSQL read the whole category's stories since (1,627 rows, 12 ms, for five).
+    newer = "a.publish_at >= %s AND (a.publish_at > %s OR a.id > %s)"
+    older = "a.publish_at <= %s AND (a.publish_at < %s OR a.id < %s)"
     around = (article.category_id, article.pk)
     blocks = {
         "newer": Block(
-            f"{same_category} AND {after}", (*around, moment, moment, article.pk), NEIGHBOURS_COUNT, True
+            f"{same_category} AND {newer}", (*around, moment, moment, article.pk), NEIGHBOURS_COUNT, True
         ),
         "older": Block(
-            f"{same_category} AND NOT {after}", (*around, moment, moment, article.pk), NEIGHBOURS_COUNT
+            f"{same_category} AND {older}", (*around, moment, moment, article.pk), NEIGHBOURS_COUNT
         ),
         "related": Block(same_category, around, RELATED_COUNT),
     }
@@ -135,7 +138,7 @@ def around_story(article: Article, now=None) -> AroundStory:
             (article.pk, *topic_ids),
             RELATED_COUNT,
         )
-    found = story_items(article.site_id, blocks, now)
+    found = story_items(article.site, blocks, now)
     return AroundStory(
         related=found.get("related by topic") or found["related"], newer=found["newer"], older=found["older"]
     )

@@ -11,21 +11,18 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, Q
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.errors import ValidationError
 from danvan.core.text import fold
-from danvan.portal.models import Article, Category, Site
+from danvan.portal.models import Category, Site
+from danvan.portal.selectors.items import FoundStories
 
 QUERY_MAX = 200
 WORDS_MAX = 12
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
 _WORD = re.compile(r"[a-z0-9]+")
-# What a list of results shows of a story (`_story_item.html`, the API's list).
-LIST_FIELDS = ("site", "category", "slug", "title", "summary", "cover", "cover_caption", "publish_at")
 
 
 @dataclass
@@ -95,33 +92,24 @@ def parse_search(site: Site | None, params, *, from_name: str = "from", to_name:
     return search
 
 
-def _day_start(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+def _day_start(day: datetime.date):
+    return connection.ops.adapt_datetimefield_value(
+        timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+    )
 
 
-def words_q(words: list[str]):
-    """The condition "every word in the story's folded text", for the database in use."""
+def words_sql(words: list[str]) -> tuple[str, list]:
+    """The condition "every word in the story's folded text" over the story `a`, for the database in use."""
     if connection.vendor == "postgresql":
-        return RawSQL(
-            "to_tsvector('simple', \"portal_article\".\"search_key\") @@ plainto_tsquery('simple', %s)",
-            [" ".join(words)],
-            output_field=BooleanField(),
-        )
-    # SQLite: the substring test first (LIKE, cheap) leaves the word-boundary test (GLOB, also in C) only the rows
+        # The words stored at each save and indexed by GIN (migration portal/0002).
+        return "a.search_vector @@ plainto_tsquery('simple', %s)", [" ".join(words)]
+    # SQLite: the substring tests first (LIKE, cheap) leave the word-boundary tests (GLOB, also in C) only the rows
     # that hold every word somewhere. A REGEXP here would call Python on each of those rows: 5 times slower on a
-    # year of a busy site (docs/development.md, "Measured").
-    condition = Q()
-    for word in words:
-        condition &= Q(search_key__contains=word)
-    for word in words:
-        condition &= Q(
-            RawSQL(
-                "(' ' || \"portal_article\".\"search_key\" || ' ') GLOB %s",
-                [f"*[^a-z0-9]{word}[^a-z0-9]*"],
-                output_field=BooleanField(),
-            )
-        )
-    return condition
+    # year of a busy site (docs/development.md, "Measured"). The words are letters and digits: nothing in them is
+    # a wildcard of LIKE or GLOB.
+    conditions = ["a.search_key LIKE %s"] * len(words) + ["(' ' || a.search_key || ' ') GLOB %s"] * len(words)
+    params = [f"%{word}%" for word in words] + [f"*[^a-z0-9]{word}[^a-z0-9]*" for word in words]
+    return " AND ".join(conditions), params
 
 
 def category_ids(category: Category) -> list[int]:
@@ -141,21 +129,28 @@ def search_articles(
     date_to: datetime.date | None = None,
     *,
     now: datetime.datetime | None = None,
-):
+    covers: bool = True,
+) -> FoundStories:
     """The live stories of `site` (all active sites when None) holding every word of `q`, in `category` (or one of
-    its sub-categories), published between `date_from` and `date_to` (local days, inclusive), newest first; with the
-    fields a list of results shows (`LIST_FIELDS`). The conditions go in at once: each `.filter()` copies the
-    query, a cost of the same order as the statement on a site's year of news."""
-    conditions = [
-        Q(site=site) if site is not None else Q(site__in=Site.objects.filter(is_active=True).values("pk"))
-    ]
+    its sub-categories), published between `date_from` and `date_to` (local days, inclusive), newest first, as
+    `FoundStories`: a count and pages of `StoryItem`s, with their covers unless `covers` is False. Written in SQL:
+    through the ORM, building and compiling the query cost as much as half the statements on a site's year of news
+    (`danvan bench portal`)."""
+    conditions: list[str] = []
+    params: list = []
     words = words_of(q)
     if words:
-        conditions.append(words_q(words))
+        condition, more = words_sql(words)
+        conditions.append(condition)
+        params += more
     if category is not None:
-        conditions.append(Q(category_id__in=category_ids(category)))
+        ids = category_ids(category)
+        conditions.append(f"a.category_id IN ({', '.join(['%s'] * len(ids))})")
+        params += ids
     if date_from is not None:
-        conditions.append(Q(publish_at__gte=_day_start(date_from)))
+        conditions.append("a.publish_at >= %s")
+        params.append(_day_start(date_from))
     if date_to is not None:
-        conditions.append(Q(publish_at__lt=_day_start(date_to + datetime.timedelta(days=1))))
-    return Article.objects.live(now).filter(*conditions).only(*LIST_FIELDS).order_by("-publish_at", "-id")
+        conditions.append("a.publish_at < %s")
+        params.append(_day_start(date_to + datetime.timedelta(days=1)))
+    return FoundStories(site, " AND ".join(conditions), params, now, covers=covers)

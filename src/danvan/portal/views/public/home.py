@@ -91,21 +91,24 @@ def search(request, site):
         asked = parse_search(site, request.GET)
     except ValidationError as error:
         errors, asked = messages_of(error), Search()
-    articles = search_articles(site, asked.q, asked.category, asked.date_from, asked.date_to)
-    if errors or asked.empty:
-        articles = articles.none()
+    found = (
+        []
+        if errors or asked.empty
+        else search_articles(site, asked.q, asked.category, asked.date_from, asked.date_to)
+    )
     query = request.GET.copy()
     query.pop("page", None)
-    return _list_page(
+    return render_public(
         request,
         site,
         "portal/public/search.html",
-        "",
-        articles.select_related("category"),
-        ("search",),
-        asked=asked,
-        errors=errors,
-        values=request.GET,
-        query=query.urlencode(),
-        categories=selectors.menu_categories(site),
+        {
+            "page_obj": page_of(request, found, LIST_PAGE_SIZE),
+            "asked": asked,
+            "errors": errors,
+            "values": request.GET,
+            "query": query.urlencode(),
+            "categories": selectors.menu_categories(site),
+        },
+        canonical=("search",),
     )
